@@ -1,0 +1,37 @@
+package ai.mindbot.common.security;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+/**
+ * The security every MindBot API shares: stateless bearer tokens verified by the shared
+ * {@link org.springframework.security.oauth2.jwt.JwtDecoder}, roles from the {@code roles} claim,
+ * problem+json for 401/403. A service calls {@link #apply} and then states its own URL rules.
+ */
+public class ApiSecurity {
+
+    private final JwtAuthenticationConverter converter;
+    private final ProblemSecurityHandlers handlers = new ProblemSecurityHandlers();
+
+    public ApiSecurity(JwtAuthenticationConverter converter) {
+        this.converter = converter;
+    }
+
+    public HttpSecurity apply(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+    }
+}

@@ -1,0 +1,2 @@
+/** Access-token verification shared by all services, and the caller it yields. */
+package ai.mindbot.common.security;

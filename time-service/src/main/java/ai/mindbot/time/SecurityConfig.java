@@ -1,0 +1,22 @@
+package ai.mindbot.time;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import ai.mindbot.common.security.ApiSecurity;
+
+/** Which callers may reach which endpoints of the time-service. Anything not listed needs a valid token. */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity) throws Exception {
+        return apiSecurity.apply(http)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/health", "/health/**", "/metrics").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+}
