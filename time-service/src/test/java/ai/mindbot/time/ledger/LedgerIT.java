@@ -1,0 +1,96 @@
+package ai.mindbot.time.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import ai.mindbot.common.test.RunningService;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.TimeServiceApplication;
+
+@ParameterizedClass
+@MethodSource("ai.mindbot.common.test.TestDatabase#both")
+class LedgerIT {
+
+    @Parameter
+    TestDatabase database;
+
+    static RunningService service;
+    static Ledger ledger;
+    static Accounts accounts;
+    static LedgerAudit audit;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        service = RunningService.start(TimeServiceApplication.builder(), database.freshProperties());
+        ledger = service.context().getBean(Ledger.class);
+        accounts = service.context().getBean(Accounts.class);
+        audit = service.context().getBean(LedgerAudit.class);
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void creditsACauseExactlyOnceUnderConcurrentRepeats() throws Exception {
+        NewEntry credit = NewEntry.of("u-once", EntryKind.PURCHASE_CREDIT, 3600, Cause.paymentIntent("pi_once"));
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            attempts.add(() -> {
+                try {
+                    ledger.post(credit);
+                    return true;
+                } catch (DuplicateCauseException expected) {
+                    return false;
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        long posted = 0;
+        for (Future<Boolean> f : pool.invokeAll(attempts)) {
+            posted += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(posted).isEqualTo(1);
+        assertThat(accounts.get("u-once").balanceSeconds()).isEqualTo(3600);
+        assertThat(ledger.countOf("u-once")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesADebitBelowTheFloorAndLeavesNothingWritten() {
+        ledger.post(NewEntry.of("u-floor", EntryKind.ADMIN_GRANT, 60, Cause.adminAction("grant-1")));
+
+        assertThatThrownBy(() -> ledger.post(
+                NewEntry.of("u-floor", EntryKind.SESSION_USAGE, -61, Cause.sessionCommit("s1", 1)).withFloor(0)))
+                .isInstanceOf(InsufficientBalanceException.class);
+
+        assertThat(accounts.get("u-floor").balanceSeconds()).isEqualTo(60);
+        assertThat(ledger.countOf("u-floor")).isEqualTo(1);
+    }
+
+    @Test
+    void everyStoredBalanceIsTheSumOfItsEntries() {
+        ledger.post(NewEntry.of("u-sum", EntryKind.PURCHASE_CREDIT, 18000, Cause.paymentIntent("pi_sum")));
+        ledger.post(NewEntry.of("u-sum", EntryKind.SESSION_USAGE, -125, Cause.sessionCommit("s2", 1)).withFloor(0));
+        LedgerEntry last = ledger.post(NewEntry.of("u-sum", EntryKind.REFUND_DEBIT, -9000, Cause.refund("re_1")));
+
+        assertThat(last.balanceAfter()).isEqualTo(18000 - 125 - 9000);
+        assertThat(audit.mismatches()).isEmpty();
+    }
+}
