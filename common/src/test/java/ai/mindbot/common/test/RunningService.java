@@ -22,12 +22,17 @@ public final class RunningService implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
+    /**
+     * Starts the service with these properties given as command-line arguments, the way an operator
+     * would override them: they win over the service's own config file and the shared defaults.
+     */
     public static RunningService start(SpringApplicationBuilder builder, Map<String, String> properties) {
-        Map<String, Object> all = new HashMap<>();
+        Map<String, String> all = new HashMap<>();
         all.put("server.port", "0");
         all.put("MINDBOT_ENV_FILE", "does-not-exist.env");
         all.putAll(properties);
-        return new RunningService(builder.properties(all).run());
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new RunningService(builder.run(args));
     }
 
     public String baseUrl() {
