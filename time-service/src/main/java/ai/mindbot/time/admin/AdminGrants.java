@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.mindbot.common.web.ApiException;
+import ai.mindbot.time.balance.EntryView;
 import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
@@ -26,7 +27,7 @@ import ai.mindbot.time.ledger.NewEntry;
 @Service
 class AdminGrants {
 
-    record Granted(LedgerEntry entry, long balanceSeconds, boolean replayed) {
+    record Granted(EntryView entry, long balanceSeconds, Boolean replayed) {
     }
 
     private final Ledger ledger;
@@ -55,7 +56,7 @@ class AdminGrants {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
                         "this Idempotency-Key was used for a different grant; use a new key");
             }
-            return new Granted(entry, accounts.get(userId).balanceSeconds(), true);
+            return new Granted(EntryView.of(entry), accounts.get(userId).balanceSeconds(), true);
         }
         EntryKind kind = seconds > 0 ? EntryKind.ADMIN_GRANT : EntryKind.ADMIN_REVOKE;
         NewEntry entry = NewEntry.of(userId, kind, seconds, cause).withActor(actor, reason);
@@ -64,7 +65,7 @@ class AdminGrants {
         }
         try {
             LedgerEntry posted = ledger.post(entry);
-            return new Granted(posted, posted.balanceAfter(), false);
+            return new Granted(EntryView.of(posted), posted.balanceAfter(), null);
         } catch (InsufficientBalanceException e) {
             throw new ApiException(HttpStatus.CONFLICT, "revoke_exceeds_available",
                     "cannot revoke " + (-seconds) + " seconds: the account has only "
@@ -79,7 +80,7 @@ class AdminGrants {
                 .param("type", cause.type()).param("id", cause.id())
                 .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getString("user_id"),
                         EntryKind.fromDb(rs.getString("kind")), rs.getLong("seconds"), cause.type(), cause.id(),
-                        rs.getObject("corrects_entry_id", Long.class), rs.getLong("balance_after"),
+                        rs.getObject("corrects_entry_id") == null ? null : rs.getLong("corrects_entry_id"), rs.getLong("balance_after"),
                         rs.getString("actor"), rs.getString("note"), rs.getLong("created_at")))
                 .optional();
     }

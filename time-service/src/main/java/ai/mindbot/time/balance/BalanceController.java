@@ -1,6 +1,5 @@
 package ai.mindbot.time.balance;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.time.ledger.Ledger;
-import ai.mindbot.time.ledger.LedgerEntry;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -19,17 +17,7 @@ import jakarta.validation.constraints.Min;
 @RestController
 class BalanceController {
 
-    /** One ledger entry as its owner sees it. */
-    record Transaction(long id, String kind, long seconds, long balanceAfter, String causeType, String causeId,
-            Long correctsEntryId, String note, Instant createdAt) {
-
-        static Transaction of(LedgerEntry e) {
-            return new Transaction(e.id(), e.kind().dbValue(), e.seconds(), e.balanceAfter(), e.causeType(),
-                    e.causeId(), e.correctsEntryId(), e.note(), Instant.ofEpochMilli(e.createdAt()));
-        }
-    }
-
-    record TransactionPage(List<Transaction> transactions, long total, int limit, int offset) {
+    record TransactionPage(List<EntryView> transactions, long total, int limit, int offset) {
     }
 
     private final AccountStanding standing;
@@ -54,7 +42,7 @@ class BalanceController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
         String user = jwt.getSubject();
-        List<Transaction> page = ledger.entriesOf(user, limit, offset).stream().map(Transaction::of).toList();
+        List<EntryView> page = ledger.entriesOf(user, limit, offset).stream().map(EntryView::of).toList();
         return new TransactionPage(page, ledger.countOf(user), limit, offset);
     }
 }
