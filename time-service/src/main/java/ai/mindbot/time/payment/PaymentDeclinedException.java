@@ -12,7 +12,7 @@ public class PaymentDeclinedException extends ApiException {
 
     public PaymentDeclinedException(String purchaseId, String paymentIntentId, String code, String declineCode,
             String message) {
-        super(HttpStatus.PAYMENT_REQUIRED, "payment_declined", message, members(purchaseId, paymentIntentId, code,
+        super(HttpStatus.PAYMENT_REQUIRED, "payment_declined", message == null ? "Your card was declined." : message, members(purchaseId, paymentIntentId, code,
                 declineCode));
     }
 

@@ -14,6 +14,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
@@ -125,12 +126,17 @@ public class StripePaymentProvider implements PaymentProvider {
         return switch (intent.getStatus()) {
             case "succeeded" -> new PaymentOutcome.Succeeded(intent.getId(), intent.getLatestCharge());
             case "requires_action" -> new PaymentOutcome.RequiresAction(intent.getId(), intent.getClientSecret());
-            case "requires_payment_method" -> intent.getLastPaymentError() != null
+            case "requires_payment_method" -> declined(intent.getLastPaymentError())
                     ? new PaymentOutcome.Declined(intent.getId(), intent.getLastPaymentError().getCode(),
                             intent.getLastPaymentError().getDeclineCode(), intent.getLastPaymentError().getMessage())
                     : new PaymentOutcome.Processing(intent.getId());
             default -> new PaymentOutcome.Processing(intent.getId());
         };
+    }
+
+    /** A card error (or any error with a code) on the intent means this attempt was declined. */
+    private static boolean declined(StripeError error) {
+        return error != null && ("card_error".equals(error.getType()) || error.getCode() != null);
     }
 
     private static RequestOptions options(String idempotencyKey) {
