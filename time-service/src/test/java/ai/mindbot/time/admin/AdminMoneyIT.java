@@ -1,5 +1,6 @@
 package ai.mindbot.time.admin;
 
+import static ai.mindbot.time.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -42,12 +43,6 @@ class AdminMoneyIT {
     static void stop() {
         assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
         time.close();
-    }
-
-    static void assertProblem(Http.Response response, int status, String code) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("code").asString()).isEqualTo(code);
     }
 
     static Http.Response grant(String userId, long seconds, String reason, String key) {

@@ -1,5 +1,6 @@
 package ai.mindbot.time.balance;
 
+import static ai.mindbot.time.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,6 @@ class BalanceIT {
     @AfterParameterizedClassInvocation
     static void stop() {
         time.close();
-    }
-
-    static void assertProblem(Http.Response response, int status, String code) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.json().path("code").asString()).isEqualTo(code);
     }
 
     @Test
