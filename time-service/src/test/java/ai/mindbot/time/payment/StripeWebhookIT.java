@@ -105,6 +105,19 @@ class StripeWebhookIT {
     }
 
     @Test
+    void verifiesTheRawBodyWhateverItsContentType() {
+        JsonNode pending = pendingPurchase("213");
+        String payload = StripeEvents.succeeded(pending.path("payment_intent_id").asString(), 999, "usd", null);
+
+        Http.Response response = time.http.send("POST", "/webhooks/stripe", payload, null, Map.of(
+                "Content-Type", "application/x-www-form-urlencoded",
+                "Stripe-Signature", StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(time.balance("213")).isEqualTo(3600);
+    }
+
+    @Test
     void acknowledgesAndIgnoresUnknownEventTypes() {
         String payload = StripeEvents.event(StripeEvents.newEventId(), "customer.created", Map.of("id", "cus_1"));
 

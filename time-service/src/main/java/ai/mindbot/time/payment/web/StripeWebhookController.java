@@ -1,5 +1,7 @@
 package ai.mindbot.time.payment.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -7,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,9 +16,11 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 
 import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.BodySizeLimitFilter;
 import ai.mindbot.time.payment.StripeEvent;
 import ai.mindbot.time.payment.StripeEventHandler;
 import ai.mindbot.time.payment.WebhookSecret;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /webhooks/stripe}: public, authenticated by {@code Stripe-Signature} over the raw body
@@ -41,9 +44,17 @@ class StripeWebhookController {
     }
 
     @PostMapping(path = "/webhooks/stripe")
-    Map<String, Object> receive(@RequestBody(required = false) String payload,
-            @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
-        if (payload == null || signature == null) {
+    Map<String, Object> receive(HttpServletRequest request,
+            @RequestHeader(name = "Stripe-Signature", required = false) String signature) throws IOException {
+        // The raw bytes, read here rather than through a message converter: whatever the content
+        // type, the signature is over exactly what was sent.
+        String payload;
+        try {
+            payload = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (BodySizeLimitFilter.BodyTooLargeException e) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", e.getMessage());
+        }
+        if (payload.isEmpty() || signature == null) {
             throw invalidSignature("a Stripe-Signature header and a body are required");
         }
         try {
@@ -55,6 +66,9 @@ class StripeWebhookController {
             throw ApiException.badRequest("malformed_body", "the body is not a Stripe event");
         }
         StripeEvent event = StripeEvent.parse(payload);
+        if (event.id().isBlank() || event.type().isBlank()) {
+            throw ApiException.badRequest("malformed_body", "the event has no id or type");
+        }
         StripeEventHandler.Handled handled = handler.handle(event);
         log.info("stripe webhook {} {}: {}{}", event.type(), event.id(), handled.outcome(),
                 handled.purchaseId() == null ? "" : " (purchase " + handled.purchaseId() + ")");
