@@ -92,6 +92,9 @@ public class PaymentSettlement {
     @Transactional
     public Settled dispute(String purchaseId, String disputeId, String chargeId, String reason) {
         Purchase purchase = creditedFirst(purchaseId, chargeId, "dispute");
+        if (purchase.status() == PurchaseStatus.DISPUTED) { // the same dispute told again
+            return new Settled(Effect.NOTHING_TO_TAKE_BACK, 0, purchase);
+        }
         long delta = purchase.seconds() - purchase.takenBackSeconds();
         purchases.recordTakeBack(purchaseId, purchase.refundedCents(), purchase.seconds(), PurchaseStatus.DISPUTED,
                 chargeId);

@@ -276,8 +276,16 @@ class StripeWebhookIT {
         assertThat(time.balance("211")).isZero();
         AccountStanding.Standing standing = time.bean(AccountStanding.class).of("211");
         assertThat(standing.flagged()).isTrue();
-        assertThat(standing.flagReason()).contains("dp_211_");
+        assertThat(standing.flagReason()).isEqualTo("dispute dp_211_" + database + " on purchase "
+                + paid.path("purchase_id").asString() + " (fraudulent)");
         assertThat(purchase(paid).status()).isEqualTo(PurchaseStatus.DISPUTED);
+
+        // a second dispute on another purchase adds its reason
+        JsonNode other = paidPurchase("211", "starter_1h");
+        outcome(StripeEvents.disputed("dp_211b_" + database, other.path("payment_intent_id").asString(), 999));
+        assertThat(time.balance("211")).isZero();
+        assertThat(time.bean(AccountStanding.class).of("211").flagReason()).startsWith("dispute dp_211_")
+                .contains("; dispute dp_211b_");
     }
 
     @Test
