@@ -118,6 +118,17 @@ class StripeWebhookIT {
     }
 
     @Test
+    void refusesASignedBodyThatIsNotAnEvent() {
+        for (String body : new String[] { "not json at all", "{\"type\": \"payment_intent.succeeded\"}" }) {
+            Http.Response response = time.http.send("POST", "/webhooks/stripe", body, null,
+                    Map.of("Stripe-Signature", StripeSignatures.header(TimeService.WEBHOOK_SECRET, body)));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().path("code").asString()).isEqualTo("malformed_body");
+        }
+    }
+
+    @Test
     void acknowledgesAndIgnoresUnknownEventTypes() {
         String payload = StripeEvents.event(StripeEvents.newEventId(), "customer.created", Map.of("id", "cus_1"));
 

@@ -57,15 +57,16 @@ class StripeWebhookController {
         if (payload.isEmpty() || signature == null) {
             throw invalidSignature("a Stripe-Signature header and a body are required");
         }
+        StripeEvent event;
         try {
             Webhook.constructEvent(payload, signature, secret.value(), Webhook.DEFAULT_TOLERANCE, clock);
+            event = StripeEvent.parse(payload);
         } catch (SignatureVerificationException e) {
             log.warn("stripe webhook refused: {}", e.getMessage());
             throw invalidSignature("the Stripe-Signature does not verify: " + e.getMessage());
         } catch (RuntimeException notAnEvent) { // signed, but not JSON Stripe would send
             throw ApiException.badRequest("malformed_body", "the body is not a Stripe event");
         }
-        StripeEvent event = StripeEvent.parse(payload);
         if (event.id().isBlank() || event.type().isBlank()) {
             throw ApiException.badRequest("malformed_body", "the event has no id or type");
         }
