@@ -2,7 +2,6 @@ package ai.mindbot.auth;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -24,11 +23,11 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class SecurityConfig {
 
     private static final RequestMatcher PUBLIC = new OrRequestMatcher(
-            pathPattern(HttpMethod.POST, "/auth/register"),
-            pathPattern(HttpMethod.POST, "/auth/login"),
-            pathPattern(HttpMethod.POST, "/auth/guest"),
-            pathPattern(HttpMethod.POST, "/auth/refresh"),
-            pathPattern(HttpMethod.POST, "/auth/service-token"),
+            pathPattern("/auth/register"),
+            pathPattern("/auth/login"),
+            pathPattern("/auth/guest"),
+            pathPattern("/auth/refresh"),
+            pathPattern("/auth/service-token"),
             pathPattern("/health"), pathPattern("/health/**"), pathPattern("/metrics"));
 
     @Bean
