@@ -10,9 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
@@ -20,30 +17,10 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import tools.jackson.databind.JsonNode;
 
 /** What an access token says, checked with auth0 java-jwt, and which tokens the service refuses. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class AccessTokenIT {
-
-    private static AuthServer server;
-
-    @Parameter
-    TestDatabase database;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        server = AuthServer.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
+class AccessTokenIT extends OnBothDatabases {
 
     @Test
     void accessTokenCarriesTheUserIdEmailNameAndUserRole() {
@@ -59,6 +36,7 @@ class AccessTokenIT {
         assertThat(jwt.getIssuer()).isEqualTo("mindbot-auth");
         assertThat(jwt.getId()).isNotBlank();
         assertThat(jwt.getHeaderClaim("typ").asString()).isEqualTo("JWT");
+        assertThat(jwt.getKeyId()).isNull();
         assertThat(jwt.getExpiresAtAsInstant()).isEqualTo(jwt.getIssuedAtAsInstant().plusSeconds(3600));
         assertThat(jwt.getIssuedAtAsInstant()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(5));
         assertThat(session.get("expires_in").asLong()).isEqualTo(3600);

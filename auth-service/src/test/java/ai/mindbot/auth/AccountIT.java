@@ -6,35 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /** Register, login, /auth/me and password change over HTTP, with every way to get them wrong. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class AccountIT {
-
-    private static AuthServer server;
-
-    @Parameter
-    TestDatabase database;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        server = AuthServer.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
+class AccountIT extends OnBothDatabases {
 
     @Test
     void registerAnswers201WithTheSessionAndMeShowsTheAccount() {

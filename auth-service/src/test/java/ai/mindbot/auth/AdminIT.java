@@ -5,35 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /** The admin dashboard's account actions: look up, disable (with its consequences), enable. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class AdminIT {
-
-    private static AuthServer server;
-
-    @Parameter
-    TestDatabase database;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        server = AuthServer.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
+class AdminIT extends OnBothDatabases {
 
     @Test
     void adminSeesAnAccount() {

@@ -65,6 +65,11 @@ public final class AuthServer implements AutoCloseable {
         return properties;
     }
 
+    /** A bean of the running service, for tests that drive one component against its real database. */
+    public <T> T bean(Class<T> type) {
+        return service.context().getBean(type);
+    }
+
     public String dataDirectory() {
         return properties.get("MINDBOT_DATA_DIR");
     }

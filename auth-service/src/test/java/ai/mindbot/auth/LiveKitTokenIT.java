@@ -6,40 +6,17 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** LiveKit tokens decoded with Nimbus (the SDK signs with java-jwt) and checked claim by claim. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class LiveKitTokenIT {
+class LiveKitTokenIT extends OnBothDatabases {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static AuthServer server;
-
-    @Parameter
-    TestDatabase database;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        server = AuthServer.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
-
     @Test
     void roomTokenGrantsThatRoomOnlyUnderTheUsersStableIdentity() throws Exception {
         String email = AuthServer.newEmail();

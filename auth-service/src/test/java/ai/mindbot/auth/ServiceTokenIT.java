@@ -8,11 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import com.auth0.jwt.interfaces.DecodedJWT;
 
@@ -21,24 +16,7 @@ import ai.mindbot.common.test.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /** The agent's credential: AGENT_API_KEY in, a ten-minute token with the agent role out. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class ServiceTokenIT {
-
-    private static AuthServer server;
-
-    @Parameter
-    TestDatabase database;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        server = AuthServer.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
+class ServiceTokenIT extends OnBothDatabases {
 
     @Test
     void theAgentKeyBuysAShortLivedAgentToken() {

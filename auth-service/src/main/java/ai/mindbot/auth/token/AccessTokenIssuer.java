@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -42,9 +44,8 @@ public class AccessTokenIssuer {
             throw new MisconfigurationException("JWT_SECRET must be at least " + JwtSecret.MIN_BYTES
                     + " bytes for HS256; generate one with: openssl rand -base64 48");
         }
-        this.encoder = NimbusJwtEncoder.withSecretKey(new SecretKeySpec(jwt.secret(), "HmacSHA256"))
-                .algorithm(MacAlgorithm.HS256)
-                .build();
+        // One key, so no "kid" (withSecretKey() would add a thumbprint of the secret, which helps nobody).
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(jwt.secret(), "HmacSHA256")));
         this.jwt = jwt;
         this.settings = settings;
         this.admins = admins;

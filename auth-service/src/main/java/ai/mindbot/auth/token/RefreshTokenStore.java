@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -78,6 +79,12 @@ public class RefreshTokenStore {
         return db.sql("UPDATE refresh_tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
                 .param("now", clock.millis()).param("user", userId)
                 .update();
+    }
+
+    /** Forgets tokens past their expiry: nothing can use them, and reuse detection no longer needs them. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void purgeExpired() {
+        db.sql("DELETE FROM refresh_tokens WHERE expires_at < :now").param("now", clock.millis()).update();
     }
 
     private void revokeFamilyIfReused(String hash, long now) {

@@ -32,7 +32,13 @@ public class Sessions {
     /** Rotates the refresh token; refused when it is no good or the account was disabled meanwhile. */
     public SessionTokens refresh(String refreshToken) {
         RefreshTokenStore.Rotation rotation = refreshTokens.rotate(refreshToken);
-        UserAccount account = accounts.activeAccount(rotation.userId());
+        UserAccount account;
+        try {
+            account = accounts.activeAccount(rotation.userId());
+        } catch (RuntimeException disabledMeanwhile) {
+            refreshTokens.revokeAll(rotation.userId()); // including the successor nobody will receive
+            throw disabledMeanwhile;
+        }
         return tokens(account, rotation.refreshToken());
     }
 
