@@ -59,6 +59,10 @@ class RateLimitIT {
         assertThat(retryAfter).isBetween(1L, 900L);
         assertThat(limited.json().get("retry_after_seconds").asLong()).isEqualTo(retryAfter);
 
+        assertThat(server.http.get("/metrics").body())
+                .contains("mindbot_auth_rate_limited_total{bucket=\"login_account\"}")
+                .contains("mindbot_auth_attempts_total{action=\"login\",outcome=\"invalid_credentials\"}");
+
         // other accounts are unaffected
         String other = AuthServer.newEmail();
         registerFrom(server, other);

@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import ai.mindbot.auth.ratelimit.AttemptLimiter;
@@ -26,12 +28,15 @@ public class AccountService {
     private final Passwords passwords;
     private final AttemptLimiter limiter;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    AccountService(AccountStore accounts, Passwords passwords, AttemptLimiter limiter, Clock clock) {
+    AccountService(AccountStore accounts, Passwords passwords, AttemptLimiter limiter, Clock clock,
+            MeterRegistry metrics) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.limiter = limiter;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A new account; 409 {@code email_taken} when the (normalized) email already has one. */
@@ -43,6 +48,7 @@ public class AccountService {
                 .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "email_taken",
                         "an account with this email already exists"));
         log.info("registered user {}", account.id());
+        count("register", "success");
         return account;
     }
 
@@ -54,15 +60,19 @@ public class AccountService {
         UserAccount account = accounts.findByEmail(normalized).orElse(null);
         if (account == null) {
             passwords.checkDecoy(password);
+            count("login", "invalid_credentials");
             throw new InvalidCredentialsException();
         }
         if (!passwords.matches(password, account.passwordHash())) {
+            count("login", "invalid_credentials");
             throw new InvalidCredentialsException();
         }
         attempt.release();
         if (account.disabled()) {
+            count("login", "account_disabled");
             throw new AccountDisabledException();
         }
+        count("login", "success");
         if (passwords.needsRehash(account.passwordHash())) {
             accounts.changePassword(account.id(), passwords.hash(password), clock.millis());
         }
@@ -82,6 +92,11 @@ public class AccountService {
         attempt.release();
         accounts.changePassword(account.id(), passwords.hash(newPassword), clock.millis());
         log.info("user {} changed their password", account.id());
+    }
+
+    /** {@code mindbot_auth_attempts_total{action, outcome}}: a spike of failures is someone guessing. */
+    private void count(String action, String outcome) {
+        metrics.counter("mindbot.auth.attempts", "action", action, "outcome", outcome).increment();
     }
 
     /** The account a verified token's {@code sub} names, as long as it still exists and is enabled. */

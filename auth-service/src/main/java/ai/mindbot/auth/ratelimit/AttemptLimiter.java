@@ -3,12 +3,14 @@ package ai.mindbot.auth.ratelimit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import ai.mindbot.auth.ratelimit.RateLimitSettings.Limit;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts attempts in the database with a sliding window. An attempt is first <em>reserved</em>
@@ -23,10 +25,13 @@ public class AttemptLimiter {
     private final RateLimitSettings settings;
     private final Clock clock;
 
-    AttemptLimiter(JdbcClient db, RateLimitSettings settings, Clock clock) {
+    private final MeterRegistry metrics;
+
+    AttemptLimiter(JdbcClient db, RateLimitSettings settings, Clock clock, MeterRegistry metrics) {
         this.db = db;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -47,6 +52,8 @@ public class AttemptLimiter {
             if (inWindow > limit.max()) {
                 long retryAfterMillis = freeAt(key, windowStart, inWindow - limit.max(), limit) - now;
                 delete(reserved);
+                metrics.counter("mindbot.auth.rate_limited", "bucket", key.bucket().name().toLowerCase(Locale.ROOT))
+                        .increment();
                 throw new RateLimitedException(Math.max(1, (retryAfterMillis + 999) / 1000));
             }
         }

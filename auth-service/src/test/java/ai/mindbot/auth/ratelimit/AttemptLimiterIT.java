@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.auth.OnBothDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The sliding window on a real database, with a clock the test moves. */
 class AttemptLimiterIT extends OnBothDatabases {
@@ -26,7 +27,7 @@ class AttemptLimiterIT extends OnBothDatabases {
     @BeforeEach
     void limiterAllowingThreeLoginsPerAccount() {
         RateLimitSettings settings = new RateLimitSettings(3, 0, WINDOW, 0, Duration.ofHours(1), 0, Duration.ofHours(1));
-        limiter = new AttemptLimiter(server.bean(JdbcClient.class), settings, clock);
+        limiter = new AttemptLimiter(server.bean(JdbcClient.class), settings, clock, new SimpleMeterRegistry());
         key = Bucket.LOGIN_ACCOUNT.key("window-" + System.nanoTime() + "@example.com");
     }
 
