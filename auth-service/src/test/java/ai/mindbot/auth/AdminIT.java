@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ai.mindbot.auth.account.AccountStore;
 import ai.mindbot.common.test.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -76,6 +79,24 @@ class AdminIT extends OnBothDatabases {
         assertThat(enabled.json().has("disabled_reason")).isFalse();
         assertThat(server.http.post("/auth/login", Map.of("email", email, "password", AuthServer.PASSWORD)).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aRefreshThatRacesADisableLeavesNoLiveToken() {
+        JsonNode session = server.registerNew();
+        long id = idOf(session);
+        // the flag is set but the sessions not yet revoked: the moment inside a concurrent disable
+        server.bean(AccountStore.class).disable(id, "race", "test", System.currentTimeMillis());
+
+        Http.Response refresh = server.http.post("/auth/refresh",
+                Map.of("refresh_token", session.get("refresh_token").asString()));
+
+        assertThat(refresh.status()).isEqualTo(403);
+        assertThat(refresh.json().get("code").asString()).isEqualTo("account_disabled");
+        long live = server.bean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM refresh_tokens WHERE user_id = :id AND revoked_at IS NULL")
+                .param("id", id).query(Long.class).single();
+        assertThat(live).isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import ai.mindbot.auth.account.AccountService;
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.livekit.LiveKitTokens;
 import ai.mindbot.auth.livekit.RoomToken;
+import ai.mindbot.common.web.ApiException;
 
 /** A signed-in session: an access token, a refresh token family, and a LiveKit token for the personal room. */
 @Service
@@ -35,7 +36,7 @@ public class Sessions {
         UserAccount account;
         try {
             account = accounts.activeAccount(rotation.userId());
-        } catch (RuntimeException disabledMeanwhile) {
+        } catch (ApiException disabledMeanwhile) {
             refreshTokens.revokeAll(rotation.userId()); // including the successor nobody will receive
             throw disabledMeanwhile;
         }
