@@ -34,6 +34,7 @@ class SeedWalkthroughIT {
                     "full_name": "John Doe"
                   }""");
         assertThat(register.status()).isEqualTo(201);
+        assertThat(register.header("cache-control")).contains("no-store"); // tokens must not be cached
         JsonNode registered = register.json();
         assertThat(registered.get("access_token").asString()).startsWith("eyJ");
         assertThat(registered.get("token_type").asString()).isEqualTo("bearer");
