@@ -30,7 +30,9 @@ import ai.mindbot.time.testing.Tokens;
 class PaymentsLoadBenchmark {
 
     static final int THREADS = 8;
-    static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** Warm-up until this many operations (the JIT needs thousands) or {@link #WARM_UP}, whichever comes first. */
+    static final int WARM_UP_OPERATIONS = 3000;
+    static final Duration WARM_UP = Duration.ofSeconds(20);
     static final Duration MEASURE = Duration.ofSeconds(5);
 
     @ParameterizedTest
@@ -62,11 +64,11 @@ class PaymentsLoadBenchmark {
 
     /** Operations per second with {@link #THREADS} threads (thread index passed in), after a warm-up. */
     static double rate(IntPredicate operation) throws Exception {
-        run(operation, WARM_UP);
-        return run(operation, MEASURE) / (MEASURE.toMillis() / 1000.0);
+        run(operation, WARM_UP, WARM_UP_OPERATIONS);
+        return run(operation, MEASURE, Integer.MAX_VALUE) / (MEASURE.toMillis() / 1000.0);
     }
 
-    static int run(IntPredicate operation, Duration duration) throws Exception {
+    static int run(IntPredicate operation, Duration duration, int maxOperations) throws Exception {
         AtomicInteger done = new AtomicInteger();
         long end = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -74,7 +76,7 @@ class PaymentsLoadBenchmark {
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && done.get() < maxOperations) {
                     if (!operation.test(thread)) {
                         throw new IllegalStateException("operation failed");
                     }
