@@ -8,12 +8,33 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 
 import ai.mindbot.common.config.MisconfigurationException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class PaymentSettingsTest {
+
+    @Test
+    void saysPlainlyAtStartThatPaymentsAreSimulated(CapturedOutput output) {
+        PaymentProvider provider = new PaymentConfig().paymentProvider(PaymentSettings.from(new MockEnvironment()));
+
+        assertThat(provider.simulated()).isTrue();
+        assertThat(output.getOut()).contains("PAYMENTS ARE SIMULATED").contains("no money moves");
+    }
+
+    @Test
+    void aStripeKeyNeverReachesTheLog(CapturedOutput output) {
+        PaymentProvider provider = new PaymentConfig().paymentProvider(PaymentSettings.from(
+                new MockEnvironment().withProperty("STRIPE_SECRET_KEY", "sk_test_secret_value_123")));
+
+        assertThat(provider.name()).isEqualTo("stripe");
+        assertThat(output.getOut()).contains("payments: Stripe (test key").doesNotContain("sk_test_secret_value_123");
+    }
 
     @Test
     void withoutAStripeKeyPaymentsAreSimulated() {
