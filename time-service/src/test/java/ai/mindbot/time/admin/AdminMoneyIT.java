@@ -3,8 +3,14 @@ package ai.mindbot.time.admin;
 import static ai.mindbot.time.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -137,6 +143,28 @@ class AdminMoneyIT {
         assertThat(time.bean(Ledger.class).countOf("405")).isEqualTo(3);
 
         assertProblem(refund(purchase, null), 409, "already_refunded");
+    }
+
+    @Test
+    void parallelRefundClicksAndRefundWebhooksTakeBackOnce() throws Exception {
+        JsonNode paid = time.purchase("408", "basic_5h", "pm_card_visa").json();
+        String purchase = paid.path("purchase_id").asString();
+        String intent = paid.path("payment_intent_id").asString();
+        List<Callable<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            attempts.add(() -> refund(purchase, null).status());
+            attempts.add(() -> time.webhook(StripeEvents.refunded(intent, 3999, 3999)).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(attempts)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).isSubsetOf(200, 409).contains(200);
+        assertThat(time.balance("408")).isZero();
+        assertThat(time.bean(Ledger.class).countOf("408")).isEqualTo(2); // the credit and one take-back
     }
 
     @Test
