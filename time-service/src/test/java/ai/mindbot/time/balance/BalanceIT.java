@@ -17,6 +17,7 @@ import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
+import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.TimeService;
 import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ class BalanceIT {
 
     @AfterParameterizedClassInvocation
     static void stop() {
+        assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
         time.close();
     }
 

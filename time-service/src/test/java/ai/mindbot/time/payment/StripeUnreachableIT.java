@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.TimeService;
 
 /** The real Stripe client pointed at a closed port: 503, nothing credited, and a retry is safe. */
@@ -39,6 +40,7 @@ class StripeUnreachableIT {
 
     @AfterParameterizedClassInvocation
     static void stop() {
+        assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
         time.close();
     }
 
