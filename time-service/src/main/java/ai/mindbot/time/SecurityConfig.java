@@ -2,6 +2,7 @@ package ai.mindbot.time;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -16,6 +17,9 @@ class SecurityConfig {
         return apiSecurity.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/health", "/health/**", "/metrics").permitAll()
+                        // sessions: LiveKit authenticates by signing the body; admins end sessions
+                        .requestMatchers(HttpMethod.POST, "/webhooks/livekit").permitAll()
+                        .requestMatchers("/time/admin/sessions/**").hasRole("admin")
                         .anyRequest().authenticated())
                 .build();
     }
