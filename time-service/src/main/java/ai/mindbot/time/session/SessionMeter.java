@@ -40,11 +40,12 @@ public class SessionMeter {
     private final SessionSettings settings;
     private final LowBalanceSettings lowBalance;
     private final TransactionTemplate tx;
+    private final WriteGate gate;
     private final Clock clock;
 
     SessionMeter(SessionStore store, Reservations reservations, Accounts accounts, Ledger ledger,
             NotificationAddresses addresses, SessionSettings settings, LowBalanceSettings lowBalance,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, WriteGate gate, Clock clock) {
         this.store = store;
         this.reservations = reservations;
         this.accounts = accounts;
@@ -53,6 +54,7 @@ public class SessionMeter {
         this.settings = settings;
         this.lowBalance = lowBalance;
         this.tx = new TransactionTemplate(transactions);
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -221,7 +223,7 @@ public class SessionMeter {
     private <T> T retrying(Supplier<T> work) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                return tx.execute(status -> work.get());
+                return gate.through(() -> tx.execute(status -> work.get()));
             } catch (ConcurrentChange lostRace) {
                 Thread.onSpinWait();
             }
