@@ -40,9 +40,33 @@ public class Ledger {
      */
     @Transactional
     public LedgerEntry post(NewEntry entry, Reservation reservation) {
-        accounts.ensure(entry.userId());
         long now = clock.millis();
-        Long balanceAfter = jdbc.sql("""
+        Long balanceAfter = moveBalance(entry, reservation, now);
+        if (balanceAfter == null && accounts.find(entry.userId()).isEmpty()) {
+            // first contact: create the account, then move. (Creating it only when missing saves a
+            // statement on every other post; a session heartbeat is one.)
+            accounts.ensure(entry.userId());
+            balanceAfter = moveBalance(entry, reservation, now);
+        }
+        if (balanceAfter == null) {
+            throw new InsufficientBalanceException(reservation.reserve() > 0
+                    ? "the balance does not cover the next " + reservation.reserve() + " seconds"
+                    : "the balance does not cover " + (-entry.seconds()) + " seconds");
+        }
+        List<Long> inserted = insert(entry, balanceAfter, now);
+        if (inserted.isEmpty()) {
+            throw new DuplicateCauseException(entry.kind(), entry.cause());
+        }
+        BalanceListener.BalanceMove move = new BalanceListener.BalanceMove(entry.userId(), entry.seconds(),
+                balanceAfter - entry.seconds(), balanceAfter);
+        listeners.orderedStream().forEach(listener -> listener.balanceMoved(move));
+        return new LedgerEntry(inserted.get(0), entry.userId(), entry.kind(), entry.seconds(), entry.cause().type(),
+                entry.cause().id(), entry.correctsEntryId(), balanceAfter, entry.actor(), entry.note(), now);
+    }
+
+    /** The conditional row write; the new balance, or null if the row is missing or the condition failed. */
+    private Long moveBalance(NewEntry entry, Reservation reservation, long now) {
+        return jdbc.sql("""
                 UPDATE accounts SET balance_seconds = balance_seconds + :seconds,
                                     reserved_seconds = reserved_seconds - :release + :reserve, updated_at = :now
                 WHERE user_id = :user AND (CAST(:floor AS BIGINT) IS NULL OR balance_seconds + :seconds >= CAST(:floor AS BIGINT))
@@ -52,12 +76,10 @@ public class Ledger {
                 .param("floor", entry.floorAfter(), java.sql.Types.BIGINT)
                 .param("release", reservation.release()).param("reserve", reservation.reserve())
                 .query(Long.class).optional().orElse(null);
-        if (balanceAfter == null) {
-            throw new InsufficientBalanceException(reservation.reserve() > 0
-                    ? "the balance does not cover the next " + reservation.reserve() + " seconds"
-                    : "the balance does not cover " + (-entry.seconds()) + " seconds");
-        }
-        List<Long> inserted = jdbc.sql("""
+    }
+
+    private List<Long> insert(NewEntry entry, long balanceAfter, long now) {
+        return jdbc.sql("""
                 INSERT INTO ledger_entries (user_id, kind, seconds, cause_type, cause_id, corrects_entry_id,
                                             balance_after, actor, note, created_at)
                 VALUES (:user, :kind, :seconds, :causeType, :causeId, :corrects, :balanceAfter, :actor, :note, :now)
@@ -70,14 +92,6 @@ public class Ledger {
                 .param("balanceAfter", balanceAfter).param("actor", entry.actor(), java.sql.Types.VARCHAR)
                 .param("note", entry.note(), java.sql.Types.VARCHAR).param("now", now)
                 .query(Long.class).list();
-        if (inserted.isEmpty()) {
-            throw new DuplicateCauseException(entry.kind(), entry.cause());
-        }
-        BalanceListener.BalanceMove move = new BalanceListener.BalanceMove(entry.userId(), entry.seconds(),
-                balanceAfter - entry.seconds(), balanceAfter);
-        listeners.orderedStream().forEach(listener -> listener.balanceMoved(move));
-        return new LedgerEntry(inserted.get(0), entry.userId(), entry.kind(), entry.seconds(), entry.cause().type(),
-                entry.cause().id(), entry.correctsEntryId(), balanceAfter, entry.actor(), entry.note(), now);
     }
 
     public List<LedgerEntry> entriesOf(String userId, int limit, int offset) {

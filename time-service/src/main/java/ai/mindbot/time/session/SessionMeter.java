@@ -100,13 +100,15 @@ public class SessionMeter {
 
     public Heartbeat heartbeat(String sessionId, Requester requester) {
         return retrying(() -> {
-            VoiceSession session = visible(sessionId, requester);
+            SessionStore.Metered metered = store.findWithAccount(sessionId)
+                    .filter(found -> requester.sees(found.session())).orElseThrow(SessionProblems::notFound);
+            VoiceSession session = metered.session();
             if (!session.isActive()) {
                 throw SessionProblems.alreadySettled(session);
             }
             long now = clock.millis();
             Commit commit = BillingRule.commit(session.paidUntil(), session.reservedSeconds(), now);
-            Account account = accounts.get(session.userId());
+            Account account = metered.account();
             long balanceAfter = account.balanceSeconds() - commit.chargeSeconds();
             long heldByOthers = account.reservedSeconds() - session.reservedSeconds();
             long remaining = Math.max(0, balanceAfter - heldByOthers);

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import ai.mindbot.time.ledger.Account;
+
 import ai.mindbot.time.session.VoiceSession.Status;
 
 /**
@@ -19,8 +21,13 @@ import ai.mindbot.time.session.VoiceSession.Status;
 class SessionStore {
 
     private static final String COLUMNS = """
-            id, user_id, room_name, participant_identity, status, reserved_seconds, used_seconds, started_by,
-            started_at, last_heartbeat_at, expires_at, ended_at, end_reason, end_note, paid_until, commit_count""";
+            s.id, s.user_id, s.room_name, s.participant_identity, s.status, s.reserved_seconds, s.used_seconds,
+            s.started_by, s.started_at, s.last_heartbeat_at, s.expires_at, s.ended_at, s.end_reason, s.end_note,
+            s.paid_until, s.commit_count""";
+
+    /** A session and its user's account, read together: a commit needs both, in one round trip. */
+    record Metered(VoiceSession session, Account account) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -41,13 +48,25 @@ class SessionStore {
     }
 
     Optional<VoiceSession> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM voice_sessions WHERE id = :id").param("id", id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM voice_sessions s WHERE s.id = :id").param("id", id)
                 .query(SessionStore::row).optional();
+    }
+
+    Optional<Metered> findWithAccount(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                , a.balance_seconds AS account_balance, a.reserved_seconds AS account_reserved,
+                  a.disabled AS account_disabled, a.flagged AS account_flagged
+                FROM voice_sessions s JOIN accounts a ON a.user_id = s.user_id WHERE s.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new Metered(row(rs, n), new Account(rs.getString("user_id"),
+                        rs.getLong("account_balance"), rs.getLong("account_reserved"), rs.getBoolean("account_disabled"),
+                        rs.getBoolean("account_flagged"))))
+                .optional();
     }
 
     List<VoiceSession> ofUser(String userId, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS
-                + " FROM voice_sessions WHERE user_id = :user ORDER BY started_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                + " FROM voice_sessions s WHERE s.user_id = :user ORDER BY s.started_at DESC, s.id DESC LIMIT :limit OFFSET :offset")
                 .param("user", userId).param("limit", limit).param("offset", offset)
                 .query(SessionStore::row).list();
     }
