@@ -42,9 +42,11 @@ public class Ledger {
     public LedgerEntry post(NewEntry entry, Reservation reservation) {
         long now = clock.millis();
         Long balanceAfter = moveBalance(entry, reservation, now);
-        if (balanceAfter == null && accounts.find(entry.userId()).isEmpty()) {
-            // first contact: create the account, then move. (Creating it only when missing saves a
-            // statement on every other post; a session heartbeat is one.)
+        if (balanceAfter == null) {
+            // No row moved: the account may not exist yet (first contact, or a concurrent first post
+            // not yet committed when we looked). Create it if missing, then try once more; only a
+            // second refusal means the balance really does not cover it. Creating accounts here
+            // rather than before every post saves a statement on every ordinary post (a heartbeat).
             accounts.ensure(entry.userId());
             balanceAfter = moveBalance(entry, reservation, now);
         }

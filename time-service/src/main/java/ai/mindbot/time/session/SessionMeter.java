@@ -72,8 +72,8 @@ public class SessionMeter {
     }
 
     public Started start(Start start) {
-        accounts.ensure(start.userId());
         return retrying(() -> {
+            accounts.ensure(start.userId());
             Account account = accounts.get(start.userId());
             if (account.disabled()) {
                 throw SessionProblems.accountDisabled();

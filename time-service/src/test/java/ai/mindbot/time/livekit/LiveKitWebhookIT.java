@@ -2,11 +2,7 @@ package ai.mindbot.time.livekit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,19 +13,17 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.support.LiveKitSignatures;
 import ai.mindbot.time.support.TestTokens;
 import ai.mindbot.time.support.TimeServiceUnderTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * LiveKit's webhooks end sessions. The webhooks are signed here the way livekit-server signs them
- * (HS256 JWT, iss = API key, claim sha256 = base64 SHA-256 of the body, no "Bearer"), independently
- * of the SDK that verifies them, and carry protojson bodies (lowerCamelCase, int64 as strings).
+ * LiveKit's webhooks end sessions. The webhooks are signed as livekit-server signs them
+ * ({@link LiveKitSignatures}) and carry protojson bodies (lowerCamelCase, int64 as strings).
  */
 @ParameterizedClass
 @MethodSource("ai.mindbot.common.test.TestDatabase#both")
@@ -60,11 +54,8 @@ class LiveKitWebhookIT {
         assertThat(time.auditMismatches()).isEmpty();
     }
 
-    static String signature(String body, String key, String secret) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-        return JWT.create().withIssuer(key).withClaim("sha256", Base64.getEncoder().encodeToString(digest))
-                .withNotBefore(Instant.now().minusSeconds(5)).withExpiresAt(Instant.now().plusSeconds(300))
-                .sign(Algorithm.HMAC256(secret));
+    static String signature(String body, String key, String secret) {
+        return LiveKitSignatures.sign(body, key, secret);
     }
 
     static String event(String type, String room, String identity) {

@@ -372,4 +372,71 @@ class SessionMeteringIT {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(404);
     }
+
+    @Test
+    void aHeartbeatWritesTheBalanceRowOnceWhateverTheTalkLasted() {
+        time.grant("u-writes", 3600);
+        String id = started("u-writes", "room-writes");
+        long before = accountRowWrites("u-writes");
+
+        for (int minute = 0; minute < 10; minute++) { // ten minutes of talk, a heartbeat a minute
+            time.clock.advance(Duration.ofSeconds(60));
+            heartbeat("u-writes", id);
+        }
+
+        assertThat(accountRowWrites("u-writes") - before).isEqualTo(10); // not 600
+        assertThat(time.balance("u-writes")).isEqualTo(3600 - 600);
+    }
+
+    @Test
+    void theDevelopmentKeyPairVerifiesLiveKitWebhooksWhenNoneIsConfigured() {
+        time.grant("u-devkey", 600);
+        String id = started("u-devkey", "room-devkey");
+        String body = "{\"event\":\"room_finished\",\"room\":{\"name\":\"room-devkey\"}}";
+
+        Http.Response r = http.send("POST", "/webhooks/livekit", body, null,
+                Map.of("Content-Type", "application/webhook+json", "Authorization",
+                        ai.mindbot.time.support.LiveKitSignatures.sign(body, "devkey", "secret")));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(http.get("/time/sessions/" + id, TestTokens.user("u-devkey")).json().get("status").asString())
+                .isEqualTo("ended");
+    }
+
+    /** How many times the user's accounts row was written, counted by a trigger this test installs. */
+    private static long accountRowWrites(String userId) {
+        installWriteCounter();
+        return time.jdbc().sql("SELECT writes FROM test_account_writes WHERE user_id = :u").param("u", userId)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    private static TimeServiceUnderTest countingWritesOn;
+
+    private static synchronized void installWriteCounter() {
+        if (countingWritesOn == time) {
+            return;
+        }
+        var jdbc = time.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+        jdbc.execute("CREATE TABLE test_account_writes (user_id TEXT PRIMARY KEY, writes BIGINT NOT NULL)");
+        if (time.bean(ai.mindbot.common.db.SqlDialect.class) == ai.mindbot.common.db.SqlDialect.SQLITE) {
+            jdbc.execute("""
+                    CREATE TRIGGER count_account_writes AFTER UPDATE ON accounts
+                    BEGIN
+                      INSERT INTO test_account_writes (user_id, writes) VALUES (NEW.user_id, 1)
+                      ON CONFLICT (user_id) DO UPDATE SET writes = writes + 1;
+                    END""");
+        } else {
+            jdbc.execute("""
+                    CREATE FUNCTION count_account_writes() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      INSERT INTO test_account_writes (user_id, writes) VALUES (NEW.user_id, 1)
+                      ON CONFLICT (user_id) DO UPDATE SET writes = test_account_writes.writes + 1;
+                      RETURN NEW;
+                    END $$""");
+            jdbc.execute("""
+                    CREATE TRIGGER count_account_writes AFTER UPDATE ON accounts
+                    FOR EACH ROW EXECUTE FUNCTION count_account_writes()""");
+        }
+        countingWritesOn = time;
+    }
 }
