@@ -20,6 +20,11 @@ class SecurityConfig {
                         // sessions: LiveKit authenticates by signing the body; admins end sessions
                         .requestMatchers(HttpMethod.POST, "/webhooks/livekit").permitAll()
                         .requestMatchers("/time/admin/sessions/**").hasRole("admin")
+                        // payments: prices are public, Stripe authenticates its webhook by signature
+                        .requestMatchers(HttpMethod.GET, "/time/pricing").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll()
+                        .requestMatchers("/time/admin/**").hasRole("admin")
+                        .requestMatchers("/time/purchase", "/time/balance", "/time/transactions").hasRole("user")
                         .anyRequest().authenticated())
                 .build();
     }
