@@ -17,6 +17,9 @@ class SecurityConfig {
         return apiSecurity.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/health", "/health/**", "/metrics").permitAll()
+                        // sessions: LiveKit authenticates by signing the body; admins end sessions
+                        .requestMatchers(HttpMethod.POST, "/webhooks/livekit").permitAll()
+                        .requestMatchers("/time/admin/sessions/**").hasRole("admin")
                         // payments: prices are public, Stripe authenticates its webhook by signature
                         .requestMatchers(HttpMethod.GET, "/time/pricing").permitAll()
                         .requestMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll()

@@ -3,6 +3,7 @@ package ai.mindbot.time.ledger;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,28 +19,69 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final Clock clock;
+    private final ObjectProvider<BalanceListener> listeners;
 
-    Ledger(JdbcClient jdbc, Accounts accounts, Clock clock) {
+    Ledger(JdbcClient jdbc, Accounts accounts, Clock clock, ObjectProvider<BalanceListener> listeners) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     @Transactional
     public LedgerEntry post(NewEntry entry) {
-        accounts.ensure(entry.userId());
+        return post(entry, Reservation.NONE);
+    }
+
+    /**
+     * Posts the entry and moves the account's session reservation in the same row write (one
+     * balance-row write per session commit). Refused with {@link InsufficientBalanceException}
+     * when the floor would be broken or what is left does not cover {@code reservation.reserve()}.
+     */
+    @Transactional
+    public LedgerEntry post(NewEntry entry, Reservation reservation) {
         long now = clock.millis();
-        Long balanceAfter = jdbc.sql("""
-                UPDATE accounts SET balance_seconds = balance_seconds + :seconds, updated_at = :now
+        Long balanceAfter = moveBalance(entry, reservation, now);
+        if (balanceAfter == null) {
+            // No row moved: the account may not exist yet (first contact, or a concurrent first post
+            // not yet committed when we looked). Create it if missing, then try once more; only a
+            // second refusal means the balance really does not cover it. Creating accounts here
+            // rather than before every post saves a statement on every ordinary post (a heartbeat).
+            accounts.ensure(entry.userId());
+            balanceAfter = moveBalance(entry, reservation, now);
+        }
+        if (balanceAfter == null) {
+            throw new InsufficientBalanceException(reservation.reserve() > 0
+                    ? "the balance does not cover the next " + reservation.reserve() + " seconds"
+                    : "the balance does not cover " + (-entry.seconds()) + " seconds");
+        }
+        List<Long> inserted = insert(entry, balanceAfter, now);
+        if (inserted.isEmpty()) {
+            throw new DuplicateCauseException(entry.kind(), entry.cause());
+        }
+        BalanceListener.BalanceMove move = new BalanceListener.BalanceMove(entry.userId(), entry.seconds(),
+                balanceAfter - entry.seconds(), balanceAfter);
+        listeners.orderedStream().forEach(listener -> listener.balanceMoved(move));
+        return new LedgerEntry(inserted.get(0), entry.userId(), entry.kind(), entry.seconds(), entry.cause().type(),
+                entry.cause().id(), entry.correctsEntryId(), balanceAfter, entry.actor(), entry.note(), now);
+    }
+
+    /** The conditional row write; the new balance, or null if the row is missing or the condition failed. */
+    private Long moveBalance(NewEntry entry, Reservation reservation, long now) {
+        return jdbc.sql("""
+                UPDATE accounts SET balance_seconds = balance_seconds + :seconds,
+                                    reserved_seconds = reserved_seconds - :release + :reserve, updated_at = :now
                 WHERE user_id = :user AND (CAST(:floor AS BIGINT) IS NULL OR balance_seconds + :seconds >= CAST(:floor AS BIGINT))
+                  AND (:reserve = 0 OR balance_seconds + :seconds - (reserved_seconds - :release) >= :reserve)
                 RETURNING balance_seconds""")
                 .param("seconds", entry.seconds()).param("now", now).param("user", entry.userId())
                 .param("floor", entry.floorAfter(), java.sql.Types.BIGINT)
+                .param("release", reservation.release()).param("reserve", reservation.reserve())
                 .query(Long.class).optional().orElse(null);
-        if (balanceAfter == null) {
-            throw new InsufficientBalanceException("the balance does not cover " + (-entry.seconds()) + " seconds");
-        }
-        List<Long> inserted = jdbc.sql("""
+    }
+
+    private List<Long> insert(NewEntry entry, long balanceAfter, long now) {
+        return jdbc.sql("""
                 INSERT INTO ledger_entries (user_id, kind, seconds, cause_type, cause_id, corrects_entry_id,
                                             balance_after, actor, note, created_at)
                 VALUES (:user, :kind, :seconds, :causeType, :causeId, :corrects, :balanceAfter, :actor, :note, :now)
@@ -52,11 +94,6 @@ public class Ledger {
                 .param("balanceAfter", balanceAfter).param("actor", entry.actor(), java.sql.Types.VARCHAR)
                 .param("note", entry.note(), java.sql.Types.VARCHAR).param("now", now)
                 .query(Long.class).list();
-        if (inserted.isEmpty()) {
-            throw new DuplicateCauseException(entry.kind(), entry.cause());
-        }
-        return new LedgerEntry(inserted.get(0), entry.userId(), entry.kind(), entry.seconds(), entry.cause().type(),
-                entry.cause().id(), entry.correctsEntryId(), balanceAfter, entry.actor(), entry.note(), now);
     }
 
     public List<LedgerEntry> entriesOf(String userId, int limit, int offset) {

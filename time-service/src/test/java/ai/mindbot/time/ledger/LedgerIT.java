@@ -93,4 +93,35 @@ class LedgerIT {
         assertThat(last.balanceAfter()).isEqualTo(18000 - 125 - 9000);
         assertThat(audit.mismatches()).isEmpty();
     }
+
+    @Test
+    void movesTheSessionReservationInTheSameWriteAsTheDebit() {
+        ledger.post(NewEntry.of("u-hold", EntryKind.ADMIN_GRANT, 100, Cause.adminAction("grant-hold")));
+        service.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("UPDATE accounts SET reserved_seconds = 60 WHERE user_id = 'u-hold'").update();
+
+        ledger.post(NewEntry.of("u-hold", EntryKind.SESSION_USAGE, -50, Cause.sessionCommit("s-hold", 1)),
+                new Reservation(60, 50));
+
+        assertThat(accounts.get("u-hold").balanceSeconds()).isEqualTo(50);
+        assertThat(accounts.get("u-hold").reservedSeconds()).isEqualTo(50);
+        assertThatThrownBy(() -> ledger.post(
+                NewEntry.of("u-hold", EntryKind.SESSION_USAGE, -1, Cause.sessionCommit("s-hold", 2)),
+                new Reservation(50, 50)))
+                .isInstanceOf(InsufficientBalanceException.class); // 49 left cannot hold 50
+        assertThat(accounts.get("u-hold").reservedSeconds()).isEqualTo(50);
+        assertThat(ledger.countOf("u-hold")).isEqualTo(2);
+        assertThat(audit.mismatches()).isEmpty();
+    }
+
+    @Test
+    void tellsBalanceListenersOfEveryMoveInsideTheTransaction() {
+        ledger.post(NewEntry.of("u-told", EntryKind.ADMIN_GRANT, 1000, Cause.adminAction("grant-told")));
+        ledger.post(NewEntry.of("u-told", EntryKind.ADMIN_REVOKE, -200, Cause.adminAction("revoke-told")));
+
+        // the low-balance listener saw 1000 -> 800 cross the 900 s threshold and wrote its notice with the debit
+        assertThat(service.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM notification_outbox WHERE user_id = 'u-told'").query(Long.class).single())
+                .isEqualTo(1);
+    }
 }

@@ -1,0 +1,52 @@
+package ai.mindbot.time.notify;
+
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import ai.mindbot.time.ledger.BalanceListener;
+
+/**
+ * Writes one low-balance notice per crossing, in the transaction of the debit that crossed: a
+ * debit taking the balance from at least the threshold to below it sets
+ * {@code accounts.low_balance_notified} (only if it was clear) and adds the outbox row; a credit
+ * bringing the balance back to the threshold clears the flag. Both updates are conditional, so they
+ * write only on a crossing; a debit that crosses nothing runs no statement at all.
+ */
+@Component
+class LowBalanceWatch implements BalanceListener {
+
+    private final JdbcClient jdbc;
+    private final NotificationOutbox outbox;
+    private final LowBalanceSettings settings;
+    private final Clock clock;
+
+    LowBalanceWatch(JdbcClient jdbc, NotificationOutbox outbox, LowBalanceSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void balanceMoved(BalanceMove move) {
+        long threshold = settings.thresholdSeconds();
+        if (move.seconds() < 0 && move.crossedBelow(threshold)) {
+            String email = jdbc.sql("""
+                    UPDATE accounts SET low_balance_notified = TRUE
+                    WHERE user_id = :user AND low_balance_notified = FALSE
+                    RETURNING COALESCE(notify_email, '')""")
+                    .param("user", move.userId()).query(String.class).optional().orElse(null);
+            if (email != null) {
+                outbox.add(move.userId(), Notification.LOW_BALANCE, email.isEmpty() ? null : email,
+                        move.balanceAfter(), threshold, clock.millis());
+            }
+        } else if (move.seconds() > 0 && move.balanceAfter() >= threshold) {
+            jdbc.sql("""
+                    UPDATE accounts SET low_balance_notified = FALSE
+                    WHERE user_id = :user AND low_balance_notified = TRUE""")
+                    .param("user", move.userId()).update();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package ai.mindbot.time.notify;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM. Without a host, notices go to
+ * the log. The password is never logged ({@link #toString()}).
+ */
+@ConfigurationProperties("mindbot.mail")
+public record MailSettings(String host, int port, String username, String password, String from) {
+
+    public boolean enabled() {
+        return host != null && !host.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "MailSettings[host=" + host + ", port=" + port + ", username=" + username + ", from=" + from + "]";
+    }
+}

@@ -1,0 +1,47 @@
+package ai.mindbot.time.session;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import ai.mindbot.common.web.ApiException;
+
+/** The refusals a session endpoint answers, each with its stable code. */
+final class SessionProblems {
+
+    private SessionProblems() {
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("the session");
+    }
+
+    static ApiException alreadySettled(VoiceSession s) {
+        return new ApiException(HttpStatus.CONFLICT, "session_ended",
+                "the session is already " + s.status().dbValue() + "; start a new one",
+                Map.of("status", s.status().dbValue()));
+    }
+
+    static ApiException notEnoughToStart(long available, long minimum) {
+        return new ApiException(HttpStatus.PAYMENT_REQUIRED, "insufficient_balance",
+                "a session needs at least " + minimum + " seconds available; " + available + " are",
+                Map.of("available_seconds", available, "min_start_seconds", minimum));
+    }
+
+    static ApiException accountDisabled() {
+        return new ApiException(HttpStatus.FORBIDDEN, "account_disabled",
+                "this account is disabled; contact support");
+    }
+
+    static ApiException busy() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                "the account is changing under heavy concurrency; retry", Map.of("retry_after_seconds", 1));
+    }
+
+    /** Another writer changed the session or the account between our read and our write: re-read. */
+    static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package ai.mindbot.time.session.web;
+
+import java.util.List;
+
+import ai.mindbot.time.session.SessionMeter;
+
+/** The bodies the session endpoints answer with (snake_case on the wire). */
+final class SessionResponses {
+
+    private SessionResponses() {
+    }
+
+    record Started(String sessionId, long grantedSeconds, String expiresAt, long balanceSeconds) {
+        static Started of(SessionMeter.Started s) {
+            return new Started(s.session().id(), s.session().reservedSeconds(), SessionView.iso(s.session().expiresAt()),
+                    s.balanceSeconds());
+        }
+    }
+
+    record Heartbeat(long grantedSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice, String status) {
+        static Heartbeat of(SessionMeter.Heartbeat h) {
+            return new Heartbeat(h.grantedSeconds(), h.remainingSeconds(), h.lowBalance(), h.finalSlice(),
+                    h.status().dbValue());
+        }
+    }
+
+    record Ended(String sessionId, String status, long billedSeconds, long balanceSeconds) {
+        static Ended of(SessionMeter.Ended e) {
+            return new Ended(e.session().id(), e.session().status().dbValue(), e.session().usedSeconds(),
+                    e.balanceSeconds());
+        }
+    }
+
+    record Page(List<SessionView> sessions, long total, int limit, int offset) {
+    }
+}

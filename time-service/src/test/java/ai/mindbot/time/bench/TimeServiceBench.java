@@ -1,0 +1,171 @@
+package ai.mindbot.time.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.RunningService;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.TimeServiceApplication;
+import ai.mindbot.time.ledger.Cause;
+import ai.mindbot.time.ledger.EntryKind;
+import ai.mindbot.time.ledger.Ledger;
+import ai.mindbot.time.ledger.LedgerAudit;
+import ai.mindbot.time.ledger.NewEntry;
+import ai.mindbot.time.support.TestTokens;
+
+/**
+ * Heartbeat and balance-read throughput through the whole HTTP stack (Tomcat, JWT verification,
+ * Spring MVC, JSON, the database), next to the same database's ceiling for a single-row UPDATE
+ * (autocommit, one row per thread) measured in the same run on the same machine.
+ * Run by scripts/bench-time; arguments: seconds per measurement, threads, databases.
+ */
+public final class TimeServiceBench {
+
+    private static final long SPEED = 1000; // one real millisecond is one metered second
+    private static final long BALANCE = 1_000_000_000L;
+
+    private TimeServiceBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        double jitWarmup = args.length > 3 ? Double.parseDouble(args[3]) : 20;
+        List<TestDatabase> databases = new ArrayList<>();
+        for (String name : (args.length > 2 ? args[2] : "sqlite,postgresql").split(",")) {
+            databases.add(TestDatabase.valueOf(name.toUpperCase(Locale.ROOT)));
+        }
+        List<String> rows = new ArrayList<>();
+        for (TestDatabase database : databases) {
+            rows.addAll(bench(database, seconds, threads, jitWarmup));
+        }
+        System.out.println();
+        System.out.printf("threads=%d, %.0f s per measurement (each after %.0f s warm-up; %.0f s JIT warm-up of the"
+                + " HTTP path first), %d cores, Java %s%n", threads, seconds, warmup(seconds), jitWarmup,
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.println("| database | measurement | ops/s | ok | failed | p50 ms | p99 ms | CPU µs/op | vs. UPDATE ceiling |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
+        System.exit(0); // embedded PostgreSQL's shutdown hook stops it
+    }
+
+    private static double warmup(double seconds) {
+        return Math.max(1, seconds / 4);
+    }
+
+    private static List<String> bench(TestDatabase database, double seconds, int threads, double jitWarmup)
+            throws Exception {
+        Map<String, String> props = new HashMap<>(database.freshProperties());
+        props.put("JWT_SECRET", TestTokens.SECRET);
+        props.put("SESSION_SLICE_SECONDS", "600");
+        props.put("SESSION_SWEEP_SECONDS", "3600");
+        props.put("NOTIFY_POLL_MILLIS", "3600000");
+        props.put("logging.level.root", "warn");
+        props.put("mindbot.db.pool-size", String.valueOf(Math.max(10, threads + 2)));
+        FastClock clock = new FastClock(SPEED);
+        try (RunningService service = RunningService.start(TimeServiceApplication.builder()
+                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock)), props)) {
+            Ledger ledger = service.context().getBean(Ledger.class);
+            Http http = new Http(service.baseUrl());
+            String[] tokens = new String[threads];
+            String[] sessions = new String[threads];
+            for (int t = 0; t < threads; t++) {
+                String user = "bench-" + t;
+                tokens[t] = TestTokens.user(user);
+                ledger.post(NewEntry.of(user, EntryKind.ADMIN_GRANT, BALANCE, Cause.adminAction("bench-" + t)));
+                Http.Response started = http.post("/time/sessions", Map.of("room_name", "bench-" + t), tokens[t]);
+                if (started.status() != 201) {
+                    throw new IllegalStateException("could not start a session: " + started.body());
+                }
+                sessions[t] = started.json().get("session_id").asString();
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = service.baseUrl();
+            String readPath = http.get("/time/balance", tokens[0]).status() == 200 ? "/time/balance" : null;
+            String readLabel = readPath != null ? "GET /time/balance" : "GET /time/sessions/{id} (no /time/balance in this build)";
+
+            Throughput.Result ceiling = rawUpdateCeiling(service.context().getBean(DataSource.class), threads, seconds);
+            ai.mindbot.time.session.SessionMeter meter = service.context().getBean(ai.mindbot.time.session.SessionMeter.class);
+            Throughput.Operation heartbeat = t -> {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/time/sessions/" + sessions[t] + "/heartbeat"))
+                        .header("Authorization", "Bearer " + tokens[t]).POST(HttpRequest.BodyPublishers.noBody()).build();
+                return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            };
+            Throughput.Operation read = t -> {
+                String path = readPath != null ? readPath : "/time/sessions/" + sessions[t];
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + tokens[t]).GET().build();
+                return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            };
+            // Let the JIT compile the whole path before anything is measured: on 2 busy cores C2 needs
+            // tens of seconds for Spring's deep stacks, and a cold run measures the compiler.
+            Throughput.measure(threads, 0, jitWarmup, t -> heartbeat.run(t) && read.run(t)
+                    && meter.heartbeat(sessions[t], ai.mindbot.time.session.Requester.INTERNAL).grantedSeconds() > 0);
+            Throughput.Result heartbeats = Throughput.measure(threads, warmup(seconds), seconds, heartbeat);
+            Throughput.Result inProcess = Throughput.measure(threads, warmup(seconds), seconds, t -> meter
+                    .heartbeat(sessions[t], ai.mindbot.time.session.Requester.INTERNAL).grantedSeconds() > 0);
+            Throughput.Result reads = Throughput.measure(threads, warmup(seconds), seconds, read);
+            Throughput.Result rawReads = rawReadCeiling(service.context().getBean(DataSource.class), threads, seconds);
+
+            int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();
+            long entries = service.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'session_usage'").query(Long.class).single();
+            System.out.printf("%s: %d session_usage entries written, ledger audit mismatches: %d%n", database, entries,
+                    mismatches);
+            String db = database.name().toLowerCase(Locale.ROOT);
+            return List.of(
+                    row(db, "raw single-row UPDATE (autocommit, JDBC)", ceiling, ceiling),
+                    row(db, "POST /time/sessions/{id}/heartbeat", heartbeats, ceiling),
+                    row(db, "SessionMeter.heartbeat in-process (no HTTP)", inProcess, ceiling),
+                    row(db, readLabel, reads, ceiling),
+                    row(db, "raw single-row SELECT (JDBC), for reference", rawReads, ceiling));
+        }
+    }
+
+    private static String row(String db, String what, Throughput.Result r, Throughput.Result ceiling) {
+        return String.format(Locale.ROOT, "| %s | %s | %.0f | %d | %d | %.2f | %.2f | %.0f | %.2f |", db, what,
+                r.perSecond(), r.ok(), r.failed(), r.p50Millis(), r.p99Millis(), r.cpuMicrosPerOp(),
+                r.perSecond() / ceiling.perSecond());
+    }
+
+    private static Throughput.Result rawUpdateCeiling(DataSource dataSource, int threads, double seconds) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bench_ceiling (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)");
+            for (int t = 0; t < threads; t++) {
+                s.execute("INSERT INTO bench_ceiling (id, n) VALUES (" + t + ", 0)");
+            }
+        }
+        return Throughput.measure(threads, warmup(seconds), seconds, t -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement update = c.prepareStatement("UPDATE bench_ceiling SET n = n + 1 WHERE id = ?")) {
+                update.setInt(1, t);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static Throughput.Result rawReadCeiling(DataSource dataSource, int threads, double seconds) throws Exception {
+        return Throughput.measure(threads, warmup(seconds), seconds, t -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement read = c.prepareStatement("SELECT n FROM bench_ceiling WHERE id = ?")) {
+                read.setInt(1, t);
+                try (var rs = read.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,157 @@
+package ai.mindbot.time.livekit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.support.LiveKitSignatures;
+import ai.mindbot.time.support.TestTokens;
+import ai.mindbot.time.support.TimeServiceUnderTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * LiveKit's webhooks end sessions. The webhooks are signed as livekit-server signs them
+ * ({@link LiveKitSignatures}) and carry protojson bodies (lowerCamelCase, int64 as strings).
+ */
+@ParameterizedClass
+@MethodSource("ai.mindbot.common.test.TestDatabase#both")
+class LiveKitWebhookIT {
+
+    static final String KEY = "lk-test-key";
+    static final String SECRET = "lk-test-secret-that-is-long-enough-for-hs256";
+
+    @Parameter
+    TestDatabase database;
+
+    static TimeServiceUnderTest time;
+    static Http http;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        time = TimeServiceUnderTest.start(database, Map.of("LIVEKIT_API_KEY", KEY, "LIVEKIT_API_SECRET", SECRET));
+        http = time.http;
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        time.close();
+    }
+
+    @AfterEach
+    void theLedgerStillRebuildsEveryBalance() {
+        assertThat(time.auditMismatches()).isEmpty();
+    }
+
+    static String signature(String body, String key, String secret) {
+        return LiveKitSignatures.sign(body, key, secret);
+    }
+
+    static String event(String type, String room, String identity) {
+        String participant = identity == null ? ""
+                : ",\"participant\":{\"sid\":\"PA_" + identity + "\",\"identity\":\"" + identity + "\",\"state\":\"DISCONNECTED\",\"joinedAt\":\"1767225600\"}";
+        return "{\"event\":\"" + type + "\",\"room\":{\"sid\":\"RM_" + room + "\",\"name\":\"" + room
+                + "\",\"creationTime\":\"1767225600\",\"numParticipants\":1}" + participant
+                + ",\"id\":\"EV_" + java.util.UUID.randomUUID() + "\",\"createdAt\":\"1767225700\"}";
+    }
+
+    static Http.Response deliver(String body, String authorization) {
+        Map<String, String> headers = authorization == null
+                ? Map.of("Content-Type", "application/webhook+json")
+                : Map.of("Content-Type", "application/webhook+json", "Authorization", authorization);
+        return http.send("POST", "/webhooks/livekit", body, null, headers);
+    }
+
+    static String startFor(String userId, String room, String identity) {
+        time.grant(userId, 600);
+        Map<String, String> body = identity == null ? Map.of("room_name", room, "user_id", userId)
+                : Map.of("room_name", room, "user_id", userId, "participant_identity", identity);
+        Http.Response r = http.post("/time/sessions", body, TestTokens.agent());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("session_id").asString();
+    }
+
+    static JsonNode session(String id) {
+        return http.get("/time/sessions/" + id, TestTokens.agent()).json();
+    }
+
+    @Test
+    void participantLeftEndsThatParticipantsSessionsInThatRoom() throws Exception {
+        String leaving = startFor("9001", "room-left", "user-9001");
+        String byUserId = startFor("9001", "room-left", null);
+        String staying = startFor("9002", "room-left", "user-9002");
+        String elsewhere = startFor("9001", "room-other", "user-9001");
+        time.clock.advance(Duration.ofSeconds(42));
+        String body = event("participant_left", "room-left", "user-9001");
+
+        Http.Response r = deliver(body, signature(body, KEY, SECRET));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("ended_sessions").asInt()).isEqualTo(2);
+        assertThat(session(leaving).get("end_reason").asString()).isEqualTo("participant_left");
+        assertThat(session(leaving).get("billed_seconds").asLong()).isEqualTo(42);
+        assertThat(session(byUserId).get("status").asString()).isEqualTo("ended");
+        assertThat(session(staying).get("status").asString()).isEqualTo("active");
+        assertThat(session(elsewhere).get("status").asString()).isEqualTo("active");
+        assertThat(time.balance("9001")).isEqualTo(3 * 600 - 2 * 42); // three grants of 600, two sessions of 42 s
+
+        Http.Response repeat = deliver(body, signature(body, KEY, SECRET));
+        assertThat(repeat.json().get("ended_sessions").asInt()).isZero();
+        assertThat(time.balance("9001")).isEqualTo(3 * 600 - 2 * 42); // three grants of 600, two sessions of 42 s
+    }
+
+    @Test
+    void roomFinishedEndsEverySessionInTheRoom() throws Exception {
+        String a = startFor("9011", "room-done", "user-9011");
+        String b = startFor("9012", "room-done", "user-9012");
+        String body = event("room_finished", "room-done", null);
+
+        Http.Response r = deliver(body, signature(body, KEY, SECRET));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(session(a).get("end_reason").asString()).isEqualTo("room_finished");
+        assertThat(session(b).get("end_reason").asString()).isEqualTo("room_finished");
+        assertThat(time.reserved("9011")).isZero();
+    }
+
+    @Test
+    void refusesWebhooksNotSignedWithOurKeyOverThisBody() throws Exception {
+        String live = startFor("9021", "room-forged", "user-9021");
+        String body = event("room_finished", "room-forged", null);
+        String otherBody = event("room_finished", "room-elsewhere", null);
+
+        Http.Response wrongSecret = deliver(body, signature(body, KEY, "not-our-secret-not-our-secret-not-ours"));
+        Http.Response wrongKey = deliver(body, signature(body, "someone-else", SECRET));
+        Http.Response otherBodysSignature = deliver(body, signature(otherBody, KEY, SECRET));
+        Http.Response unsigned = deliver(body, null);
+
+        for (Http.Response r : new Http.Response[] { wrongSecret, wrongKey, otherBodysSignature, unsigned }) {
+            assertThat(r.status()).as(r.body()).isEqualTo(401);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("code").asString()).isEqualTo("invalid_signature");
+        }
+        assertThat(session(live).get("status").asString()).isEqualTo("active");
+    }
+
+    @Test
+    void ignoresEventsThatDoNotTouchBilling() throws Exception {
+        String live = startFor("9031", "room-busy", "user-9031");
+        String body = event("participant_joined", "room-busy", "user-9031");
+
+        Http.Response r = deliver(body, signature(body, KEY, SECRET));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(session(live).get("status").asString()).isEqualTo("active");
+    }
+}
