@@ -40,8 +40,8 @@ public class TimeRecords {
     /** Failed payments and refunded purchases made since {@code sinceMillis}: the dashboard's alerts. */
     public List<PurchaseRecord> troubledPurchasesSince(long sinceMillis, int limit) {
         return db.jdbc().sql("SELECT " + PurchaseRecord.COLUMNS + "\n" + """
-                 FROM purchases WHERE created_at >= :since AND (failure_code IS NOT NULL OR status = 'failed'
-                 OR refunded_cents > 0) ORDER BY created_at DESC LIMIT :limit""")
+                 FROM purchases WHERE created_at >= :since AND (status = 'failed' OR refunded_cents > 0)
+                 ORDER BY created_at DESC LIMIT :limit""")
                 .param("since", sinceMillis).param("limit", limit).query(PurchaseRecord.MAPPER).list();
     }
 
@@ -87,8 +87,8 @@ public class TimeRecords {
     /** Accounts the time service flagged (disputes): the dashboard's alerts. */
     public List<String[]> flaggedAccounts(int limit) {
         return db.jdbc().sql("""
-                SELECT user_id, flag_reason FROM accounts WHERE flagged = :yes ORDER BY updated_at DESC LIMIT :limit
-                """).param("yes", true).param("limit", limit)
+                SELECT user_id, flag_reason FROM accounts WHERE flagged ORDER BY updated_at DESC LIMIT :limit
+                """).param("limit", limit)
                 .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
     }
 

@@ -39,8 +39,7 @@ class ActionsApiIT {
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
-        admin = AdminUnderTest.start(database);
-        data = new BusinessFixture(admin.business);
+        admin = AdminUnderTest.start(database, business -> data = new BusinessFixture(business));
     }
 
     @AfterParameterizedClassInvocation

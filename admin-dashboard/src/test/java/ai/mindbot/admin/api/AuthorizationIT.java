@@ -31,8 +31,7 @@ class AuthorizationIT {
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
-        admin = AdminUnderTest.start(database);
-        data = new BusinessFixture(admin.business);
+        admin = AdminUnderTest.start(database, business -> data = new BusinessFixture(business));
     }
 
     @AfterParameterizedClassInvocation

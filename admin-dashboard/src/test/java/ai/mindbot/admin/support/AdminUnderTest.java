@@ -2,6 +2,7 @@ package ai.mindbot.admin.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import ai.mindbot.admin.AdminDashboardApplication;
 import ai.mindbot.common.test.Http;
@@ -19,7 +20,7 @@ public final class AdminUnderTest implements AutoCloseable {
     public final RunningService service;
     public final Http http;
 
-    private AdminUnderTest(TestDatabase database, Map<String, String> extra) {
+    private AdminUnderTest(TestDatabase database, Map<String, String> extra, Consumer<Business> seed) {
         Map<String, String> properties = new HashMap<>(database.freshProperties());
         properties.put("JWT_SECRET", Tokens.SECRET);
         properties.put("ADMIN_DB_PATH", properties.get("MINDBOT_DATA_DIR") + "/mindbot_admin.db");
@@ -28,16 +29,15 @@ public final class AdminUnderTest implements AutoCloseable {
         properties.put("mindbot.admin.rollup-interval", "0s");
         properties.putAll(extra);
         business = Business.create(database, properties);
+        // Before the service starts: its rollups take the past as settled (see UsageRollup).
+        seed.accept(business);
         service = RunningService.start(AdminDashboardApplication.builder(), properties);
         http = new Http(service.baseUrl());
     }
 
-    public static AdminUnderTest start(TestDatabase database) {
-        return new AdminUnderTest(database, Map.of());
-    }
-
-    public static AdminUnderTest start(TestDatabase database, Map<String, String> extra) {
-        return new AdminUnderTest(database, extra);
+    /** Starts the service after {@code seed} has written the business's past. */
+    public static AdminUnderTest start(TestDatabase database, Consumer<Business> seed) {
+        return new AdminUnderTest(database, Map.of(), seed);
     }
 
     @Override

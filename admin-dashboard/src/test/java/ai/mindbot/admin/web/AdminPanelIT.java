@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import ai.mindbot.admin.support.AdminUnderTest;
+import ai.mindbot.admin.support.Business;
 import ai.mindbot.admin.support.FakeServices.Answer;
 import ai.mindbot.admin.support.Tokens;
 import ai.mindbot.common.test.TestDatabase;
@@ -37,18 +38,7 @@ class AdminPanelIT {
 
     @BeforeAll
     static void start() {
-        admin = AdminUnderTest.start(TestDatabase.SQLITE);
-        long now = System.currentTimeMillis();
-        String ada = admin.business.user("ada@example.com", "Ada Lovelace", now - 20 * 86_400_000L);
-        bob = admin.business.user("bob@example.com", "Bob Builder", now - 3 * 86_400_000L);
-        admin.business.account(ada, 7200, 0, now);
-        admin.business.account(bob, 600, 0, now);
-        for (int day = 0; day < 14; day++) {
-            long at = now - day * 86_400_000L - 1000;
-            admin.business.paidPurchase(day % 2 == 0 ? ada : bob, day % 3 == 0 ? "basic_5h" : "starter_1h",
-                    3600, day % 3 == 0 ? 3999 : 999, 0, at);
-            admin.business.endedSession(day % 2 == 0 ? ada : bob, at, 300 + day * 120);
-        }
+        admin = AdminUnderTest.start(TestDatabase.SQLITE, AdminPanelIT::twoWeeksOfBusiness);
         String adminToken = Tokens.admin("1", "boss@mindbot.test");
         admin.services.answer("/auth/login", c -> c.body().get("password").asString().equals("correct horse")
                 ? Answer.ok("{\"access_token\":\"" + adminToken + "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
@@ -61,6 +51,20 @@ class AdminPanelIT {
         });
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    static void twoWeeksOfBusiness(Business business) {
+        long now = System.currentTimeMillis();
+        String ada = business.user("ada@example.com", "Ada Lovelace", now - 20 * 86_400_000L);
+        bob = business.user("bob@example.com", "Bob Builder", now - 3 * 86_400_000L);
+        business.account(ada, 7200, 0, now);
+        business.account(bob, 600, 0, now);
+        for (int day = 0; day < 14; day++) {
+            long at = now - day * 86_400_000L - 1000;
+            business.paidPurchase(day % 2 == 0 ? ada : bob, day % 3 == 0 ? "basic_5h" : "starter_1h",
+                    3600, day % 3 == 0 ? 3999 : 999, 0, at);
+            business.endedSession(day % 2 == 0 ? ada : bob, at, 300 + day * 120);
+        }
     }
 
     @AfterAll
