@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import ai.mindbot.admin.db.ReportIndexes;
 
 /**
- * Right after start-up, in the background: the report indexes, then the usage rollups (on a large
+ * Right after start-up, in the background: the report indexes, then the rollups (on a large
  * existing database the first build takes a while; requests that arrive meanwhile wait for it
  * rather than each scanning the whole year).
  */
@@ -19,9 +19,9 @@ class ReportsWarmup {
     private static final Logger log = LoggerFactory.getLogger(ReportsWarmup.class);
 
     private final ReportIndexes indexes;
-    private final UsageRollup rollup;
+    private final RollupRefresher rollup;
 
-    ReportsWarmup(ReportIndexes indexes, UsageRollup rollup) {
+    ReportsWarmup(ReportIndexes indexes, RollupRefresher rollup) {
         this.indexes = indexes;
         this.rollup = rollup;
     }
@@ -33,7 +33,7 @@ class ReportsWarmup {
                 if (indexes.ensure()) {
                     long started = System.nanoTime();
                     rollup.refreshIfStale();
-                    log.info("reports: usage rollups ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+                    log.info("reports: rollups ready in {} ms", (System.nanoTime() - started) / 1_000_000);
                 }
             } catch (RuntimeException e) {
                 log.warn("reports: warm-up did not finish ({}); reports will catch up on first use", e.getMessage());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
@@ -11,60 +12,63 @@ import org.springframework.stereotype.Service;
 import ai.mindbot.admin.db.ReportsDatabase;
 
 /**
- * Revenue straight from {@code purchases}: a paid purchase is one with {@code succeeded_at} set
- * (whatever status a later refund gave it), counted on the UTC day it was made
- * ({@code created_at}, so the range read follows the {@code purchases_time} index), and net of its
- * {@code refunded_cents}. One grouped query per report; refunds show as soon as the time service
- * records them.
+ * Revenue from {@code purchases}: a paid purchase is one with {@code succeeded_at} set (whatever
+ * status a later refund gave it), counted on the UTC day it was made ({@code created_at}), net of
+ * its {@code refunded_cents}. On PostgreSQL closed days come from {@link RevenueRollup}; today (and,
+ * on SQLite, every day) is one grouped query over the {@code purchases_time} index.
  */
 @Service
 public class RevenueAnalytics {
 
     private final ReportsDatabase db;
+    private final RevenueRollup rollup;
+    private final RollupRefresher refresher;
 
-    RevenueAnalytics(ReportsDatabase db) {
+    RevenueAnalytics(ReportsDatabase db, RevenueRollup rollup, RollupRefresher refresher) {
         this.db = db;
+        this.rollup = rollup;
+        this.refresher = refresher;
     }
 
-    private record Row(long day, String packageId, String currency, long transactions, long gross, long refunded,
-            long refundedTransactions, long seconds) {
+    /** Closed days from the rollup where it has them (PostgreSQL); every other day read live. */
+    private List<RevenueRow> rows(ReportWindow window) {
+        long liveFrom = window.firstDay();
+        List<RevenueRow> rows = new ArrayList<>();
+        if (refresher.revenueRollup()) {
+            refresher.refreshIfStale();
+            Set<Long> computed = rollup.computedDays(window.firstDay(), window.today());
+            while (liveFrom < window.today() && computed.contains(liveFrom)) {
+                liveFrom++;
+            }
+            rows.addAll(rollup.rows(window.firstDay(), liveFrom));
+        }
+        rows.addAll(db.jdbc().sql(RevenueRow.SELECT_BY_DAY)
+                .param("from", liveFrom * ReportWindow.DAY_MILLIS)
+                .param("to", (window.today() + 1) * ReportWindow.DAY_MILLIS)
+                .query(RevenueRow.MAPPER).list());
+        return rows;
     }
 
     public RevenueReport report(ReportWindow window) {
-        List<Row> rows = db.jdbc().sql("""
-                SELECT created_at / 86400000 AS day, package_id, currency,
-                       COUNT(*) AS transactions,
-                       SUM(amount_cents) AS gross,
-                       SUM(refunded_cents) AS refunded,
-                       SUM(CASE WHEN refunded_cents > 0 THEN 1 ELSE 0 END) AS refunded_transactions,
-                       SUM(seconds) AS seconds
-                FROM purchases
-                WHERE created_at >= :start AND succeeded_at IS NOT NULL
-                GROUP BY created_at / 86400000, package_id, currency
-                """)
-                .param("start", window.startMillis())
-                .query((rs, n) -> new Row(rs.getLong("day"), rs.getString("package_id"), rs.getString("currency"),
-                        rs.getLong("transactions"), rs.getLong("gross"), rs.getLong("refunded"),
-                        rs.getLong("refunded_transactions"), rs.getLong("seconds")))
-                .list();
+        List<RevenueRow> rows = rows(window);
 
         Map<Long, long[]> byDay = new TreeMap<>(); // gross, refunded, transactions
         Map<String, long[]> byPackage = new TreeMap<>(); // transactions, gross, refunded, seconds
         Map<String, Long> currencies = new LinkedHashMap<>();
         long gross = 0, refunded = 0, transactions = 0, refundedTransactions = 0;
-        for (Row r : rows) {
+        for (RevenueRow r : rows) {
             long[] d = byDay.computeIfAbsent(r.day(), k -> new long[3]);
-            d[0] += r.gross();
-            d[1] += r.refunded();
+            d[0] += r.grossCents();
+            d[1] += r.refundedCents();
             d[2] += r.transactions();
             long[] p = byPackage.computeIfAbsent(r.packageId(), k -> new long[4]);
             p[0] += r.transactions();
-            p[1] += r.gross();
-            p[2] += r.refunded();
+            p[1] += r.grossCents();
+            p[2] += r.refundedCents();
             p[3] += r.seconds();
-            currencies.merge(r.currency(), r.gross(), Long::sum);
-            gross += r.gross();
-            refunded += r.refunded();
+            currencies.merge(r.currency(), r.grossCents(), Long::sum);
+            gross += r.grossCents();
+            refunded += r.refundedCents();
             transactions += r.transactions();
             refundedTransactions += r.refundedTransactions();
         }

@@ -21,14 +21,16 @@ public class UsageAnalytics {
 
     private final ReportsDatabase reports;
     private final UsageRollup rollup;
+    private final RollupRefresher refresher;
 
-    UsageAnalytics(ReportsDatabase reports, UsageRollup rollup) {
+    UsageAnalytics(ReportsDatabase reports, UsageRollup rollup, RollupRefresher refresher) {
         this.reports = reports;
         this.rollup = rollup;
+        this.refresher = refresher;
     }
 
     public UsageReport report(ReportWindow window) {
-        rollup.refreshIfStale();
+        refresher.refreshIfStale();
         Map<Long, DayUsage> days = new HashMap<>(rollup.closedDays(window.firstDay(), window.today()));
         long liveFrom = window.firstDay();
         while (liveFrom < window.today() && days.containsKey(liveFrom)) {

@@ -1,14 +1,10 @@
 package ai.mindbot.admin.analytics;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import ai.mindbot.admin.db.AdminDatabase;
@@ -26,8 +22,7 @@ import ai.mindbot.admin.db.ReportsDatabase;
  * indexed count instead of a DISTINCT over millions of sessions. Only sessions started since the
  * previous refresh (less a minute of overlap for late commits) are read.</li>
  * </ul>
- * A refresh runs at most once per {@code mindbot.admin.rollup-interval} (default 2 s), on the
- * request that needs it; upserts are idempotent, so instances sharing a database may overlap.
+ * {@link RollupRefresher} decides when; upserts are idempotent, so instances sharing a database may overlap.
  */
 @Component
 public class UsageRollup {
@@ -37,37 +32,15 @@ public class UsageRollup {
 
     private final ReportsDatabase reports;
     private final AdminDatabase admin;
-    private final Clock clock;
-    private final long intervalMillis;
-    private final ReentrantLock lock = new ReentrantLock();
-    private volatile long lastRefreshAt;
-
-    UsageRollup(ReportsDatabase reports, AdminDatabase admin, Clock clock,
-            @Value("${mindbot.admin.rollup-interval:2s}") Duration interval) {
+    UsageRollup(ReportsDatabase reports, AdminDatabase admin) {
         this.reports = reports;
         this.admin = admin;
-        this.clock = clock;
-        this.intervalMillis = interval.toMillis();
     }
 
-    /** Brings the rollups up to date unless that was done within the interval. */
-    public void refreshIfStale() {
-        long now = clock.millis();
-        if (now - lastRefreshAt < intervalMillis) {
-            return;
-        }
-        lock.lock();
-        try {
-            now = clock.millis();
-            if (now - lastRefreshAt < intervalMillis) {
-                return;
-            }
-            refreshLastSessions(now);
-            refreshClosedDays(now);
-            lastRefreshAt = now;
-        } finally {
-            lock.unlock();
-        }
+    /** Brings the usage rollups up to date as of {@code now}. */
+    void refresh(long now) {
+        refreshLastSessions(now);
+        refreshClosedDays(now);
     }
 
     /** Closed days in [fromDay, toDay) as rolled up; days not (yet) rolled up are absent. */
@@ -89,8 +62,7 @@ public class UsageRollup {
     }
 
     private void refreshLastSessions(long now) {
-        Long watermark = admin.jdbc().sql("SELECT value FROM admin_rollup_state WHERE name = :name")
-                .param("name", LAST_SESSION_WATERMARK).query(Long.class).optional().orElse(null);
+        Long watermark = RollupState.load(admin, LAST_SESSION_WATERMARK);
         long from = watermark == null ? Long.MIN_VALUE : watermark;
         List<Object[]> latest = reports.jdbc().sql("""
                 SELECT user_id, MAX(started_at) FROM voice_sessions WHERE started_at >= :from GROUP BY user_id
@@ -111,18 +83,14 @@ public class UsageRollup {
             return;
         }
         Map<Long, DayUsage> known = closedDays(firstDay, lastClosedDay + 1);
-        List<long[]> ranges = new ArrayList<>(); // [from, to) day ranges that need computing
+        List<Long> stale = new ArrayList<>();
         for (long day = firstDay; day <= lastClosedDay; day++) {
             DayUsage d = known.get(day);
             if (d == null || d.openSessions() > 0) {
-                if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == day) {
-                    ranges.get(ranges.size() - 1)[1] = day + 1;
-                } else {
-                    ranges.add(new long[] { day, day + 1 });
-                }
+                stale.add(day);
             }
         }
-        for (long[] range : ranges) {
+        for (long[] range : RollupState.ranges(stale)) {
             Map<Long, DayUsage> computed = new HashMap<>();
             reports.jdbc().sql(DayUsage.SELECT_BY_DAY)
                     .param("from", range[0] * ReportWindow.DAY_MILLIS).param("to", range[1] * ReportWindow.DAY_MILLIS)
@@ -144,9 +112,6 @@ public class UsageRollup {
     }
 
     private void saveWatermark(String name, long value) {
-        admin.jdbc().sql("""
-                INSERT INTO admin_rollup_state (name, value) VALUES (:name, :value)
-                ON CONFLICT (name) DO UPDATE SET value = excluded.value
-                """).param("name", name).param("value", value).update();
+        RollupState.save(admin, name, value);
     }
 }

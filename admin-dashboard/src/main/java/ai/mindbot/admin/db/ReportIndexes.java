@@ -10,8 +10,8 @@ import ai.mindbot.common.db.SqlDialect;
 
 /**
  * Indexes the reports need on the time service's tables in PostgreSQL, beyond the ones its schema
- * has: a covering index so revenue is an index-only scan, and small partial indexes for the
- * dashboard's live sessions and alerts. They are created (CONCURRENTLY, so writers never wait) when
+ * has: {@code purchases (updated_at)}, the change feed of the revenue rollup, and small partial
+ * indexes for the dashboard's live sessions and alerts. They are created (CONCURRENTLY, so writers never wait) when
  * the tables exist and the indexes do not. They belong in a time-service migration; until one
  * carries them, the dashboard makes sure they are there. SQLite is left as the time service made it.
  */
@@ -21,8 +21,7 @@ public class ReportIndexes {
     private static final Logger log = LoggerFactory.getLogger(ReportIndexes.class);
 
     static final List<String> INDEXES = List.of(
-            "CREATE INDEX CONCURRENTLY IF NOT EXISTS admin_report_purchases_revenue ON purchases (created_at)"
-                    + " INCLUDE (succeeded_at, package_id, currency, amount_cents, refunded_cents, seconds)",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS admin_report_purchases_updated ON purchases (updated_at)",
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS admin_report_sessions_open ON voice_sessions (started_at)"
                     + " WHERE ended_at IS NULL",
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS admin_report_purchases_troubled ON purchases (created_at)"

@@ -86,6 +86,7 @@ class AdminReportsBenchmark {
             Arrays.sort(naive);
             line(report, "usage over 30 days read directly from voice_sessions (no rollup), median of 3: %.0f ms", naive[1]);
 
+            long startedAt = System.nanoTime();
             try (RunningService admin = RunningService.start(AdminDashboardApplication.builder(), Map.of(
                     "DATABASE_URL", url, "JWT_SECRET", Tokens.SECRET,
                     "MINDBOT_DATA_DIR", Files.createTempDirectory("bench-admin").toString(),
@@ -93,9 +94,12 @@ class AdminReportsBenchmark {
                     "mindbot.admin.rollup-interval", "0s"))) {
                 HttpClient http = HttpClient.newHttpClient();
                 String token = Tokens.admin("1", "bench@mindbot.test");
-                long t = System.nanoTime();
                 get(http, admin.url("/admin/analytics/usage?days=30"), token);
-                line(report, "first usage request, building the rollups for the whole year: %.1f s", (System.nanoTime() - t) / 1e9);
+                line(report, "start-up until the first usage answer (waits for the background warm-up: report indexes,"
+                        + " then the rollups of the whole year): %.1f s", (System.nanoTime() - startedAt) / 1e9);
+                line(report, "revenue plan: %s", String.join(" / ", db.sql("EXPLAIN " + REVENUE_SHAPE)
+                        .param("start", start30).query(String.class).list().stream()
+                        .filter(l -> l.contains("Scan")).map(String::strip).toList()));
                 for (String path : List.of("/admin/analytics/revenue?days=30", "/admin/analytics/usage?days=30",
                         "/admin/dashboard")) {
                     for (int i = 0; i < 20; i++) {
@@ -117,6 +121,13 @@ class AdminReportsBenchmark {
         Path out = Path.of("target", "bench-admin.md");
         Files.writeString(out, report.toString());
     }
+
+    /** The shape of RevenueAnalytics' query, to show which plan PostgreSQL picks. */
+    private static final String REVENUE_SHAPE = """
+            SELECT created_at / 86400000, package_id, currency, COUNT(*), SUM(amount_cents), SUM(refunded_cents), SUM(seconds)
+            FROM purchases WHERE created_at >= :start AND succeeded_at IS NOT NULL
+            GROUP BY created_at / 86400000, package_id, currency
+            """;
 
     private static void line(StringBuilder report, String format, Object... args) {
         report.append("- ").append(String.format(format, args)).append('\n');

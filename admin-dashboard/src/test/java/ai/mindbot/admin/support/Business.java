@@ -93,6 +93,11 @@ public final class Business {
                 at, at, null);
     }
 
+    /** A purchase waiting for the customer (3-D Secure): not paid yet. */
+    public String pendingPurchase(String userId, String packageId, long seconds, long cents, long at) {
+        return purchase(userId, packageId, seconds, cents, 0, "requires_action", at, null, null);
+    }
+
     public String failedPurchase(String userId, String packageId, long seconds, long cents, long at) {
         return purchase(userId, packageId, seconds, cents, 0, "failed", at, null, "card_declined");
     }
