@@ -18,7 +18,7 @@ export function duration(seconds) {
   const m = Math.floor(s / 60);
   s -= m * 60;
   if (h) return m ? `${sign}${h} h ${m} min` : `${sign}${h} h`;
-  if (m) return `${sign}${m} min ${s} s`;
+  if (m) return s ? `${sign}${m} min ${s} s` : `${sign}${m} min`;
   return `${sign}${s} s`;
 }
 
