@@ -25,13 +25,14 @@ import ai.mindbot.admin.db.ReportsDatabase;
  * {@link RollupRefresher} decides when; upserts are idempotent, so instances sharing a database may overlap.
  */
 @Component
-public class UsageRollup {
+class UsageRollup {
 
     static final long OVERLAP_MILLIS = 60_000;
     private static final String LAST_SESSION_WATERMARK = "user_last_session";
 
     private final ReportsDatabase reports;
     private final AdminDatabase admin;
+
     UsageRollup(ReportsDatabase reports, AdminDatabase admin) {
         this.reports = reports;
         this.admin = admin;
