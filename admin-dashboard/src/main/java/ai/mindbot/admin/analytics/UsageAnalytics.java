@@ -40,7 +40,7 @@ public class UsageAnalytics {
         for (long day = liveFrom; day <= window.today(); day++) {
             days.remove(day);
         }
-        days.putAll(live(liveFrom, window.today() + 1));
+        days.putAll(UsageRollup.read(reports, liveFrom, window.today() + 1));
 
         List<UsageReport.Day> daily = new ArrayList<>();
         long sessions = 0, seconds = 0;
@@ -55,16 +55,6 @@ public class UsageAnalytics {
                 : BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(sessions * 60), 1, RoundingMode.HALF_UP);
         return new UsageReport(window.days(), rollup.usersActiveSince(window.startMillis()), sessions, seconds,
                 hours(seconds), avgMinutes, daily);
-    }
-
-    /** Live usage of the days in [fromDay, toDay). */
-    Map<Long, DayUsage> live(long fromDay, long toDay) {
-        Map<Long, DayUsage> days = new HashMap<>();
-        reports.jdbc().sql(DayUsage.SELECT_BY_DAY)
-                .param("from", fromDay * ReportWindow.DAY_MILLIS).param("to", toDay * ReportWindow.DAY_MILLIS)
-                .query(DayUsage.MAPPER)
-                .list().forEach(d -> days.put(d.day(), d));
-        return days;
     }
 
     static BigDecimal hours(long seconds) {

@@ -56,6 +56,15 @@ class UsageRollup {
         return days;
     }
 
+    /** Usage of the days in [fromDay, toDay) read from {@code voice_sessions}; days without sessions are absent. */
+    static Map<Long, DayUsage> read(ReportsDatabase reports, long fromDay, long toDay) {
+        Map<Long, DayUsage> days = new HashMap<>();
+        reports.jdbc().sql(DayUsage.SELECT_BY_DAY)
+                .param("from", fromDay * ReportWindow.DAY_MILLIS).param("to", toDay * ReportWindow.DAY_MILLIS)
+                .query(DayUsage.MAPPER).list().forEach(d -> days.put(d.day(), d));
+        return days;
+    }
+
     /** Users whose latest session started at or after {@code sinceMillis}. */
     long usersActiveSince(long sinceMillis) {
         return admin.jdbc().sql("SELECT COUNT(*) FROM admin_user_last_session WHERE last_started_at >= :since")
@@ -92,11 +101,7 @@ class UsageRollup {
             }
         }
         for (long[] range : RollupState.ranges(stale)) {
-            Map<Long, DayUsage> computed = new HashMap<>();
-            reports.jdbc().sql(DayUsage.SELECT_BY_DAY)
-                    .param("from", range[0] * ReportWindow.DAY_MILLIS).param("to", range[1] * ReportWindow.DAY_MILLIS)
-                    .query(DayUsage.MAPPER)
-                    .list().forEach(d -> computed.put(d.day(), d));
+            Map<Long, DayUsage> computed = read(reports, range[0], range[1]);
             List<Object[]> rows = new ArrayList<>();
             for (long day = range[0]; day < range[1]; day++) {
                 DayUsage d = computed.getOrDefault(day, DayUsage.empty(day));
