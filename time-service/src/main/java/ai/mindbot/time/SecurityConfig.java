@@ -2,6 +2,7 @@ package ai.mindbot.time;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -16,6 +17,11 @@ class SecurityConfig {
         return apiSecurity.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/health", "/health/**", "/metrics").permitAll()
+                        // payments: prices are public, Stripe authenticates its webhook by signature
+                        .requestMatchers(HttpMethod.GET, "/time/pricing").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll()
+                        .requestMatchers("/time/admin/**").hasRole("admin")
+                        .requestMatchers("/time/purchase", "/time/balance", "/time/transactions").hasRole("user")
                         .anyRequest().authenticated())
                 .build();
     }

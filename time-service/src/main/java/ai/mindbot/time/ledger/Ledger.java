@@ -65,7 +65,7 @@ public class Ledger {
                 FROM ledger_entries WHERE user_id = :user ORDER BY id DESC LIMIT :limit OFFSET :offset""")
                 .param("user", userId).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new LedgerEntry(rs.getLong(1), rs.getString(2), EntryKind.fromDb(rs.getString(3)),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), (Long) rs.getObject(7, Long.class),
+                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getObject(7) == null ? null : rs.getLong(7),
                         rs.getLong(8), rs.getString(9), rs.getString(10), rs.getLong(11)))
                 .list();
     }

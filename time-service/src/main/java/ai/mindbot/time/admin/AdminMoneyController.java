@@ -1,0 +1,71 @@
+package ai.mindbot.time.admin;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.mindbot.common.web.ApiException;
+import ai.mindbot.time.balance.AccountStanding;
+import ai.mindbot.time.ledger.DuplicateCauseException;
+import jakarta.validation.Valid;
+
+/** {@code /time/admin/...}: role admin only (see SecurityConfig). The actor is the admin's {@code sub}. */
+@RestController
+class AdminMoneyController {
+
+    private final AdminGrants grants;
+    private final AdminRefunds refunds;
+    private final AccountStanding standing;
+
+    AdminMoneyController(AdminGrants grants, AdminRefunds refunds, AccountStanding standing) {
+        this.grants = grants;
+        this.refunds = refunds;
+        this.standing = standing;
+    }
+
+    @PostMapping("/time/admin/grants")
+    AdminGrants.Granted grant(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AdminRequests.Grant request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String key = validKey(idempotencyKey);
+        try {
+            return grants.grant(jwt.getSubject(), request.userId(), request.seconds(), request.reason(), key);
+        } catch (DuplicateCauseException raced) { // the same key posted in parallel: answer what it posted
+            return grants.grant(jwt.getSubject(), request.userId(), request.seconds(), request.reason(), key);
+        }
+    }
+
+    @PostMapping("/time/admin/purchases/{purchaseId}/refund")
+    AdminRefunds.Refunded refund(@AuthenticationPrincipal Jwt jwt, @PathVariable String purchaseId,
+            @Valid @RequestBody AdminRequests.Refund request) {
+        return refunds.refund(jwt.getSubject(), purchaseId, request.amountCents(), request.reason());
+    }
+
+    @PostMapping("/time/admin/accounts/{userId}/disable")
+    AccountStanding.Standing disable(@PathVariable String userId, @Valid @RequestBody AdminRequests.Reason request) {
+        standing.setDisabled(userId, true, request.reason());
+        return standing.of(userId);
+    }
+
+    @PostMapping("/time/admin/accounts/{userId}/enable")
+    AccountStanding.Standing enable(@PathVariable String userId, @Valid @RequestBody AdminRequests.Reason request) {
+        standing.setDisabled(userId, false, request.reason());
+        return standing.of(userId);
+    }
+
+    @GetMapping("/time/admin/accounts/{userId}")
+    AccountStanding.Standing account(@PathVariable String userId) {
+        return standing.of(userId);
+    }
+
+    private static String validKey(String key) {
+        if (key != null && !key.matches("[\\x21-\\x7E]{1,200}")) {
+            throw ApiException.badRequest("invalid_idempotency_key", "Idempotency-Key must be 1-200 visible ASCII characters");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,48 @@
+package ai.mindbot.time.balance;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.mindbot.time.ledger.Ledger;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The caller's own balance and ledger. */
+@RestController
+class BalanceController {
+
+    record TransactionPage(List<EntryView> transactions, long total, int limit, int offset) {
+    }
+
+    private final AccountStanding standing;
+    private final Ledger ledger;
+    private final long lowBalanceThreshold;
+
+    BalanceController(AccountStanding standing, Ledger ledger,
+            @Value("${LOW_BALANCE_THRESHOLD_SECONDS:900}") long lowBalanceThreshold) {
+        this.standing = standing;
+        this.ledger = ledger;
+        this.lowBalanceThreshold = lowBalanceThreshold;
+    }
+
+    @GetMapping("/time/balance")
+    BalanceView balance(@AuthenticationPrincipal Jwt jwt) {
+        return BalanceView.of(standing.of(jwt.getSubject()), lowBalanceThreshold);
+    }
+
+    /** Newest first. */
+    @GetMapping("/time/transactions")
+    TransactionPage transactions(@AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        String user = jwt.getSubject();
+        List<EntryView> page = ledger.entriesOf(user, limit, offset).stream().map(EntryView::of).toList();
+        return new TransactionPage(page, ledger.countOf(user), limit, offset);
+    }
+}

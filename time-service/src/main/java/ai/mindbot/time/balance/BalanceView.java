@@ -1,0 +1,21 @@
+package ai.mindbot.time.balance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * {@code GET /time/balance}. Seconds are the truth; minutes and hours are rounded down, for display.
+ * {@code available_seconds} is what live sessions have not reserved.
+ */
+public record BalanceView(String userId, long balanceSeconds, long availableSeconds, long reservedSeconds,
+        BigDecimal balanceMinutes, BigDecimal balanceHours, boolean lowBalance, long lowBalanceThresholdSeconds,
+        long activeSessions) {
+
+    static BalanceView of(AccountStanding.Standing standing, long lowBalanceThresholdSeconds) {
+        long balance = standing.balanceSeconds();
+        return new BalanceView(standing.userId(), balance, standing.availableSeconds(), standing.reservedSeconds(),
+                BigDecimal.valueOf(balance).divide(BigDecimal.valueOf(60), 1, RoundingMode.DOWN),
+                BigDecimal.valueOf(balance).divide(BigDecimal.valueOf(3600), 2, RoundingMode.DOWN),
+                balance < lowBalanceThresholdSeconds, lowBalanceThresholdSeconds, standing.activeSessions());
+    }
+}

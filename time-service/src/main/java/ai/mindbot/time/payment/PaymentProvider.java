@@ -1,0 +1,26 @@
+package ai.mindbot.time.payment;
+
+/**
+ * Takes money for a purchase. Every call carries an idempotency key derived from our own ids, so
+ * repeating a call (a retry after a timeout, a client replaying its request) never charges twice.
+ * Implementations throw {@link PaymentsUnavailableException} when the provider cannot be reached
+ * or answers with a server error: nothing was decided, and the same call may be repeated.
+ */
+public interface PaymentProvider {
+
+    /** {@code stripe} or {@code simulated}, stored with each purchase and shown on /health. */
+    String name();
+
+    default boolean simulated() {
+        return false;
+    }
+
+    /** Creates the provider's customer for a user; the key makes a repeat return the same customer. */
+    String createCustomer(String userId, String email, String idempotencyKey);
+
+    /** Creates and confirms a payment for the purchase. */
+    PaymentOutcome pay(PaymentRequest request);
+
+    /** Refunds part or all of a payment. */
+    RefundOutcome refund(RefundRequest request);
+}

@@ -1,0 +1,45 @@
+package ai.mindbot.time.payment;
+
+import org.springframework.core.env.Environment;
+
+import ai.mindbot.common.config.MisconfigurationException;
+import ai.mindbot.common.config.RuntimeMode;
+
+/**
+ * Payment configuration from the seed's variables. Without {@code STRIPE_SECRET_KEY} payments are
+ * simulated, which production refuses, as it refuses a missing {@code STRIPE_WEBHOOK_SECRET}.
+ * {@code STRIPE_API_BASE} points the Stripe client elsewhere (stripe-mock in tests).
+ */
+public record PaymentSettings(String secretKey, String publishableKey, String configuredWebhookSecret,
+        String apiBase) {
+
+    public static PaymentSettings from(Environment environment) {
+        PaymentSettings settings = new PaymentSettings(blankToNull(environment.getProperty("STRIPE_SECRET_KEY")),
+                blankToNull(environment.getProperty("STRIPE_PUBLISHABLE_KEY")),
+                blankToNull(environment.getProperty("STRIPE_WEBHOOK_SECRET")),
+                blankToNull(environment.getProperty("STRIPE_API_BASE")));
+        if (RuntimeMode.of(environment).isProduction()) {
+            if (settings.simulated()) {
+                throw new MisconfigurationException(
+                        "STRIPE_SECRET_KEY is required in production (MINDBOT_ENV=production): payments cannot be simulated");
+            }
+            if (settings.configuredWebhookSecret() == null) {
+                throw new MisconfigurationException("STRIPE_WEBHOOK_SECRET (whsec_...) is required in production "
+                        + "(MINDBOT_ENV=production): Stripe's webhooks could not be verified");
+            }
+        }
+        return settings;
+    }
+
+    public boolean simulated() {
+        return secretKey == null;
+    }
+
+    public String mode() {
+        return simulated() ? "simulated" : "stripe";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

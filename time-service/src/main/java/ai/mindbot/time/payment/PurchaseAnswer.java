@@ -1,0 +1,31 @@
+package ai.mindbot.time.payment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import ai.mindbot.time.catalog.TimePackage;
+
+/**
+ * What {@code POST /time/purchase} answers, and what the same Idempotency-Key replays.
+ * {@code simulated} is present (true) only when the payment simulator took the "payment".
+ */
+public record PurchaseAnswer(String purchaseId, String status, String paymentIntentId, String clientSecret,
+        @JsonProperty("package") TimePackage timePackage, Long secondsCredited, long balanceSeconds,
+        Boolean simulated, String message) {
+
+    static PurchaseAnswer of(Purchase purchase, TimePackage pkg, long balanceSeconds, boolean simulated) {
+        String status = purchase.status().dbValue();
+        boolean credited = purchase.credited();
+        String message = switch (purchase.status()) {
+            case REQUIRES_ACTION -> "The card needs authentication (3-D Secure): complete it with the client_secret; "
+                    + "the time is added when the payment succeeds.";
+            case PROCESSING -> "The payment is processing; the time is added when it succeeds.";
+            default -> credited ? pkg.name() + " time card added: " + pkg.seconds() + " seconds." : "Payment " + status + ".";
+        };
+        if (simulated) {
+            message = "SIMULATED PAYMENT, no money moved. " + message;
+        }
+        return new PurchaseAnswer(purchase.id(), status, purchase.paymentIntentId(),
+                purchase.status() == PurchaseStatus.REQUIRES_ACTION ? purchase.clientSecret() : null, pkg,
+                credited ? pkg.seconds() : null, balanceSeconds, simulated ? Boolean.TRUE : null, message);
+    }
+}

@@ -1,0 +1,167 @@
+package ai.mindbot.time.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import ai.mindbot.time.catalog.TimePackage;
+
+/**
+ * The purchases table. State changes are conditional updates, so two writers racing on one purchase
+ * (a confirm answer and a webhook, two webhooks) cannot both move it.
+ */
+@Repository
+public class Purchases {
+
+    private static final String COLUMNS = """
+            id, user_id, package_id, seconds, amount_cents, currency, status, provider, payment_intent_id,
+            idempotency_key, request_hash, client_secret, refunded_cents, taken_back_seconds, charge_id,
+            failure_code, failure_message, response_body, created_at, updated_at, succeeded_at""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Purchases(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Inserts a new purchase; empty when the user already used this Idempotency-Key. */
+    public Optional<Purchase> create(String id, String userId, TimePackage pkg, String provider, String idempotencyKey,
+            String requestHash) {
+        long now = clock.millis();
+        return jdbc.sql("INSERT INTO purchases (id, user_id, package_id, seconds, amount_cents, currency, status, "
+                + "provider, idempotency_key, request_hash, created_at, updated_at) "
+                + "VALUES (:id, :user, :pkg, :seconds, :amount, :currency, 'created', :provider, :key, :hash, :now, :now) "
+                + "ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING " + COLUMNS)
+                .param("id", id).param("user", userId).param("pkg", pkg.id()).param("seconds", pkg.seconds())
+                .param("amount", pkg.priceCents()).param("currency", pkg.currency()).param("provider", provider)
+                .param("key", idempotencyKey, java.sql.Types.VARCHAR).param("hash", requestHash).param("now", now)
+                .query(Purchases::map).optional();
+    }
+
+    public Optional<Purchase> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE id = :id").param("id", id)
+                .query(Purchases::map).optional();
+    }
+
+    public Optional<Purchase> findByKey(String userId, String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE user_id = :user AND idempotency_key = :key")
+                .param("user", userId).param("key", idempotencyKey).query(Purchases::map).optional();
+    }
+
+    public Optional<Purchase> findByPaymentIntent(String paymentIntentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE payment_intent_id = :pi")
+                .param("pi", paymentIntentId).query(Purchases::map).optional();
+    }
+
+    public Optional<Purchase> findByCharge(String chargeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE charge_id = :charge")
+                .param("charge", chargeId).query(Purchases::map).optional();
+    }
+
+    public List<Purchase> ofUser(String userId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM purchases WHERE user_id = :user ORDER BY created_at DESC")
+                .param("user", userId).query(Purchases::map).list();
+    }
+
+    /**
+     * Locks the row for the rest of the transaction (a no-op write takes the row lock on
+     * PostgreSQL; SQLite transactions are IMMEDIATE and already exclusive) and returns it fresh.
+     */
+    public Optional<Purchase> lock(String id) {
+        return jdbc.sql("UPDATE purchases SET updated_at = :now WHERE id = :id RETURNING " + COLUMNS)
+                .param("now", clock.millis()).param("id", id).query(Purchases::map).optional();
+    }
+
+    /** Takes over a purchase that was never answered (provider unreachable, or a crash long ago). */
+    public boolean claimForRetry(String id, long staleBefore) {
+        return jdbc.sql("""
+                UPDATE purchases SET status = 'created', updated_at = :now
+                WHERE id = :id AND (status = 'unconfirmed' OR (status = 'created' AND updated_at < :stale))""")
+                .param("now", clock.millis()).param("id", id).param("stale", staleBefore).update() == 1;
+    }
+
+    public void markUnconfirmed(String id) {
+        jdbc.sql("UPDATE purchases SET status = 'unconfirmed', updated_at = :now WHERE id = :id AND status = 'created'")
+                .param("now", clock.millis()).param("id", id).update();
+    }
+
+    /** Remembers the payment intent; once known it never changes. */
+    public void attachPaymentIntent(String id, String paymentIntentId) {
+        jdbc.sql("""
+                UPDATE purchases SET payment_intent_id = :pi, updated_at = :now
+                WHERE id = :id AND payment_intent_id IS NULL""")
+                .param("pi", paymentIntentId).param("now", clock.millis()).param("id", id).update();
+    }
+
+    /** requires_action or processing, unless a webhook already settled the purchase. */
+    public void markAwaiting(String id, PurchaseStatus status, String clientSecret) {
+        jdbc.sql("""
+                UPDATE purchases SET status = :status, client_secret = :secret, updated_at = :now
+                WHERE id = :id AND succeeded_at IS NULL AND status IN ('created', 'requires_action', 'processing')""")
+                .param("status", status.dbValue()).param("secret", clientSecret, java.sql.Types.VARCHAR)
+                .param("now", clock.millis()).param("id", id).update();
+    }
+
+    /** Failed, unless it was credited: a late failure never undoes a success. */
+    public boolean markFailed(String id, String code, String message) {
+        return jdbc.sql("""
+                UPDATE purchases SET status = 'failed', failure_code = :code, failure_message = :message, updated_at = :now
+                WHERE id = :id AND succeeded_at IS NULL""")
+                .param("code", code, java.sql.Types.VARCHAR).param("message", message, java.sql.Types.VARCHAR)
+                .param("now", clock.millis()).param("id", id).update() == 1;
+    }
+
+    /** Moves an uncredited purchase to succeeded; false when it was credited already. */
+    boolean markSucceeded(String id, String paymentIntentId, String chargeId) {
+        long now = clock.millis();
+        return jdbc.sql("""
+                UPDATE purchases SET status = 'succeeded', succeeded_at = :now, updated_at = :now,
+                       payment_intent_id = COALESCE(payment_intent_id, :pi), charge_id = COALESCE(:charge, charge_id),
+                       failure_code = NULL, failure_message = NULL
+                WHERE id = :id AND succeeded_at IS NULL""")
+                .param("now", now).param("pi", paymentIntentId).param("charge", chargeId, java.sql.Types.VARCHAR)
+                .param("id", id).update() == 1;
+    }
+
+    void markReview(String id, String code, String message) {
+        jdbc.sql("""
+                UPDATE purchases SET status = CASE WHEN succeeded_at IS NULL THEN 'review' ELSE status END,
+                       failure_code = :code, failure_message = :message, updated_at = :now
+                WHERE id = :id""")
+                .param("code", code).param("message", message).param("now", clock.millis()).param("id", id).update();
+    }
+
+    void recordTakeBack(String id, long refundedCents, long takenBackSeconds, PurchaseStatus status, String chargeId) {
+        jdbc.sql("""
+                UPDATE purchases SET refunded_cents = :cents, taken_back_seconds = :taken, status = :status,
+                       charge_id = COALESCE(charge_id, :charge), updated_at = :now
+                WHERE id = :id""")
+                .param("cents", refundedCents).param("taken", takenBackSeconds).param("status", status.dbValue())
+                .param("charge", chargeId, java.sql.Types.VARCHAR).param("now", clock.millis()).param("id", id)
+                .update();
+    }
+
+    /** Keeps the first answer so the same Idempotency-Key replays it. */
+    public void recordAnswer(String id, String responseBody) {
+        jdbc.sql("UPDATE purchases SET response_body = :body WHERE id = :id AND response_body IS NULL")
+                .param("body", responseBody).param("id", id).update();
+    }
+
+    static Purchase map(ResultSet rs, int row) throws SQLException {
+        return new Purchase(rs.getString("id"), rs.getString("user_id"), rs.getString("package_id"),
+                rs.getLong("seconds"), rs.getLong("amount_cents"), rs.getString("currency"),
+                PurchaseStatus.fromDb(rs.getString("status")), rs.getString("provider"),
+                rs.getString("payment_intent_id"), rs.getString("idempotency_key"), rs.getString("request_hash"),
+                rs.getString("client_secret"), rs.getLong("refunded_cents"), rs.getLong("taken_back_seconds"),
+                rs.getString("charge_id"), rs.getString("failure_code"), rs.getString("failure_message"),
+                rs.getString("response_body"), rs.getLong("created_at"), rs.getLong("updated_at"),
+                rs.getObject("succeeded_at") == null ? null : rs.getLong("succeeded_at"));
+    }
+}

@@ -1,0 +1,168 @@
+package ai.mindbot.time.payment.stripe;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.model.StripeError;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+
+import ai.mindbot.time.payment.InvalidPaymentMethodException;
+import ai.mindbot.time.payment.PaymentOutcome;
+import ai.mindbot.time.payment.PaymentProvider;
+import ai.mindbot.time.payment.PaymentRequest;
+import ai.mindbot.time.payment.PaymentsUnavailableException;
+import ai.mindbot.time.payment.RefundOutcome;
+import ai.mindbot.time.payment.RefundRequest;
+
+/**
+ * Stripe through stripe-java. One call creates and confirms the PaymentIntent (card only, no
+ * redirects, so the server can confirm it); every POST carries an idempotency key derived from our
+ * ids. Network failures, rate limits and Stripe's own errors become {@link PaymentsUnavailableException}
+ * (503, safe to retry with the same key); a declined card becomes {@link PaymentOutcome.Declined}.
+ */
+public class StripePaymentProvider implements PaymentProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(StripePaymentProvider.class);
+    private final StripeClient stripe;
+
+    public StripePaymentProvider(StripeClient stripe) {
+        this.stripe = stripe;
+    }
+
+    public static StripePaymentProvider of(String secretKey, String apiBase) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(secretKey)
+                .setConnectTimeout(5_000).setReadTimeout(30_000).setMaxNetworkRetries(1);
+        if (apiBase != null && !apiBase.isBlank()) {
+            builder.setApiBase(apiBase);
+        }
+        return new StripePaymentProvider(builder.build());
+    }
+
+    @Override
+    public String name() {
+        return "stripe";
+    }
+
+    @Override
+    public String createCustomer(String userId, String email, String idempotencyKey) {
+        CustomerCreateParams.Builder params = CustomerCreateParams.builder().putMetadata("user_id", userId);
+        if (email != null && !email.isBlank()) {
+            params.setEmail(email);
+        }
+        try {
+            Customer customer = stripe.v1().customers().create(params.build(), options(idempotencyKey));
+            return customer.getId();
+        } catch (StripeException e) {
+            throw unavailable("create the Stripe customer", e);
+        }
+    }
+
+    @Override
+    public PaymentOutcome pay(PaymentRequest request) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(request.amountCents())
+                .setCurrency(request.currency())
+                .setCustomer(request.customerId())
+                .setPaymentMethod(request.paymentMethodId())
+                .addPaymentMethodType("card")
+                .setConfirm(true)
+                .setDescription("MindBot time card " + request.packageId())
+                .putMetadata("user_id", request.userId())
+                .putMetadata("package_id", request.packageId())
+                .putMetadata("purchase_id", request.purchaseId())
+                .build();
+        try {
+            PaymentIntent intent = stripe.v1().paymentIntents().create(params, options(request.idempotencyKey()));
+            return outcomeOf(intent);
+        } catch (CardException e) {
+            String intentId = e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null
+                    ? e.getStripeError().getPaymentIntent().getId()
+                    : null;
+            return new PaymentOutcome.Declined(intentId, e.getCode(), e.getDeclineCode(), stripeMessage(e));
+        } catch (InvalidRequestException e) {
+            if ("payment_method".equals(e.getParam()) || "resource_missing".equals(e.getCode())) {
+                throw new InvalidPaymentMethodException(stripeMessage(e));
+            }
+            throw unavailable("create the PaymentIntent", e);
+        } catch (StripeException e) {
+            throw unavailable("create the PaymentIntent", e);
+        }
+    }
+
+    @Override
+    public RefundOutcome refund(RefundRequest request) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(request.paymentIntentId())
+                .setAmount(request.amountCents())
+                .putMetadata("purchase_id", request.purchaseId())
+                .build();
+        try {
+            Refund refund = stripe.v1().refunds().create(params, options(request.idempotencyKey()));
+            return new RefundOutcome(refund.getId(), refund.getAmount(), refund.getStatus());
+        } catch (InvalidRequestException e) {
+            throw new ai.mindbot.common.web.ApiException(org.springframework.http.HttpStatus.CONFLICT,
+                    "refund_refused", stripeMessage(e));
+        } catch (StripeException e) {
+            throw unavailable("create the refund", e);
+        }
+    }
+
+    /** After a server-side confirm, only success is final; anything undecided waits for the webhook. */
+    static PaymentOutcome outcomeOf(PaymentIntent intent) {
+        return switch (intent.getStatus()) {
+            case "succeeded" -> new PaymentOutcome.Succeeded(intent.getId(), intent.getLatestCharge());
+            case "requires_action" -> new PaymentOutcome.RequiresAction(intent.getId(), intent.getClientSecret());
+            case "requires_payment_method" -> declined(intent.getLastPaymentError())
+                    ? new PaymentOutcome.Declined(intent.getId(), intent.getLastPaymentError().getCode(),
+                            intent.getLastPaymentError().getDeclineCode(), intent.getLastPaymentError().getMessage())
+                    : new PaymentOutcome.Processing(intent.getId());
+            default -> new PaymentOutcome.Processing(intent.getId());
+        };
+    }
+
+    /** A card error (or any error with a code) on the intent means this attempt was declined. */
+    private static boolean declined(StripeError error) {
+        return error != null && ("card_error".equals(error.getType()) || error.getCode() != null);
+    }
+
+    private static RequestOptions options(String idempotencyKey) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+
+    /** Stripe's sentence for people, without the request id stripe-java appends to getMessage(). */
+    private static String stripeMessage(StripeException e) {
+        if (e.getStripeError() != null && e.getStripeError().getMessage() != null) {
+            return e.getStripeError().getMessage();
+        }
+        return e.getMessage();
+    }
+
+    private static PaymentsUnavailableException unavailable(String action, StripeException e) {
+        String kind = e instanceof ApiConnectionException ? "could not reach Stripe"
+                : e instanceof RateLimitException ? "Stripe is rate limiting us"
+                : e instanceof AuthenticationException ? "Stripe rejected our API key"
+                : e instanceof ApiException ? "Stripe failed on its side"
+                : "Stripe refused the request";
+        if (e instanceof AuthenticationException || e instanceof InvalidRequestException) {
+            log.error("payments: {} to {} (request {}): {}", kind, action, e.getRequestId(), stripeMessage(e));
+        } else {
+            log.warn("payments: {} to {}: {}", kind, action, e.getClass().getSimpleName());
+        }
+        return new PaymentsUnavailableException("payments are unavailable right now (" + kind
+                + "); nothing was charged or credited, retry with the same Idempotency-Key");
+    }
+}

@@ -1,0 +1,57 @@
+package ai.mindbot.time.payment.web;
+
+import java.util.regex.Pattern;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.mindbot.common.security.Caller;
+import ai.mindbot.common.web.ApiException;
+import ai.mindbot.time.payment.PurchaseService;
+import jakarta.validation.Valid;
+
+/**
+ * {@code POST /time/purchase}: buy a time card. With an {@code Idempotency-Key} header a retry
+ * replays the first answer (marked {@code Idempotent-Replayed: true}) instead of charging again.
+ */
+@RestController
+class PurchaseController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final PurchaseService purchases;
+
+    PurchaseController(PurchaseService purchases) {
+        this.purchases = purchases;
+    }
+
+    @PostMapping("/time/purchase")
+    ResponseEntity<String> purchase(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PurchaseRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        PurchaseService.Result result = purchases.purchase(Caller.of(jwt), request.packageId(),
+                request.paymentMethodId(), validKey(idempotencyKey));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (result.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(result.json());
+    }
+
+    static String validKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("invalid_idempotency_key",
+                    "Idempotency-Key must be 1-255 visible ASCII characters (a UUID is a good choice)");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,104 @@
+package ai.mindbot.time.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * stripe-mock, Stripe's API mock, started on a free port for the end-to-end tests. It must have been
+ * installed by scripts/install-stripe-mock (into .peers/bin) or be on PATH; if it is not, the test
+ * fails: a missing peer is never a skip.
+ */
+public final class StripeMock implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private StripeMock(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static StripeMock start() {
+        Path binary = locate();
+        int port = freePort();
+        try {
+            Process process = new ProcessBuilder(binary.toString(), "-http-addr", "127.0.0.1:" + port)
+                    .redirectErrorStream(true)
+                    .redirectOutput(Files.createTempFile("stripe-mock", ".log").toFile())
+                    .start();
+            StripeMock mock = new StripeMock(process, port);
+            mock.awaitListening(Duration.ofSeconds(30));
+            return mock;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + binary, e);
+        }
+    }
+
+    public String apiBase() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static Path locate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(".peers/bin/stripe-mock");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "stripe-mock");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("stripe-mock is not installed: run scripts/install-stripe-mock "
+                + "(it installs into .peers/bin); the end-to-end tests need it");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitListening(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("stripe-mock exited with " + process.exitValue());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        close();
+        throw new IllegalStateException("stripe-mock did not listen on port " + port + " within " + timeout);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
