@@ -2,12 +2,16 @@ package ai.mindbot.admin;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 import ai.mindbot.common.security.ApiSecurity;
 
-/** Which callers may reach which endpoints of the admin-dashboard. Anything not listed needs a valid token. */
+/**
+ * Which callers may reach which endpoints of the admin-dashboard: the API under /admin is for the
+ * admin role only (sign-in excepted); the panel's static files, health and metrics are public.
+ */
 @Configuration
 class SecurityConfig {
 
@@ -16,6 +20,9 @@ class SecurityConfig {
         return apiSecurity.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/health", "/health/**", "/metrics").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/admin/session/login").permitAll()
+                        .requestMatchers("/admin", "/admin/**").hasRole("admin")
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .build();
     }

@@ -1,0 +1,133 @@
+package ai.mindbot.admin.actions;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+import ai.mindbot.admin.audit.AuditLog;
+import ai.mindbot.admin.reports.TimeRecords;
+import ai.mindbot.admin.reports.UserIds;
+import ai.mindbot.admin.upstream.Services;
+import ai.mindbot.admin.users.UserDirectory;
+import ai.mindbot.common.security.Caller;
+import ai.mindbot.common.web.ApiException;
+import jakarta.validation.Valid;
+
+/**
+ * The admin actions. Each checks that its target exists (404 otherwise, nothing audited), then
+ * asks the owning service to act with the admin's own token, through {@link ActionRunner}.
+ */
+@RestController
+class ActionsController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final ActionRunner runner;
+    private final Services services;
+    private final UserDirectory users;
+    private final TimeRecords records;
+
+    ActionsController(ActionRunner runner, Services services, UserDirectory users, TimeRecords records) {
+        this.runner = runner;
+        this.services = services;
+        this.users = users;
+        this.records = records;
+    }
+
+    @PostMapping("/admin/users/{id}/grant")
+    ActionResult grant(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody ActionRequests.Grant body) {
+        String userId = existingUser(id);
+        if (body.seconds() == 0) {
+            throw ApiException.badRequest("invalid_seconds", "seconds must not be zero: positive grants, negative takes back");
+        }
+        String key = idempotencyKey(idempotencyKey);
+        Map<String, Object> request = Map.of("user_id", userId, "seconds", body.seconds(), "reason", body.reason());
+        return runner.run(intent(jwt, body.seconds() > 0 ? "grant_time" : "revoke_time", "user", userId,
+                body.reason(), "seconds=" + body.seconds() + " idempotency_key=" + key),
+                List.of(() -> services.time().post("/time/admin/grants", request, jwt.getTokenValue(),
+                        Map.of("Idempotency-Key", key))));
+    }
+
+    @PostMapping("/admin/purchases/{id}/refund")
+    ActionResult refund(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @Valid @RequestBody ActionRequests.Refund body) {
+        records.purchase(id).orElseThrow(() -> ApiException.notFound("purchase " + id));
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (body.amountCents() != null) {
+            request.put("amount_cents", body.amountCents());
+        }
+        request.put("reason", body.reason());
+        return runner.run(intent(jwt, "refund_purchase", "purchase", id, body.reason(),
+                body.amountCents() == null ? "amount_cents=all" : "amount_cents=" + body.amountCents()),
+                List.of(() -> services.time().post("/time/admin/purchases/" + segment(id) + "/refund", request,
+                        jwt.getTokenValue(), Map.of())));
+    }
+
+    @PostMapping("/admin/users/{id}/disable")
+    ActionResult disable(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @Valid @RequestBody ActionRequests.Reason body) {
+        return switchUser(jwt, id, "disable", body.reason());
+    }
+
+    @PostMapping("/admin/users/{id}/enable")
+    ActionResult enable(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @Valid @RequestBody ActionRequests.Reason body) {
+        return switchUser(jwt, id, "enable", body.reason());
+    }
+
+    @PostMapping("/admin/sessions/{id}/end")
+    ActionResult endSession(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @Valid @RequestBody ActionRequests.Reason body) {
+        records.session(id).orElseThrow(() -> ApiException.notFound("session " + id));
+        return runner.run(intent(jwt, "end_session", "session", id, body.reason(), null),
+                List.of(() -> services.time().post("/time/admin/sessions/" + segment(id) + "/end",
+                        Map.of("reason", body.reason()), jwt.getTokenValue(), Map.of())));
+    }
+
+    /** Disabling blocks both sign-in (auth) and sessions (time); enabling lifts both. */
+    private ActionResult switchUser(Jwt jwt, String id, String verb, String reason) {
+        String userId = existingUser(id);
+        Map<String, Object> request = Map.of("reason", reason);
+        return runner.run(intent(jwt, verb + "_user", "user", userId, reason, null), List.of(
+                () -> services.auth().post("/auth/admin/users/" + userId + "/" + verb, request, jwt.getTokenValue(), Map.of()),
+                () -> services.time().post("/time/admin/accounts/" + userId + "/" + verb, request, jwt.getTokenValue(),
+                        Map.of())));
+    }
+
+    private String existingUser(String id) {
+        return users.find(UserIds.parse(id)).orElseThrow(() -> ApiException.notFound("user " + id)).id();
+    }
+
+    private static String segment(String id) {
+        return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+    }
+
+    private static String idempotencyKey(String given) {
+        if (given == null || given.isBlank()) {
+            return "admin-" + UUID.randomUUID();
+        }
+        if (!IDEMPOTENCY_KEY.matcher(given).matches()) {
+            throw ApiException.badRequest("invalid_idempotency_key", "Idempotency-Key must be 1 to 100 of A-Z a-z 0-9 . _ : -");
+        }
+        return given;
+    }
+
+    private static AuditLog.Intent intent(Jwt jwt, String action, String targetType, String targetId, String reason,
+            String details) {
+        return new AuditLog.Intent(Caller.of(jwt), action, targetType, targetId, reason, details);
+    }
+}

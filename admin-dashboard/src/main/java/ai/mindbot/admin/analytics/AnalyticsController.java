@@ -1,0 +1,34 @@
+package ai.mindbot.admin.analytics;
+
+import java.time.Clock;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /admin/analytics/revenue|usage?days=N}, N from 1 to 365 (default 30). */
+@RestController
+@RequestMapping("/admin/analytics")
+class AnalyticsController {
+
+    private final RevenueAnalytics revenue;
+    private final UsageAnalytics usage;
+    private final Clock clock;
+
+    AnalyticsController(RevenueAnalytics revenue, UsageAnalytics usage, Clock clock) {
+        this.revenue = revenue;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    @GetMapping("/revenue")
+    RevenueReport revenue(@RequestParam(required = false) String days) {
+        return revenue.report(ReportWindow.lastDays(ReportWindow.parseDays(days), clock));
+    }
+
+    @GetMapping("/usage")
+    UsageReport usage(@RequestParam(required = false) String days) {
+        return usage.report(ReportWindow.lastDays(ReportWindow.parseDays(days), clock));
+    }
+}

@@ -1,0 +1,78 @@
+package ai.mindbot.admin.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.mindbot.admin.db.ReportsDatabase;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code GET /admin/export/purchases.csv|sessions.csv?from=YYYY-MM-DD&to=YYYY-MM-DD}: purchases
+ * made and sessions started in those UTC days, oldest first, streamed from the database.
+ */
+@RestController
+class ExportController {
+
+    private final ReportsDatabase db;
+
+    ExportController(ReportsDatabase db) {
+        this.db = db;
+    }
+
+    @GetMapping("/admin/export/purchases.csv")
+    void purchases(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
+        DateRange range = DateRange.parse(from, to);
+        CsvWriter csv = new CsvWriter(start(response, "purchases", range));
+        csv.row("id", "user_id", "package_id", "seconds", "amount_cents", "refunded_cents", "currency", "status",
+                "provider", "payment_intent_id", "failure_code", "created_at", "succeeded_at");
+        db.jdbc().sql("""
+                SELECT id, user_id, package_id, seconds, amount_cents, refunded_cents, currency, status, provider,
+                       payment_intent_id, failure_code, created_at, succeeded_at
+                FROM purchases WHERE created_at >= :from AND created_at < :to ORDER BY created_at, id
+                """).param("from", range.startMillis()).param("to", range.endMillis())
+                .query(rs -> {
+                    csv.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).number(rs.getLong(4))
+                            .number(rs.getLong(5)).number(rs.getLong(6)).text(rs.getString(7)).text(rs.getString(8))
+                            .text(rs.getString(9)).text(rs.getString(10)).text(rs.getString(11))
+                            .time(rs.getLong(12)).time(nullable(rs.getObject(13))).endRow();
+                });
+        response.getWriter().flush();
+    }
+
+    @GetMapping("/admin/export/sessions.csv")
+    void sessions(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
+        DateRange range = DateRange.parse(from, to);
+        CsvWriter csv = new CsvWriter(start(response, "sessions", range));
+        csv.row("id", "user_id", "room_name", "status", "started_at", "ended_at", "used_seconds", "billed_seconds",
+                "end_reason");
+        db.jdbc().sql("""
+                SELECT id, user_id, room_name, status, started_at, ended_at, used_seconds, billed_seconds, end_reason
+                FROM voice_sessions WHERE started_at >= :from AND started_at < :to ORDER BY started_at, id
+                """).param("from", range.startMillis()).param("to", range.endMillis())
+                .query(rs -> {
+                    csv.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).text(rs.getString(4))
+                            .time(rs.getLong(5)).time(nullable(rs.getObject(6))).number(rs.getLong(7))
+                            .number(nullable(rs.getObject(8))).text(rs.getString(9)).endRow();
+                });
+        response.getWriter().flush();
+    }
+
+    private static Writer start(HttpServletResponse response, String what, DateRange range) throws IOException {
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition",
+                "attachment; filename=\"" + what + "-" + range.from() + "-to-" + range.to() + ".csv\"");
+        return response.getWriter();
+    }
+
+    private static Long nullable(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,33 @@
+package ai.mindbot.admin.reports;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.mindbot.admin.users.UserDirectory;
+import ai.mindbot.admin.users.UserSummary;
+import ai.mindbot.common.web.ApiException;
+
+/** {@code GET /admin/reports/user/{id}}: 404 for an id the auth service does not know. */
+@RestController
+class UserReportController {
+
+    static final int PURCHASES = 100;
+    static final int SESSIONS = 100;
+    static final int LEDGER = 200;
+
+    private final UserDirectory users;
+    private final TimeRecords records;
+
+    UserReportController(UserDirectory users, TimeRecords records) {
+        this.users = users;
+        this.records = records;
+    }
+
+    @GetMapping("/admin/reports/user/{id}")
+    UserReport report(@PathVariable String id) {
+        UserSummary user = users.find(UserIds.parse(id)).orElseThrow(() -> ApiException.notFound("user " + id));
+        return new UserReport(user, records.account(user.id()), records.purchasesOf(user.id(), PURCHASES),
+                records.sessionsOf(user.id(), SESSIONS), records.ledgerOf(user.id(), LEDGER));
+    }
+}

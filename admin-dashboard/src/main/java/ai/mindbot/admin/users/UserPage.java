@@ -1,0 +1,7 @@
+package ai.mindbot.admin.users;
+
+import java.util.List;
+
+/** A page of users matching {@code q}, with the total count for paging. */
+public record UserPage(List<UserSummary> users, long total, int limit, int offset, String q) {
+}

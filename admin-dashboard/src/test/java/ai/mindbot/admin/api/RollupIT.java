@@ -1,0 +1,101 @@
+package ai.mindbot.admin.api;
+
+import static ai.mindbot.admin.api.BusinessFixture.noon;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import ai.mindbot.admin.support.AdminUnderTest;
+import ai.mindbot.admin.support.Business;
+import ai.mindbot.admin.support.Tokens;
+import ai.mindbot.common.test.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/** Figures read through the rollups stay exact as the past changes the ways it can: sessions end, purchases succeed late or are refunded. */
+@ParameterizedClass
+@MethodSource("ai.mindbot.common.test.TestDatabase#both")
+class RollupIT {
+
+    @Parameter
+    TestDatabase database;
+
+    AdminUnderTest admin;
+
+    @AfterEach
+    void stop() {
+        admin.close();
+    }
+
+    private JsonNode usage() {
+        return admin.http.get("/admin/analytics/usage?days=30", Tokens.admin("1", "root@mindbot.test")).json();
+    }
+
+    @Test
+    void aClosedDaysSessionThatEndsLaterIsCountedWithItsFinalSeconds() {
+        long now = System.currentTimeMillis();
+        long today = Math.floorDiv(now, Business.DAY);
+        String[] stuck = new String[1];
+        admin = AdminUnderTest.start(database, b -> {
+            String ada = b.user("ada@example.com", "Ada", now - 10 * Business.DAY);
+            b.account(ada, 0, 0, now);
+            b.endedSession(ada, noon(today - 3), 600);
+            stuck[0] = b.liveSession(ada, noon(today - 2), 100);
+        });
+        Business b = admin.business;
+
+        JsonNode before = usage();
+        assertThat(before.get("total_sessions").asLong()).isEqualTo(2);
+        assertThat(before.get("total_seconds_used").asLong()).isEqualTo(700);
+        assertThat(before.get("active_users").asLong()).isEqualTo(1);
+        assertThat(before.get("daily_usage").get(27).get("seconds_used").asLong()).isEqualTo(100);
+
+        b.time().sql("UPDATE voice_sessions SET status = 'ended', billed_seconds = 400, ended_at = :at WHERE id = :id")
+                .param("at", now).param("id", stuck[0]).update();
+        String bob = b.user("bob@example.com", "Bob", now);
+        b.account(bob, 0, 0, now);
+        b.liveSession(bob, now - 100, 5);
+
+        JsonNode after = usage();
+        assertThat(after.get("total_sessions").asLong()).isEqualTo(3);
+        assertThat(after.get("total_seconds_used").asLong()).isEqualTo(600 + 400 + 5);
+        assertThat(after.get("daily_usage").get(27).get("seconds_used").asLong()).isEqualTo(400);
+        assertThat(after.get("active_users").asLong()).isEqualTo(2);
+        assertThat(usage()).isEqualTo(after); // a further refresh changes nothing
+    }
+
+    private JsonNode revenue() {
+        return admin.http.get("/admin/analytics/revenue?days=30", Tokens.admin("1", "root@mindbot.test")).json();
+    }
+
+    @Test
+    void aClosedDaysPurchaseRefundedOrPaidLaterChangesItsDay() {
+        long now = System.currentTimeMillis();
+        long today = Math.floorDiv(now, Business.DAY);
+        String[] ids = new String[2];
+        admin = AdminUnderTest.start(database, b -> {
+            String ada = b.user("ada@example.com", "Ada", now - 10 * Business.DAY);
+            b.account(ada, 0, 0, now);
+            ids[0] = b.paidPurchase(ada, "basic_5h", 18000, 3999, 0, noon(today - 4));
+            ids[1] = b.pendingPurchase(ada, "starter_1h", 3600, 999, noon(today - 3));
+        });
+        JsonNode before = revenue();
+        assertThat(before.get("total_revenue_cents").asLong()).isEqualTo(3999);
+        assertThat(before.get("total_transactions").asLong()).isEqualTo(1);
+
+        admin.business.time().sql("UPDATE purchases SET refunded_cents = 1500, status = 'refunded', updated_at = :now WHERE id = :id")
+                .param("now", now).param("id", ids[0]).update();
+        admin.business.time().sql("UPDATE purchases SET status = 'succeeded', succeeded_at = :now, updated_at = :now WHERE id = :id")
+                .param("now", now).param("id", ids[1]).update();
+
+        JsonNode after = revenue();
+        assertThat(after.get("total_revenue_cents").asLong()).isEqualTo(3999 - 1500 + 999);
+        assertThat(after.get("refunded_cents").asLong()).isEqualTo(1500);
+        assertThat(after.get("total_transactions").asLong()).isEqualTo(2);
+        assertThat(after.get("daily_revenue").get(25).get("revenue_cents").asLong()).isEqualTo(2499);
+        assertThat(after.get("daily_revenue").get(26).get("revenue_cents").asLong()).isEqualTo(999);
+    }
+}
