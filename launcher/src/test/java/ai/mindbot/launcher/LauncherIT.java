@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import ai.mindbot.common.test.EmbeddedPostgresServer;
 import ai.mindbot.common.test.Http;
 
 /** What ./mindbot promises: three services in one JVM, each healthy, sharing one JWT secret. */
@@ -18,10 +19,7 @@ class LauncherIT {
     @Test
     void startsAuthTimeAndAdminInOneProcessAndStopsThemCleanly() throws Exception {
         Path data = Files.createTempDirectory("mindbot-launcher-");
-        String[] args = {
-                "--AUTH_PORT=0", "--TIME_PORT=0", "--ADMIN_PORT=0",
-                "--MINDBOT_DATA_DIR=" + data, "--MINDBOT_ENV_FILE=none.env", "--DATABASE_URL=" };
-        List<ConfigurableApplicationContext> contexts = Mindbot.startAll(args);
+        List<ConfigurableApplicationContext> contexts = Mindbot.startAll(args(data, ""));
         try {
             assertThat(contexts).extracting(c -> c.getEnvironment().getProperty("spring.application.name"))
                     .containsExactly("auth-service", "time-service", "admin-dashboard");
@@ -39,5 +37,39 @@ class LauncherIT {
             contexts.forEach(ConfigurableApplicationContext::close);
         }
         assertThat(contexts).noneMatch(ConfigurableApplicationContext::isActive);
+    }
+
+    @Test
+    void sharesOnePostgresDatabaseBetweenAllThreeServices() throws Exception {
+        Path data = Files.createTempDirectory("mindbot-launcher-pg-");
+        List<ConfigurableApplicationContext> contexts = Mindbot.startAll(args(data, EmbeddedPostgresServer.newDatabase()));
+        try {
+            for (ConfigurableApplicationContext context : contexts) {
+                int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+                Http.Response health = new Http("http://127.0.0.1:" + port).get("/health");
+                assertThat(health.status()).isEqualTo(200);
+                assertThat(health.json().path("components").path("db").path("details").path("database").asString())
+                        .isEqualTo("PostgreSQL");
+            }
+            // each service migrated its own tables into the one database
+            javax.sql.DataSource db = contexts.get(0).getBean(javax.sql.DataSource.class);
+            try (var c = db.getConnection(); var rs = c.createStatement().executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+                List<String> tables = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+                assertThat(tables).contains("users", "refresh_tokens", "accounts", "ledger_entries", "purchases",
+                        "voice_sessions", "admin_audit_log", "flyway_history_auth", "flyway_history_time");
+            }
+        } finally {
+            contexts.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    private static String[] args(Path data, String databaseUrl) {
+        return new String[] {
+                "--AUTH_PORT=0", "--TIME_PORT=0", "--ADMIN_PORT=0",
+                "--MINDBOT_DATA_DIR=" + data, "--MINDBOT_ENV_FILE=none.env", "--DATABASE_URL=" + databaseUrl };
     }
 }

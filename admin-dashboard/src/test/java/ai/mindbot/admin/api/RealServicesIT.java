@@ -42,10 +42,6 @@ class RealServicesIT {
         Map<String, String> properties = new HashMap<>(database.freshProperties());
         properties.put("JWT_SECRET", Tokens.SECRET);
         properties.put("ADMIN_USERS", "boss@mindbot.test");
-        // On one shared PostgreSQL the second service to migrate finds the public schema non-empty;
-        // until the shared defaults say so, baseline each service's history (reported to the lead).
-        properties.put("spring.flyway.baseline-on-migrate", "true");
-        properties.put("spring.flyway.baseline-version", "0");
         properties.put("ADMIN_DB_PATH", properties.get("MINDBOT_DATA_DIR") + "/mindbot_admin.db");
         auth = RunningService.start(AuthServiceApplication.builder(), properties);
         time = RunningService.start(TimeServiceApplication.builder(), properties);
