@@ -1,0 +1,412 @@
+package ai.mindbot.agent.rtc;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import ai.mindbot.agent.api.Participant;
+import ai.mindbot.agent.media.AudioClock;
+import ai.mindbot.agent.media.AudioFrame;
+import ai.mindbot.agent.media.AudioMixer;
+import ai.mindbot.agent.media.LatencyStats;
+import ai.mindbot.agent.ws.ProtoWebSocket;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.RTCBundlePolicy;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelInit;
+import dev.onvoid.webrtc.RTCDataChannelState;
+import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import livekit.LivekitModels.DataPacket;
+import livekit.LivekitModels.ParticipantInfo;
+import livekit.LivekitRtc.ICEServer;
+import livekit.LivekitRtc.JoinResponse;
+import livekit.LivekitRtc.SignalRequest;
+import livekit.LivekitRtc.SignalResponse;
+import livekit.LivekitRtc.SignalTarget;
+
+/**
+ * One agent's presence in one room. Connects the {@code /rtc} signalling socket, answers the
+ * subscriber offers, publishes the agent's audio track on the publisher connection, and bridges
+ * audio and data packets between libwebrtc and the room's thread. Each room gets its own
+ * peer-connection factory and headless audio module: sharing one across calls crashed libwebrtc.
+ */
+public final class RoomConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomConnection.class);
+    private static final String TRACK_NAME = "agent-voice";
+
+    private final ScheduledExecutorService roomThread;
+    private final AudioClock clock;
+    private final boolean useServerIceServers;
+    private final RoomEvents events;
+    private final AudioMixer mixer = new AudioMixer();
+    private final LatencyStats outputLatency;
+    private final List<RemoteAudio> remoteAudio = new ArrayList<>();
+    private final List<SignalRequest> unsent = new ArrayList<>();
+
+    private ProtoWebSocket signal;
+    private ParticipantDirectory directory;
+    private String localSid = "";
+    private String localIdentity = "";
+    private String roomName = "";
+    private HeadlessAudioDeviceModule audioModule;
+    private PeerConnectionFactory factory;
+    private PeerLink subscriber;
+    private PeerLink publisher;
+    private CustomAudioSource source;
+    private AudioTrack track;
+    private RTCRtpSender sender;
+    private RTCDataChannel reliable;
+    private RTCDataChannel lossy;
+    private AudioOutput output;
+    private ScheduledFuture<?> pings;
+    private boolean connected;
+    private boolean closed;
+
+    private RoomConnection(ScheduledExecutorService roomThread, AudioClock clock, boolean useServerIceServers,
+                           LatencyStats outputLatency, RoomEvents events) {
+        this.roomThread = roomThread;
+        this.clock = clock;
+        this.useServerIceServers = useServerIceServers;
+        this.outputLatency = outputLatency;
+        this.events = events;
+    }
+
+    /**
+     * Starts joining the room at {@code rtcUrl} (the server's {@code /rtc} endpoint) with {@code token};
+     * progress and failure arrive through {@code events} on {@code roomThread}.
+     */
+    public static RoomConnection join(URI rtcUrl, String token, ScheduledExecutorService roomThread, AudioClock clock,
+                                      boolean useServerIceServers, LatencyStats outputLatency, RoomEvents events) {
+        RoomConnection room = new RoomConnection(roomThread, clock, useServerIceServers, outputLatency, events);
+        roomThread.execute(() -> room.openSignal(rtcUrl, token));
+        roomThread.schedule(room::failIfNotConnected, 20, TimeUnit.SECONDS);
+        return room;
+    }
+
+    /** The query string of the {@code /rtc} URL this runtime joins with. */
+    public static String joinQuery() {
+        return Signals.joinQuery();
+    }
+
+    public AudioMixer mixer() {
+        return mixer;
+    }
+
+    public String localIdentity() {
+        return localIdentity;
+    }
+
+    public String roomName() {
+        return roomName;
+    }
+
+    public Collection<Participant> participants() {
+        return directory == null ? List.of() : directory.all();
+    }
+
+    public Optional<Participant> participant(String identity) {
+        return directory == null ? Optional.empty() : directory.byIdentity(identity);
+    }
+
+    public long humans() {
+        return directory == null ? 0 : directory.humans();
+    }
+
+    /** Sends a data packet on the publisher's reliable or lossy channel. Room thread only. */
+    public void send(DataPacket packet, boolean reliableChannel) {
+        RTCDataChannel channel = reliableChannel ? reliable : lossy;
+        if (channel == null || channel.getState() != RTCDataChannelState.OPEN) {
+            log.warn("room {}: data channel not open, dropping a packet", roomName);
+            return;
+        }
+        byte[] bytes = packet.toByteArray();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        try {
+            channel.send(new RTCDataChannelBuffer(buffer, true));
+        } catch (Exception e) {
+            log.warn("room {}: data packet not sent: {}", roomName, e.getMessage());
+        }
+    }
+
+    /** Leaves the room: tells the server, then releases everything. Room thread only. */
+    public void leave() {
+        if (signal != null && !closed) {
+            signal.send(Signals.leave().toByteArray());
+        }
+        close("left", null);
+    }
+
+    private void openSignal(URI rtcUrl, String token) {
+        ProtoWebSocket.connect(rtcUrl, token, new ProtoWebSocket.Handler() {
+            @Override
+            public void onMessage(byte[] message) {
+                roomThread.execute(() -> onSignal(message));
+            }
+
+            @Override
+            public void onClosed(int code, String reason, Throwable error) {
+                roomThread.execute(() -> close("signalling closed (" + code + " " + reason + ")",
+                        error != null ? error : new IllegalStateException("signalling closed by the server")));
+            }
+        }).whenCompleteAsync((socket, error) -> {
+            if (error != null) {
+                close("could not connect to " + rtcUrl.getHost() + ":" + rtcUrl.getPort(), error);
+            } else if (closed) {
+                socket.abort();
+            } else {
+                signal = socket;
+                unsent.forEach(request -> socket.send(request.toByteArray()));
+                unsent.clear();
+            }
+        }, roomThread);
+    }
+
+    private void send(SignalRequest request) {
+        if (closed) {
+            return;
+        }
+        if (signal == null) {
+            // the server's first messages can overtake the connect future: hold replies until it is in
+            unsent.add(request);
+        } else {
+            signal.send(request.toByteArray());
+        }
+    }
+
+    private void onSignal(byte[] message) {
+        if (closed) {
+            return;
+        }
+        SignalResponse response;
+        try {
+            response = SignalResponse.parseFrom(message);
+        } catch (InvalidProtocolBufferException e) {
+            log.warn("room {}: unreadable signalling message", roomName);
+            return;
+        }
+        if (log.isTraceEnabled()) {
+            log.trace("room {}: signal {}", roomName, response.getMessageCase());
+        }
+        try {
+            switch (response.getMessageCase()) {
+                case JOIN -> onJoin(response.getJoin());
+                case OFFER -> onSubscriberOffer(response.getOffer().getSdp(), response.getOffer().getId());
+                case ANSWER -> publisher.setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, response.getAnswer().getSdp()))
+                        .exceptionally(this::failed);
+                case TRICKLE -> onTrickle(response.getTrickle().getTarget(), response.getTrickle().getCandidateInit());
+                case UPDATE -> response.getUpdate().getParticipantsList().forEach(this::onParticipant);
+                case TRACK_PUBLISHED -> onTrackPublished(response.getTrackPublished().getCid());
+                case LEAVE -> close("the server asked us to leave (" + response.getLeave().getReason() + ")",
+                        new IllegalStateException("removed from the room: " + response.getLeave().getReason()));
+                default -> {
+                    // pongs, speaker and quality updates, room updates: nothing to do
+                }
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private void onJoin(JoinResponse join) {
+        localSid = join.getParticipant().getSid();
+        localIdentity = join.getParticipant().getIdentity();
+        roomName = join.getRoom().getName();
+        directory = new ParticipantDirectory(localSid);
+        audioModule = new HeadlessAudioDeviceModule();
+        factory = new PeerConnectionFactory(audioModule);
+        RTCConfiguration configuration = new RTCConfiguration();
+        configuration.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
+        if (useServerIceServers) {
+            for (ICEServer server : join.getIceServersList()) {
+                RTCIceServer ice = new RTCIceServer();
+                ice.urls = List.copyOf(server.getUrlsList());
+                ice.username = server.getUsername();
+                ice.password = server.getCredential();
+                configuration.iceServers.add(ice);
+            }
+        }
+        subscriber = new PeerLink(SignalTarget.SUBSCRIBER,
+                factory.createPeerConnection(configuration, new SubscriberObserver(this)), roomThread);
+        publisher = new PeerLink(SignalTarget.PUBLISHER,
+                factory.createPeerConnection(configuration, new PublisherObserver(this)), roomThread);
+        for (ParticipantInfo other : join.getOtherParticipantsList()) {
+            directory.apply(other);
+        }
+        int interval = Math.max(1, join.getPingInterval());
+        pings = roomThread.scheduleAtFixedRate(() -> send(Signals.ping(System.currentTimeMillis(), 0)),
+                interval, interval, TimeUnit.SECONDS);
+        source = new CustomAudioSource();
+        track = factory.createAudioTrack(TRACK_NAME, source);
+        send(Signals.addAudioTrack(track.getId(), TRACK_NAME));
+        log.debug("room {}: joined as {} ({})", roomName, localIdentity, localSid);
+    }
+
+    private void onTrackPublished(String cid) {
+        if (track == null || !cid.equals(track.getId()) || sender != null) {
+            return;
+        }
+        RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+        init.direction = RTCRtpTransceiverDirection.SEND_ONLY;
+        init.streamIds = List.of(localSid + "-voice");
+        sender = publisher.connection.addTransceiver(track, init).getSender();
+        reliable = publisher.connection.createDataChannel("_reliable", new RTCDataChannelInit());
+        RTCDataChannelInit unordered = new RTCDataChannelInit();
+        unordered.ordered = false;
+        unordered.maxRetransmits = 0;
+        lossy = publisher.connection.createDataChannel("_lossy", unordered);
+        publisher.offer().thenAccept(offer -> send(Signals.offer(offer.sdp))).exceptionally(this::failed);
+    }
+
+    private void onSubscriberOffer(String sdp, int offerId) {
+        subscriber.setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp))
+                .thenCompose(ignored -> subscriber.answer())
+                .thenAccept(answer -> send(Signals.answer(answer.sdp, offerId)))
+                .exceptionally(this::failed);
+    }
+
+    private void onTrickle(SignalTarget target, String candidateJson) {
+        PeerLink link = target == SignalTarget.PUBLISHER ? publisher : subscriber;
+        if (link != null) {
+            link.addRemoteCandidate(IceCandidates.fromJson(candidateJson));
+        }
+    }
+
+    private void onParticipant(ParticipantInfo info) {
+        Optional<Participant> before = directory.bySid(info.getSid());
+        switch (directory.apply(info)) {
+            case JOINED -> {
+                if (connected) {
+                    events.onParticipantJoined(ParticipantDirectory.toParticipant(info));
+                }
+            }
+            case LEFT -> {
+                if (connected) {
+                    events.onParticipantLeft(before.orElseThrow());
+                }
+            }
+            default -> {
+                // metadata or track changes are already recorded in the directory
+            }
+        }
+    }
+
+    // ---- callbacks handed over from libwebrtc's threads (see the observers) ----
+
+    /** Runs a native callback's work on the room's thread, never on libwebrtc's. */
+    void onNative(Runnable work) {
+        if (!roomThread.isShutdown()) {
+            roomThread.execute(work);
+        }
+    }
+
+    void onLocalCandidate(SignalTarget target, dev.onvoid.webrtc.RTCIceCandidate candidate) {
+        send(Signals.trickle(target, IceCandidates.toJson(candidate)));
+    }
+
+    void onPublisherState(RTCPeerConnectionState state) {
+        log.trace("room {}: publisher {}", roomName, state);
+        if (state == RTCPeerConnectionState.CONNECTED && !connected && !closed) {
+            // The headless module's own capture thread would feed the same send stream as our pushes,
+            // which trips libwebrtc's race checker and aborts the JVM: stop it before we push anything.
+            audioModule.stopRecording();
+            output = new AudioOutput(mixer, source, outputLatency);
+            clock.add(output);
+            connected = true;
+            events.onConnected();
+            directory.all().forEach(events::onParticipantJoined);
+        } else if (state == RTCPeerConnectionState.FAILED) {
+            close("publisher connection failed", new IllegalStateException("publisher peer connection failed"));
+        }
+    }
+
+    void onSubscriberState(RTCPeerConnectionState state) {
+        log.trace("room {}: subscriber {}", roomName, state);
+        if (state == RTCPeerConnectionState.FAILED) {
+            close("subscriber connection failed", new IllegalStateException("subscriber peer connection failed"));
+        }
+    }
+
+    void onRemoteAudioTrack(AudioTrack remote) {
+        if (closed) {
+            return;
+        }
+        String trackSid = remote.getId();
+        RemoteAudio audio = new RemoteAudio(trackSid, remote, frame -> roomThread.execute(() -> deliver(trackSid, frame)));
+        remoteAudio.add(audio);
+        remote.addSink(audio);
+    }
+
+    void onRemoteDataChannel(RTCDataChannel channel) {
+        channel.registerObserver(new DataChannelReader(bytes -> roomThread.execute(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                events.onData(DataPacket.parseFrom(bytes));
+            } catch (InvalidProtocolBufferException e) {
+                log.debug("room {}: unreadable data packet", roomName);
+            }
+        })));
+    }
+
+    private void deliver(String trackSid, AudioFrame frame) {
+        if (!connected || closed) {
+            return;
+        }
+        directory.ownerOfTrack(trackSid).ifPresent(from -> events.onAudio(from, frame));
+    }
+
+    private void failIfNotConnected() {
+        if (!connected && !closed) {
+            close("not connected after 20 s", new IllegalStateException("room connection timed out"));
+        }
+    }
+
+    private Void failed(Throwable error) {
+        close("negotiation failed: " + error.getMessage(), error);
+        return null;
+    }
+
+    /** Releases everything once, in the order libwebrtc needs. Room thread only. */
+    private void close(String reason, Throwable error) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (pings != null) {
+            pings.cancel(false);
+        }
+        if (output != null) {
+            clock.remove(output);
+        }
+        if (signal != null) {
+            signal.close();
+        }
+        Native.release(remoteAudio, publisher, subscriber, sender, track, source, factory, audioModule);
+        log.debug("room {}: closed: {}", roomName, reason);
+        events.onDisconnected(reason, error);
+    }
+}

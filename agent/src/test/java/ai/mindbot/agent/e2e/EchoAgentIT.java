@@ -1,0 +1,86 @@
+package ai.mindbot.agent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import ai.mindbot.agent.AgentConfig;
+import ai.mindbot.agent.echo.EchoAgent;
+import ai.mindbot.agent.worker.AgentWorker;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The echo agent against a real livekit-server and a real LiveKit participant (rtc-node): what the
+ * participant sends comes back from an agent participant, at the same pitch, in every room.
+ */
+@Tag("e2e")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EchoAgentIT {
+
+    private static LiveKitServer server;
+    private static AgentWorker worker;
+
+    @BeforeAll
+    static void startServerAndAgent() throws Exception {
+        server = new LiveKitServer().start();
+        AgentConfig config = new AgentConfig(URI.create(server.wsUrl()), LiveKitServer.API_KEY, LiveKitServer.API_SECRET,
+                "", 10, Duration.ofSeconds(10), false);
+        worker = new AgentWorker(config, job -> new EchoAgent()).start();
+        assertThat(worker.registration().get(15, TimeUnit.SECONDS)).isNotBlank();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void echoesWhatTheParticipantSaysFromAnAgentParticipant() {
+        List<JsonNode> events = EchoPeer.join(server, room(), "caller", Map.of("TONE_HZ", "440", "CHAT", "hello agent"))
+                .await(60);
+        JsonNode result = EchoPeer.result(events);
+
+        assertThat(result.path("agent").asString("")).startsWith("agent-");
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.path("event").asString("")).isEqualTo("participant");
+            assertThat(e.path("agent").asBoolean()).isTrue();
+        });
+        assertThat(result.path("echoes").asInt()).isEqualTo(result.path("bursts").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(result.path("echoHz").asInt()).isBetween(430, 450);
+        assertThat(result.path("echoRms").asInt()).isGreaterThan(1000);
+        assertThat(events).anySatisfy(e -> assertThat(e.path("text").asString("")).isEqualTo("echo: hello agent"));
+    }
+
+    @Test
+    @Order(2)
+    void theJobEndsWhenTheParticipantLeaves() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (worker.activeJobs() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(worker.activeJobs()).isZero();
+    }
+
+    private static String room() {
+        return "echo-" + UUID.randomUUID();
+    }
+}
