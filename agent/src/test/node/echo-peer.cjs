@@ -6,7 +6,7 @@ const {
   Room, RoomEvent, AudioSource, AudioFrame, LocalAudioTrack, AudioStream,
   TrackPublishOptions, TrackSource, TrackKind, ParticipantKind, dispose,
 } = require('@livekit/rtc-node');
-const { AccessToken } = require('livekit-server-sdk');
+const { AccessToken, RoomConfiguration, RoomAgentDispatch } = require('livekit-server-sdk');
 
 const env = {
   url: process.env.LK_URL,
@@ -21,6 +21,7 @@ const env = {
   waitAgentMs: Number(process.env.WAIT_AGENT_MS || 15000),
   chat: process.env.CHAT || '',
   stayMs: Number(process.env.STAY_MS || 0),
+  agentName: process.env.AGENT_NAME || '', // explicit dispatch of the named agent through the token
 };
 const RATE = 48000;
 const FRAME = 480; // 10 ms
@@ -51,6 +52,9 @@ function dominantHz(samples) {
 async function main() {
   const at = new AccessToken(env.key, env.secret, { identity: env.identity, name: 'Test Caller' });
   at.addGrant({ roomJoin: true, room: env.room, canPublish: true, canSubscribe: true, canPublishData: true });
+  if (env.agentName) {
+    at.roomConfig = new RoomConfiguration({ agents: [new RoomAgentDispatch({ agentName: env.agentName })] });
+  }
   const token = await at.toJwt();
 
   const room = new Room();

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ public final class AudioClock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AudioClock.class);
 
     private final Set<Output> outputs = new CopyOnWriteArraySet<>();
+    private final ReentrantLock ticking = new ReentrantLock();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "agent-audio-clock");
         t.setDaemon(true);
@@ -39,8 +41,14 @@ public final class AudioClock implements AutoCloseable {
         outputs.add(output);
     }
 
+    /**
+     * Removes an output and returns only once no tick is using it any more, so the caller may then
+     * free the native track behind it (a tick still pushing into a disposed source would crash).
+     */
     public void remove(Output output) {
         outputs.remove(output);
+        ticking.lock();
+        ticking.unlock();
     }
 
     public int outputs() {
@@ -48,6 +56,15 @@ public final class AudioClock implements AutoCloseable {
     }
 
     private void tick() {
+        ticking.lock();
+        try {
+            tickAll();
+        } finally {
+            ticking.unlock();
+        }
+    }
+
+    private void tickAll() {
         for (Output output : outputs) {
             try {
                 output.tick();

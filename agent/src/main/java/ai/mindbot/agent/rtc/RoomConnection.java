@@ -34,6 +34,8 @@ import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
@@ -56,6 +58,8 @@ public final class RoomConnection {
 
     private static final Logger log = LoggerFactory.getLogger(RoomConnection.class);
     private static final String TRACK_NAME = "agent-voice";
+    /** How often (10 ms apart) to look for the send stream before giving up waiting for it. */
+    private static final int SEND_STREAM_CHECKS = 50;
 
     private final ScheduledExecutorService roomThread;
     private final AudioClock clock;
@@ -329,17 +333,50 @@ public final class RoomConnection {
     void onPublisherState(RTCPeerConnectionState state) {
         log.trace("room {}: publisher {}", roomName, state);
         if (state == RTCPeerConnectionState.CONNECTED && !connected && !closed) {
-            // The headless module's own capture thread would feed the same send stream as our pushes,
-            // which trips libwebrtc's race checker and aborts the JVM: stop it before we push anything.
-            audioModule.stopRecording();
-            output = new AudioOutput(mixer, source, outputLatency);
-            clock.add(output);
-            connected = true;
-            events.onConnected();
-            directory.all().forEach(events::onParticipantJoined);
+            awaitSendStream(0);
         } else if (state == RTCPeerConnectionState.FAILED) {
             close("publisher connection failed", new IllegalStateException("publisher peer connection failed"));
         }
+    }
+
+    /**
+     * The headless audio module runs its own 10 ms capture thread into our send stream, and a second
+     * thread pushing into the same stream (ours) trips libwebrtc's race checker, which aborts the JVM.
+     * The stream (and with it that capture thread) starts on libwebrtc's worker thread, possibly after
+     * the connection reports CONNECTED, so we wait until the stream has sent packets, stop the module's
+     * capture, and only then start pushing our own audio.
+     */
+    private void awaitSendStream(int attempt) {
+        publisher.connection.getStats(sender, report -> onNative(() -> {
+            if (closed || connected) {
+                return;
+            }
+            long sent = packetsSent(report);
+            if (sent > 0 || attempt >= SEND_STREAM_CHECKS) {
+                log.debug("room {}: send stream up after {} check(s), {} packet(s) sent", roomName, attempt + 1, sent);
+                startAudio();
+            } else {
+                roomThread.schedule(() -> awaitSendStream(attempt + 1), 10, TimeUnit.MILLISECONDS);
+            }
+        }));
+    }
+
+    private static long packetsSent(RTCStatsReport report) {
+        return report.getStats().values().stream()
+                .filter(stats -> stats.getType() == RTCStatsType.OUTBOUND_RTP)
+                .map(stats -> stats.getAttributes().get("packetsSent"))
+                .filter(Number.class::isInstance)
+                .mapToLong(value -> ((Number) value).longValue())
+                .sum();
+    }
+
+    private void startAudio() {
+        audioModule.stopRecording();
+        output = new AudioOutput(mixer, source, outputLatency);
+        clock.add(output);
+        connected = true;
+        events.onConnected();
+        directory.all().forEach(events::onParticipantJoined);
     }
 
     void onSubscriberState(RTCPeerConnectionState state) {

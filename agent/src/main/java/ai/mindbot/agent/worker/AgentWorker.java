@@ -123,6 +123,7 @@ public final class AgentWorker implements AutoCloseable {
             return;
         }
         closed = true;
+        workerId = null;
         jobs.values().forEach(job -> job.terminate(JobEnd.Reason.SHUTDOWN));
         ProtoWebSocket current = socket;
         if (current != null) {

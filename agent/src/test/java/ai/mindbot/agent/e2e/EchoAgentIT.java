@@ -80,6 +80,20 @@ class EchoAgentIT {
         assertThat(worker.activeJobs()).isZero();
     }
 
+    @Test
+    @Order(3)
+    void twoRoomsAtOnceEachHearTheirOwnEcho() {
+        EchoPeer low = EchoPeer.join(server, room(), "low", Map.of("TONE_HZ", "440"));
+        EchoPeer high = EchoPeer.join(server, room(), "high", Map.of("TONE_HZ", "660"));
+
+        JsonNode lowResult = EchoPeer.result(low.await(60));
+        JsonNode highResult = EchoPeer.result(high.await(60));
+
+        assertThat(lowResult.path("echoHz").asInt()).isBetween(430, 450);
+        assertThat(highResult.path("echoHz").asInt()).isBetween(650, 670);
+        assertThat(lowResult.path("agent").asString("")).isNotEqualTo(highResult.path("agent").asString(""));
+    }
+
     private static String room() {
         return "echo-" + UUID.randomUUID();
     }
