@@ -21,6 +21,8 @@ const env = {
   waitAgentMs: Number(process.env.WAIT_AGENT_MS || 15000),
   chat: process.env.CHAT || '',
   stayMs: Number(process.env.STAY_MS || 0),
+  rooms: Number(process.env.ROOMS || 1), // benchmark: this many rooms at once, named <LK_ROOM>-<n>
+  startSpreadMs: Number(process.env.START_SPREAD_MS || 0), // benchmark: pause between room joins
   agentName: process.env.AGENT_NAME || '', // explicit dispatch of the named agent through the token
 };
 const RATE = 48000;
@@ -49,9 +51,9 @@ function dominantHz(samples) {
   return best;
 }
 
-async function main() {
-  const at = new AccessToken(env.key, env.secret, { identity: env.identity, name: 'Test Caller' });
-  at.addGrant({ roomJoin: true, room: env.room, canPublish: true, canSubscribe: true, canPublishData: true });
+async function runRoom(roomName, identity) {
+  const at = new AccessToken(env.key, env.secret, { identity, name: 'Test Caller' });
+  at.addGrant({ roomJoin: true, room: roomName, canPublish: true, canSubscribe: true, canPublishData: true });
   if (env.agentName) {
     at.roomConfig = new RoomConfiguration({ agents: [new RoomAgentDispatch({ agentName: env.agentName })] });
   }
@@ -64,6 +66,7 @@ async function main() {
   const echoed = [];
   let listening = true;
   let agentAudio = null;
+  let loudMs = 0;
 
   room.on(RoomEvent.ParticipantConnected, (p) => {
     out({ event: 'participant', identity: p.identity, kind: p.kind, agent: p.kind === ParticipantKind.AGENT });
@@ -79,6 +82,7 @@ async function main() {
         const level = rms(frame.data);
         const t = now();
         if (level > 1000) {
+          loudMs += (frame.samplesPerChannel * 1000) / RATE;
           if (!inEcho && toneStarts.length > echoOnsets.length) {
             echoOnsets.push(t);
             inEcho = true;
@@ -95,7 +99,7 @@ async function main() {
   });
 
   await room.connect(env.url, token, { autoSubscribe: true, dynacast: false });
-  out({ event: 'connected', room: env.room });
+  out({ event: 'connected', room: roomName });
 
   const source = new AudioSource(RATE, 1, 20);
   const track = LocalAudioTrack.createAudioTrack('mic', source);
@@ -110,10 +114,9 @@ async function main() {
     await source.captureFrame(new AudioFrame(silence, RATE, 1, FRAME));
   }
   if (!agentSeen) {
-    out({ event: 'result', agent: null, error: 'no agent track within ' + env.waitAgentMs + ' ms' });
+    out({ event: 'result', room: roomName, agent: null, error: 'no agent track within ' + env.waitAgentMs + ' ms' });
     await room.disconnect();
-    await dispose();
-    process.exit(3);
+    return false;
   }
   if (env.chat) {
     await room.localParticipant.sendText(env.chat, { topic: 'lk.chat' });
@@ -141,7 +144,11 @@ async function main() {
   const latencies = echoOnsets.map((t, i) => t - toneStarts[i]);
   out({
     event: 'result',
+    room: roomName,
     agent: agentSeen,
+    // milliseconds of tone heard back versus sent: less means the echo had gaps
+    echoMs: Math.round(loudMs),
+    sentMs: toneStarts.length * env.burstMs,
     sentHz: env.toneHz,
     echoHz: echoed.length >= 4800 ? dominantHz(echoed.slice(0, 9600)) : 0,
     echoRms: echoed.length ? Math.round(rms(echoed)) : 0,
@@ -151,8 +158,19 @@ async function main() {
   });
   if (env.stayMs > 0) await sleep(env.stayMs);
   await room.disconnect();
+  return echoOnsets.length === toneStarts.length;
+}
+
+async function main() {
+  const runs = [];
+  for (let n = 0; n < env.rooms; n++) {
+    const name = env.rooms === 1 ? env.room : `${env.room}-${n}`;
+    runs.push(runRoom(name, env.identity));
+    if (env.startSpreadMs > 0) await sleep(env.startSpreadMs);
+  }
+  const results = await Promise.all(runs);
   await dispose();
-  process.exit(0);
+  process.exit(results.every(Boolean) ? 0 : 3);
 }
 
 main().catch(async (e) => {

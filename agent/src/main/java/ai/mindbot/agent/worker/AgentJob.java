@@ -48,12 +48,14 @@ public final class AgentJob implements Room, RoomEvents {
     private final BiConsumer<AgentJob, JobEnd> onEnd;
     private final TextStreams text = new TextStreams();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
-    private final long assignedNanos = System.nanoTime();
+    private final long offeredNanos;
     private volatile RoomConnection connection;
     private boolean sawHuman;
     private boolean ended;
 
-    AgentJob(JobAssignment assignment, AgentConfig config, AgentFactory factory, BiConsumer<AgentJob, JobEnd> onEnd) {
+    AgentJob(JobAssignment assignment, long offeredNanos, AgentConfig config, AgentFactory factory,
+             BiConsumer<AgentJob, JobEnd> onEnd) {
+        this.offeredNanos = offeredNanos;
         this.info = new JobInfo(assignment.getJob().getId(), assignment.getJob().getRoom().getName(),
                 assignment.getJob().getMetadata(), assignment.getJob().getAgentName());
         this.config = config;
@@ -79,8 +81,12 @@ public final class AgentJob implements Room, RoomEvents {
         return started;
     }
 
-    /** Nanoseconds from the assignment to the agent's track publishing, once started. */
-    long startupNanos;
+    /** Nanoseconds from LiveKit's job offer to the agent's track carrying audio, once started. */
+    private long startupNanos;
+
+    public long startupNanos() {
+        return startupNanos;
+    }
 
     /** Ends the job from outside (LiveKit terminated it, or the worker is shutting down). */
     void terminate(JobEnd.Reason reason) {
@@ -91,8 +97,8 @@ public final class AgentJob implements Room, RoomEvents {
 
     @Override
     public void onConnected() {
-        startupNanos = System.nanoTime() - assignedNanos;
-        log.info("job {}: joined room {} as {} and publishing after {} ms", info.jobId(), info.roomName(),
+        startupNanos = System.nanoTime() - offeredNanos;
+        log.info("job {}: joined room {} as {}; audio publishing {} ms after the job offer", info.jobId(), info.roomName(),
                 connection.localIdentity(), startupNanos / 1_000_000);
         started.complete(null);
         guarded("onJobStart", () -> agent.onJobStart(this));

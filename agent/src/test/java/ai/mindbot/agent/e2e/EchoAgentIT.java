@@ -67,6 +67,8 @@ class EchoAgentIT {
         assertThat(result.path("echoes").asInt()).isEqualTo(result.path("bursts").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(result.path("echoHz").asInt()).isBetween(430, 450);
         assertThat(result.path("echoRms").asInt()).isGreaterThan(1000);
+        assertThat(result.path("echoMs").asInt()).as("tone heard back, in ms (gaps make it shorter)")
+                .isGreaterThanOrEqualTo(result.path("sentMs").asInt() * 8 / 10);
         assertThat(events).anySatisfy(e -> assertThat(e.path("text").asString("")).isEqualTo("echo: hello agent"));
     }
 
