@@ -20,6 +20,7 @@ const env = {
   periodMs: Number(process.env.PERIOD_MS || 1500),
   waitAgentMs: Number(process.env.WAIT_AGENT_MS || 15000),
   chat: process.env.CHAT || '',
+  data: process.env.DATA || '', // a data packet on topic "echo" once the agent is there
   stayMs: Number(process.env.STAY_MS || 0),
   rooms: Number(process.env.ROOMS || 1), // benchmark: this many rooms at once, named <LK_ROOM>-<n>
   startSpreadMs: Number(process.env.START_SPREAD_MS || 0), // benchmark: pause between room joins
@@ -94,6 +95,10 @@ async function runRoom(roomName, identity) {
       }
     })();
   });
+  room.on(RoomEvent.DataReceived, (payload, participant, kind, topic) => {
+    out({ event: 'data', from: participant && participant.identity, topic, text: Buffer.from(payload).toString('utf8') });
+  });
+  room.on(RoomEvent.Disconnected, (reason) => out({ event: 'disconnected', reason }));
   room.registerTextStreamHandler('lk.chat', async (reader, info) => {
     out({ event: 'text', from: info.identity, text: await reader.readAll() });
   });
@@ -120,6 +125,9 @@ async function runRoom(roomName, identity) {
   }
   if (env.chat) {
     await room.localParticipant.sendText(env.chat, { topic: 'lk.chat' });
+  }
+  if (env.data) {
+    await room.localParticipant.publishData(Buffer.from(env.data, 'utf8'), { reliable: true, topic: 'echo' });
   }
   let phase = 0;
   const start = now();

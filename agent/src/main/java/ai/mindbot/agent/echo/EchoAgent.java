@@ -16,7 +16,7 @@ import ai.mindbot.agent.media.AudioFrame;
 /**
  * Plays every participant's microphone back into the room {@link #DELAY} later. Each participant
  * gets its own delay line and its own input of the agent's track, so two speakers are mixed, not
- * interleaved. Chat messages are echoed on {@code lk.chat} too, which tests text both ways.
+ * interleaved. Chat messages ({@code lk.chat}) and data packets are echoed too, to test both ways.
  */
 public final class EchoAgent implements Agent {
 
@@ -47,6 +47,12 @@ public final class EchoAgent implements Agent {
         if (Room.TOPIC_CHAT.equals(topic)) {
             room.sendText(Room.TOPIC_CHAT, "echo: " + text);
         }
+    }
+
+    /** Data packets go back to their sender only, on the same topic. */
+    @Override
+    public void onData(Participant from, String topic, byte[] payload) {
+        room.sendData(topic, payload, true, java.util.List.of(from.identity()));
     }
 
     @Override

@@ -376,7 +376,6 @@ public final class RoomConnection {
         clock.add(output);
         connected = true;
         events.onConnected();
-        directory.all().forEach(events::onParticipantJoined);
     }
 
     void onSubscriberState(RTCPeerConnectionState state) {

@@ -7,7 +7,10 @@ import livekit.LivekitModels.DataPacket;
 /** What a {@link RoomConnection} reports; every call arrives on the room's thread. */
 public interface RoomEvents {
 
-    /** Joined, both peer connections up and the agent's track publishing. */
+    /**
+     * Joined, both peer connections up and the agent's track publishing. Participants already in
+     * the room are in {@link RoomConnection#participants()}; later ones arrive as joins.
+     */
     void onConnected();
 
     void onParticipantJoined(Participant participant);

@@ -50,6 +50,7 @@ public final class AgentJob implements Room, RoomEvents {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final long offeredNanos;
     private volatile RoomConnection connection;
+    private final List<DataPacket> early = new java.util.ArrayList<>();
     private boolean sawHuman;
     private boolean ended;
 
@@ -102,6 +103,9 @@ public final class AgentJob implements Room, RoomEvents {
                 connection.localIdentity(), startupNanos / 1_000_000);
         started.complete(null);
         guarded("onJobStart", () -> agent.onJobStart(this));
+        connection.participants().forEach(this::onParticipantJoined);
+        early.forEach(this::onData);
+        early.clear();
     }
 
     @Override
@@ -126,6 +130,11 @@ public final class AgentJob implements Room, RoomEvents {
 
     @Override
     public void onData(DataPacket packet) {
+        if (!started.isDone()) {
+            // data channels open before our track is live; hold packets until the agent has started
+            early.add(packet);
+            return;
+        }
         Optional<Participant> from = connection.participant(packet.getParticipantIdentity());
         if (from.isEmpty()) {
             return;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import ai.mindbot.agent.AgentConfig;
+import ai.mindbot.agent.api.Agent;
+import ai.mindbot.agent.api.Participant;
+import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.echo.EchoAgent;
 import ai.mindbot.agent.worker.AgentWorker;
 import tools.jackson.databind.JsonNode;
@@ -89,6 +93,29 @@ class AgentWorkerIT {
         assertThat(EchoPeer.result(caller.await(30)).path("echoes").asInt()).isEqualTo(4);
         assertThat(worker.activeJobs()).isZero();
         assertThat(worker.workerId()).isNull();
+    }
+
+    @Test
+    void anAgentCanRemoveAParticipantFromTheRoom() throws Exception {
+        worker = new AgentWorker(config(5), job -> new Agent() {
+            private Room room;
+
+            @Override
+            public void onJobStart(Room room) {
+                this.room = room;
+            }
+
+            @Override
+            public void onText(Participant from, String topic, String text) {
+                room.removeParticipant(from.identity());
+            }
+        }).start();
+        worker.registration().get(15, TimeUnit.SECONDS);
+
+        List<JsonNode> events = EchoPeer.join(server, room(), "unwelcome",
+                Map.of("CHAT", "let me stay", "BURSTS", "1", "STAY_MS", "8000")).await(60);
+
+        assertThat(events).anySatisfy(e -> assertThat(e.path("event").asString("")).isEqualTo("disconnected"));
     }
 
     private AgentConfig config(int maxJobs) {

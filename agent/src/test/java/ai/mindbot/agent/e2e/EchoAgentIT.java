@@ -55,7 +55,7 @@ class EchoAgentIT {
     @Test
     @Order(1)
     void echoesWhatTheParticipantSaysFromAnAgentParticipant() {
-        List<JsonNode> events = EchoPeer.join(server, room(), "caller", Map.of("TONE_HZ", "440", "CHAT", "hello agent"))
+        List<JsonNode> events = EchoPeer.join(server, room(), "caller", Map.of("TONE_HZ", "440", "CHAT", "hello agent", "DATA", "ping"))
                 .await(60);
         JsonNode result = EchoPeer.result(events);
 
@@ -70,6 +70,11 @@ class EchoAgentIT {
         assertThat(result.path("echoMs").asInt()).as("tone heard back, in ms (gaps make it shorter)")
                 .isGreaterThanOrEqualTo(result.path("sentMs").asInt() * 8 / 10);
         assertThat(events).anySatisfy(e -> assertThat(e.path("text").asString("")).isEqualTo("echo: hello agent"));
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.path("event").asString("")).isEqualTo("data");
+            assertThat(e.path("topic").asString("")).isEqualTo("echo");
+            assertThat(e.path("text").asString("")).isEqualTo("ping");
+        });
     }
 
     @Test
