@@ -88,6 +88,7 @@ public final class RoomConnection {
     private ScheduledFuture<?> pings;
     private boolean connected;
     private boolean closed;
+    private final long startNanos = System.nanoTime();
 
     private RoomConnection(ScheduledExecutorService roomThread, AudioClock clock, boolean useServerIceServers,
                            LatencyStats outputLatency, RoomEvents events) {
@@ -235,6 +236,7 @@ public final class RoomConnection {
     }
 
     private void onJoin(JoinResponse join) {
+        long joinedAtMs = elapsedMs();
         localSid = join.getParticipant().getSid();
         localIdentity = join.getParticipant().getIdentity();
         roomName = join.getRoom().getName();
@@ -265,7 +267,8 @@ public final class RoomConnection {
         source = new CustomAudioSource();
         track = factory.createAudioTrack(TRACK_NAME, source);
         send(Signals.addAudioTrack(track.getId(), TRACK_NAME));
-        log.debug("room {}: joined as {} ({})", roomName, localIdentity, localSid);
+        log.debug("room {}: joined as {} ({}) at +{} ms, peer connections ready at +{} ms", roomName, localIdentity,
+                localSid, joinedAtMs, elapsedMs());
     }
 
     private void onTrackPublished(String cid) {
@@ -331,7 +334,7 @@ public final class RoomConnection {
     }
 
     void onPublisherState(RTCPeerConnectionState state) {
-        log.trace("room {}: publisher {}", roomName, state);
+        log.trace("room {}: publisher {} at +{} ms", roomName, state, elapsedMs());
         if (state == RTCPeerConnectionState.CONNECTED && !connected && !closed) {
             awaitSendStream(0);
         } else if (state == RTCPeerConnectionState.FAILED) {
@@ -353,12 +356,17 @@ public final class RoomConnection {
             }
             long sent = packetsSent(report);
             if (sent > 0 || attempt >= SEND_STREAM_CHECKS) {
-                log.debug("room {}: send stream up after {} check(s), {} packet(s) sent", roomName, attempt + 1, sent);
+                log.debug("room {}: send stream up at +{} ms after {} check(s), {} packet(s) sent", roomName, elapsedMs(),
+                        attempt + 1, sent);
                 startAudio();
             } else {
                 roomThread.schedule(() -> awaitSendStream(attempt + 1), 10, TimeUnit.MILLISECONDS);
             }
         }));
+    }
+
+    private long elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private static long packetsSent(RTCStatsReport report) {
