@@ -67,6 +67,7 @@ public final class AgentJob implements Room, RoomEvents {
             return t;
         }, new ScheduledThreadPoolExecutor.DiscardPolicy());
         this.thread.setRemoveOnCancelPolicy(true);
+        this.thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // free the thread when the job ends
         this.agent = factory.create(info);
     }
 
