@@ -55,7 +55,9 @@ function dominantHz(samples) {
 }
 
 async function runRoom(roomName, identity) {
-  const at = new AccessToken(env.key, env.secret, { identity, name: 'Test Caller' });
+  const at = new AccessToken(env.key, env.secret, {
+    identity, name: 'Test Caller', metadata: '{"plan":"test"}', attributes: { 'mindbot.lang': 'en' },
+  });
   at.addGrant({ roomJoin: true, room: roomName, canPublish: true, canSubscribe: true, canPublishData: true });
   if (env.agentName) {
     at.roomConfig = new RoomConfiguration({ agents: [new RoomAgentDispatch({ agentName: env.agentName })] });

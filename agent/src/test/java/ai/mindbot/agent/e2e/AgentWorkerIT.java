@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -96,13 +97,19 @@ class AgentWorkerIT {
     }
 
     @Test
-    void anAgentCanRemoveAParticipantFromTheRoom() throws Exception {
+    void anAgentSeesWhoJoinedAndCanRemoveThemFromTheRoom() throws Exception {
+        CompletableFuture<Participant> joined = new CompletableFuture<>();
         worker = new AgentWorker(config(5), job -> new Agent() {
             private Room room;
 
             @Override
             public void onJobStart(Room room) {
                 this.room = room;
+            }
+
+            @Override
+            public void onParticipantJoined(Participant participant) {
+                joined.complete(participant);
             }
 
             @Override
@@ -116,6 +123,12 @@ class AgentWorkerIT {
                 Map.of("CHAT", "let me stay", "BURSTS", "1", "STAY_MS", "8000")).await(60);
 
         assertThat(events).anySatisfy(e -> assertThat(e.path("event").asString("")).isEqualTo("disconnected"));
+        Participant caller = joined.get(1, TimeUnit.SECONDS);
+        assertThat(caller.identity()).isEqualTo("unwelcome");
+        assertThat(caller.name()).isEqualTo("Test Caller");
+        assertThat(caller.metadata()).isEqualTo("{\"plan\":\"test\"}");
+        assertThat(caller.attributes()).containsEntry("mindbot.lang", "en");
+        assertThat(caller.kind()).isEqualTo(Participant.Kind.STANDARD);
     }
 
     private AgentConfig config(int maxJobs) {
