@@ -1,7 +1,6 @@
 package ai.mindbot.agent.rtc;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,28 +20,13 @@ import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.AudioMixer;
 import ai.mindbot.agent.media.LatencyStats;
 import ai.mindbot.agent.ws.ProtoWebSocket;
-import dev.onvoid.webrtc.PeerConnectionFactory;
-import dev.onvoid.webrtc.RTCBundlePolicy;
-import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCDataChannel;
-import dev.onvoid.webrtc.RTCDataChannelBuffer;
-import dev.onvoid.webrtc.RTCDataChannelInit;
-import dev.onvoid.webrtc.RTCDataChannelState;
-import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
-import dev.onvoid.webrtc.RTCRtpSender;
-import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
-import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
-import dev.onvoid.webrtc.RTCStatsReport;
-import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
-import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.ParticipantInfo;
-import livekit.LivekitRtc.ICEServer;
 import livekit.LivekitRtc.JoinResponse;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
@@ -57,9 +41,6 @@ import livekit.LivekitRtc.SignalTarget;
 public final class RoomConnection {
 
     private static final Logger log = LoggerFactory.getLogger(RoomConnection.class);
-    private static final String TRACK_NAME = "agent-voice";
-    /** How often (10 ms apart) to look for the send stream before giving up waiting for it. */
-    private static final int SEND_STREAM_CHECKS = 50;
 
     private final ScheduledExecutorService roomThread;
     private final AudioClock clock;
@@ -67,7 +48,6 @@ public final class RoomConnection {
     private final RoomEvents events;
     private final AudioMixer mixer = new AudioMixer();
     private final LatencyStats outputLatency;
-    private final List<RemoteAudio> remoteAudio = new ArrayList<>();
     private final List<SignalRequest> unsent = new ArrayList<>();
 
     private ProtoWebSocket signal;
@@ -75,16 +55,7 @@ public final class RoomConnection {
     private String localSid = "";
     private String localIdentity = "";
     private String roomName = "";
-    private HeadlessAudioDeviceModule audioModule;
-    private PeerConnectionFactory factory;
-    private PeerLink subscriber;
-    private PeerLink publisher;
-    private CustomAudioSource source;
-    private AudioTrack track;
-    private RTCRtpSender sender;
-    private RTCDataChannel reliable;
-    private RTCDataChannel lossy;
-    private AudioOutput output;
+    private RoomMedia media;
     private ScheduledFuture<?> pings;
     private boolean connected;
     private boolean closed;
@@ -142,17 +113,8 @@ public final class RoomConnection {
 
     /** Sends a data packet on the publisher's reliable or lossy channel. Room thread only. */
     public void send(DataPacket packet, boolean reliableChannel) {
-        RTCDataChannel channel = reliableChannel ? reliable : lossy;
-        if (channel == null || channel.getState() != RTCDataChannelState.OPEN) {
+        if (media == null || !media.send(packet, reliableChannel)) {
             log.warn("room {}: data channel not open, dropping a packet", roomName);
-            return;
-        }
-        byte[] bytes = packet.toByteArray();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-        try {
-            channel.send(new RTCDataChannelBuffer(buffer, true));
-        } catch (Exception e) {
-            log.warn("room {}: data packet not sent: {}", roomName, e.getMessage());
         }
     }
 
@@ -219,7 +181,8 @@ public final class RoomConnection {
             switch (response.getMessageCase()) {
                 case JOIN -> onJoin(response.getJoin());
                 case OFFER -> onSubscriberOffer(response.getOffer().getSdp(), response.getOffer().getId());
-                case ANSWER -> publisher.setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, response.getAnswer().getSdp()))
+                case ANSWER -> media.publisher
+                        .setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, response.getAnswer().getSdp()))
                         .exceptionally(this::failed);
                 case TRICKLE -> onTrickle(response.getTrickle().getTarget(), response.getTrickle().getCandidateInit());
                 case UPDATE -> response.getUpdate().getParticipantsList().forEach(this::onParticipant);
@@ -241,63 +204,34 @@ public final class RoomConnection {
         localIdentity = join.getParticipant().getIdentity();
         roomName = join.getRoom().getName();
         directory = new ParticipantDirectory(localSid);
-        audioModule = new HeadlessAudioDeviceModule();
-        factory = new PeerConnectionFactory(audioModule);
-        RTCConfiguration configuration = new RTCConfiguration();
-        configuration.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
-        if (useServerIceServers) {
-            for (ICEServer server : join.getIceServersList()) {
-                RTCIceServer ice = new RTCIceServer();
-                ice.urls = List.copyOf(server.getUrlsList());
-                ice.username = server.getUsername();
-                ice.password = server.getCredential();
-                configuration.iceServers.add(ice);
-            }
-        }
-        subscriber = new PeerLink(SignalTarget.SUBSCRIBER,
-                factory.createPeerConnection(configuration, new SubscriberObserver(this)), roomThread);
-        publisher = new PeerLink(SignalTarget.PUBLISHER,
-                factory.createPeerConnection(configuration, new PublisherObserver(this)), roomThread);
+        media = new RoomMedia(this, useServerIceServers ? join.getIceServersList() : List.of(), roomThread);
         for (ParticipantInfo other : join.getOtherParticipantsList()) {
             directory.apply(other);
         }
         int interval = Math.max(1, join.getPingInterval());
         pings = roomThread.scheduleAtFixedRate(() -> send(Signals.ping(System.currentTimeMillis(), 0)),
                 interval, interval, TimeUnit.SECONDS);
-        source = new CustomAudioSource();
-        track = factory.createAudioTrack(TRACK_NAME, source);
-        send(Signals.addAudioTrack(track.getId(), TRACK_NAME));
+        send(media.addTrackRequest());
         log.debug("room {}: joined as {} ({}) at +{} ms, peer connections ready at +{} ms", roomName, localIdentity,
                 localSid, joinedAtMs, elapsedMs());
     }
 
     private void onTrackPublished(String cid) {
-        if (track == null || !cid.equals(track.getId()) || sender != null) {
-            return;
+        if (media.awaitsPublication(cid)) {
+            media.publish(localSid + "-voice").thenAccept(offer -> send(Signals.offer(offer.sdp))).exceptionally(this::failed);
         }
-        RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
-        init.direction = RTCRtpTransceiverDirection.SEND_ONLY;
-        init.streamIds = List.of(localSid + "-voice");
-        sender = publisher.connection.addTransceiver(track, init).getSender();
-        reliable = publisher.connection.createDataChannel("_reliable", new RTCDataChannelInit());
-        RTCDataChannelInit unordered = new RTCDataChannelInit();
-        unordered.ordered = false;
-        unordered.maxRetransmits = 0;
-        lossy = publisher.connection.createDataChannel("_lossy", unordered);
-        publisher.offer().thenAccept(offer -> send(Signals.offer(offer.sdp))).exceptionally(this::failed);
     }
 
     private void onSubscriberOffer(String sdp, int offerId) {
-        subscriber.setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp))
-                .thenCompose(ignored -> subscriber.answer())
+        media.subscriber.setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp))
+                .thenCompose(ignored -> media.subscriber.answer())
                 .thenAccept(answer -> send(Signals.answer(answer.sdp, offerId)))
                 .exceptionally(this::failed);
     }
 
     private void onTrickle(SignalTarget target, String candidateJson) {
-        PeerLink link = target == SignalTarget.PUBLISHER ? publisher : subscriber;
-        if (link != null) {
-            link.addRemoteCandidate(IceCandidates.fromJson(candidateJson));
+        if (media != null) {
+            media.link(target).addRemoteCandidate(IceCandidates.fromJson(candidateJson));
         }
     }
 
@@ -336,52 +270,19 @@ public final class RoomConnection {
     void onPublisherState(RTCPeerConnectionState state) {
         log.trace("room {}: publisher {} at +{} ms", roomName, state, elapsedMs());
         if (state == RTCPeerConnectionState.CONNECTED && !connected && !closed) {
-            awaitSendStream(0);
+            media.awaitSendStream(() -> !closed && !connected, this::startAudio);
         } else if (state == RTCPeerConnectionState.FAILED) {
             close("publisher connection failed", new IllegalStateException("publisher peer connection failed"));
         }
-    }
-
-    /**
-     * The headless audio module runs its own 10 ms capture thread into our send stream, and a second
-     * thread pushing into the same stream (ours) trips libwebrtc's race checker, which aborts the JVM.
-     * The stream (and with it that capture thread) starts on libwebrtc's worker thread, possibly after
-     * the connection reports CONNECTED, so we wait until the stream has sent packets, stop the module's
-     * capture, and only then start pushing our own audio.
-     */
-    private void awaitSendStream(int attempt) {
-        publisher.connection.getStats(sender, report -> onNative(() -> {
-            if (closed || connected) {
-                return;
-            }
-            long sent = packetsSent(report);
-            if (sent > 0 || attempt >= SEND_STREAM_CHECKS) {
-                log.debug("room {}: send stream up at +{} ms after {} check(s), {} packet(s) sent", roomName, elapsedMs(),
-                        attempt + 1, sent);
-                startAudio();
-            } else {
-                roomThread.schedule(() -> awaitSendStream(attempt + 1), 10, TimeUnit.MILLISECONDS);
-            }
-        }));
     }
 
     private long elapsedMs() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    private static long packetsSent(RTCStatsReport report) {
-        return report.getStats().values().stream()
-                .filter(stats -> stats.getType() == RTCStatsType.OUTBOUND_RTP)
-                .map(stats -> stats.getAttributes().get("packetsSent"))
-                .filter(Number.class::isInstance)
-                .mapToLong(value -> ((Number) value).longValue())
-                .sum();
-    }
-
-    private void startAudio() {
-        audioModule.stopRecording();
-        output = new AudioOutput(mixer, source, outputLatency);
-        clock.add(output);
+    private void startAudio(long packetsSent) {
+        log.debug("room {}: send stream up at +{} ms ({} packet(s) sent)", roomName, elapsedMs(), packetsSent);
+        media.startAudio(clock, mixer, outputLatency);
         connected = true;
         events.onConnected();
     }
@@ -398,9 +299,7 @@ public final class RoomConnection {
             return;
         }
         String trackSid = remote.getId();
-        RemoteAudio audio = new RemoteAudio(trackSid, remote, frame -> roomThread.execute(() -> deliver(trackSid, frame)));
-        remoteAudio.add(audio);
-        remote.addSink(audio);
+        media.receive(remote, frame -> roomThread.execute(() -> deliver(trackSid, frame)));
     }
 
     void onRemoteDataChannel(RTCDataChannel channel) {
@@ -443,13 +342,12 @@ public final class RoomConnection {
         if (pings != null) {
             pings.cancel(false);
         }
-        if (output != null) {
-            clock.remove(output);
-        }
         if (signal != null) {
             signal.close();
         }
-        Native.release(remoteAudio, publisher, subscriber, sender, track, source, factory, audioModule);
+        if (media != null) {
+            media.release();
+        }
         log.debug("room {}: closed: {}", roomName, reason);
         events.onDisconnected(reason, error);
     }
