@@ -1,0 +1,13 @@
+package ai.mindbot.auth.account;
+
+import org.springframework.http.HttpStatus;
+
+import ai.mindbot.common.web.ApiException;
+
+/** 401 {@code invalid_credentials}, the same for an unknown email and a wrong password. */
+public class InvalidCredentialsException extends ApiException {
+
+    public InvalidCredentialsException() {
+        super(HttpStatus.UNAUTHORIZED, "invalid_credentials", "email or password is incorrect");
+    }
+}

@@ -1,0 +1,66 @@
+package ai.mindbot.auth.account.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.mindbot.auth.account.AccountService;
+import ai.mindbot.auth.account.AdminUsers;
+import ai.mindbot.auth.account.UserAccount;
+import ai.mindbot.auth.livekit.RoomNames;
+import ai.mindbot.auth.ratelimit.ClientAddress;
+import ai.mindbot.auth.token.SessionTokens;
+import ai.mindbot.auth.token.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/auth")
+class AccountController {
+
+    private final AccountService accounts;
+    private final Sessions sessions;
+    private final AdminUsers admins;
+    private final ClientAddress clientAddress;
+
+    AccountController(AccountService accounts, Sessions sessions, AdminUsers admins, ClientAddress clientAddress) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.admins = admins;
+        this.clientAddress = clientAddress;
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    SessionTokens register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        UserAccount account = accounts.register(body.email(), body.password(), body.fullName(), clientAddress.of(request));
+        return sessions.open(account);
+    }
+
+    @PostMapping("/login")
+    SessionTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        return sessions.open(accounts.login(body.email(), body.password(), clientAddress.of(request)));
+    }
+
+    @GetMapping("/me")
+    Profile me(@AuthenticationPrincipal Jwt jwt) {
+        UserAccount account = accounts.activeAccount(jwt.getSubject());
+        return Profile.of(account, admins.rolesOf(account), RoomNames.identityOf(account.id()));
+    }
+
+    /** Changes the password, ends every other session, and hands this client a fresh one. */
+    @PostMapping("/password")
+    SessionTokens changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChangeRequest body,
+            HttpServletRequest request) {
+        UserAccount account = accounts.activeAccount(jwt.getSubject());
+        accounts.changePassword(account, body.currentPassword(), body.newPassword(), clientAddress.of(request));
+        sessions.closeAll(account.id());
+        return sessions.open(account);
+    }
+}

@@ -1,0 +1,53 @@
+package ai.mindbot.auth.admin;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.mindbot.auth.account.AdminUsers;
+import ai.mindbot.auth.account.UserAccount;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/** {@code /auth/admin/users/{id}}: SecurityConfig lets only the admin role in. */
+@RestController
+@RequestMapping("/auth/admin/users/{id}")
+class AdminAccountController {
+
+    private final AccountAdministration administration;
+    private final AdminUsers admins;
+
+    AdminAccountController(AccountAdministration administration, AdminUsers admins) {
+        this.administration = administration;
+        this.admins = admins;
+    }
+
+    record DisableRequest(@Size(max = 500) String reason) {
+    }
+
+    @GetMapping
+    AccountStatus get(@PathVariable long id) {
+        return status(administration.find(id));
+    }
+
+    @PostMapping("/disable")
+    AccountStatus disable(@PathVariable long id, @Valid @RequestBody(required = false) DisableRequest body,
+            @AuthenticationPrincipal Jwt admin) {
+        String reason = body == null ? null : body.reason();
+        return status(administration.disable(id, reason, admin.getSubject()));
+    }
+
+    @PostMapping("/enable")
+    AccountStatus enable(@PathVariable long id, @AuthenticationPrincipal Jwt admin) {
+        return status(administration.enable(id, admin.getSubject()));
+    }
+
+    private AccountStatus status(UserAccount account) {
+        return AccountStatus.of(account, admins.rolesOf(account));
+    }
+}

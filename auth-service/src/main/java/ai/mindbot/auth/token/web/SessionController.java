@@ -1,0 +1,53 @@
+package ai.mindbot.auth.token.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.mindbot.auth.account.AccountService;
+import ai.mindbot.auth.token.SessionTokens;
+import ai.mindbot.auth.token.Sessions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/auth")
+class SessionController {
+
+    private final Sessions sessions;
+    private final AccountService accounts;
+
+    SessionController(Sessions sessions, AccountService accounts) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    record LogoutRequest(@Size(max = 200) String refreshToken) {
+    }
+
+    /** A new access token and the next refresh token; the presented one is spent. */
+    @PostMapping("/refresh")
+    SessionTokens refresh(@Valid @RequestBody RefreshRequest body) {
+        return sessions.refresh(body.refreshToken());
+    }
+
+    /**
+     * Ends the session of the given refresh token, or every session of the caller when the body has
+     * none. Access tokens already issued stay valid until they expire (at most {@code JWT_TTL_SECONDS}).
+     */
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) LogoutRequest body) {
+        long userId = accounts.activeAccount(jwt.getSubject()).id();
+        sessions.close(userId, body == null ? null : body.refreshToken());
+    }
+}
