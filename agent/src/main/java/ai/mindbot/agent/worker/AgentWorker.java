@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -44,11 +44,12 @@ public final class AgentWorker implements AutoCloseable {
 
     private final AgentConfig config;
     private final AgentFactory factory;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    // late socket callbacks after close() are dropped rather than thrown at the HTTP client's thread
+    private final ScheduledExecutorService thread = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "agent-worker");
         t.setDaemon(true);
         return t;
-    });
+    }, new ScheduledThreadPoolExecutor.DiscardPolicy());
     private final AudioClock clock = new AudioClock();
     private final LatencyStats outputLatency = new LatencyStats();
     private final Backoff backoff = Backoff.standard();
