@@ -60,6 +60,9 @@ final class LiveKitServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Process started = process;
+        // a test JVM that exits without @AfterAll (e.g. killed) must not leave the server running
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         awaitReady();
         return this;
     }
