@@ -40,8 +40,25 @@ class AudioClockTest {
     }
 
     @Test
+    void spreadsOutputsOverItsThreads() throws Exception {
+        try (AudioClock clock = new AudioClock(2)) {
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            CountDownLatch both = new CountDownLatch(20);
+            for (int i = 0; i < 2; i++) {
+                clock.add(() -> {
+                    threads.add(Thread.currentThread().getName());
+                    both.countDown();
+                });
+            }
+
+            assertThat(both.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(threads).hasSize(2);
+        }
+    }
+
+    @Test
     void aFailingOutputIsDroppedWithoutSilencingTheOthers() throws Exception {
-        try (AudioClock clock = new AudioClock()) {
+        try (AudioClock clock = new AudioClock(1)) {
             CountDownLatch healthy = new CountDownLatch(5);
             clock.add(() -> {
                 throw new IllegalStateException("broken room");
