@@ -175,6 +175,12 @@ async function runRoom(roomName, identity) {
 }
 
 async function main() {
+  // never outlive the longest possible run: an overloaded machine can leave a room hanging
+  const deadline = env.rooms * env.startSpreadMs + env.waitAgentMs + env.bursts * env.periodMs + env.stayMs + 30000;
+  setTimeout(() => {
+    out({ event: 'error', message: 'watchdog: still running after ' + deadline + ' ms' });
+    process.exit(4);
+  }, deadline).unref();
   const runs = [];
   for (let n = 0; n < env.rooms; n++) {
     const name = env.rooms === 1 ? env.room : `${env.room}-${n}`;
