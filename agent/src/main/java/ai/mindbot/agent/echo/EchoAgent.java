@@ -21,6 +21,8 @@ import ai.mindbot.agent.media.AudioFrame;
 public final class EchoAgent implements Agent {
 
     public static final Duration DELAY = Duration.ofMillis(500);
+    /** Echo is live audio: when the output falls behind, drop rather than drift past this. */
+    static final Duration MAX_EXTRA_LATENCY = Duration.ofMillis(100);
 
     private static final Logger log = LoggerFactory.getLogger(EchoAgent.class);
 
@@ -39,7 +41,8 @@ public final class EchoAgent implements Agent {
         DelayLine line = delays.computeIfAbsent(from.identity(),
                 id -> new DelayLine((int) (mono.sampleRate() * DELAY.toMillis() / 1000)));
         short[] delayed = line.push(mono.samples());
-        room.audio(from.identity()).write(new AudioFrame(delayed, mono.sampleRate(), 1, frame.timestampNanos()));
+        room.audio(from.identity()).limit(MAX_EXTRA_LATENCY)
+                .write(new AudioFrame(delayed, mono.sampleRate(), 1, frame.timestampNanos()));
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.ArrayDeque;
 /**
  * One input of a room's outgoing audio: frames written here are cut into 10 ms pieces and played in
  * order, mixed with the room's other writers. Writing faster than real time queues audio (up to
- * {@link #MAX_QUEUED_FRAMES}, then the oldest is dropped so latency cannot grow without bound).
+ * {@link #MAX_QUEUED_FRAMES}, or the limit set with {@link #limit}; then the oldest is dropped so
+ * latency cannot grow without bound).
  */
 public final class AudioWriter {
 
@@ -18,6 +19,21 @@ public final class AudioWriter {
     private int partialLength;
     private long partialTimestamp;
     private long dropped;
+    private int maxQueued = MAX_QUEUED_FRAMES;
+
+    /**
+     * Caps the queue at {@code maxLatency} (10 ms resolution, at least one frame). Live audio such as
+     * an echo wants tens of milliseconds: dropping a little beats falling further and further behind.
+     */
+    public synchronized AudioWriter limit(java.time.Duration maxLatency) {
+        maxQueued = (int) Math.max(1, Math.min(MAX_QUEUED_FRAMES, maxLatency.toMillis() / 10));
+        while (queue.size() > maxQueued) {
+            queue.poll();
+            timestamps.poll();
+            dropped++;
+        }
+        return this;
+    }
 
     /** Queues 48 kHz audio (other channel counts are mixed down to mono). */
     public synchronized void write(AudioFrame frame) {
@@ -64,7 +80,7 @@ public final class AudioWriter {
     }
 
     private void enqueue(short[] frame, long timestamp) {
-        if (queue.size() == MAX_QUEUED_FRAMES) {
+        if (queue.size() >= maxQueued) {
             queue.poll();
             timestamps.poll();
             dropped++;

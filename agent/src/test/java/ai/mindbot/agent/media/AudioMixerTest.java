@@ -70,6 +70,18 @@ class AudioMixerTest {
     }
 
     @Test
+    void aLiveWriterKeepsOnlyItsLatencyLimitQueued() {
+        AudioWriter live = mixer.writer("live").limit(java.time.Duration.ofMillis(50));
+        for (int i = 0; i < 20; i++) {
+            live.write(AudioFrame.mono(filled(480, i), i + 1));
+        }
+
+        assertThat(live.queuedFrames()).isEqualTo(5);
+        assertThat(live.droppedFrames()).isEqualTo(15);
+        assertThat(mixer.mixNext(timestamp)[0]).isEqualTo((short) 15);
+    }
+
+    @Test
     void refusesOtherSampleRates() {
         assertThatThrownBy(() -> mixer.writer("x").write(new AudioFrame(new short[160], 16_000, 1, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
