@@ -12,7 +12,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import ai.mindbot.admin.AdminDashboardApplication;
+import ai.mindbot.agent.AgentMain;
 import ai.mindbot.auth.AuthServiceApplication;
+import ai.mindbot.common.config.DotEnv;
 import ai.mindbot.time.TimeServiceApplication;
 
 /**
@@ -38,6 +40,7 @@ public final class Mindbot {
             case "-h", "--help", "help" -> usage(System.out);
             case "run" -> startAll(rest.toArray(String[]::new));
             case "auth", "time", "admin" -> startOne(command, rest.toArray(String[]::new));
+            case "agent" -> System.exit(AgentMain.run(rest.toArray(String[]::new), environment()));
             default -> {
                 System.err.println("unknown command: " + command);
                 usage(System.err);
@@ -55,6 +58,7 @@ public final class Mindbot {
                   auth          start only the auth service
                   time          start only the time service
                   admin         start only the admin dashboard
+                  agent echo    run the LiveKit echo agent (./mindbot agent --help)
                   help          show this text
 
                 Configuration comes from environment variables and ./.env (see env.example and README.md).
@@ -90,6 +94,14 @@ public final class Mindbot {
         }
         out.append("Press Ctrl-C to stop.\n");
         System.out.println(out);
+    }
+
+    /** The process environment over {@code .env} (real variables win), for the plain-Java agent runtime. */
+    static Map<String, String> environment() {
+        Map<String, String> env = new java.util.HashMap<>(
+                DotEnv.read(java.nio.file.Path.of(System.getenv().getOrDefault("MINDBOT_ENV_FILE", ".env"))));
+        env.putAll(System.getenv());
+        return env;
     }
 
     private static String rootMessage(Throwable e) {

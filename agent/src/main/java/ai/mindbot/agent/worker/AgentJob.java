@@ -1,0 +1,248 @@
+package ai.mindbot.agent.worker;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BiConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.ByteString;
+
+import ai.mindbot.agent.AgentConfig;
+import ai.mindbot.agent.api.Agent;
+import ai.mindbot.agent.api.AgentFactory;
+import ai.mindbot.agent.api.JobEnd;
+import ai.mindbot.agent.api.JobInfo;
+import ai.mindbot.agent.api.Participant;
+import ai.mindbot.agent.api.Room;
+import ai.mindbot.agent.media.AudioClock;
+import ai.mindbot.agent.media.AudioFrame;
+import ai.mindbot.agent.media.AudioWriter;
+import ai.mindbot.agent.media.LatencyStats;
+import ai.mindbot.agent.rtc.RoomConnection;
+import ai.mindbot.agent.rtc.RoomEvents;
+import ai.mindbot.agent.rtc.TextStreams;
+import io.livekit.server.RoomServiceClient;
+import livekit.LivekitAgent.JobAssignment;
+import livekit.LivekitModels.DataPacket;
+import livekit.LivekitModels.UserPacket;
+
+/**
+ * One accepted job: the agent instance, its room connection and its thread. Turns room events into
+ * agent hooks and the agent's calls into room actions. The job ends when the agent leaves, the last
+ * person leaves, LiveKit closes the room or terminates the job, or the worker shuts down.
+ */
+public final class AgentJob implements Room, RoomEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentJob.class);
+
+    private final JobInfo info;
+    private final AgentConfig config;
+    private final ScheduledThreadPoolExecutor thread;
+    private final Agent agent;
+    private final BiConsumer<AgentJob, JobEnd> onEnd;
+    private final TextStreams text = new TextStreams();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final long offeredNanos;
+    private volatile RoomConnection connection;
+    private final List<DataPacket> early = new java.util.ArrayList<>();
+    private boolean sawHuman;
+    private boolean ended;
+
+    AgentJob(JobAssignment assignment, long offeredNanos, AgentConfig config, AgentFactory factory,
+             BiConsumer<AgentJob, JobEnd> onEnd) {
+        this.offeredNanos = offeredNanos;
+        this.info = new JobInfo(assignment.getJob().getId(), assignment.getJob().getRoom().getName(),
+                assignment.getJob().getMetadata(), assignment.getJob().getAgentName());
+        this.config = config;
+        this.onEnd = onEnd;
+        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "agent-job-" + info.roomName());
+            t.setDaemon(true);
+            return t;
+        }, new ScheduledThreadPoolExecutor.DiscardPolicy());
+        this.thread.setRemoveOnCancelPolicy(true);
+        this.thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // free the thread when the job ends
+        this.agent = factory.create(info);
+    }
+
+    void start(JobAssignment assignment, AudioClock clock, LatencyStats outputLatency) {
+        String url = assignment.hasUrl() && !assignment.getUrl().isBlank() ? assignment.getUrl() : null;
+        AgentConfig target = url == null ? config : config.withUrl(url);
+        connection = RoomConnection.join(target.endpoint("/rtc", RoomConnection.joinQuery()),
+                assignment.getToken(), thread, clock, config.useServerIceServers(), outputLatency, this);
+    }
+
+    /** Completes when the room is joined and the agent's track is publishing. */
+    public CompletableFuture<Void> started() {
+        return started;
+    }
+
+    /** Nanoseconds from LiveKit's job offer to the agent's track carrying audio, once started. */
+    private long startupNanos;
+
+    public long startupNanos() {
+        return startupNanos;
+    }
+
+    /** Ends the job from outside (LiveKit terminated it, or the worker is shutting down). */
+    void terminate(JobEnd.Reason reason) {
+        thread.execute(() -> end(new JobEnd(reason, "")));
+    }
+
+    // ---- RoomEvents (on the job's thread) ----
+
+    @Override
+    public void onConnected() {
+        startupNanos = System.nanoTime() - offeredNanos;
+        log.info("job {}: joined room {} as {}; audio publishing {} ms after the job offer", info.jobId(), info.roomName(),
+                connection.localIdentity(), startupNanos / 1_000_000);
+        started.complete(null);
+        guarded("onJobStart", () -> agent.onJobStart(this));
+        connection.participants().forEach(this::onParticipantJoined);
+        early.forEach(this::onData);
+        early.clear();
+    }
+
+    @Override
+    public void onParticipantJoined(Participant participant) {
+        sawHuman |= !participant.isAgent();
+        guarded("onParticipantJoined", () -> agent.onParticipantJoined(participant));
+    }
+
+    @Override
+    public void onParticipantLeft(Participant participant) {
+        connection.mixer().removeWriter(participant.identity());
+        guarded("onParticipantLeft", () -> agent.onParticipantLeft(participant));
+        if (sawHuman && connection.humans() == 0) {
+            end(new JobEnd(JobEnd.Reason.PARTICIPANTS_LEFT, ""));
+        }
+    }
+
+    @Override
+    public void onAudio(Participant from, AudioFrame frame) {
+        guarded("onAudio", () -> agent.onAudio(from, frame));
+    }
+
+    @Override
+    public void onData(DataPacket packet) {
+        if (!started.isDone()) {
+            // data channels open before our track is live; hold packets until the agent has started
+            early.add(packet);
+            return;
+        }
+        Optional<Participant> from = connection.participant(packet.getParticipantIdentity());
+        if (from.isEmpty()) {
+            return;
+        }
+        if (packet.hasUser()) {
+            UserPacket user = packet.getUser();
+            guarded("onData", () -> agent.onData(from.get(), user.getTopic(), user.getPayload().toByteArray()));
+        } else {
+            text.accept(packet).ifPresent(t -> guarded("onText", () -> agent.onText(from.get(), t.topic(), t.text())));
+        }
+    }
+
+    @Override
+    public void onDisconnected(String reason, Throwable error) {
+        if (error != null) {
+            log.warn("job {}: room {} connection ended: {}", info.jobId(), info.roomName(), reason);
+        }
+        boolean removed = error != null && String.valueOf(error.getMessage()).startsWith("removed from the room");
+        end(error == null || removed || started.isDone()
+                ? new JobEnd(JobEnd.Reason.ROOM_CLOSED, reason)
+                : new JobEnd(JobEnd.Reason.FAILED, reason));
+    }
+
+    // ---- Room (any thread) ----
+
+    @Override
+    public JobInfo job() {
+        return info;
+    }
+
+    @Override
+    public String name() {
+        return info.roomName();
+    }
+
+    @Override
+    public String identity() {
+        return connection == null ? "" : connection.localIdentity();
+    }
+
+    @Override
+    public Collection<Participant> participants() {
+        return connection == null ? List.of() : connection.participants();
+    }
+
+    @Override
+    public Optional<Participant> participant(String identity) {
+        return connection == null ? Optional.empty() : connection.participant(identity);
+    }
+
+    @Override
+    public AudioWriter audio(String name) {
+        return connection.mixer().writer(name);
+    }
+
+    @Override
+    public void sendText(String topic, String text, Map<String, String> attributes, List<String> destinations) {
+        List<DataPacket> packets = TextStreams.encode(topic, text, attributes, destinations, System.currentTimeMillis());
+        thread.execute(() -> packets.forEach(p -> connection.send(p, true)));
+    }
+
+    @Override
+    public void sendData(String topic, byte[] payload, boolean reliable, List<String> destinations) {
+        DataPacket packet = DataPacket.newBuilder()
+                .setKind(reliable ? DataPacket.Kind.RELIABLE : DataPacket.Kind.LOSSY)
+                .addAllDestinationIdentities(destinations)
+                .setUser(UserPacket.newBuilder().setTopic(topic).setPayload(ByteString.copyFrom(payload)))
+                .build();
+        thread.execute(() -> connection.send(packet, reliable));
+    }
+
+    @Override
+    public void removeParticipant(String identity) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                RoomServiceClient.createClient(config.httpUrl(), config.apiKey(), config.apiSecret())
+                        .removeParticipant(info.roomName(), identity).execute();
+            } catch (Exception e) {
+                log.warn("job {}: could not remove {}: {}", info.jobId(), identity, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void leave() {
+        thread.execute(() -> end(new JobEnd(JobEnd.Reason.AGENT_LEFT, "")));
+    }
+
+    private void end(JobEnd end) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (connection != null) {
+            connection.leave(); // no-op when already closed; reports onDisconnected, which finds us ended
+        }
+        started.completeExceptionally(new IllegalStateException("job ended before it started: " + end.detail()));
+        guarded("onJobEnd", () -> agent.onJobEnd(end));
+        onEnd.accept(this, end);
+        thread.shutdown();
+    }
+
+    private void guarded(String hook, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.warn("job {}: agent {} failed", info.jobId(), hook, e);
+        }
+    }
+}

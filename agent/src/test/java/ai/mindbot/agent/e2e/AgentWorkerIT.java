@@ -1,0 +1,155 @@
+package ai.mindbot.agent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import ai.mindbot.agent.AgentConfig;
+import ai.mindbot.agent.api.Agent;
+import ai.mindbot.agent.api.Participant;
+import ai.mindbot.agent.api.Room;
+import ai.mindbot.agent.echo.EchoAgent;
+import ai.mindbot.agent.worker.AgentWorker;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The worker's life with a real livekit-server: restarts, the job limit, explicit dispatch by name
+ * and draining. Each test gets its own server so they cannot disturb each other.
+ */
+@Tag("e2e")
+class AgentWorkerIT {
+
+    private final LiveKitServer server = new LiveKitServer().start();
+    private AgentWorker worker;
+
+    @AfterEach
+    void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+        server.stop();
+    }
+
+    @Test
+    void survivesALiveKitRestartAndTakesNewJobs() throws Exception {
+        worker = start(config(5));
+        String before = worker.registration().get(15, TimeUnit.SECONDS);
+
+        server.stop();
+        server.start();
+
+        String after = worker.registration().get(30, TimeUnit.SECONDS);
+        assertThat(after).isNotEqualTo(before);
+        JsonNode result = EchoPeer.result(EchoPeer.join(server, room(), "caller", Map.of("TONE_HZ", "523")).await(60));
+        assertThat(result.path("echoHz").asInt()).isBetween(513, 533);
+    }
+
+    @Test
+    void takesNoMoreRoomsThanItsLimit() throws Exception {
+        worker = start(config(1));
+        worker.registration().get(15, TimeUnit.SECONDS);
+
+        EchoPeer first = EchoPeer.join(server, room(), "first", Map.of("BURSTS", "6"));
+        awaitJobs(1);
+        JsonNode second = EchoPeer.result(EchoPeer.join(server, room(), "second", Map.of("WAIT_AGENT_MS", "6000")).await(60));
+
+        assertThat(second.path("agent").isNull()).isTrue();
+        assertThat(EchoPeer.result(first.await(60)).path("echoes").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void aNamedAgentJoinsOnlyRoomsThatDispatchIt() throws Exception {
+        worker = start(config(5).withAgentName("mindbot-echo"));
+        worker.registration().get(15, TimeUnit.SECONDS);
+
+        JsonNode undispatched = EchoPeer.result(EchoPeer.join(server, room(), "plain",
+                Map.of("WAIT_AGENT_MS", "5000")).await(60));
+        JsonNode dispatched = EchoPeer.result(EchoPeer.join(server, room(), "named",
+                Map.of("AGENT_NAME", "mindbot-echo")).await(60));
+
+        assertThat(undispatched.path("agent").isNull()).isTrue();
+        assertThat(dispatched.path("echoes").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void drainingLetsTheRunningRoomFinishThenDisconnects() throws Exception {
+        worker = start(config(5));
+        worker.registration().get(15, TimeUnit.SECONDS);
+        EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "4"));
+        awaitJobs(1);
+
+        int forced = worker.drain(Duration.ofSeconds(30));
+
+        assertThat(forced).isZero();
+        assertThat(EchoPeer.result(caller.await(30)).path("echoes").asInt()).isEqualTo(4);
+        assertThat(worker.activeJobs()).isZero();
+        assertThat(worker.workerId()).isNull();
+    }
+
+    @Test
+    void anAgentSeesWhoJoinedAndCanRemoveThemFromTheRoom() throws Exception {
+        CompletableFuture<Participant> joined = new CompletableFuture<>();
+        worker = new AgentWorker(config(5), job -> new Agent() {
+            private Room room;
+
+            @Override
+            public void onJobStart(Room room) {
+                this.room = room;
+            }
+
+            @Override
+            public void onParticipantJoined(Participant participant) {
+                joined.complete(participant);
+            }
+
+            @Override
+            public void onText(Participant from, String topic, String text) {
+                room.removeParticipant(from.identity());
+            }
+        }).start();
+        worker.registration().get(15, TimeUnit.SECONDS);
+
+        List<JsonNode> events = EchoPeer.join(server, room(), "unwelcome",
+                Map.of("CHAT", "let me stay", "BURSTS", "1", "STAY_MS", "8000")).await(60);
+
+        assertThat(events).anySatisfy(e -> assertThat(e.path("event").asString("")).isEqualTo("disconnected"));
+        Participant caller = joined.get(1, TimeUnit.SECONDS);
+        assertThat(caller.identity()).isEqualTo("unwelcome");
+        assertThat(caller.name()).isEqualTo("Test Caller");
+        assertThat(caller.metadata()).isEqualTo("{\"plan\":\"test\"}");
+        assertThat(caller.attributes()).containsEntry("mindbot.lang", "en");
+        assertThat(caller.kind()).isEqualTo(Participant.Kind.STANDARD);
+    }
+
+    private AgentConfig config(int maxJobs) {
+        return new AgentConfig(URI.create(server.wsUrl()), LiveKitServer.API_KEY, LiveKitServer.API_SECRET, "",
+                maxJobs, Duration.ofSeconds(10), false);
+    }
+
+    private static AgentWorker start(AgentConfig config) {
+        return new AgentWorker(config, job -> new EchoAgent()).start();
+    }
+
+    private void awaitJobs(int jobs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (worker.activeJobs() < jobs && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(worker.activeJobs()).isEqualTo(jobs);
+    }
+
+    private static String room() {
+        return "worker-" + UUID.randomUUID();
+    }
+
+}

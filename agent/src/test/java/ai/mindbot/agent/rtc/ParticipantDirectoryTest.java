@@ -1,0 +1,59 @@
+package ai.mindbot.agent.rtc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import ai.mindbot.agent.api.Participant;
+import livekit.LivekitModels.ParticipantInfo;
+import livekit.LivekitModels.TrackInfo;
+
+class ParticipantDirectoryTest {
+
+    private final ParticipantDirectory directory = new ParticipantDirectory("PA_self");
+
+    @Test
+    void reportsJoinUpdateAndLeaveWithIdentityNameMetadataAndAttributes() {
+        ParticipantInfo caller = info("PA_1", "caller", ParticipantInfo.State.ACTIVE).toBuilder()
+                .setName("Caller").setMetadata("{\"plan\":\"basic\"}").putAttributes("lang", "de").build();
+
+        assertThat(directory.apply(caller)).isEqualTo(ParticipantDirectory.Change.JOINED);
+        assertThat(directory.apply(caller.toBuilder().setMetadata("{}").build())).isEqualTo(ParticipantDirectory.Change.UPDATED);
+        Participant known = directory.byIdentity("caller").orElseThrow();
+        assertThat(known.name()).isEqualTo("Caller");
+        assertThat(known.metadata()).isEqualTo("{}");
+        assertThat(known.attributes()).containsEntry("lang", "de");
+        assertThat(directory.apply(caller.toBuilder().setState(ParticipantInfo.State.DISCONNECTED).build()))
+                .isEqualTo(ParticipantDirectory.Change.LEFT);
+        assertThat(directory.all()).isEmpty();
+    }
+
+    @Test
+    void ignoresItself() {
+        assertThat(directory.apply(info("PA_self", "agent-1", ParticipantInfo.State.ACTIVE)))
+                .isEqualTo(ParticipantDirectory.Change.NONE);
+    }
+
+    @Test
+    void knowsWhoOwnsEachTrack() {
+        directory.apply(info("PA_1", "caller", ParticipantInfo.State.ACTIVE).toBuilder()
+                .addTracks(TrackInfo.newBuilder().setSid("TR_mic")).build());
+
+        assertThat(directory.ownerOfTrack("TR_mic")).map(Participant::identity).hasValue("caller");
+        assertThat(directory.ownerOfTrack("TR_other")).isEmpty();
+    }
+
+    @Test
+    void countsOnlyPeopleNotOtherAgents() {
+        directory.apply(info("PA_1", "caller", ParticipantInfo.State.ACTIVE));
+        directory.apply(info("PA_2", "other-agent", ParticipantInfo.State.ACTIVE).toBuilder()
+                .setKind(ParticipantInfo.Kind.AGENT).build());
+
+        assertThat(directory.humans()).isEqualTo(1);
+        assertThat(directory.byIdentity("other-agent").orElseThrow().isAgent()).isTrue();
+    }
+
+    private static ParticipantInfo info(String sid, String identity, ParticipantInfo.State state) {
+        return ParticipantInfo.newBuilder().setSid(sid).setIdentity(identity).setState(state).build();
+    }
+}
