@@ -1,15 +1,9 @@
 package ai.mindbot.auth.token;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -17,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
 import ai.mindbot.common.config.DataDirectory;
+import ai.mindbot.common.config.DevelopmentSecretFile;
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.config.RuntimeMode;
 
@@ -58,27 +53,13 @@ public final class AgentApiKey {
         return presented != null && MessageDigest.isEqual(digest, sha256(presented));
     }
 
-    private static synchronized String developmentKey(Path file) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            if (!Files.exists(file)) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(tmp, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-                try {
-                    Files.move(tmp, file);
-                    log.warn("DEVELOPMENT MODE: generated an agent API key in {}; set AGENT_API_KEY for production", file);
-                } catch (FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(tmp);
-                }
-            }
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the development agent API key at " + file, e);
+    private static String developmentKey(Path file) {
+        DevelopmentSecretFile.Secret key = DevelopmentSecretFile.readOrCreate(file,
+                random -> Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        if (key.generated()) {
+            log.warn("DEVELOPMENT MODE: generated an agent API key in {}; set AGENT_API_KEY for production", file);
         }
+        return key.value();
     }
 
     private static byte[] sha256(String value) {

@@ -1,12 +1,7 @@
 package ai.mindbot.common.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -14,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
 import ai.mindbot.common.config.DataDirectory;
+import ai.mindbot.common.config.DevelopmentSecretFile;
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.config.RuntimeMode;
 
@@ -48,35 +44,14 @@ public final class JwtSecret {
         return generatedDevelopmentSecret(DataDirectory.of(environment).resolve("jwt-secret"));
     }
 
-    private static synchronized byte[] generatedDevelopmentSecret(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                byte[] random = new byte[48];
-                new SecureRandom().nextBytes(random);
-                Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "jwt-secret", ".tmp");
-                restrictToOwner(tmp);
-                Files.writeString(tmp, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-                try {
-                    Files.move(tmp, file);
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(tmp); // another service generated it first: use theirs
-                }
-                log.warn("DEVELOPMENT MODE: generated a random JWT secret in {}; set JWT_SECRET for production", file);
-            } else {
-                log.warn("DEVELOPMENT MODE: using the generated JWT secret in {}", file);
-            }
-            return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the development JWT secret at " + file, e);
+    private static byte[] generatedDevelopmentSecret(Path file) {
+        DevelopmentSecretFile.Secret secret = DevelopmentSecretFile.readOrCreate(file,
+                random -> Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        if (secret.generated()) {
+            log.warn("DEVELOPMENT MODE: generated a random JWT secret in {}; set JWT_SECRET for production", file);
+        } else {
+            log.warn("DEVELOPMENT MODE: using the generated JWT secret in {}", file);
         }
-    }
-
-    private static void restrictToOwner(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file stays with the directory's permissions
-        }
+        return secret.value().getBytes(StandardCharsets.UTF_8);
     }
 }
