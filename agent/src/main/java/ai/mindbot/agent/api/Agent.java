@@ -16,6 +16,10 @@ public interface Agent {
     default void onParticipantJoined(Participant participant) {
     }
 
+    /** A participant's name, metadata or attributes changed; {@code participant} is the new state. */
+    default void onParticipantUpdated(Participant participant) {
+    }
+
     default void onParticipantLeft(Participant participant) {
     }
 

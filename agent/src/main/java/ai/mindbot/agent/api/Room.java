@@ -12,6 +12,8 @@ public interface Room {
 
     String TOPIC_CHAT = "lk.chat";
     String TOPIC_TRANSCRIPTION = "lk.transcription";
+    /** The agent's own attribute LiveKit's client components read: listening, thinking, speaking. */
+    String ATTRIBUTE_AGENT_STATE = "lk.agent.state";
 
     JobInfo job();
 
@@ -29,6 +31,32 @@ public interface Room {
      * one echo per participant) can play at once. The same name returns the same writer.
      */
     AudioWriter audio(String name);
+
+    /**
+     * The named voice for speech: a per-utterance queue with flush, clear and playout futures, and
+     * any sample rate (see {@link Playback}). Mixed with the writers of {@link #audio(String)}.
+     * The same name returns the same playback.
+     */
+    Playback playback(String name);
+
+    /** The job's thread and clock, for work that does not arrive through a hook. */
+    JobExecutor executor();
+
+    /**
+     * Sets attributes of the agent's own participant (merged into what it has; an empty value
+     * removes a key), e.g. {@code lk.agent.state}. Other participants see them as LiveKit
+     * participant attributes.
+     */
+    void setAttributes(Map<String, String> attributes);
+
+    /** Sets the agent's own participant metadata. */
+    void setMetadata(String metadata);
+
+    /**
+     * Opens a text stream written in pieces, e.g. an agent transcript that grows as it is spoken;
+     * {@link #sendText} sends a whole text at once.
+     */
+    TextStreamWriter openTextStream(String topic, Map<String, String> attributes, List<String> destinationIdentities);
 
     /** Sends a text stream (e.g. on {@link #TOPIC_TRANSCRIPTION}) to everyone, or to the identities given. */
     void sendText(String topic, String text, Map<String, String> attributes, List<String> destinationIdentities);

@@ -219,6 +219,34 @@ public final class AgentJob implements Room, RoomEvents {
         });
     }
 
+    // ---- voice-api placeholders: the runtime branch implements these before anything merges to main ----
+
+    @Override
+    public ai.mindbot.agent.api.Playback playback(String name) {
+        throw new IllegalStateException("playback: runtime work in progress");
+    }
+
+    @Override
+    public ai.mindbot.agent.api.JobExecutor executor() {
+        throw new IllegalStateException("executor: runtime work in progress");
+    }
+
+    @Override
+    public void setAttributes(Map<String, String> attributes) {
+        throw new IllegalStateException("setAttributes: runtime work in progress");
+    }
+
+    @Override
+    public void setMetadata(String metadata) {
+        throw new IllegalStateException("setMetadata: runtime work in progress");
+    }
+
+    @Override
+    public ai.mindbot.agent.api.TextStreamWriter openTextStream(String topic, Map<String, String> attributes,
+                                                                List<String> destinations) {
+        throw new IllegalStateException("openTextStream: runtime work in progress");
+    }
+
     @Override
     public void leave() {
         thread.execute(() -> end(new JobEnd(JobEnd.Reason.AGENT_LEFT, "")));

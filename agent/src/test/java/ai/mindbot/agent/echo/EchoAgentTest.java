@@ -34,6 +34,13 @@ class EchoAgentTest {
         @Override public void sendData(String topic, byte[] payload, boolean reliable, List<String> d) { }
         @Override public void removeParticipant(String identity) { }
         @Override public void leave() { }
+        @Override public ai.mindbot.agent.api.Playback playback(String name) { throw new AssertionError("unused"); }
+        @Override public ai.mindbot.agent.api.JobExecutor executor() { throw new AssertionError("unused"); }
+        @Override public void setAttributes(Map<String, String> attributes) { }
+        @Override public void setMetadata(String metadata) { }
+        @Override public ai.mindbot.agent.api.TextStreamWriter openTextStream(String t, Map<String, String> a, List<String> d) {
+            throw new AssertionError("unused");
+        }
     }
 
     private final Participant alice = new Participant("PA_a", "alice", "Alice", "", Map.of(), Participant.Kind.STANDARD);
