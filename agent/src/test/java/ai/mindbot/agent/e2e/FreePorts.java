@@ -7,12 +7,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Ports nobody on this machine is using right now, so parallel test runs do not collide. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int tcp() {
+    public static int tcp() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class FreePorts {
     }
 
     /** A port free for both UDP and TCP. */
-    static int udp() {
+    public static int udp() {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 int port = socket.getLocalPort();

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * and one UDP port. Loopback candidates are on (this host may have no other address) and the STUN
  * servers it suggests point at loopback, so no participant ever sends packets off the machine.
  */
-final class LiveKitServer implements AutoCloseable {
+public final class LiveKitServer implements AutoCloseable {
 
-    static final String API_KEY = "devkey";
-    static final String API_SECRET = "secret";
+    public static final String API_KEY = "devkey";
+    public static final String API_SECRET = "secret";
 
     private final int port = FreePorts.tcp();
     private final int tcpPort = FreePorts.tcp();
@@ -28,7 +28,7 @@ final class LiveKitServer implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    LiveKitServer() {
+    public LiveKitServer() {
         try {
             Path dir = Files.createTempDirectory("livekit-e2e");
             config = dir.resolve("livekit.yaml");
@@ -51,7 +51,7 @@ final class LiveKitServer implements AutoCloseable {
         }
     }
 
-    LiveKitServer start() {
+    public LiveKitServer start() {
         try {
             process = new ProcessBuilder(Peers.livekitServer().toString(), "--dev", "--config", config.toString())
                     .redirectErrorStream(true)
@@ -67,7 +67,7 @@ final class LiveKitServer implements AutoCloseable {
         return this;
     }
 
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
@@ -82,11 +82,11 @@ final class LiveKitServer implements AutoCloseable {
         process = null;
     }
 
-    String wsUrl() {
+    public String wsUrl() {
         return "ws://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

@@ -9,12 +9,12 @@ import java.util.stream.Stream;
  * Finds the test peers scripts/install-livekit puts under {@code <repo>/.peers}. A missing peer
  * fails the test with the command that installs it: end-to-end tests never skip.
  */
-final class Peers {
+public final class Peers {
 
     private Peers() {
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String configured = System.getProperty("mindbot.repo.root");
         Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
         for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -25,15 +25,15 @@ final class Peers {
         throw new AssertionError("cannot find the repository root from " + start);
     }
 
-    static Path livekitServer() {
+    public static Path livekitServer() {
         return binary("livekit-server");
     }
 
-    static Path node() {
+    public static Path node() {
         return onPath("node").orElseThrow(() -> new AssertionError("node is not installed (Node 18+ is needed for the test participant)"));
     }
 
-    static Path nodeModules() {
+    public static Path nodeModules() {
         Path modules = repoRoot().resolve(".peers/agent-peer/node_modules");
         if (!Files.isDirectory(modules.resolve("@livekit/rtc-node"))) {
             throw new AssertionError("the Node test participant is not installed: run scripts/install-livekit");
@@ -41,7 +41,7 @@ final class Peers {
         return modules;
     }
 
-    static Path echoPeerScript() {
+    public static Path echoPeerScript() {
         return repoRoot().resolve("agent/src/test/node/echo-peer.cjs");
     }
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * runs a script of steps (speak a WAV file, type, wait for the agent to speak or fall quiet) and
  * reports the agent's state changes, transcripts and audio as JSON lines.
  */
-final class VoicePeer {
+public final class VoicePeer {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -36,7 +36,7 @@ final class VoicePeer {
      * Joins with a token minted from LiveKit's dev keys ({@code LK_ROOM}, {@code LK_IDENTITY} in
      * {@code env}) or with {@code LK_TOKEN}; {@code steps} is the JSON array described in the script.
      */
-    static VoicePeer join(String livekitUrl, String steps, Map<String, String> env) {
+    public static VoicePeer join(String livekitUrl, String steps, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(Peers.node().toString(),
                 Peers.repoRoot().resolve("agent/src/test/node/voice-peer.cjs").toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -53,7 +53,7 @@ final class VoicePeer {
     }
 
     /** Waits for the script to finish; the last event is the result. */
-    List<JsonNode> await(long seconds) {
+    public List<JsonNode> await(long seconds) {
         try {
             List<JsonNode> lines = events.get(seconds, TimeUnit.SECONDS);
             process.waitFor(10, TimeUnit.SECONDS);
@@ -64,13 +64,13 @@ final class VoicePeer {
         }
     }
 
-    static JsonNode result(List<JsonNode> events) {
+    public static JsonNode result(List<JsonNode> events) {
         return events.stream().filter(e -> e.path("event").asString("").equals("result")).findFirst()
                 .orElseThrow(() -> new AssertionError("the voice test participant reported no result: " + events));
     }
 
     /** The events of one kind, in order. */
-    static List<JsonNode> of(List<JsonNode> events, String kind) {
+    public static List<JsonNode> of(List<JsonNode> events, String kind) {
         return events.stream().filter(e -> e.path("event").asString("").equals(kind)).toList();
     }
 
