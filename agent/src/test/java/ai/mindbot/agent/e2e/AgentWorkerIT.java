@@ -19,6 +19,7 @@ import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.echo.EchoAgent;
+import ai.mindbot.agent.worker.AgentJob;
 import ai.mindbot.agent.worker.AgentWorker;
 import tools.jackson.databind.JsonNode;
 
@@ -97,6 +98,27 @@ class AgentWorkerIT {
     }
 
     @Test
+    void aRoomWhoseSignallingDropsResumesAndKeepsEchoing() throws Exception {
+        worker = start(config(5));
+        worker.registration().get(15, TimeUnit.SECONDS);
+        EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "6"));
+        awaitJobs(1);
+        AgentJob job = worker.jobs().get(0);
+        job.started().get(20, TimeUnit.SECONDS);
+        Thread.sleep(1500); // into the first bursts
+
+        job.dropSignalling();
+
+        awaitResuming(job, true);
+        awaitResuming(job, false);
+        JsonNode result = EchoPeer.result(caller.await(60));
+        assertThat(result.path("echoes").asInt()).as("every burst echoed, before and after the drop").isEqualTo(6);
+        assertThat(result.path("echoMs").asInt()).isGreaterThanOrEqualTo(result.path("sentMs").asInt() / 2);
+        // the caller's leaving reaches us over the resumed socket, and ends the job
+        awaitJobs(0);
+    }
+
+    @Test
     void anAgentSeesWhoJoinedAndCanRemoveThemFromTheRoom() throws Exception {
         CompletableFuture<Participant> joined = new CompletableFuture<>();
         worker = new AgentWorker(config(5), job -> new Agent() {
@@ -142,10 +164,18 @@ class AgentWorkerIT {
 
     private void awaitJobs(int jobs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (worker.activeJobs() < jobs && System.nanoTime() < deadline) {
+        while (worker.activeJobs() != jobs && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(worker.activeJobs()).isEqualTo(jobs);
+    }
+
+    private static void awaitResuming(AgentJob job, boolean resuming) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (job.resuming() != resuming && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(job.resuming()).as("resuming").isEqualTo(resuming);
     }
 
     private static String room() {
