@@ -75,6 +75,7 @@ public final class RoomConnection {
     /** After a resume the first participant update lists everyone present: the rest left meanwhile. */
     private boolean fullParticipantListDue;
     private int requestIds;
+    private volatile int tokenRefreshes;
     private ParticipantDirectory directory;
     private String localSid = "";
     private String localIdentity = "";
@@ -167,6 +168,11 @@ public final class RoomConnection {
                 onSignalLost("signalling dropped on purpose", null);
             }
         });
+    }
+
+    /** How many fresh tokens LiveKit has sent; a resume authenticates with the newest. */
+    public int tokenRefreshes() {
+        return tokenRefreshes;
     }
 
     /** True while a dropped signalling socket is being resumed. */
@@ -339,7 +345,10 @@ public final class RoomConnection {
                 case LEAVE -> close("the server asked us to leave (" + response.getLeave().getReason() + ")",
                         new IllegalStateException("removed from the room: " + response.getLeave().getReason()));
                 case RECONNECT -> onResumed();
-                case REFRESH_TOKEN -> token = response.getRefreshToken();
+                case REFRESH_TOKEN -> {
+                    token = response.getRefreshToken(); // LiveKit's refresh lasts 10 min and comes every 5
+                    tokenRefreshes++;
+                }
                 case REQUEST_RESPONSE -> onRequestResponse(response.getRequestResponse());
                 default -> {
                     // pongs, speaker and quality updates, room updates: nothing to do

@@ -96,6 +96,11 @@ public final class AgentJob implements Room, RoomEvents {
         }
     }
 
+    /** How many fresh tokens LiveKit sent this job's room connection (the first comes on joining). */
+    public int tokenRefreshes() {
+        return connection == null ? 0 : connection.tokenRefreshes();
+    }
+
     /** True while the room's signalling is being resumed after a drop. */
     public boolean resuming() {
         return connection != null && connection.resuming();

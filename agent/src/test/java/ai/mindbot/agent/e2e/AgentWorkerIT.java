@@ -106,6 +106,7 @@ class AgentWorkerIT {
         AgentJob job = worker.jobs().get(0);
         job.started().get(20, TimeUnit.SECONDS);
         Thread.sleep(1500); // into the first bursts
+        assertThat(job.tokenRefreshes()).as("LiveKit sends a fresh token on joining").isPositive();
 
         job.dropSignalling();
 
