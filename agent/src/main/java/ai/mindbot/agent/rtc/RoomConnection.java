@@ -31,6 +31,7 @@ import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.ParticipantInfo.State;
 import livekit.LivekitModels.ReconnectReason;
 import livekit.LivekitRtc.JoinResponse;
+import livekit.LivekitRtc.LeaveRequest;
 import livekit.LivekitRtc.RequestResponse;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
@@ -204,7 +205,8 @@ public final class RoomConnection {
             public void onClosed(int code, String reason, Throwable error) {
                 roomThread.execute(() -> {
                     if (generation == socketGeneration) {
-                        onSignalLost("signalling closed (" + code + " " + reason + ")", error);
+                        onSignalLost(error != null ? "signalling failed (" + error + ")"
+                                : "signalling closed (" + code + " " + reason + ")", error);
                     }
                 });
             }
@@ -269,6 +271,20 @@ public final class RoomConnection {
                 openSignal(URI.create(rtcUrl + query));
             }
         }, delay.get().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * LiveKit asks us to go. With action {@code RESUME} (e.g. the signalling node is draining) it
+     * wants the socket reconnected and keeps our session; anything else ends it.
+     */
+    private void onLeave(LeaveRequest leave) {
+        if (leave.getAction() == LeaveRequest.Action.RESUME && connected) {
+            signal.abort();
+            onSignalLost("the server asked us to resume (" + leave.getReason() + ")", null);
+            return;
+        }
+        close("the server asked us to leave (" + leave.getReason() + ", " + leave.getAction() + ")",
+                new IllegalStateException("removed from the room: " + leave.getReason()));
     }
 
     /** LiveKit took us back: same participant, same peer connections. */
@@ -342,8 +358,7 @@ public final class RoomConnection {
                 case TRICKLE -> onTrickle(response.getTrickle().getTarget(), response.getTrickle().getCandidateInit());
                 case UPDATE -> onParticipants(response.getUpdate().getParticipantsList());
                 case TRACK_PUBLISHED -> onTrackPublished(response.getTrackPublished().getCid());
-                case LEAVE -> close("the server asked us to leave (" + response.getLeave().getReason() + ")",
-                        new IllegalStateException("removed from the room: " + response.getLeave().getReason()));
+                case LEAVE -> onLeave(response.getLeave());
                 case RECONNECT -> onResumed();
                 case REFRESH_TOKEN -> {
                     token = response.getRefreshToken(); // LiveKit's refresh lasts 10 min and comes every 5

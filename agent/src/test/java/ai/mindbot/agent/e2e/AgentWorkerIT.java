@@ -120,6 +120,28 @@ class AgentWorkerIT {
     }
 
     @Test
+    void aCallOutlivesANetworkDropOfEveryConnectionToLiveKit() throws Exception {
+        try (TcpProxy network = new TcpProxy(server.port())) {
+            worker = start(config(5, URI.create("ws://127.0.0.1:" + network.port())));
+            worker.registration().get(15, TimeUnit.SECONDS);
+            EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "6"));
+            awaitJobs(1);
+            AgentJob job = worker.jobs().get(0);
+            job.started().get(20, TimeUnit.SECONDS);
+            Thread.sleep(1500);
+
+            assertThat(network.cutAll()).as("the worker's and the room's sockets").isEqualTo(2);
+
+            awaitResuming(job, true);
+            awaitResuming(job, false);
+            JsonNode result = EchoPeer.result(caller.await(60));
+            assertThat(result.path("echoes").asInt()).isEqualTo(6);
+            assertThat(worker.registration().get(15, TimeUnit.SECONDS)).as("the worker registered again").isNotNull();
+            awaitJobs(0);
+        }
+    }
+
+    @Test
     void anAgentSeesWhoJoinedAndCanRemoveThemFromTheRoom() throws Exception {
         CompletableFuture<Participant> joined = new CompletableFuture<>();
         worker = new AgentWorker(config(5), job -> new Agent() {
@@ -155,7 +177,11 @@ class AgentWorkerIT {
     }
 
     private AgentConfig config(int maxJobs) {
-        return new AgentConfig(URI.create(server.wsUrl()), LiveKitServer.API_KEY, LiveKitServer.API_SECRET, "",
+        return config(maxJobs, URI.create(server.wsUrl()));
+    }
+
+    private static AgentConfig config(int maxJobs, URI livekit) {
+        return new AgentConfig(livekit, LiveKitServer.API_KEY, LiveKitServer.API_SECRET, "",
                 maxJobs, Duration.ofSeconds(10), false);
     }
 

@@ -82,6 +82,10 @@ final class LiveKitServer implements AutoCloseable {
         process = null;
     }
 
+    int port() {
+        return port;
+    }
+
     String wsUrl() {
         return "ws://127.0.0.1:" + port;
     }

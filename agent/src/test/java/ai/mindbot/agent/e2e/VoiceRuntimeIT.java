@@ -92,6 +92,8 @@ class VoiceRuntimeIT {
         assertThat(played.get(10, TimeUnit.SECONDS)).isEqualTo(new Playout(SPEECH_MS, false));
         assertThat(playedOn.get()).startsWith("agent-job-");
         JsonNode result = EchoPeer.result(events);
+        System.out.printf("VoiceRuntimeIT: the caller heard %d ms of %d ms of speech at %d Hz%n",
+                result.path("echoMs").asInt(), SPEECH_MS, result.path("echoHz").asInt());
         assertThat(result.path("echoMs").asInt()).as("ms of the agent's speech heard").isBetween(SPEECH_MS - 200, SPEECH_MS + 100);
         assertThat(result.path("echoHz").asInt()).isBetween(SPEECH_HZ - 10, SPEECH_HZ + 10);
         assertThat(events).anySatisfy(e -> {
