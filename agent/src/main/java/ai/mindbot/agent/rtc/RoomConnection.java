@@ -279,7 +279,9 @@ public final class RoomConnection {
      */
     private void onLeave(LeaveRequest leave) {
         if (leave.getAction() == LeaveRequest.Action.RESUME && connected) {
-            signal.abort();
+            if (signal != null) {
+                signal.abort(); // else the socket is still being handed over, and onSignalLost makes it stale
+            }
             onSignalLost("the server asked us to resume (" + leave.getReason() + ")", null);
             return;
         }
@@ -414,7 +416,9 @@ public final class RoomConnection {
     }
 
     private void onParticipants(List<ParticipantInfo> infos) {
-        if (fullParticipantListDue) {
+        // the list LiveKit sends on resuming is the only one that includes us unasked; a broadcast
+        // about someone else that slips in first must not make everyone else look gone
+        if (fullParticipantListDue && infos.stream().anyMatch(i -> i.getSid().equals(localSid))) {
             fullParticipantListDue = false;
             List<String> present = infos.stream().filter(i -> i.getState() != State.DISCONNECTED)
                     .map(ParticipantInfo::getSid).toList();
