@@ -144,6 +144,9 @@ async function runRoom(roomName, identity) {
     await room.localParticipant.sendText(env.chat, { topic: 'lk.chat' });
   }
   if (env.setAttributes) {
+    // the agent's track shows up a moment before the agent takes events: until then a change is
+    // only part of the state it is given on starting, not an update
+    await sleep(1000);
     await room.localParticipant.setAttributes(env.setAttributes);
   }
   if (env.data) {
