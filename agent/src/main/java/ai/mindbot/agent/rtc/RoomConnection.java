@@ -69,7 +69,7 @@ public final class RoomConnection {
     /** Counts sockets, so callbacks of one we gave up on are ignored. */
     private int socketGeneration;
     private long lastSignalNanos;
-    private long pingTimeoutNanos = TimeUnit.SECONDS.toNanos(15);
+    private long pingTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
     private boolean resuming;
     private int resumeAttempt;
     private long resumeStartNanos;
@@ -305,22 +305,27 @@ public final class RoomConnection {
         }
     }
 
+    /** Pings every ping interval; checks each second that the server still answers. */
     private void startPings() {
-        long interval = pingIntervalSeconds;
-        pings = roomThread.scheduleAtFixedRate(this::ping, interval, interval, TimeUnit.SECONDS);
-    }
+        long nextPing = System.nanoTime();
+        pings = roomThread.scheduleAtFixedRate(new Runnable() {
+            private long pingDue = nextPing + TimeUnit.SECONDS.toNanos(pingIntervalSeconds);
 
-    /** Pings keep the socket alive; a server silent past its ping timeout is treated as a drop. */
-    private void ping() {
-        if (closed || resuming || signal == null) {
-            return;
-        }
-        if (System.nanoTime() - lastSignalNanos > pingTimeoutNanos) {
-            signal.abort();
-            onSignalLost("no word from the server for " + TimeUnit.NANOSECONDS.toSeconds(pingTimeoutNanos) + " s", null);
-            return;
-        }
-        send(Signals.ping(System.currentTimeMillis(), 0));
+            @Override
+            public void run() {
+                if (closed || resuming || signal == null) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (now - lastSignalNanos > pingTimeoutNanos) {
+                    signal.abort();
+                    onSignalLost("no word from the server for " + (now - lastSignalNanos) / 1_000_000 + " ms", null);
+                } else if (now - pingDue >= 0) {
+                    pingDue = now + TimeUnit.SECONDS.toNanos(pingIntervalSeconds);
+                    send(Signals.ping(System.currentTimeMillis(), 0));
+                }
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     private void send(SignalRequest request) {
@@ -387,9 +392,11 @@ public final class RoomConnection {
             directory.apply(other);
         }
         pingIntervalSeconds = Math.max(1, join.getPingInterval());
-        if (join.getPingTimeout() > 0) {
-            pingTimeoutNanos = TimeUnit.SECONDS.toNanos(join.getPingTimeout());
-        }
+        // LiveKit answers every ping at once, so two missed pongs (10 s) mean a dead socket. We do not
+        // wait for its ping_timeout (15 s): the server drops a participant that leaves an offer
+        // unanswered for 15 s, so a silent socket noticed that late has already cost the call.
+        long timeoutSeconds = Math.min(join.getPingTimeout() > 0 ? join.getPingTimeout() : 15, 2L * pingIntervalSeconds);
+        pingTimeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         startPings();
         send(media.addTrackRequest());
         log.debug("room {}: joined as {} ({}) at +{} ms, peer connections ready at +{} ms", roomName, localIdentity,

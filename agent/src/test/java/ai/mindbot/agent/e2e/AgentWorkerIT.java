@@ -142,6 +142,31 @@ class AgentWorkerIT {
     }
 
     @Test
+    void aSignallingSocketThatGoesSilentIsResumedAfterTwoMissedPongs() throws Exception {
+        try (TcpProxy network = new TcpProxy(server.port())) {
+            worker = start(config(5, URI.create("ws://127.0.0.1:" + network.port())));
+            worker.registration().get(15, TimeUnit.SECONDS);
+            EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "16"));
+            awaitJobs(1);
+            AgentJob job = worker.jobs().get(0);
+            job.started().get(20, TimeUnit.SECONDS);
+            Thread.sleep(1500); // the caller's microphone is subscribed: no offer is left unanswered
+
+            assertThat(network.blackhole("/rtc")).isEqualTo(1);
+            long silentAt = System.nanoTime();
+
+            awaitResuming(job, true, 25);
+            long noticedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - silentAt);
+            awaitResuming(job, false, 15);
+            System.out.printf("AgentWorkerIT: a silent signalling socket was noticed after %d ms%n", noticedMs);
+            assertThat(noticedMs).as("two missed pongs, well before LiveKit's 15 s")
+                    .isBetween(9_000L, 13_000L);
+            JsonNode result = EchoPeer.result(caller.await(60));
+            assertThat(result.path("echoes").asInt()).as("the call went on meanwhile").isEqualTo(16);
+        }
+    }
+
+    @Test
     void anAgentSeesWhoJoinedAndCanRemoveThemFromTheRoom() throws Exception {
         CompletableFuture<Participant> joined = new CompletableFuture<>();
         worker = new AgentWorker(config(5), job -> new Agent() {
@@ -198,7 +223,11 @@ class AgentWorkerIT {
     }
 
     private static void awaitResuming(AgentJob job, boolean resuming) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        awaitResuming(job, resuming, 15);
+    }
+
+    private static void awaitResuming(AgentJob job, boolean resuming, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (job.resuming() != resuming && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }

@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP relay in front of livekit-server's HTTP/WebSocket port, so a test can cut every
- * connection at once the way a network failure would (RST, no close handshake). Media does not
- * pass here: it goes over UDP straight to the server, as it would in a real call.
+ * connection at once the way a network failure would (RST, no close handshake), or silently stop
+ * relaying one (a half-open connection: nothing arrives, nothing fails). Media does not pass here:
+ * it goes over UDP straight to the server, as it would in a real call.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +25,10 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     /** Relayed connections: the client's socket and ours to the server. */
     private final List<Socket[]> open = new CopyOnWriteArrayList<>();
+    /** The first bytes each client sent (its HTTP request line), to tell /rtc from /agent. */
+    private final ConcurrentHashMap<Socket, String> requestLines = new ConcurrentHashMap<>();
+    /** Client sockets whose traffic is swallowed in both directions. */
+    private final Set<Socket> blackholed = ConcurrentHashMap.newKeySet();
 
     TcpProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -58,6 +66,21 @@ final class TcpProxy implements AutoCloseable {
         return cut;
     }
 
+    /**
+     * From now on swallows, in both directions, the traffic of open connections whose request line
+     * contains {@code requestPath} (e.g. {@code "/rtc"}); the sockets stay open. Returns how many.
+     */
+    int blackhole(String requestPath) {
+        int count = 0;
+        for (Socket[] pair : open) {
+            if (!pair[0].isClosed() && requestLines.getOrDefault(pair[0], "").contains(" " + requestPath)) {
+                blackholed.add(pair[0]);
+                count++;
+            }
+        }
+        return count;
+    }
+
     @Override
     public void close() {
         try {
@@ -74,19 +97,26 @@ final class TcpProxy implements AutoCloseable {
                 Socket client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(new Socket[] {client, server});
-                pipe(client, server);
-                pipe(server, client);
+                pipe(client, server, client);
+                pipe(server, client, client);
             } catch (IOException e) {
                 // listener closed, or the server refused: the client sees its connection fail
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, Socket client) {
         Thread relay = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
+                    if (from == client) {
+                        requestLines.putIfAbsent(client, new String(buffer, 0, Math.min(n, 200), StandardCharsets.ISO_8859_1)
+                                .lines().findFirst().orElse(""));
+                    }
+                    if (blackholed.contains(client)) {
+                        continue;
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
