@@ -168,6 +168,35 @@ class PlaybackQueueTest {
         assertThat(ResamplerTest.dominantFrequency(out, 48_000)).isCloseTo(300, within(3.0));
     }
 
+    @Test
+    void aProducerThreadAndTheClockThreadShareTheQueueWithoutLosingAudio() throws Exception {
+        PlaybackQueue shared = mixer.playback("shared", Runnable::run);
+        short[] piece = ResamplerTest.tone(300, 24_000, 0.02, 5_000);
+        java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong loudFrames = new java.util.concurrent.atomic.AtomicLong();
+        Thread clock = new Thread(() -> {
+            long[] ts = new long[1];
+            while (producing.get() || shared.queuedMillis() > 0) {
+                short[] frame = mixer.mixNext(ts);
+                if (frame[240] != 0 || frame[100] != 0) {
+                    loudFrames.incrementAndGet();
+                }
+            }
+        });
+        clock.start();
+
+        for (int i = 0; i < 100; i++) { // 2 s in 20 ms pieces, racing the clock
+            shared.capture(new AudioFrame(piece.clone(), 24_000, 1, 1));
+        }
+        CompletableFuture<Playout> played = shared.flush();
+        Playout playout = played.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        producing.set(false);
+        clock.join(5_000);
+
+        assertThat(playout).isEqualTo(new Playout(2000, false));
+        assertThat(loudFrames.get()).isBetween(195L, 201L);
+    }
+
     private short[] playUntilDone(CompletableFuture<Playout> played) {
         short[] out = new short[0];
         for (int tick = 0; tick < 10_000 && !played.isDone(); tick++) {
