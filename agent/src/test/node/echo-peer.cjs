@@ -25,6 +25,8 @@ const env = {
   rooms: Number(process.env.ROOMS || 1), // benchmark: this many rooms at once, named <LK_ROOM>-<n>
   startSpreadMs: Number(process.env.START_SPREAD_MS || 0), // benchmark: pause between room joins
   agentName: process.env.AGENT_NAME || '', // explicit dispatch of the named agent through the token
+  // JSON attributes the caller sets on itself once the agent is there (an update the agent should see)
+  setAttributes: process.env.SET_ATTRIBUTES ? JSON.parse(process.env.SET_ATTRIBUTES) : null,
 };
 const RATE = 48000;
 // 10 ms frames by default; the benchmark uses longer ones (FRAME_MS) to keep the Node side light
@@ -58,7 +60,8 @@ async function runRoom(roomName, identity) {
   const at = new AccessToken(env.key, env.secret, {
     identity, name: 'Test Caller', metadata: '{"plan":"test"}', attributes: { 'mindbot.lang': 'en' },
   });
-  at.addGrant({ roomJoin: true, room: roomName, canPublish: true, canSubscribe: true, canPublishData: true });
+  at.addGrant({ roomJoin: true, room: roomName, canPublish: true, canSubscribe: true, canPublishData: true,
+    canUpdateOwnMetadata: !!env.setAttributes });
   if (env.agentName) {
     at.roomConfig = new RoomConfiguration({ agents: [new RoomAgentDispatch({ agentName: env.agentName })] });
   }
@@ -106,6 +109,16 @@ async function runRoom(roomName, identity) {
   room.registerTextStreamHandler('lk.chat', async (reader, info) => {
     out({ event: 'text', from: info.identity, text: await reader.readAll() });
   });
+  room.registerTextStreamHandler('lk.transcription', async (reader, info) => {
+    const attributes = (reader.info && reader.info.attributes) || {};
+    out({ event: 'transcription', from: info.identity, text: await reader.readAll(), attributes });
+  });
+  room.on(RoomEvent.ParticipantAttributesChanged, (changed, participant) => {
+    out({ event: 'attributes', identity: participant.identity, changed, attributes: participant.attributes });
+  });
+  room.on(RoomEvent.ParticipantMetadataChanged, (previous, participant) => {
+    out({ event: 'metadata', identity: participant.identity, metadata: participant.metadata });
+  });
 
   await room.connect(env.url, token, { autoSubscribe: true, dynacast: false });
   out({ event: 'connected', room: roomName });
@@ -129,6 +142,12 @@ async function runRoom(roomName, identity) {
   }
   if (env.chat) {
     await room.localParticipant.sendText(env.chat, { topic: 'lk.chat' });
+  }
+  if (env.setAttributes) {
+    // the agent's track shows up a moment before the agent takes events: until then a change is
+    // only part of the state it is given on starting, not an update
+    await sleep(1000);
+    await room.localParticipant.setAttributes(env.setAttributes);
   }
   if (env.data) {
     await room.localParticipant.publishData(Buffer.from(env.data, 'utf8'), { reliable: true, topic: 'echo' });

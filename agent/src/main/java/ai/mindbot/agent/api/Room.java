@@ -33,6 +33,14 @@ public interface Room {
     AudioWriter audio(String name);
 
     /**
+     * Removes a writer made by {@link #audio(String)} (e.g. a participant's echo once they left), so
+     * the track stops mixing it. The default only silences it, for rooms that cannot remove one.
+     */
+    default void removeAudio(String name) {
+        audio(name).clear();
+    }
+
+    /**
      * The named voice for speech: a per-utterance queue with flush, clear and playout futures, and
      * any sample rate (see {@link Playback}). Mixed with the writers of {@link #audio(String)}.
      * The same name returns the same playback.
@@ -49,7 +57,7 @@ public interface Room {
      */
     void setAttributes(Map<String, String> attributes);
 
-    /** Sets the agent's own participant metadata. */
+    /** Sets the agent's own participant metadata. LiveKit ignores an empty one: metadata cannot be cleared. */
     void setMetadata(String metadata);
 
     /**

@@ -61,6 +61,7 @@ public final class EchoAgent implements Agent {
     @Override
     public void onParticipantLeft(Participant participant) {
         delays.remove(participant.identity());
+        room.removeAudio(participant.identity()); // its echo writer would otherwise stay in the mix for good
     }
 
     @Override

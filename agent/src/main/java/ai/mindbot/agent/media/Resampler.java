@@ -101,6 +101,25 @@ public final class Resampler {
         return out;
     }
 
+    /**
+     * Ends the stream: returns the samples the filter's look-ahead still held back (the input's end
+     * padded with silence), so that the whole stream came out as {@code inputs * outRate / inRate}
+     * samples. Without it the last {@code halfTaps} input samples (a few ms) would never play.
+     * The resampler is spent afterwards.
+     */
+    public short[] drain() {
+        if (up == down) {
+            return new short[0];
+        }
+        long inputs = pendingStart + pending.length;
+        long owed = Math.floorDiv(inputs * up, down) - nextOut;
+        if (owed <= 0) {
+            return new short[0];
+        }
+        short[] tail = process(new short[halfTaps + 1]);
+        return java.util.Arrays.copyOf(tail, (int) Math.min(owed, tail.length));
+    }
+
     /** Converts a whole clip at once, including its last {@code halfTaps} samples (padded with silence). */
     public static short[] convert(short[] clip, int inRate, int outRate) {
         Resampler r = new Resampler(inRate, outRate);

@@ -12,7 +12,8 @@ import livekit.LivekitModels.TrackInfo;
 
 /**
  * The remote participants of a room as the signalling updates describe them, and which participant
- * owns which track. {@link #apply} turns each {@code ParticipantInfo} into joined / updated / left.
+ * owns which track. {@link #apply} turns each {@code ParticipantInfo} into joined / updated / left;
+ * "updated" means what an agent sees changed (name, metadata, attributes), not just its tracks.
  */
 final class ParticipantDirectory {
 
@@ -38,8 +39,25 @@ final class ParticipantDirectory {
         for (TrackInfo track : info.getTracksList()) {
             trackOwner.put(track.getSid(), info.getSid());
         }
-        Participant previous = bySid.put(info.getSid(), toParticipant(info));
-        return previous == null ? Change.JOINED : Change.UPDATED;
+        Participant now = toParticipant(info);
+        Participant previous = bySid.put(info.getSid(), now);
+        if (previous == null) {
+            return Change.JOINED;
+        }
+        return previous.equals(now) ? Change.NONE : Change.UPDATED;
+    }
+
+    /**
+     * After a resume LiveKit sends everyone still in the room; whoever we knew and is missing left
+     * while our signalling was down. Returns them, already forgotten.
+     */
+    List<Participant> retainOnly(Collection<String> presentSids) {
+        List<Participant> gone = bySid.values().stream().filter(p -> !presentSids.contains(p.sid())).toList();
+        gone.forEach(p -> {
+            bySid.remove(p.sid());
+            trackOwner.values().removeIf(owner -> owner.equals(p.sid()));
+        });
+        return gone;
     }
 
     Optional<Participant> bySid(String sid) {

@@ -52,8 +52,15 @@ final class PeerLink {
     }
 
     CompletableFuture<RTCSessionDescription> offer() {
+        return offer(false);
+    }
+
+    /** An offer; with {@code iceRestart} it carries new ICE credentials, so both ends gather afresh. */
+    CompletableFuture<RTCSessionDescription> offer(boolean iceRestart) {
         CompletableFuture<RTCSessionDescription> made = new CompletableFuture<>();
-        connection.createOffer(new RTCOfferOptions(), createObserver(made));
+        RTCOfferOptions options = new RTCOfferOptions();
+        options.iceRestart = iceRestart;
+        connection.createOffer(options, createObserver(made));
         return made.thenCompose(this::setLocal);
     }
 

@@ -1,5 +1,7 @@
 package ai.mindbot.agent.rtc;
 
+import java.util.Map;
+
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitModels.TrackSource;
 import livekit.LivekitModels.TrackType;
@@ -10,6 +12,7 @@ import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalTarget;
 import livekit.LivekitRtc.TrickleRequest;
+import livekit.LivekitRtc.UpdateParticipantMetadata;
 
 /** The signalling requests a room connection sends, built in one place. */
 final class Signals {
@@ -51,6 +54,17 @@ final class Signals {
 
     static SignalRequest ping(long nowMillis, long rttMillis) {
         return SignalRequest.newBuilder().setPingReq(Ping.newBuilder().setTimestamp(nowMillis).setRtt(rttMillis)).build();
+    }
+
+    /**
+     * Updates our own participant. LiveKit merges {@code attributes} into what we have (an empty value
+     * deletes a key) and ignores an empty metadata, so each call carries only what changes.
+     */
+    static SignalRequest updateOwnMetadata(String metadata, Map<String, String> attributes, int requestId) {
+        return SignalRequest.newBuilder().setUpdateMetadata(UpdateParticipantMetadata.newBuilder()
+                .setMetadata(metadata)
+                .putAllAttributes(attributes)
+                .setRequestId(requestId)).build();
     }
 
     static SignalRequest leave() {

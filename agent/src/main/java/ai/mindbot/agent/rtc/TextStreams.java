@@ -72,34 +72,75 @@ public final class TextStreams {
     /** The packets of one outgoing text stream: header, chunks cut on character boundaries, trailer. */
     public static List<DataPacket> encode(String topic, String text, Map<String, String> attributes,
                                    List<String> destinations, long nowMillis) {
-        String id = UUID.randomUUID().toString();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Outgoing stream = new Outgoing(destinations);
         List<DataPacket> packets = new ArrayList<>();
-        packets.add(packet(destinations).setStreamHeader(DataStream.Header.newBuilder()
-                .setStreamId(id)
-                .setTimestamp(nowMillis)
-                .setTopic(topic)
-                .setMimeType("text/plain")
-                .setTotalLength(bytes.length)
-                .putAllAttributes(attributes)
-                .setTextHeader(DataStream.TextHeader.newBuilder()
-                        .setOperationType(DataStream.OperationType.CREATE)))
-                .build());
-        int index = 0;
-        for (int start = 0; start < bytes.length; ) {
-            int end = Math.min(bytes.length, start + CHUNK_BYTES);
-            while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
-                end--; // never split a UTF-8 sequence
-            }
-            packets.add(packet(destinations).setStreamChunk(DataStream.Chunk.newBuilder()
-                    .setStreamId(id)
-                    .setChunkIndex(index++)
-                    .setContent(ByteString.copyFrom(bytes, start, end - start)))
-                    .build());
-            start = end;
-        }
-        packets.add(packet(destinations).setStreamTrailer(DataStream.Trailer.newBuilder().setStreamId(id)).build());
+        packets.add(stream.header(topic, attributes, nowMillis, bytes.length));
+        packets.addAll(stream.chunks(bytes));
+        packets.add(stream.trailer());
         return packets;
+    }
+
+    /**
+     * One outgoing text stream written in pieces (a transcript growing as it is spoken): the header
+     * first, chunks as text comes, the trailer last. Readers join the chunks in index order. Not
+     * thread-safe: one writer.
+     */
+    public static final class Outgoing {
+
+        private final String id = UUID.randomUUID().toString();
+        private final List<String> destinations;
+        private int nextChunk;
+
+        public Outgoing(List<String> destinations) {
+            this.destinations = List.copyOf(destinations);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The header; {@code totalLength} in bytes, or -1 when the text is not known yet. */
+        public DataPacket header(String topic, Map<String, String> attributes, long nowMillis, long totalLength) {
+            DataStream.Header.Builder header = DataStream.Header.newBuilder()
+                    .setStreamId(id)
+                    .setTimestamp(nowMillis)
+                    .setTopic(topic)
+                    .setMimeType("text/plain")
+                    .putAllAttributes(attributes)
+                    .setTextHeader(DataStream.TextHeader.newBuilder()
+                            .setOperationType(DataStream.OperationType.CREATE));
+            if (totalLength >= 0) {
+                header.setTotalLength(totalLength);
+            }
+            return packet(destinations).setStreamHeader(header).build();
+        }
+
+        /** The next piece of text as chunks, each under {@link #CHUNK_BYTES} and cut on character boundaries. */
+        public List<DataPacket> chunks(String text) {
+            return chunks(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<DataPacket> chunks(byte[] bytes) {
+            List<DataPacket> packets = new ArrayList<>();
+            for (int start = 0; start < bytes.length; ) {
+                int end = Math.min(bytes.length, start + CHUNK_BYTES);
+                while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+                    end--; // never split a UTF-8 sequence
+                }
+                packets.add(packet(destinations).setStreamChunk(DataStream.Chunk.newBuilder()
+                        .setStreamId(id)
+                        .setChunkIndex(nextChunk++)
+                        .setContent(ByteString.copyFrom(bytes, start, end - start)))
+                        .build());
+                start = end;
+            }
+            return packets;
+        }
+
+        public DataPacket trailer() {
+            return packet(destinations).setStreamTrailer(DataStream.Trailer.newBuilder().setStreamId(id)).build();
+        }
     }
 
     private static DataPacket.Builder packet(List<String> destinations) {

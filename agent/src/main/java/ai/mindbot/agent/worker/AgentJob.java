@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -17,9 +16,12 @@ import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.api.JobEnd;
+import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.JobInfo;
 import ai.mindbot.agent.api.Participant;
+import ai.mindbot.agent.api.Playback;
 import ai.mindbot.agent.api.Room;
+import ai.mindbot.agent.api.TextStreamWriter;
 import ai.mindbot.agent.media.AudioClock;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.AudioWriter;
@@ -43,7 +45,7 @@ public final class AgentJob implements Room, RoomEvents {
 
     private final JobInfo info;
     private final AgentConfig config;
-    private final ScheduledThreadPoolExecutor thread;
+    private final JobThread thread;
     private final Agent agent;
     private final BiConsumer<AgentJob, JobEnd> onEnd;
     private final TextStreams text = new TextStreams();
@@ -61,13 +63,7 @@ public final class AgentJob implements Room, RoomEvents {
                 assignment.getJob().getMetadata(), assignment.getJob().getAgentName());
         this.config = config;
         this.onEnd = onEnd;
-        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "agent-job-" + info.roomName());
-            t.setDaemon(true);
-            return t;
-        }, new ScheduledThreadPoolExecutor.DiscardPolicy());
-        this.thread.setRemoveOnCancelPolicy(true);
-        this.thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // free the thread when the job ends
+        this.thread = new JobThread(info.jobId(), info.roomName());
         this.agent = factory.create(info);
     }
 
@@ -75,7 +71,7 @@ public final class AgentJob implements Room, RoomEvents {
         String url = assignment.hasUrl() && !assignment.getUrl().isBlank() ? assignment.getUrl() : null;
         AgentConfig target = url == null ? config : config.withUrl(url);
         connection = RoomConnection.join(target.endpoint("/rtc", RoomConnection.joinQuery()),
-                assignment.getToken(), thread, clock, config.useServerIceServers(), outputLatency, this);
+                assignment.getToken(), thread.scheduler(), clock, config.useServerIceServers(), outputLatency, this);
     }
 
     /** Completes when the room is joined and the agent's track is publishing. */
@@ -88,6 +84,26 @@ public final class AgentJob implements Room, RoomEvents {
 
     public long startupNanos() {
         return startupNanos;
+    }
+
+    /**
+     * Drops the room's signalling socket as a network failure would; the room resumes. For tests and
+     * drills of the resume path.
+     */
+    public void dropSignalling() {
+        if (connection != null) {
+            connection.dropSignalling();
+        }
+    }
+
+    /** How many fresh tokens LiveKit sent this job's room connection (the first comes on joining). */
+    public int tokenRefreshes() {
+        return connection == null ? 0 : connection.tokenRefreshes();
+    }
+
+    /** True while the room's signalling is being resumed after a drop. */
+    public boolean resuming() {
+        return connection != null && connection.resuming();
     }
 
     /** Ends the job from outside (LiveKit terminated it, or the worker is shutting down). */
@@ -116,8 +132,12 @@ public final class AgentJob implements Room, RoomEvents {
     }
 
     @Override
+    public void onParticipantUpdated(Participant participant) {
+        guarded("onParticipantUpdated", () -> agent.onParticipantUpdated(participant));
+    }
+
+    @Override
     public void onParticipantLeft(Participant participant) {
-        connection.mixer().removeWriter(participant.identity());
         guarded("onParticipantLeft", () -> agent.onParticipantLeft(participant));
         if (sawHuman && connection.humans() == 0) {
             end(new JobEnd(JobEnd.Reason.PARTICIPANTS_LEFT, ""));
@@ -219,32 +239,36 @@ public final class AgentJob implements Room, RoomEvents {
         });
     }
 
-    // ---- voice-api placeholders: the runtime branch implements these before anything merges to main ----
-
     @Override
-    public ai.mindbot.agent.api.Playback playback(String name) {
-        throw new IllegalStateException("playback: runtime work in progress");
+    public void removeAudio(String name) {
+        connection.mixer().removeWriter(name);
     }
 
     @Override
-    public ai.mindbot.agent.api.JobExecutor executor() {
-        throw new IllegalStateException("executor: runtime work in progress");
+    public Playback playback(String name) {
+        return connection.mixer().playback(name, thread); // playout futures complete on the job's thread
+    }
+
+    @Override
+    public JobExecutor executor() {
+        return thread;
     }
 
     @Override
     public void setAttributes(Map<String, String> attributes) {
-        throw new IllegalStateException("setAttributes: runtime work in progress");
+        Map<String, String> update = Map.copyOf(attributes);
+        thread.execute(() -> connection.updateOwnMetadata("", update));
     }
 
     @Override
     public void setMetadata(String metadata) {
-        throw new IllegalStateException("setMetadata: runtime work in progress");
+        thread.execute(() -> connection.updateOwnMetadata(metadata, Map.of()));
     }
 
     @Override
-    public ai.mindbot.agent.api.TextStreamWriter openTextStream(String topic, Map<String, String> attributes,
-                                                                List<String> destinations) {
-        throw new IllegalStateException("openTextStream: runtime work in progress");
+    public TextStreamWriter openTextStream(String topic, Map<String, String> attributes, List<String> destinations) {
+        return new JobTextStream(topic, attributes, destinations, System.currentTimeMillis(),
+                packets -> thread.execute(() -> packets.forEach(p -> connection.send(p, true))));
     }
 
     @Override

@@ -19,6 +19,7 @@ import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.echo.EchoAgent;
+import ai.mindbot.agent.worker.AgentJob;
 import ai.mindbot.agent.worker.AgentWorker;
 import tools.jackson.databind.JsonNode;
 
@@ -97,6 +98,75 @@ class AgentWorkerIT {
     }
 
     @Test
+    void aRoomWhoseSignallingDropsResumesAndKeepsEchoing() throws Exception {
+        worker = start(config(5));
+        worker.registration().get(15, TimeUnit.SECONDS);
+        EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "6"));
+        awaitJobs(1);
+        AgentJob job = worker.jobs().get(0);
+        job.started().get(20, TimeUnit.SECONDS);
+        Thread.sleep(1500); // into the first bursts
+        assertThat(job.tokenRefreshes()).as("LiveKit sends a fresh token on joining").isPositive();
+
+        job.dropSignalling();
+
+        awaitResuming(job, true);
+        awaitResuming(job, false);
+        JsonNode result = EchoPeer.result(caller.await(60));
+        assertThat(result.path("echoes").asInt()).as("every burst echoed, before and after the drop").isEqualTo(6);
+        assertThat(result.path("echoMs").asInt()).isGreaterThanOrEqualTo(result.path("sentMs").asInt() / 2);
+        // the caller's leaving reaches us over the resumed socket, and ends the job
+        awaitJobs(0);
+    }
+
+    @Test
+    void aCallOutlivesANetworkDropOfEveryConnectionToLiveKit() throws Exception {
+        try (TcpProxy network = new TcpProxy(server.port())) {
+            worker = start(config(5, URI.create("ws://127.0.0.1:" + network.port())));
+            worker.registration().get(15, TimeUnit.SECONDS);
+            EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "6"));
+            awaitJobs(1);
+            AgentJob job = worker.jobs().get(0);
+            job.started().get(20, TimeUnit.SECONDS);
+            Thread.sleep(1500);
+
+            assertThat(network.cutAll()).as("the worker's and the room's sockets").isEqualTo(2);
+
+            awaitResuming(job, true);
+            awaitResuming(job, false);
+            JsonNode result = EchoPeer.result(caller.await(60));
+            assertThat(result.path("echoes").asInt()).isEqualTo(6);
+            assertThat(worker.registration().get(15, TimeUnit.SECONDS)).as("the worker registered again").isNotNull();
+            awaitJobs(0);
+        }
+    }
+
+    @Test
+    void aSignallingSocketThatGoesSilentIsResumedAfterTwoMissedPongs() throws Exception {
+        try (TcpProxy network = new TcpProxy(server.port())) {
+            worker = start(config(5, URI.create("ws://127.0.0.1:" + network.port())));
+            worker.registration().get(15, TimeUnit.SECONDS);
+            EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "16"));
+            awaitJobs(1);
+            AgentJob job = worker.jobs().get(0);
+            job.started().get(20, TimeUnit.SECONDS);
+            Thread.sleep(1500); // the caller's microphone is subscribed: no offer is left unanswered
+
+            assertThat(network.blackhole("/rtc")).isEqualTo(1);
+            long silentAt = System.nanoTime();
+
+            awaitResuming(job, true, 25);
+            long noticedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - silentAt);
+            awaitResuming(job, false, 15);
+            System.out.printf("AgentWorkerIT: a silent signalling socket was noticed after %d ms%n", noticedMs);
+            assertThat(noticedMs).as("two missed pongs, well before LiveKit's 15 s")
+                    .isBetween(9_000L, 13_000L);
+            JsonNode result = EchoPeer.result(caller.await(60));
+            assertThat(result.path("echoes").asInt()).as("the call went on meanwhile").isEqualTo(16);
+        }
+    }
+
+    @Test
     void anAgentSeesWhoJoinedAndCanRemoveThemFromTheRoom() throws Exception {
         CompletableFuture<Participant> joined = new CompletableFuture<>();
         worker = new AgentWorker(config(5), job -> new Agent() {
@@ -132,7 +202,11 @@ class AgentWorkerIT {
     }
 
     private AgentConfig config(int maxJobs) {
-        return new AgentConfig(URI.create(server.wsUrl()), LiveKitServer.API_KEY, LiveKitServer.API_SECRET, "",
+        return config(maxJobs, URI.create(server.wsUrl()));
+    }
+
+    private static AgentConfig config(int maxJobs, URI livekit) {
+        return new AgentConfig(livekit, LiveKitServer.API_KEY, LiveKitServer.API_SECRET, "",
                 maxJobs, Duration.ofSeconds(10), false);
     }
 
@@ -142,10 +216,22 @@ class AgentWorkerIT {
 
     private void awaitJobs(int jobs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (worker.activeJobs() < jobs && System.nanoTime() < deadline) {
+        while (worker.activeJobs() != jobs && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(worker.activeJobs()).isEqualTo(jobs);
+    }
+
+    private static void awaitResuming(AgentJob job, boolean resuming) throws InterruptedException {
+        awaitResuming(job, resuming, 15);
+    }
+
+    private static void awaitResuming(AgentJob job, boolean resuming, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (job.resuming() != resuming && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(job.resuming()).as("resuming").isEqualTo(resuming);
     }
 
     private static String room() {

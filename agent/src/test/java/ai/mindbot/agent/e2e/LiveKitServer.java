@@ -82,6 +82,10 @@ public final class LiveKitServer implements AutoCloseable {
         process = null;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String wsUrl() {
         return "ws://127.0.0.1:" + port;
     }

@@ -23,6 +23,7 @@ class EchoAgentTest {
     static final class RecordingRoom implements Room {
         final AudioMixer mixer = new AudioMixer();
         final List<String> texts = new ArrayList<>();
+        final List<String> removedAudio = new ArrayList<>();
 
         @Override public JobInfo job() { return new JobInfo("AJ_1", "room", "", ""); }
         @Override public String name() { return "room"; }
@@ -30,6 +31,7 @@ class EchoAgentTest {
         @Override public Collection<Participant> participants() { return List.of(); }
         @Override public Optional<Participant> participant(String identity) { return Optional.empty(); }
         @Override public AudioWriter audio(String name) { return mixer.writer(name); }
+        @Override public void removeAudio(String name) { removedAudio.add(name); mixer.removeWriter(name); }
         @Override public void sendText(String topic, String text, Map<String, String> a, List<String> d) { texts.add(topic + ":" + text); }
         @Override public void sendData(String topic, byte[] payload, boolean reliable, List<String> d) { }
         @Override public void removeParticipant(String identity) { }
@@ -79,6 +81,22 @@ class EchoAgentTest {
 
         assertThat(last).isEqualTo((short) 120);
         assertThat(room.mixer.writer("alice").queuedFrames()).isZero();
+    }
+
+    @Test
+    void removesTheEchoOfAParticipantWhoLeft() {
+        RecordingRoom room = new RecordingRoom();
+        EchoAgent agent = new EchoAgent();
+        agent.onJobStart(room);
+        for (int frame = 0; frame < 60; frame++) {
+            agent.onAudio(alice, AudioFrame.mono(constant(7), 0));
+        }
+        agent.onAudio(bob, AudioFrame.mono(constant(3), 0));
+
+        agent.onParticipantLeft(alice);
+
+        assertThat(room.removedAudio).containsExactly("alice");
+        assertThat(room.mixer.mixNext(new long[1])).as("alice's queued echo is gone").doesNotContain((short) 7);
     }
 
     @Test

@@ -49,6 +49,18 @@ class ResamplerTest {
     }
 
     @Test
+    void drainingAStreamGivesItsWholeLengthLikeConvertingTheClipAtOnce() {
+        short[] in = tone(500, 24_000, 0.25, 5_000);
+        Resampler streaming = new Resampler(24_000, 48_000);
+        short[] head = streaming.process(in);
+        short[] tail = streaming.drain();
+
+        short[] joined = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, joined, head.length, tail.length);
+        assertThat(joined).isEqualTo(Resampler.convert(in, 24_000, 48_000)).hasSize(12_000);
+    }
+
+    @Test
     void sameRateIsACopy() {
         short[] in = {1, 2, 3};
         assertThat(new Resampler(48_000, 48_000).process(in)).containsExactly(1, 2, 3);

@@ -29,6 +29,28 @@ class ParticipantDirectoryTest {
     }
 
     @Test
+    void aTrackChangeAloneIsNoUpdateForTheAgent() {
+        ParticipantInfo caller = info("PA_1", "caller", ParticipantInfo.State.ACTIVE);
+        directory.apply(caller);
+
+        ParticipantDirectory.Change change = directory.apply(caller.toBuilder()
+                .addTracks(livekit.LivekitModels.TrackInfo.newBuilder().setSid("TR_1")).build());
+
+        assertThat(change).isEqualTo(ParticipantDirectory.Change.NONE);
+        assertThat(directory.ownerOfTrack("TR_1")).map(Participant::identity).contains("caller");
+    }
+
+    @Test
+    void forgetsWhoIsMissingFromTheFullListSentAfterAResume() {
+        directory.apply(info("PA_1", "stays", ParticipantInfo.State.ACTIVE));
+        directory.apply(info("PA_2", "left-meanwhile", ParticipantInfo.State.ACTIVE));
+
+        assertThat(directory.retainOnly(java.util.Set.of("PA_1", "PA_self")))
+                .extracting(Participant::identity).containsExactly("left-meanwhile");
+        assertThat(directory.all()).extracting(Participant::identity).containsExactly("stays");
+    }
+
+    @Test
     void ignoresItself() {
         assertThat(directory.apply(info("PA_self", "agent-1", ParticipantInfo.State.ACTIVE)))
                 .isEqualTo(ParticipantDirectory.Change.NONE);

@@ -29,6 +29,16 @@ class SignalsTest {
     }
 
     @Test
+    void updatesOnlyWhatChangesOfOurOwnParticipant() {
+        SignalRequest request = Signals.updateOwnMetadata("", java.util.Map.of("lk.agent.state", "thinking"), 3);
+
+        assertThat(request.getUpdateMetadata().getAttributesMap()).containsExactly(java.util.Map.entry("lk.agent.state", "thinking"));
+        assertThat(request.getUpdateMetadata().getMetadata()).as("empty: LiveKit keeps the metadata").isEmpty();
+        assertThat(request.getUpdateMetadata().getName()).as("empty: LiveKit keeps the name").isEmpty();
+        assertThat(request.getUpdateMetadata().getRequestId()).isEqualTo(3);
+    }
+
+    @Test
     void answersWithTheOffersId() {
         assertThat(Signals.answer("v=0", 7).getAnswer().getId()).isEqualTo(7);
         assertThat(Signals.answer("v=0", 7).getAnswer().getType()).isEqualTo("answer");
