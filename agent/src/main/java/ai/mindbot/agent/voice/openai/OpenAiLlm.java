@@ -1,0 +1,152 @@
+package ai.mindbot.agent.voice.openai;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.RateLimitException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.ChatRequest;
+import ai.mindbot.agent.voice.Llm;
+import ai.mindbot.agent.voice.LlmEvent;
+import ai.mindbot.agent.voice.ToolCall;
+import ai.mindbot.agent.voice.wire.EventGate;
+import ai.mindbot.agent.voice.wire.ProviderException;
+import ai.mindbot.agent.voice.wire.ProviderThreads;
+
+/**
+ * Chat completions, streamed, with tools, on the official {@code openai-java} SDK. The SDK owns the
+ * HTTP, the SSE parsing and the retries: 408/409/429/5xx and connection failures are tried again up
+ * to {@code maxRetries} times, waiting what {@code Retry-After(-Ms)} says (at most 8 s) or 0.5 s
+ * doubling; a 401 is not retried. Text deltas go out as they arrive; tool calls are assembled by
+ * index and go out when the stream finishes, followed by {@link LlmEvent.Done}.
+ */
+public final class OpenAiLlm implements Llm {
+
+    /** The SDK's default: two retries keep a rate-limited turn under about 10 s in the worst case. */
+    static final int MAX_RETRIES = 2;
+
+    private final OpenAIClient client;
+    private final String model;
+    private final int maxRetries;
+    private final ExecutorService readers = ProviderThreads.pool("openai-llm");
+
+    public OpenAiLlm(OpenAiSettings settings) {
+        this(settings, MAX_RETRIES);
+    }
+
+    OpenAiLlm(OpenAiSettings settings, int maxRetries) {
+        this.model = settings.model();
+        this.maxRetries = maxRetries;
+        this.client = OpenAIOkHttpClient.builder()
+                .apiKey(settings.apiKey())
+                .baseUrl(settings.baseUrl().toString())
+                .maxRetries(maxRetries)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Override
+    public Cancellable chat(ChatRequest request, Consumer<LlmEvent> events) {
+        EventGate<LlmEvent> gate = new EventGate<>(events);
+        ChatCompletionCreateParams params;
+        try {
+            params = ChatParams.of(model, request);
+        } catch (IllegalArgumentException badTool) {
+            gate.finish(new LlmEvent.Failed(badTool));
+            return gate::cancel;
+        }
+        AtomicReference<StreamResponse<ChatCompletionChunk>> open = new AtomicReference<>();
+        Future<?> reader = readers.submit(() -> stream(params, gate, open));
+        return () -> {
+            gate.cancel();
+            reader.cancel(true);
+            // Closing the response closes its socket, which ends a read blocked on the next chunk.
+            StreamResponse<ChatCompletionChunk> response = open.get();
+            if (response != null) {
+                response.close();
+            }
+        };
+    }
+
+    private void stream(ChatCompletionCreateParams params, EventGate<LlmEvent> gate,
+                        AtomicReference<StreamResponse<ChatCompletionChunk>> open) {
+        try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(params)) {
+            open.set(response);
+            ToolCallAssembler toolCalls = new ToolCallAssembler();
+            String finishReason = null;
+            long promptTokens = 0;
+            long completionTokens = 0;
+            Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
+            while (gate.isOpen() && chunks.hasNext()) {
+                ChatCompletionChunk chunk = chunks.next();
+                if (chunk.usage().isPresent()) {
+                    promptTokens = chunk.usage().get().promptTokens();
+                    completionTokens = chunk.usage().get().completionTokens();
+                }
+                for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                    if (choice.index() != 0) {
+                        continue;
+                    }
+                    String text = choice.delta().content().orElse("");
+                    if (!text.isEmpty()) {
+                        gate.deliver(new LlmEvent.TextDelta(text));
+                    }
+                    choice.delta().toolCalls().ifPresent(deltas -> deltas.forEach(toolCalls::add));
+                    if (choice.finishReason().isPresent()) {
+                        finishReason = choice.finishReason().get().asString();
+                    }
+                }
+            }
+            if (!gate.isOpen()) {
+                return;
+            }
+            if (finishReason == null) {
+                // The body ended cleanly but the model never said it was done: a proxy or server cut it.
+                gate.finish(new LlmEvent.Failed(new ProviderException(
+                        "OpenAI stream ended before the answer finished", 0)));
+                return;
+            }
+            for (ToolCall call : toolCalls.calls()) {
+                gate.deliver(new LlmEvent.ToolCallRequested(call));
+            }
+            gate.finish(new LlmEvent.Done(finishReason, (int) promptTokens, (int) completionTokens));
+        } catch (RuntimeException failure) {
+            if (gate.isOpen()) {
+                gate.finish(new LlmEvent.Failed(explain(failure)));
+            }
+        }
+    }
+
+    private ProviderException explain(RuntimeException failure) {
+        if (failure instanceof UnauthorizedException refused) {
+            return new ProviderException("OpenAI refused the key: HTTP 401 (check OPENAI_API_KEY)", refused.statusCode());
+        }
+        if (failure instanceof RateLimitException limited) {
+            return new ProviderException("OpenAI rate limit: HTTP 429 after " + maxRetries + " retries",
+                    limited.statusCode());
+        }
+        if (failure instanceof OpenAIServiceException answered) {
+            return new ProviderException("OpenAI answered HTTP " + answered.statusCode() + ": "
+                    + answered.getMessage(), answered.statusCode());
+        }
+        String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return new ProviderException("OpenAI stream broke: " + why, failure);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAI " + model;
+    }
+}
