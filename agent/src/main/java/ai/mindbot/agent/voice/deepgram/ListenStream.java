@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -93,9 +92,15 @@ final class ListenStream implements Stt.SttStream, WebSocket.Listener {
         if (closing) {
             return;
         }
-        ByteBuffer bytes = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asShortBuffer().put(samples);
-        send(ws -> ws.sendBinary(bytes, true));
+        // linear16 is little-endian. The bytes are laid out by hand: the JDK's WebSocket masks a
+        // buffer eight bytes at a time in the buffer's own byte order, so a LITTLE_ENDIAN buffer
+        // arrives with its bytes reordered (seen in DeepgramSttIT); a plain byte[] is safe.
+        byte[] bytes = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            bytes[2 * i] = (byte) samples[i];
+            bytes[2 * i + 1] = (byte) (samples[i] >> 8);
+        }
+        send(ws -> ws.sendBinary(ByteBuffer.wrap(bytes), true));
     }
 
     @Override
