@@ -2,13 +2,17 @@ package ai.mindbot.agent.voice.openai;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.ObjectMappers;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.RateLimitException;
@@ -17,9 +21,11 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 
 import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.ChatMessage;
 import ai.mindbot.agent.voice.ChatRequest;
 import ai.mindbot.agent.voice.Llm;
 import ai.mindbot.agent.voice.LlmEvent;
+import ai.mindbot.agent.voice.Tool;
 import ai.mindbot.agent.voice.ToolCall;
 import ai.mindbot.agent.voice.wire.EventGate;
 import ai.mindbot.agent.voice.wire.ProviderException;
@@ -33,6 +39,8 @@ import ai.mindbot.agent.voice.wire.ProviderThreads;
  * index and go out when the stream finishes, followed by {@link LlmEvent.Done}.
  */
 public final class OpenAiLlm implements Llm {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiLlm.class);
 
     /** The SDK's default: two retries keep a rate-limited turn under about 10 s in the worst case. */
     static final int MAX_RETRIES = 2;
@@ -55,7 +63,34 @@ public final class OpenAiLlm implements Llm {
                 .maxRetries(maxRetries)
                 .timeout(Duration.ofSeconds(30))
                 .build();
+        readers.execute(OpenAiLlm::warmUp);
     }
+
+    /**
+     * Loads the SDK's classes before the first caller needs them. The SDK is Kotlin with Jackson
+     * modules; its first request builds and parses through several thousand classes, which took
+     * 1.2-4 s per step on this 2-core machine under load (params 2.5 s, first chunk parsed 4.0 s,
+     * client 1.5 s: /tmp probe, see the report). Paid at start-up instead of in someone's first turn.
+     */
+    private static void warmUp() {
+        try {
+            ChatParams.of("warm-up", new ChatRequest(
+                    List.of(new ChatMessage.System("s"), new ChatMessage.User("u"),
+                            new ChatMessage.Assistant("", List.of(new ToolCall("c", "t", "{}")), false),
+                            new ChatMessage.ToolResult("c", "t", "r")),
+                    List.of(new Tool("t", "d", Tool.NO_PARAMETERS, args -> ""))));
+            ChatCompletionChunk chunk = ObjectMappers.jsonMapper().readValue(WARM_UP_CHUNK, ChatCompletionChunk.class);
+            chunk.choices().forEach(choice -> choice.delta().toolCalls().ifPresent(calls ->
+                    calls.forEach(new ToolCallAssembler()::add)));
+        } catch (Exception | LinkageError e) {
+            log.debug("OpenAI SDK warm-up failed; the first request will load its classes instead", e);
+        }
+    }
+
+    private static final String WARM_UP_CHUNK = "{\"id\":\"w\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+            + "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"w\",\"tool_calls\":[{\"index\":0,"
+            + "\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"t\",\"arguments\":\"{}\"}}]},"
+            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
 
     @Override
     public Cancellable chat(ChatRequest request, Consumer<LlmEvent> events) {
@@ -67,23 +102,19 @@ public final class OpenAiLlm implements Llm {
             gate.finish(new LlmEvent.Failed(badTool));
             return gate::cancel;
         }
-        AtomicReference<StreamResponse<ChatCompletionChunk>> open = new AtomicReference<>();
-        Future<?> reader = readers.submit(() -> stream(params, gate, open));
+        Future<?> reader = readers.submit(() -> stream(params, gate));
+        // The reader closes the response itself when it sees the gate shut, at the next chunk
+        // (tens of ms apart while a model streams). Closing it from here instead races the
+        // reader inside OkHttp ("Unbalanced enter/exit", seen in OpenAiLlmIT). The interrupt
+        // ends a retry's back-off sleep at once.
         return () -> {
             gate.cancel();
             reader.cancel(true);
-            // Closing the response closes its socket, which ends a read blocked on the next chunk.
-            StreamResponse<ChatCompletionChunk> response = open.get();
-            if (response != null) {
-                response.close();
-            }
         };
     }
 
-    private void stream(ChatCompletionCreateParams params, EventGate<LlmEvent> gate,
-                        AtomicReference<StreamResponse<ChatCompletionChunk>> open) {
+    private void stream(ChatCompletionCreateParams params, EventGate<LlmEvent> gate) {
         try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(params)) {
-            open.set(response);
             ToolCallAssembler toolCalls = new ToolCallAssembler();
             String finishReason = null;
             long promptTokens = 0;
