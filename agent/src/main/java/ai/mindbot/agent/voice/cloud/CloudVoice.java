@@ -79,9 +79,9 @@ public record CloudVoice(Optional<Stt> stt, Optional<Llm> llm, Optional<Tts> tts
     /** One line for the log: which parts are live and which are left to the offline providers. Never a key. */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        parts.add("STT " + stt.map(Object::toString).orElse("offline (no DEEPGRAM_API_KEY)"));
-        parts.add("LLM " + llm.map(Object::toString).orElse("offline (no OPENAI_API_KEY)"));
-        parts.add("TTS " + tts.map(Object::toString).orElse("offline"));
+        parts.add(stt.map(Object::toString).orElse("offline STT (no DEEPGRAM_API_KEY)"));
+        parts.add(llm.map(Object::toString).orElse("offline LLM (no OPENAI_API_KEY)"));
+        parts.add(tts.map(Object::toString).orElse("offline TTS"));
         return String.join(", ", parts);
     }
 }

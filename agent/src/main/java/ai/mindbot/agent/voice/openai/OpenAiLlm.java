@@ -178,6 +178,6 @@ public final class OpenAiLlm implements Llm {
 
     @Override
     public String toString() {
-        return "OpenAI " + model;
+        return "OpenAI LLM " + model;
     }
 }

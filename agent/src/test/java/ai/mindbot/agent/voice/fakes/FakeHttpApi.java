@@ -127,19 +127,18 @@ public final class FakeHttpApi implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         short[] s = pcm.samples();
+        byte[] bytes = new byte[s.length * 2];
+        for (int i = 0; i < s.length; i++) {
+            bytes[2 * i] = (byte) s[i];
+            bytes[2 * i + 1] = (byte) (s[i] >> 8);
+        }
         int chunks = 0;
-        for (int from = 0; from < s.length; from += pcm.chunkSamples()) {
+        for (int from = 0; from < bytes.length; from += pcm.chunkBytes()) {
             if (pcm.ending() == FakeReply.Ending.DROP && chunks == pcm.dropAfterChunks()) {
                 drop(exchange);
             }
             pause(pcm.gap());
-            int to = Math.min(s.length, from + pcm.chunkSamples());
-            byte[] bytes = new byte[(to - from) * 2];
-            for (int i = from; i < to; i++) {
-                bytes[2 * (i - from)] = (byte) s[i];
-                bytes[2 * (i - from) + 1] = (byte) (s[i] >> 8);
-            }
-            out.write(bytes);
+            out.write(bytes, from, Math.min(pcm.chunkBytes(), bytes.length - from));
             out.flush();
             chunks++;
         }

@@ -37,12 +37,22 @@ public sealed interface FakeReply {
     }
 
     /**
-     * Raw s16le mono PCM, chunked: {@code chunkSamples} at a time, {@code gap} apart. With
-     * {@link Ending#DROP} the connection is cut after {@code dropAfterChunks} chunks.
+     * Raw s16le mono PCM, chunked: {@code chunkBytes} at a time (odd sizes split samples across
+     * chunks, as a real network may), {@code gap} apart. With {@link Ending#DROP} the connection is
+     * cut after {@code dropAfterChunks} chunks.
      */
-    record Pcm(short[] samples, int chunkSamples, Duration gap, Ending ending, int dropAfterChunks) implements FakeReply {
+    record Pcm(short[] samples, int chunkBytes, Duration gap, Ending ending, int dropAfterChunks) implements FakeReply {
         public static Pcm of(short[] samples, int chunkSamples, Duration gap) {
-            return new Pcm(samples, chunkSamples, gap, Ending.COMPLETE, Integer.MAX_VALUE);
+            return new Pcm(samples, chunkSamples * 2, gap, Ending.COMPLETE, Integer.MAX_VALUE);
+        }
+
+        /** A test tone: {@code count} samples of a 440 Hz sine at 24 kHz, so every sample differs from its neighbours. */
+        public static short[] tone(int count) {
+            short[] s = new short[count];
+            for (int i = 0; i < count; i++) {
+                s[i] = (short) Math.round(12_000 * Math.sin(2 * Math.PI * 440 * i / 24_000.0));
+            }
+            return s;
         }
     }
 
