@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.ObjectMappers;
+import com.openai.core.Timeout;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.RateLimitException;
@@ -28,6 +29,7 @@ import ai.mindbot.agent.voice.LlmEvent;
 import ai.mindbot.agent.voice.Tool;
 import ai.mindbot.agent.voice.ToolCall;
 import ai.mindbot.agent.voice.wire.EventGate;
+import ai.mindbot.agent.voice.wire.NoDelaySockets;
 import ai.mindbot.agent.voice.wire.ProviderException;
 import ai.mindbot.agent.voice.wire.ProviderThreads;
 
@@ -61,7 +63,14 @@ public final class OpenAiLlm implements Llm {
                 .apiKey(settings.apiKey())
                 .baseUrl(settings.baseUrl().toString())
                 .maxRetries(maxRetries)
-                .timeout(Duration.ofSeconds(30))
+                .okHttpClient(new okhttp3.OkHttpClient.Builder().socketFactory(new NoDelaySockets()).build())
+                // connect 5 s; a stream silent for 20 s is dead; no answer in a voice turn runs 2 min.
+                .timeout(Timeout.builder()
+                        .connect(Duration.ofSeconds(5))
+                        .read(Duration.ofSeconds(20))
+                        .write(Duration.ofSeconds(10))
+                        .request(Duration.ofMinutes(2))
+                        .build())
                 .build();
         readers.execute(OpenAiLlm::warmUp);
     }

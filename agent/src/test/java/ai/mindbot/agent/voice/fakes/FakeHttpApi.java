@@ -47,6 +47,13 @@ public final class FakeHttpApi implements AutoCloseable {
         this.server = server;
     }
 
+    static {
+        // Real APIs answer without Nagle's delay; the JDK server does not unless told before its
+        // first use in the JVM. Without this a streamed chunk could wait 40 ms for an ACK, and
+        // latency measured against the fake would be the fake's.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public static FakeHttpApi start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         FakeHttpApi fake = new FakeHttpApi(server);
