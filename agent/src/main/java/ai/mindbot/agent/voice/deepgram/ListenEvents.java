@@ -20,6 +20,9 @@ import ai.mindbot.agent.voice.SttEvent;
  *       {@code Finalize}, so the engine's own end of turn) or {@code UtteranceEnd} (the word-gap
  *       fallback) close it with {@link SttEvent.EndOfSpeech}.</li>
  * </ul>
+ * Deepgram sends a {@code from_finalize} result only when it still had audio buffered
+ * (developers.deepgram.com/docs/finalize), so after {@code flush()} the engine must not wait for an
+ * {@code EndOfSpeech} without a deadline of its own.
  * Used from the socket's listener only, one message at a time.
  */
 final class ListenEvents {

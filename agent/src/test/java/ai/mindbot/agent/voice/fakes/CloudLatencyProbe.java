@@ -1,5 +1,8 @@
 package ai.mindbot.agent.voice.fakes;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,7 @@ public final class CloudLatencyProbe {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmUp = 30;
         try (FakeHttpApi http = FakeHttpApi.start(); FakeDeepgramListen listen = FakeDeepgramListen.start()) {
+            long[] baseline = memory();
             CloudVoice voice = CloudVoice.from(Map.of(
                     "OPENAI_API_KEY", "sk-probe", "OPENAI_BASE_URL", http.baseUrl() + "/v1",
                     "DEEPGRAM_API_KEY", "dg-probe", "DEEPGRAM_BASE_URL", listen.baseUrl()));
@@ -51,6 +55,12 @@ public final class CloudLatencyProbe {
                 speech.awaitType(TtsEvent.Audio.class, Duration.ofSeconds(10));
                 long ttsFirst = speech.arrivals().get(0) - ttsStart;
                 speech.awaitType(TtsEvent.Done.class, Duration.ofSeconds(10));
+                if (i == 0) {
+                    long[] after = memory();
+                    System.out.printf("first turn (cold: the SDK loads its classes): chat() to first TextDelta %.0f ms;"
+                            + " loaded classes +%d, heap +%.1f MB, non-heap +%.1f MB%n", first / 1e6,
+                            after[0] - baseline[0], (after[1] - baseline[1]) / 1e6, (after[2] - baseline[2]) / 1e6);
+                }
                 if (i >= warmUp) {
                     llm.add(first);
                     tts.add(ttsFirst);
@@ -76,6 +86,20 @@ public final class CloudLatencyProbe {
             print("OpenAI speech: synthesize() to first Audio", tts);
             print("Deepgram listen: server send to SttEvent", stt);
         }
+    }
+
+    /** Loaded classes, heap and non-heap (metaspace, code cache) bytes in use after a GC. */
+    private static long[] memory() throws InterruptedException {
+        System.gc();
+        Thread.sleep(100);
+        long nonHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.NON_HEAP) {
+                nonHeap += pool.getUsage().getUsed();
+            }
+        }
+        return new long[] {ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), nonHeap};
     }
 
     private static void print(String what, List<Long> nanos) {
