@@ -163,6 +163,11 @@ final class AgentSpeech implements SpeechHandle {
         synthesizeNext();
     }
 
+    /** The model started a new step (tool round); the history message holds the last step's words. */
+    void beginStep(int step) {
+        historyStep = step;
+    }
+
     /** No more sentences will come; the speech ends once they have played. */
     void completeText(int lastStep) {
         historyStep = lastStep;

@@ -78,6 +78,7 @@ final class ModelReply {
         splitter = new SentenceSplitter();
         stepText = new StringBuilder();
         calls = new ArrayList<>();
+        speech.beginStep(step);
         List<Tool> tools = step <= options.maxToolSteps() ? context.tools() : List.of();
         ChatRequest chat = new ChatRequest(context.requestMessages(), tools);
         int current = ++generation;
