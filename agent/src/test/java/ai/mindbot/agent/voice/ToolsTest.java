@@ -34,7 +34,8 @@ class ToolsTest {
 
             t.conversation.pushText("how much time do I have");
             t.advance(ms(150));
-            assertThat(t.clock.awaitTask(Duration.ofSeconds(5))).as("the tool answered").isTrue();
+            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5)))
+                    .as("the tool answered and the model was asked again").isTrue();
             t.advance(Duration.ofSeconds(5));
 
             assertThat(handlerThread.get()).startsWith("voice-tool-");
@@ -71,7 +72,7 @@ class ToolsTest {
             assertThat(t.conversation.state()).isEqualTo(AgentState.SPEAKING);
 
             release.countDown();
-            assertThat(t.clock.awaitTask(Duration.ofSeconds(5))).isTrue();
+            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5))).isTrue();
             t.advance(Duration.ofSeconds(5));
 
             assertThat(t.tts.requests()).extracting(r -> r.text)
@@ -88,7 +89,7 @@ class ToolsTest {
             t.llm.callTool(ms(100), "c1", "get_balance", "{}").answer(ms(100), "Forty-two minutes.");
             t.conversation.pushText("balance?");
             t.advance(ms(150));
-            assertThat(t.clock.awaitTask(Duration.ofSeconds(5))).isTrue();
+            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5))).isTrue();
             t.advance(Duration.ofSeconds(3));
             assertThat(t.tts.requests()).extracting(r -> r.text).containsExactly("Forty-two minutes.");
         }
@@ -103,9 +104,10 @@ class ToolsTest {
             }
             t.llm.answer(ms(50), "I pinged three times.");
             t.conversation.pushText("ping until you are tired");
-            for (int i = 0; i < 3; i++) {
+            for (int i = 1; i <= 3; i++) {
                 t.advance(ms(60));
-                assertThat(t.clock.awaitTask(Duration.ofSeconds(5))).isTrue();
+                int calls = i + 1;
+                assertThat(t.clock.runUntil(() -> t.llm.calls().size() == calls, Duration.ofSeconds(5))).isTrue();
             }
             t.advance(Duration.ofSeconds(3));
 
@@ -123,7 +125,7 @@ class ToolsTest {
             t.llm.callTool(ms(50), "c1", "get_balance", "{}").answer(ms(50), "I could not check right now.");
             t.conversation.pushText("balance?");
             t.advance(ms(60));
-            assertThat(t.clock.awaitTask(Duration.ofSeconds(5))).isTrue();
+            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5))).isTrue();
             t.advance(Duration.ofSeconds(3));
             assertThat(t.conversation.history()).contains(
                     new ChatMessage.ToolResult("c1", "get_balance", "error: time service unavailable"));
