@@ -39,7 +39,6 @@ final class AgentSpeech implements SpeechHandle {
 
     enum Kind { SAY, REPLY, APOLOGY }
 
-
     private final String id;
     private final Kind kind;
     private final boolean allowInterruptions;
@@ -81,7 +80,6 @@ final class AgentSpeech implements SpeechHandle {
         this.id = id;
         this.kind = kind;
         this.allowInterruptions = allowInterruptions;
-        this.room = room;
         this.executor = room.executor();
         this.playback = playback;
         this.tts = tts;
