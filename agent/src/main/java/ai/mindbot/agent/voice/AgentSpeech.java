@@ -42,7 +42,6 @@ final class AgentSpeech implements SpeechHandle {
     private final String id;
     private final Kind kind;
     private final boolean allowInterruptions;
-    private final Room room;
     private final JobExecutor executor;
     private final Playback playback;
     private final Tts tts;
