@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -287,7 +288,7 @@ public final class Conversation implements AutoCloseable {
     }
 
     /** A listener that throws is logged and skipped: it must not leave the conversation half-updated. */
-    private void notify(java.util.function.Consumer<ConversationListener> call) {
+    private void notify(Consumer<ConversationListener> call) {
         for (ConversationListener listener : listeners) {
             try {
                 call.accept(listener);
