@@ -45,7 +45,7 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
         Stt stt = new PocketsphinxStt(settings.sttModel());
         parts.add("STT pocketsphinx en-us (" + settings.sttModelName() + ")");
         Tts tts;
-        Optional<Path> flite = host.executable("flite", env);
+        Optional<Path> flite = host.executable("flite", settings.searchPath());
         if (settings.tts() == OfflineVoiceSettings.TtsChoice.FREETTS || flite.isEmpty()) {
             tts = new FreeTts();
             parts.add("TTS FreeTTS kevin16" + (flite.isEmpty() && settings.tts() != OfflineVoiceSettings.TtsChoice.FREETTS
@@ -74,7 +74,7 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
                 }
             }
         }
-        if (settings.tts() == OfflineVoiceSettings.TtsChoice.FLITE && host.executable("flite", settings.env()).isEmpty()) {
+        if (settings.tts() == OfflineVoiceSettings.TtsChoice.FLITE && host.executable("flite", settings.searchPath()).isEmpty()) {
             missing.add("OFFLINE_TTS=flite needs flite");
         }
         return missing;
@@ -91,7 +91,7 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
                 SileroVad silero = SileroVad.load(model);
                 parts.add("VAD Silero");
                 return silero;
-            } catch (RuntimeException | UnsatisfiedLinkError e) {
+            } catch (RuntimeException | LinkageError e) {
                 log.warn("Silero VAD did not load ({}); hearing with the energy detector", e.getMessage());
                 parts.add("VAD energy (Silero failed to load)");
                 return new EnergyVad();
@@ -107,8 +107,8 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
         return configured != null && !configured.isBlank() ? Path.of(configured) : workDir.resolve(".peers/voice");
     }
 
-    static Optional<Path> onPath(String name, Map<String, String> env) {
-        return Stream.of(env.getOrDefault("PATH", "").split(":"))
+    static Optional<Path> onPath(String name, String searchPath) {
+        return Stream.of(searchPath.split(":"))
                 .filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, name))
                 .filter(Files::isExecutable)
@@ -141,7 +141,8 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
 
         boolean exists(Path path);
 
-        Optional<Path> executable(String name, Map<String, String> env);
+        /** {@code name} in the directories of {@code searchPath} (a PATH value). */
+        Optional<Path> executable(String name, String searchPath);
 
         Host SYSTEM = new Host() {
             @Override
@@ -155,8 +156,8 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
             }
 
             @Override
-            public Optional<Path> executable(String name, Map<String, String> env) {
-                return onPath(name, env);
+            public Optional<Path> executable(String name, String searchPath) {
+                return onPath(name, searchPath);
             }
         };
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * The offline voice's configuration, read from the agent's environment:
  * <ul>
+ *   <li>{@code PATH}: where flite is looked for</li>
  *   <li>{@code MINDBOT_VOICE_DIR}: where the Silero model is (default {@code .peers/voice})</li>
  *   <li>{@code OFFLINE_TTS}: {@code flite} or {@code freetts} (default flite when installed)</li>
  *   <li>{@code OFFLINE_STT_MODEL_DIR}: the pocketsphinx en-us model (default Debian's)</li>
@@ -17,7 +18,7 @@ import java.util.Map;
  *       grammar file, or {@code mindbot} for the bundled grammar of MindBot's intents</li>
  * </ul>
  */
-record OfflineVoiceSettings(Map<String, String> env, Path voiceDir, TtsChoice tts, Path sttModelDir,
+record OfflineVoiceSettings(String searchPath, Path voiceDir, TtsChoice tts, Path sttModelDir,
                             Path dictionary, String lm, String grammar) {
 
     enum TtsChoice { DEFAULT, FLITE, FREETTS }
@@ -38,7 +39,8 @@ record OfflineVoiceSettings(Map<String, String> env, Path voiceDir, TtsChoice tt
         };
         Path modelDir = Path.of(value(env, "OFFLINE_STT_MODEL_DIR", PocketsphinxModel.DEBIAN_EN_US.toString()));
         Path dictionary = Path.of(value(env, "OFFLINE_STT_DICT", modelDir.resolve("cmudict-en-us.dict").toString()));
-        return new OfflineVoiceSettings(env, OfflineVoice.voiceDir(env, workDir), choice, modelDir, dictionary,
+        // only PATH is kept: the environment also holds secrets, and records print their fields
+        return new OfflineVoiceSettings(env.getOrDefault("PATH", ""), OfflineVoice.voiceDir(env, workDir), choice, modelDir, dictionary,
                 value(env, "OFFLINE_STT_LM", null), value(env, "OFFLINE_STT_GRAMMAR", null));
     }
 

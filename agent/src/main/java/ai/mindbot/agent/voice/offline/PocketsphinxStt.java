@@ -117,7 +117,7 @@ public final class PocketsphinxStt implements Stt {
                     throw new IllegalStateException("pocketsphinx could not load " + model);
                 }
                 check(Sphinx.Libraries.PS.ps_start_utt(decoder), "ps_start_utt");
-            } catch (RuntimeException | UnsatisfiedLinkError e) {
+            } catch (RuntimeException | LinkageError e) { // LinkageError: the library is not installed
                 fail(e);
             }
         }

@@ -23,6 +23,11 @@ import ai.onnxruntime.OrtSession;
  * {@code OrtSession.run} is thread-safe. One intra-op thread, because a window costs well under a
  * millisecond and the machine's cores belong to many rooms, not to one window (the same choice as
  * LiveKit's silero plugin).
+ *
+ * <p>Measured trap: ONNX Runtime 1.29.0 kills the JVM (SIGSEGV, no hs_err file) while starting its
+ * environment when the {@code java} command line is longer than about 4 KB, as a long {@code -cp}
+ * makes it. {@code java -jar} and Maven's test runners are not affected; scripts that need a long
+ * class path pass it in {@code CLASSPATH} (scripts/bench-offline-voice).
  */
 public final class SileroVad implements Vad, AutoCloseable {
 
@@ -102,8 +107,8 @@ public final class SileroVad implements Vad, AutoCloseable {
             try (OnnxTensor samples = OnnxTensor.createTensor(environment, input, INPUT_SHAPE);
                  OnnxTensor previous = OnnxTensor.createTensor(environment, state, STATE_SHAPE);
                  OrtSession.Result result = session.run(Map.of("input", samples, "state", previous, "sr", sampleRate))) {
-                float speech = ((OnnxTensor) result.get(0)).getFloatBuffer().get(0);
-                FloatBuffer next = ((OnnxTensor) result.get(1)).getFloatBuffer();
+                float speech = ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer().get(0);
+                FloatBuffer next = ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer();
                 state.clear();
                 state.put(next);
                 state.clear();

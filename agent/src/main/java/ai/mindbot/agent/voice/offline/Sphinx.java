@@ -66,7 +66,7 @@ final class Sphinx {
     static boolean available() {
         try {
             return Libraries.PS != null && Libraries.BASE != null;
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+        } catch (LinkageError e) { // UnsatisfiedLinkError first, then ExceptionInInitializerError / NoClassDefFoundError
             return false;
         }
     }

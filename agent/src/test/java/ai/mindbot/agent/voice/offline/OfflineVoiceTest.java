@@ -83,7 +83,7 @@ class OfflineVoiceTest {
             }
 
             @Override
-            public Optional<Path> executable(String name, Map<String, String> env) {
+            public Optional<Path> executable(String name, String searchPath) {
                 return flite && name.equals("flite") ? Optional.of(Path.of("/usr/bin/flite")) : Optional.empty();
             }
         };

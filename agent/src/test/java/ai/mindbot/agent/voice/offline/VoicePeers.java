@@ -31,7 +31,7 @@ final class VoicePeers {
     }
 
     static FliteTts flite() {
-        return new FliteTts(OfflineVoice.onPath("flite", System.getenv())
+        return new FliteTts(OfflineVoice.onPath("flite", System.getenv().getOrDefault("PATH", ""))
                 .orElseThrow(() -> new AssertionError("flite is not installed: run scripts/install-voice")), "slt");
     }
 
