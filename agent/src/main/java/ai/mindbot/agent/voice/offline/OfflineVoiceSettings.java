@@ -56,11 +56,13 @@ record OfflineVoiceSettings(String searchPath, Path voiceDir, TtsChoice tts, Pat
     }
 
     PocketsphinxModel sttModel() {
-        PocketsphinxModel.LanguageModel language = grammar == null
-                ? new PocketsphinxModel.LanguageModel.NGram(lmFile())
-                : new PocketsphinxModel.LanguageModel.Grammar(
-                        grammar.equals("mindbot") ? PocketsphinxModel.mindbotGrammar() : Path.of(grammar));
-        return new PocketsphinxModel(sttModelDir.resolve("en-us"), dictionary, language);
+        if (grammar == null) {
+            return new PocketsphinxModel(sttModelDir.resolve("en-us"), dictionary, new PocketsphinxModel.LanguageModel.NGram(lmFile()));
+        }
+        Path file = grammar.equals("mindbot") ? PocketsphinxModel.mindbotGrammar() : Path.of(grammar);
+        // a grammar uses a few hundred words: a decoder need not read the other 134,000
+        return new PocketsphinxModel(sttModelDir.resolve("en-us"), GrammarDictionary.forGrammar(file, dictionary),
+                new PocketsphinxModel.LanguageModel.Grammar(file));
     }
 
     String sttModelName() {

@@ -51,10 +51,14 @@ public record PocketsphinxModel(Path acousticModel, Path dictionary, LanguageMod
                 new LanguageModel.NGram(dir.resolve("en-us.lm.bin")));
     }
 
-    /** The en-us acoustic model and dictionary with the grammar of MindBot's intents (mindbot.gram). */
+    /**
+     * The en-us acoustic model with the grammar of MindBot's intents (mindbot.gram) and only the
+     * grammar's words of the dictionary: reading all 134,000 entries took 0.5 s and 10 MB per decoder.
+     */
     public static PocketsphinxModel mindbotIntents(Path dir) {
-        return new PocketsphinxModel(dir.resolve("en-us"), dir.resolve("cmudict-en-us.dict"),
-                new LanguageModel.Grammar(mindbotGrammar()));
+        Path grammar = mindbotGrammar();
+        return new PocketsphinxModel(dir.resolve("en-us"), GrammarDictionary.forGrammar(grammar, dir.resolve("cmudict-en-us.dict")),
+                new LanguageModel.Grammar(grammar));
     }
 
     /** The same acoustic model and dictionary, another language model. */

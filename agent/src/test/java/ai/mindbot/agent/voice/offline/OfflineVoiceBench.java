@@ -22,9 +22,9 @@ import ai.mindbot.agent.voice.Vad;
  */
 public final class OfflineVoiceBench {
 
-    /** Arguments pick sections (vad, tts, stt, wer); none means all. */
+    /** Arguments pick sections (vad, tts, stt, ood, wer); none means all. */
     public static void main(String[] args) throws Exception {
-        List<String> sections = args.length == 0 ? List.of("vad", "tts", "stt", "wer") : List.of(args);
+        List<String> sections = args.length == 0 ? List.of("vad", "tts", "stt", "ood", "wer") : List.of(args);
         System.out.println("| measurement | value |");
         System.out.println("|---|---|");
         try (FliteTts flite = VoicePeers.flite(); FreeTts freeTts = new FreeTts()) {
@@ -37,6 +37,9 @@ public final class OfflineVoiceBench {
             }
             if (sections.contains("stt")) {
                 stt(flite);
+            }
+            if (sections.contains("ood")) {
+                outOfDomain(flite);
             }
             if (!sections.contains("wer")) {
                 return;
@@ -137,18 +140,43 @@ public final class OfflineVoiceBench {
             timed.flush();
             Thread.sleep(3000); // let the decoder load before the clock starts
             long t1 = System.nanoTime();
+            long cpu1 = processCpuNanos();
             for (short[] clip : clips) {
                 PocketsphinxSttIT.pushLikeARoom(timed, clip);
                 timed.flush();
             }
             ends.await(120, TimeUnit.SECONDS);
             double decode = (System.nanoTime() - t1) / 1e9;
+            double cpu = (processCpuNanos() - cpu1) / 1e9;
             stream.close();
             timed.close();
             row("pocketsphinx " + name + ": decoder start-up", fmt(startup, 0) + " ms");
             row("pocketsphinx " + name + ": resident memory per added stream (4 streams)", fmt(mbPerStream(model, 4), 1) + " MB");
             row("pocketsphinx " + name + ": real-time factor (" + fmt(audioSeconds, 1) + " s of speech in " + fmt(decode, 1) + " s)",
                     fmt(decode / audioSeconds, 2));
+            // CPU time does not stretch when other processes take the cores: the figure for capacity
+            row("pocketsphinx " + name + ": CPU seconds per second of speech (whole JVM)", fmt(cpu / audioSeconds, 2));
+        }
+    }
+
+    /** What each model makes of things MindBot's grammar does not know: the grammar's price. */
+    private static void outOfDomain(FliteTts flite) throws Exception {
+        System.out.println();
+        System.out.println("| flite slt says (not in the grammar) | general LM hears | intent grammar hears |");
+        System.out.println("|---|---|---|");
+        for (String phrase : List.of("tell me a joke about cats", "can you recommend a good book",
+                "my daughter is learning to play the piano")) {
+            short[] audio = Speech.concat(Speech.silence(0.2), Speech.throughTheRoom(Speech.say(flite, phrase)), Speech.silence(0.2));
+            StringBuilder line = new StringBuilder("| " + phrase + " |");
+            for (PocketsphinxModel model : List.of(VoicePeers.generalModel(), VoicePeers.intentGrammar())) {
+                List<SttEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+                try (Stt.SttStream stream = new PocketsphinxStt(model).stream(events::add)) {
+                    PocketsphinxSttIT.pushLikeARoom(stream, audio);
+                    stream.flush();
+                    line.append(' ').append(PocketsphinxSttIT.awaitEnd(events)).append(" |");
+                }
+            }
+            System.out.println(line);
         }
     }
 
@@ -171,6 +199,11 @@ public final class OfflineVoiceBench {
         long after = residentKb();
         open.forEach(Stt.SttStream::close);
         return (after - before) / 1024.0 / streams;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long residentKb() throws java.io.IOException {

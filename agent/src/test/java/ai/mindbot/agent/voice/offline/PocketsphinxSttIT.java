@@ -152,9 +152,10 @@ class PocketsphinxSttIT {
      * (the decoder may also have ended a segment on its own before); returns the text of the Finals.
      */
     static String awaitEnd(List<SttEvent> events) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // generous: the general model on noisy speech on a loaded 2-core machine can fall behind real time
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         int seen = -1;
-        while (System.nanoTime() < deadline) {
+        while (true) {
             for (SttEvent e : events) {
                 if (e instanceof SttEvent.Failed failed) {
                     throw new AssertionError("recognition failed", failed.error());
@@ -163,6 +164,9 @@ class PocketsphinxSttIT {
             int size = events.size();
             if (size > 0 && size == seen && events.get(size - 1) instanceof SttEvent.EndOfSpeech) {
                 break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no end of utterance within 120 s; events so far: " + events);
             }
             seen = size;
             Thread.sleep(200);
@@ -173,7 +177,6 @@ class PocketsphinxSttIT {
                 text.append(text.length() > 0 ? " " : "").append(f.text());
             }
         }
-        assertThat(events).as("events of one utterance").last().isInstanceOf(SttEvent.EndOfSpeech.class);
         return text.toString();
     }
 }
