@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,37 +67,43 @@ public record PocketsphinxModel(Path acousticModel, Path dictionary, LanguageMod
 
     /** cmd_ln arguments for {@code ps_init}. */
     List<String> arguments() {
-        List<String> args = new ArrayList<>(List.of(
+        return List.of(
                 "-hmm", acousticModel.toString(),
                 "-dict", dictionary.toString(),
                 languageModel instanceof LanguageModel.Grammar ? "-jsgf" : "-lm", languageModel.file().toString(),
                 "-samprate", "16000",
                 // the decoder's log goes through sphinxbase's C stdio; ours is the agent's log
-                "-logfn", "/dev/null"));
-        return args;
+                "-logfn", "/dev/null");
     }
 
     /** The bundled grammar, copied to a file once: the C library reads paths, not class-path resources. */
-    static synchronized Path mindbotGrammar() {
+    static Path mindbotGrammar() {
+        return BundledGrammar.FILE;
+    }
+
+    /** Holder: the copy is made on first use, once, thread-safely. */
+    private static final class BundledGrammar {
+        static final Path FILE = copy();
+
+        private BundledGrammar() {
+        }
+    }
+
+    private static Path copy() {
         try {
-            if (grammarFile == null || !Files.isRegularFile(grammarFile)) {
-                Path file = Files.createTempFile("mindbot-", ".gram");
-                file.toFile().deleteOnExit();
-                try (InputStream in = PocketsphinxModel.class.getResourceAsStream("mindbot.gram")) {
-                    if (in == null) {
-                        throw new IllegalStateException("mindbot.gram is missing from the class path");
-                    }
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            Path file = Files.createTempFile("mindbot-", ".gram");
+            file.toFile().deleteOnExit();
+            try (InputStream in = PocketsphinxModel.class.getResourceAsStream("mindbot.gram")) {
+                if (in == null) {
+                    throw new IllegalStateException("mindbot.gram is missing from the class path");
                 }
-                grammarFile = file;
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            return grammarFile;
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static Path grammarFile;
 
     private static void requireExists(Path path, String what) {
         if (path == null || !Files.exists(path)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -97,9 +98,12 @@ public final class PocketsphinxStt implements Stt {
             worker.shutdown();
         }
 
+        /** Audio or a flush after close is dropped: the decoder is gone. */
         private void submit(Runnable task) {
-            if (!worker.isShutdown()) {
+            try {
                 worker.execute(task);
+            } catch (RejectedExecutionException e) {
+                log.debug("pocketsphinx stream is closed; dropped a late call");
             }
         }
 
