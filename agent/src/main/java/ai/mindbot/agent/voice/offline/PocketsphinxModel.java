@@ -60,11 +60,6 @@ public record PocketsphinxModel(Path acousticModel, Path dictionary, LanguageMod
                 new LanguageModel.Grammar(grammar));
     }
 
-    /** The same acoustic model and dictionary, another language model. */
-    public PocketsphinxModel with(LanguageModel other) {
-        return new PocketsphinxModel(acousticModel, dictionary, other);
-    }
-
     /** cmd_ln arguments for {@code ps_init}. */
     List<String> arguments() {
         return List.of(
