@@ -61,7 +61,7 @@ public final class FakeServicesServer implements AutoCloseable {
                 route(exchange);
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof ServiceRefusedException refused) {
-                    ObjectNode problem = refused.problem().deepCopy();
+                    ObjectNode problem = (ObjectNode) refused.problem().deepCopy();
                     problem.put("code", refused.code()).put("status", refused.status());
                     send(exchange, refused.status(), problem);
                 } else {
