@@ -15,7 +15,7 @@ public final class Lines {
     }
 
     public static String lowBalanceGreeting(String name, long balanceSeconds) {
-        return "Hi" + comma(name) + "! You have " + SpokenDuration.of(balanceSeconds)
+        return "Hi" + spaced(name) + "! You have " + SpokenDuration.of(balanceSeconds)
                 + " left. Consider purchasing more time cards to continue our conversations!";
     }
 
@@ -31,7 +31,7 @@ public final class Lines {
 
     public static String notEnoughTime(String name, long availableSeconds, long minimumSeconds) {
         String have = availableSeconds <= 0 ? "no conversation time left" : "only " + seconds(availableSeconds) + " left";
-        return "Hi" + comma(name) + ". I'm sorry, you have " + have + ", and a conversation needs at least "
+        return "Hi" + spaced(name) + ". I'm sorry, you have " + have + ", and a conversation needs at least "
                 + seconds(minimumSeconds) + ". Please buy a time card in the MindBot app, and I'll be glad to talk. Goodbye!";
     }
 
@@ -75,6 +75,10 @@ public final class Lines {
 
     private static String comma(String name) {
         return name == null || name.isBlank() ? "" : ", " + name;
+    }
+
+    private static String spaced(String name) {
+        return name == null || name.isBlank() ? "" : " " + name;
     }
 
     private static String seconds(long seconds) {
