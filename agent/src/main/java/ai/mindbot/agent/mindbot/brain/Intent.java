@@ -1,0 +1,6 @@
+package ai.mindbot.agent.mindbot.brain;
+
+/** What a user turn asks for. */
+enum Intent {
+    BALANCE, PACKAGES, SESSION_COST, WEATHER, CLOCK, GREETING, WELLBEING, THANKS, GOODBYE, IDENTITY, SMALL_TALK
+}
