@@ -49,7 +49,8 @@ public final class OfflineBrain implements Llm {
         this(SHARED, Clock.systemUTC());
     }
 
-    OfflineBrain(Executor thread, Clock clock) {
+    /** A brain answering on {@code thread} (tests pass a direct or manual executor) with {@code clock} for the time of day. */
+    public OfflineBrain(Executor thread, Clock clock) {
         this.thread = thread;
         this.clock = clock;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param lowBalanceLine the low-balance line for the greeting ({@code LOW_BALANCE_THRESHOLD_SECONDS}, 900,
  *                       the time service's own default); during the call the heartbeat's flag decides
  * @param warning        how long before the end the "about a minute left" warning comes (60 s)
- * @param goodbyeLead    how long before the end the goodbye starts, so it is heard before the cut (4 s)
+ * @param goodbyeLead    how long before the end the goodbye starts, so it is heard before the cut (6 s: a two-sentence goodbye)
  * @param outageAllowance how long a call may run when the time service cannot be reached at its start:
  *                       one slice, the most a user could ever get free
  * @param retry          how often an unreachable time service is tried again (3 s)
@@ -37,7 +37,7 @@ public record MeteringRules(Duration heartbeat, Duration guestMax, long lowBalan
                 Duration.ofSeconds(number(env, "TIME_HEARTBEAT_SECONDS", 30)),
                 Duration.ofSeconds(number(env, "GUEST_MAX_SECONDS", 180)),
                 number(env, "LOW_BALANCE_THRESHOLD_SECONDS", 900),
-                Duration.ofSeconds(60), Duration.ofSeconds(4), Duration.ofSeconds(60), Duration.ofSeconds(3),
+                Duration.ofSeconds(60), Duration.ofSeconds(6), Duration.ofSeconds(60), Duration.ofSeconds(3),
                 Duration.ofSeconds(10));
     }
 

@@ -167,7 +167,7 @@ class TimeKeeperTest {
         TimeKeeper keeper = begin(service, JOHN);
         job.advance(Duration.ofSeconds(120));
 
-        assertThat(events.at("goodbye BALANCE_EXHAUSTED")).isBetween(95.0, 97.0);
+        assertThat(events.at("goodbye BALANCE_EXHAUSTED")).isBetween(93.0, 95.0);
         assertThat(events.at("timeUp BALANCE_EXHAUSTED")).isBetween(99.0, 101.0);
         assertThat(service.balance()).isZero();
         assertThat(service.billedSeconds()).isEqualTo(100);
@@ -184,7 +184,7 @@ class TimeKeeperTest {
         job.advance(Duration.ofSeconds(150));
 
         assertThat(events.named("toppedUp")).hasSize(1);
-        assertThat(events.at("toppedUp")).isLessThanOrEqualTo(96.0);
+        assertThat(events.at("toppedUp")).isLessThanOrEqualTo(94.0);
         assertThat(events.named("goodbye")).isEmpty();
         assertThat(events.named("timeUp")).isEmpty();
         assertThat(service.startCalls).isEqualTo(1);
@@ -198,7 +198,7 @@ class TimeKeeperTest {
     void aTopUpInTheLastSecondsIsSeenBeforeTheCut() {
         FakeTimeService service = FakeTimeService.on(job, 100);
         begin(service, JOHN);
-        job.advance(Duration.ofSeconds(97)); // the goodbye was said at 96 s
+        job.advance(Duration.ofSeconds(97)); // the goodbye was said at 94 s
         service.topUp(600);
         job.advance(Duration.ofSeconds(60));
 
@@ -217,7 +217,7 @@ class TimeKeeperTest {
         job.advance(Duration.ofSeconds(200));
 
         assertThat(events.said).containsExactly("started GUEST 180@0.0", "finalMinute 60@120.0",
-                "goodbye GUEST_LIMIT@176.0", "timeUp GUEST_LIMIT@180.0");
+                "goodbye GUEST_LIMIT@174.0", "timeUp GUEST_LIMIT@180.0");
         assertThat(service.startCalls + service.heartbeatCalls + service.endCalls).isZero();
     }
 
@@ -228,7 +228,7 @@ class TimeKeeperTest {
         begin(service, JOHN);
         job.advance(Duration.ofSeconds(120));
 
-        assertThat(events.said).containsExactly("unreachable@0.0", "goodbye TIME_SERVICE_UNAVAILABLE@56.0",
+        assertThat(events.said).containsExactly("unreachable@0.0", "goodbye TIME_SERVICE_UNAVAILABLE@54.0",
                 "timeUp TIME_SERVICE_UNAVAILABLE@60.0");
         assertThat(service.startCalls).isGreaterThan(1); // it kept trying
     }
@@ -255,7 +255,7 @@ class TimeKeeperTest {
         service.down = true;
         job.advance(Duration.ofSeconds(100));
 
-        assertThat(events.at("goodbye TIME_SERVICE_UNAVAILABLE")).isEqualTo(86.0);
+        assertThat(events.at("goodbye TIME_SERVICE_UNAVAILABLE")).isEqualTo(84.0);
         assertThat(events.at("timeUp TIME_SERVICE_UNAVAILABLE")).isEqualTo(90.0);
         service.down = false;
         // what the time service billed is what it held: nothing past the hold was given or charged
