@@ -64,6 +64,7 @@ public final class TimeKeeper {
     private long holdEndsNanos;
     private final List<Cancellable> timers = new ArrayList<>();
     private final List<CompletableFuture<Reading>> waitingForFigures = new ArrayList<>();
+    private volatile CompletableFuture<?> ending = CompletableFuture.completedFuture(null);
     private volatile Snapshot snapshot = new Snapshot(Phase.IDLE, false, 0, 0, -1, false);
 
     /** What other threads may read: the figures and the instant they were taken. */
@@ -104,6 +105,11 @@ public final class TimeKeeper {
         closeSession();
         publish();
         answerWaiting();
+    }
+
+    /** Completes when the end of the session has been answered (or failed); done at once if none was open. */
+    public CompletableFuture<?> ending() {
+        return ending;
     }
 
     /** The figures now, from any thread. */
@@ -368,7 +374,7 @@ public final class TimeKeeper {
         }
         sessionOpen = false;
         String id = sessionId;
-        service.end(id).whenComplete((ended, error) -> {
+        ending = service.end(id).whenComplete((ended, error) -> {
             if (error != null) {
                 // The time service's lease (the sweeper) and LiveKit's participant_left webhook settle it.
                 log.warn("ending session {} failed; the time service's sweeper will settle it: {}", id, unwrap(error).getMessage());
