@@ -30,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FakeServicesServer implements AutoCloseable {
 
     public static final String API_KEY = "test-agent-key-0123456789abcdef0123";
+    public static final String USER_EMAIL = "john@example.com";
+    public static final String USER_PASSWORD = "secure_password";
+    private static final String USER_TOKEN = "user-access-token-7";
 
     private final HttpServer server;
     public final FakeTimeService model;
@@ -86,6 +89,24 @@ public final class FakeServicesServer implements AutoCloseable {
                 validTokens.add(token);
                 send(exchange, 200, Json.object().put("access_token", token).put("token_type", "bearer")
                         .put("expires_in", tokenLifetimeSeconds));
+                return;
+            }
+            if (path.equals("/auth/login") && method.equals("POST")) {
+                if (!USER_EMAIL.equals(body.path("email").asString("")) || !USER_PASSWORD.equals(body.path("password").asString(""))) {
+                    problem(exchange, 401, "invalid_credentials");
+                    return;
+                }
+                send(exchange, 200, Json.object().put("access_token", USER_TOKEN).put("token_type", "bearer")
+                        .put("expires_in", 3600).put("refresh_token", "r1"));
+                return;
+            }
+            if (path.equals("/auth/me") && method.equals("GET")) {
+                if (!("Bearer " + USER_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    problem(exchange, 401, "unauthorized");
+                    return;
+                }
+                send(exchange, 200, Json.object().put("id", 7).put("email", USER_EMAIL).put("full_name", "John Doe")
+                        .put("livekit_identity", "user-7"));
                 return;
             }
             if (path.equals("/time/pricing") && method.equals("GET")) {

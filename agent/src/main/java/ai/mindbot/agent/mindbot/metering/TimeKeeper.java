@@ -134,6 +134,8 @@ public final class TimeKeeper {
             if (phase == Phase.METERED && sessionOpen && !outage) {
                 waitingForFigures.add(answer);
                 heartbeat();
+            } else if (phase == Phase.STARTING && !outage) {
+                waitingForFigures.add(answer); // asked in the first moment: the start's figures answer it
             } else {
                 answer.complete(reading());
             }
@@ -203,9 +205,11 @@ public final class TimeKeeper {
             sayGoodbye(EndCause.BALANCE_EXHAUSTED);
         }
         scheduleHeartbeat();
+        answerWaiting();
     }
 
     private void startFailed(Throwable error) {
+        answerWaiting();
         if (phase == Phase.OVER) {
             return;
         }
