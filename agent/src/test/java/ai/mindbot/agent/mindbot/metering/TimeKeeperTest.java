@@ -303,4 +303,66 @@ class TimeKeeperTest {
         assertThat(fresh.get().secondsLeft()).isEqualTo(4190);
         assertThat(fresh.get().secondsTalked()).isEqualTo(10);
     }
+
+    @Test
+    void aSessionEndedUnderTheAgentEndsTheCallWithAGoodbye() {
+        FakeTimeService service = FakeTimeService.on(job, 7200);
+        begin(service, JOHN);
+        job.advance(Duration.ofSeconds(10));
+        service.end("vs_1"); // an admin ended it, say
+        job.advance(Duration.ofSeconds(60));
+
+        assertThat(events.at("goodbye SESSION_ENDED")).isEqualTo(30.0);
+        assertThat(events.at("timeUp SESSION_ENDED")).isEqualTo(36.0);
+    }
+
+    @Test
+    void aBalanceAskedWhileTheSessionIsStartingIsAnsweredByTheStart() throws Exception {
+        TimeKeeper keeper = new TimeKeeper(job, new DelayedStart(FakeTimeService.on(job, 600), job), MeteringRules.defaults(),
+                events);
+        job.execute(() -> keeper.begin(JOHN, "mindbot-7"));
+        job.runDue();
+        CompletableFuture<Reading> asked = keeper.refresh();
+        job.runDue();
+        assertThat(asked).isNotDone();
+
+        job.advance(Duration.ofSeconds(1)); // the start answers
+
+        assertThat(asked).isDone();
+        assertThat(asked.get().metered()).isTrue();
+        assertThat(asked.get().secondsLeft()).isEqualTo(599); // 600 when the start was sent, a second ago
+    }
+
+    /** A time service whose start answers a second after it is asked. */
+    private static final class DelayedStart implements ai.mindbot.agent.mindbot.services.TimeService {
+        private final FakeTimeService inner;
+        private final ManualJobExecutor clock;
+
+        DelayedStart(FakeTimeService inner, ManualJobExecutor clock) {
+            this.inner = inner;
+            this.clock = clock;
+        }
+
+        @Override
+        public CompletableFuture<SessionStarted> start(SessionRequest request) {
+            CompletableFuture<SessionStarted> later = new CompletableFuture<>();
+            clock.schedule(() -> inner.start(request).whenComplete((v, e) -> later.complete(v)), Duration.ofSeconds(1));
+            return later;
+        }
+
+        @Override
+        public CompletableFuture<HeartbeatAnswer> heartbeat(String sessionId) {
+            return inner.heartbeat(sessionId);
+        }
+
+        @Override
+        public CompletableFuture<SessionEnded> end(String sessionId) {
+            return inner.end(sessionId);
+        }
+
+        @Override
+        public CompletableFuture<java.util.List<TimePackage>> pricing() {
+            return inner.pricing();
+        }
+    }
 }
