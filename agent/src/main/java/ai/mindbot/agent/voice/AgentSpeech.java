@@ -320,8 +320,8 @@ final class AgentSpeech implements SpeechHandle {
             if (!s.started()) {
                 break;
             }
-            if (captureIndex >= transcriptScheduled) {
-                scheduleTranscript(captureIndex);
+            if (captureIndex >= transcriptScheduled && s.length() > 0) {
+                scheduleTranscript(captureIndex); // a sentence with no audio (a failed synthesis) was never said
             }
             if (cursor < s.end()) {
                 short[] piece = s.audio((int) (cursor - s.start), s.length());

@@ -98,7 +98,11 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
             return;
         }
         if (sttStream != null) {
-            sttStream.push(sttResampler == null ? pcm16k : sttResampler.process(pcm16k));
+            try {
+                sttStream.push(sttResampler == null ? pcm16k : sttResampler.process(pcm16k));
+            } catch (RuntimeException e) {
+                onSttFailure(e); // a stream that cannot take audio is as broken as one that reported it
+            }
         }
         detector.push(pcm16k, executor.nanoTime());
     }

@@ -52,7 +52,7 @@ public record VoiceOptions(double activationThreshold, Duration minSpeech, Durat
                 Duration.ofMillis(500), Duration.ofSeconds(3),
                 true, Duration.ofSeconds(2),
                 Duration.ofSeconds(1), "Let me check.", 3,
-                "Sorry, I ran into a problem there. Could you say that again?");
+                "Sorry, I ran into a problem there, could you say that again?");
     }
 
     public VoiceOptions withEndpointing(Duration min, Duration max) {

@@ -153,4 +153,73 @@ class BargeInTest {
             assertThat(t.conversation.state()).isEqualTo(AgentState.LISTENING);
         }
     }
+
+    @Test
+    void anInterruptionInTheSecondSentenceKeepsTheFirstWhole() throws Exception {
+        try (VoiceTestbed t = new VoiceTestbed()) {
+            String third = "Every minute mattered to the little robot.";
+            t.tts.ttfb(ms(50));
+            t.llm.answer(ms(100), FIRST + " ", SECOND + " ", third);
+            SpeechHandle story = t.conversation.reply(null);
+            // the first sentence plays until about 2.6 s; be a second into the second one
+            t.advance(ms(170 + FakeTts.millisFor(FIRST) + 1000));
+            t.tts.ttfb(Duration.ofSeconds(10)); // nothing new arrives from here on
+            t.speak(ms(200));
+            t.stt.emit(new SttEvent.Final("stop please", 0.9));
+            t.clock.runPending();
+
+            assertThat(story.interrupted()).isTrue();
+            ChatMessage.Assistant said = (ChatMessage.Assistant) t.conversation.history().get(0);
+            assertThat(said.text()).startsWith(FIRST + " ");
+            assertThat(SECOND).startsWith(said.text().substring(FIRST.length() + 1));
+            assertThat(said.text().length()).isLessThan((FIRST + " " + SECOND).length());
+            assertThat(said.interrupted()).isTrue();
+        }
+    }
+
+    @Test
+    void aProtectedSpeechWaitsForTheUserAtMostTheMaximumEndpointingDelay() {
+        try (VoiceTestbed t = new VoiceTestbed()) {
+            t.speak(ms(200));
+            long asked = t.clock.millis();
+            t.conversation.say("Your time is up, goodbye.", false);
+            t.speak(Duration.ofSeconds(4));
+            long started = t.playback().firstCaptureMillis();
+            assertThat(started).as("plays over a user who will not stop, after 3 s")
+                    .isBetween(asked + 3000, asked + 3100);
+        }
+    }
+
+    @Test
+    void closingStopsTheAudioAndTheRecogniser() {
+        VoiceTestbed t = new VoiceTestbed();
+        t.llm.answer(ms(100), FIRST);
+        SpeechHandle story = t.conversation.reply(null);
+        t.advance(ms(800));
+        t.close();
+        long closed = t.clock.millis();
+        t.advance(Duration.ofSeconds(3));
+
+        assertThat(story.done()).isDone();
+        assertThat(t.playback().audibleSince(closed + 10)).isFalse();
+        assertThat(t.stt.current().closed()).isTrue();
+    }
+
+    @Test
+    void aConfirmedInterruptionCancelsTheSynthesisInFlight() {
+        try (VoiceTestbed t = new VoiceTestbed()) {
+            t.llm.answer(ms(100), FIRST + " ", SECOND);
+            t.conversation.reply(null);
+            t.advance(ms(130)); // the first sentence went to TTS at 100 ms; the second goes when the model is done
+            t.tts.ttfb(Duration.ofSeconds(10)); // so the second sentence's synthesis will still be running
+            t.advance(ms(1000));
+            assertThat(t.tts.requests()).extracting(r -> r.text).containsExactly(FIRST, SECOND);
+
+            t.speak(ms(200));
+            t.stt.emit(new SttEvent.Interim("hold on"));
+            t.clock.runPending();
+
+            assertThat(t.tts.requests().get(1).cancelled()).isTrue();
+        }
+    }
 }

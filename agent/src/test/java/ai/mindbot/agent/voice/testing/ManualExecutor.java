@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
@@ -76,17 +77,25 @@ public final class ManualExecutor implements JobExecutor {
     }
 
     /**
-     * Waits in real time (for work on other threads, such as a tool handler) until a task is handed
-     * over, then runs it and everything pending. Returns false on timeout.
+     * Runs handed-over work, waiting in real time for work from other threads (a tool handler), until
+     * {@code condition} holds; virtual time does not move. Returns false if it did not within {@code timeout}.
      */
-    public boolean awaitTask(Duration timeout) throws InterruptedException {
-        Runnable task = ready.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (task == null) {
-            return false;
+    public boolean runUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            runPending();
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Runnable task = ready.poll(Math.min(left, 10_000_000L), TimeUnit.NANOSECONDS);
+            if (task != null) {
+                task.run();
+            }
         }
-        task.run();
-        runPending();
-        return true;
     }
 
     private synchronized Timer pollDue(long limit) {

@@ -1,0 +1,93 @@
+package ai.mindbot.agent.voice.metrics;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * {@code GET /metrics} for Prometheus on the JDK's own HTTP server: the agent is plain Java, and
+ * one small endpoint does not justify a web framework. Anything else gets a problem+json 404/405.
+ */
+public final class MetricsServer implements AutoCloseable {
+
+    public static final String PORT_VARIABLE = "AGENT_METRICS_PORT";
+
+    private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
+
+    private final HttpServer server;
+
+    private MetricsServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Serves {@code metrics} on {@code port} (0: any free port) on all interfaces. */
+    public static MetricsServer start(int port, VoiceMetrics metrics) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        server.createContext("/", exchange -> handle(exchange, metrics));
+        server.start();
+        log.info("voice metrics on http://0.0.0.0:{}/metrics", server.getAddress().getPort());
+        return new MetricsServer(server);
+    }
+
+    /** Starts on {@value #PORT_VARIABLE} when it is set; empty when it is not. */
+    public static Optional<MetricsServer> fromEnvironment(Map<String, String> env, VoiceMetrics metrics)
+            throws IOException {
+        String port = env.get(PORT_VARIABLE);
+        if (port == null || port.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(start(Integer.parseInt(port.strip()), metrics));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PORT_VARIABLE + " must be a port number: " + port);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void handle(HttpExchange exchange, VoiceMetrics metrics) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/metrics")) {
+                problem(exchange, 404, "Not Found", "not_found", "Only /metrics is served here");
+            } else if (!exchange.getRequestMethod().equals("GET")) {
+                exchange.getResponseHeaders().set("Allow", "GET");
+                problem(exchange, 405, "Method Not Allowed", "method_not_allowed", "Use GET");
+            } else {
+                send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.exposition());
+            }
+        }
+    }
+
+    private static void problem(HttpExchange exchange, int status, String title, String code, String detail)
+            throws IOException {
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
+        send(exchange, status, "application/problem+json", body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
