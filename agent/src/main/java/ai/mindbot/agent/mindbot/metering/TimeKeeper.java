@@ -213,7 +213,11 @@ public final class TimeKeeper {
         if (phase == Phase.OVER) {
             return;
         }
-        if (error instanceof ServiceRefusedException refused) {
+        if (error instanceof ServiceRefusedException refused && (refused.status() == 401 || refused.status() == 429)) {
+            // The agent's own credential was refused (a wrong AGENT_API_KEY, then rate-limited for it):
+            // metering is out, which is not the caller's doing.
+            log.error("the agent's credential was refused ({}); check AGENT_API_KEY", refused.code());
+        } else if (error instanceof ServiceRefusedException refused) {
             if (refused.code().equals("insufficient_balance")) {
                 phase = Phase.REFUSED;
                 publish();

@@ -68,7 +68,7 @@ public final class Lines {
             case GUEST_LIMIT -> "That's the end of our guest call. Create an account to talk longer. Goodbye!";
             case TIME_SERVICE_UNAVAILABLE -> "I can't reach the time service, so I have to end our call now. "
                     + "You're only billed for the time we talked. Goodbye!";
-            case SESSION_ENDED -> "This call has been ended from your account. Goodbye!";
+            case SESSION_ENDED -> "This call can't continue on your account right now. Goodbye!";
             case NOT_ENOUGH_TIME -> "Goodbye!";
         };
     }

@@ -333,6 +333,48 @@ class TimeKeeperTest {
         assertThat(asked.get().secondsLeft()).isEqualTo(599); // 600 when the start was sent, a second ago
     }
 
+    @Test
+    void aRefusedAgentKeyIsAnOutageOfMeteringNotFreeTalk() {
+        FakeTimeService model = FakeTimeService.on(job, 7200);
+        TimeKeeper keeper = new TimeKeeper(job, new RefusingCredential(model), MeteringRules.defaults(), events);
+        begun = job.nanoTime();
+        job.execute(() -> keeper.begin(JOHN, "mindbot-7"));
+        job.advance(Duration.ofSeconds(90));
+
+        assertThat(events.said).containsExactly("unreachable@0.0", "goodbye TIME_SERVICE_UNAVAILABLE@54.0",
+                "timeUp TIME_SERVICE_UNAVAILABLE@60.0");
+    }
+
+    /** The time service as it answers an agent whose key the auth service refused. */
+    private static final class RefusingCredential implements ai.mindbot.agent.mindbot.services.TimeService {
+        private final FakeTimeService inner;
+
+        RefusingCredential(FakeTimeService inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public CompletableFuture<SessionStarted> start(SessionRequest request) {
+            return CompletableFuture.failedFuture(new ai.mindbot.agent.mindbot.services.ServiceRefusedException(401,
+                    "invalid_api_key", ai.mindbot.agent.mindbot.services.Json.object()));
+        }
+
+        @Override
+        public CompletableFuture<HeartbeatAnswer> heartbeat(String sessionId) {
+            return inner.heartbeat(sessionId);
+        }
+
+        @Override
+        public CompletableFuture<SessionEnded> end(String sessionId) {
+            return inner.end(sessionId);
+        }
+
+        @Override
+        public CompletableFuture<java.util.List<TimePackage>> pricing() {
+            return inner.pricing();
+        }
+    }
+
     /** A time service whose start answers a second after it is asked. */
     private static final class DelayedStart implements ai.mindbot.agent.mindbot.services.TimeService {
         private final FakeTimeService inner;
