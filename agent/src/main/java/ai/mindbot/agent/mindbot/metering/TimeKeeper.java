@@ -322,7 +322,7 @@ public final class TimeKeeper {
     }
 
     private void heartbeatFailed(Throwable error) {
-        if (error instanceof ServiceRefusedException refused) {
+        if (error instanceof ServiceRefusedException refused && (refused.status() == 404 || refused.status() == 409)) {
             // session_ended (an admin, a lapsed hold) or not_found: there is no session to talk on
             log.warn("time service ended session {} under the agent: {}", sessionId, refused.code());
             sessionOpen = false;
