@@ -75,75 +75,73 @@ public final class FakeServicesServer implements AutoCloseable {
     }
 
     private void route(HttpExchange exchange) throws IOException {
-        {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            requests.add(method + " " + path);
-            JsonNode body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            if (path.equals("/auth/service-token") && method.equals("POST")) {
-                if (!API_KEY.equals(body.path("api_key").asString(""))) {
-                    problem(exchange, 401, "invalid_api_key");
-                    return;
-                }
-                String token = "agent-token-" + tokensIssued.incrementAndGet();
-                validTokens.add(token);
-                send(exchange, 200, Json.object().put("access_token", token).put("token_type", "bearer")
-                        .put("expires_in", tokenLifetimeSeconds));
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        requests.add(method + " " + path);
+        JsonNode body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (path.equals("/auth/service-token") && method.equals("POST")) {
+            if (!API_KEY.equals(body.path("api_key").asString(""))) {
+                problem(exchange, 401, "invalid_api_key");
                 return;
             }
-            if (path.equals("/auth/login") && method.equals("POST")) {
-                if (!USER_EMAIL.equals(body.path("email").asString("")) || !USER_PASSWORD.equals(body.path("password").asString(""))) {
-                    problem(exchange, 401, "invalid_credentials");
-                    return;
-                }
-                send(exchange, 200, Json.object().put("access_token", USER_TOKEN).put("token_type", "bearer")
-                        .put("expires_in", 3600).put("refresh_token", "r1"));
+            String token = "agent-token-" + tokensIssued.incrementAndGet();
+            validTokens.add(token);
+            send(exchange, 200, Json.object().put("access_token", token).put("token_type", "bearer")
+                    .put("expires_in", tokenLifetimeSeconds));
+            return;
+        }
+        if (path.equals("/auth/login") && method.equals("POST")) {
+            if (!USER_EMAIL.equals(body.path("email").asString("")) || !USER_PASSWORD.equals(body.path("password").asString(""))) {
+                problem(exchange, 401, "invalid_credentials");
                 return;
             }
-            if (path.equals("/auth/me") && method.equals("GET")) {
-                if (!("Bearer " + USER_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    problem(exchange, 401, "unauthorized");
-                    return;
-                }
-                send(exchange, 200, Json.object().put("id", 7).put("email", USER_EMAIL).put("full_name", "John Doe")
-                        .put("livekit_identity", "user-7"));
-                return;
-            }
-            if (path.equals("/time/pricing") && method.equals("GET")) {
-                ArrayNode packages = Json.MAPPER.createArrayNode();
-                for (TimeService.TimePackage p : model.pricing().join()) {
-                    packages.add(Json.object().put("id", p.id()).put("name", p.name()).put("seconds", p.seconds())
-                            .put("price_cents", p.priceCents()).put("currency", p.currency()).put("description", p.description()));
-                }
-                ObjectNode answer = Json.object();
-                answer.set("packages", packages);
-                send(exchange, 200, answer);
-                return;
-            }
-            String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !auth.startsWith("Bearer ") || !validTokens.contains(auth.substring(7))) {
+            send(exchange, 200, Json.object().put("access_token", USER_TOKEN).put("token_type", "bearer")
+                    .put("expires_in", 3600).put("refresh_token", "r1"));
+            return;
+        }
+        if (path.equals("/auth/me") && method.equals("GET")) {
+            if (!("Bearer " + USER_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 problem(exchange, 401, "unauthorized");
                 return;
             }
-            if (path.equals("/time/sessions") && method.equals("POST")) {
-                sessionStarts.add(body);
-                TimeService.SessionStarted s = model.start(new TimeService.SessionRequest(body.path("user_id").asString(),
-                        body.path("email").asString(""), body.path("room_name").asString(),
-                        body.path("participant_identity").asString(null))).join();
-                send(exchange, 201, Json.object().put("session_id", s.sessionId()).put("granted_seconds", s.grantedSeconds())
-                        .put("expires_at", "2026-01-01T00:00:00Z").put("balance_seconds", s.balanceSeconds()));
-            } else if (path.matches("/time/sessions/[^/]+/heartbeat") && method.equals("POST")) {
-                TimeService.HeartbeatAnswer h = model.heartbeat(path.split("/")[3]).join();
-                send(exchange, 200, Json.object().put("granted_seconds", h.grantedSeconds())
-                        .put("remaining_seconds", h.remainingSeconds()).put("low_balance", h.lowBalance())
-                        .put("final_slice", h.finalSlice()).put("status", h.ended() ? "ended" : "active"));
-            } else if (path.matches("/time/sessions/[^/]+/end") && method.equals("POST")) {
-                TimeService.SessionEnded e = model.end(path.split("/")[3]).join();
-                send(exchange, 200, Json.object().put("session_id", e.sessionId()).put("status", "ended")
-                        .put("billed_seconds", e.billedSeconds()).put("balance_seconds", e.balanceSeconds()));
-            } else {
-                problem(exchange, 404, "not_found");
+            send(exchange, 200, Json.object().put("id", 7).put("email", USER_EMAIL).put("full_name", "John Doe")
+                    .put("livekit_identity", "user-7"));
+            return;
+        }
+        if (path.equals("/time/pricing") && method.equals("GET")) {
+            ArrayNode packages = Json.MAPPER.createArrayNode();
+            for (TimeService.TimePackage p : model.pricing().join()) {
+                packages.add(Json.object().put("id", p.id()).put("name", p.name()).put("seconds", p.seconds())
+                        .put("price_cents", p.priceCents()).put("currency", p.currency()).put("description", p.description()));
             }
+            ObjectNode answer = Json.object();
+            answer.set("packages", packages);
+            send(exchange, 200, answer);
+            return;
+        }
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || !validTokens.contains(auth.substring(7))) {
+            problem(exchange, 401, "unauthorized");
+            return;
+        }
+        if (path.equals("/time/sessions") && method.equals("POST")) {
+            sessionStarts.add(body);
+            TimeService.SessionStarted s = model.start(new TimeService.SessionRequest(body.path("user_id").asString(),
+                    body.path("email").asString(""), body.path("room_name").asString(),
+                    body.path("participant_identity").asString(null))).join();
+            send(exchange, 201, Json.object().put("session_id", s.sessionId()).put("granted_seconds", s.grantedSeconds())
+                    .put("expires_at", "2026-01-01T00:00:00Z").put("balance_seconds", s.balanceSeconds()));
+        } else if (path.matches("/time/sessions/[^/]+/heartbeat") && method.equals("POST")) {
+            TimeService.HeartbeatAnswer h = model.heartbeat(path.split("/")[3]).join();
+            send(exchange, 200, Json.object().put("granted_seconds", h.grantedSeconds())
+                    .put("remaining_seconds", h.remainingSeconds()).put("low_balance", h.lowBalance())
+                    .put("final_slice", h.finalSlice()).put("status", h.ended() ? "ended" : "active"));
+        } else if (path.matches("/time/sessions/[^/]+/end") && method.equals("POST")) {
+            TimeService.SessionEnded e = model.end(path.split("/")[3]).join();
+            send(exchange, 200, Json.object().put("session_id", e.sessionId()).put("status", "ended")
+                    .put("billed_seconds", e.billedSeconds()).put("balance_seconds", e.balanceSeconds()));
+        } else {
+            problem(exchange, 404, "not_found");
         }
     }
 
