@@ -28,6 +28,8 @@ final class IntentReader {
     private static final Set<String> HAVE = Set.of("have", "got", "much", "long", "many", "check");
     private static final Set<String> GREETINGS = Set.of("hello", "hi", "hey", "hiya", "howdy", "greetings", "yo");
     private static final Set<String> THANKS = Set.of("thanks", "thank", "cheers", "appreciate", "thx");
+    private static final Set<String> ACKNOWLEDGEMENTS = Set.of("yes", "no", "okay", "ok", "stop", "wait", "sure", "right",
+            "fine", "alright", "yeah", "nope");
     private static final Set<String> BYES = Set.of("bye", "goodbye", "byebye", "farewell");
     /** Words that end a place name: "weather in new york today please". */
     private static final Set<String> AFTER_PLACE = Set.of("today", "now", "right", "tomorrow", "please", "like", "currently",
@@ -55,7 +57,11 @@ final class IntentReader {
             return Understood.of(Intent.SESSION_COST);
         }
         boolean timeWord = w.hasAny(TIME);
-        if (w.hasAny(BALANCE) || (timeWord && w.hasAny(LEFT)) || w.hasAnyPhrase("how long can i", "how long can we")) {
+        if (w.has("add") && (timeWord || w.hasAny(BALANCE))) {
+            return Understood.of(Intent.PACKAGES); // "add ten minutes to my balance": buying, which the time cards answer
+        }
+        if (w.hasAny(BALANCE) || (timeWord && w.hasAny(LEFT)) || w.hasAnyPhrase("how long can i", "how long can we",
+                "running out of time", "run out of time")) {
             return Understood.of(Intent.BALANCE);
         }
         if (w.hasAny(PACKAGES) || costWord || w.hasAnyPhrase("top up", "more time", "how much is an hour", "how much for")) {
@@ -80,6 +86,12 @@ final class IntentReader {
         }
         if (w.hasAnyPhrase("how are you", "how is it going", "how are you doing", "how do you do", "are you ok")) {
             return Understood.of(Intent.WELLBEING);
+        }
+        if (w.hasAnyPhrase("can you hear me", "are you there", "do you hear me")) {
+            return Understood.of(Intent.HEARING);
+        }
+        if (w.size() <= 2 && w.hasAny(ACKNOWLEDGEMENTS)) {
+            return Understood.of(Intent.ACKNOWLEDGED);
         }
         if (w.hasAny(GREETINGS) || w.hasAnyPhrase("good morning", "good afternoon", "good evening")) {
             return Understood.of(Intent.GREETING);

@@ -24,6 +24,8 @@ final class SmallTalk {
             case GREETING -> "Hello! How can I help you today?";
             case WELLBEING -> "I'm doing well, thanks for asking! How can I help you?";
             case THANKS -> "You're welcome! Anything else I can do for you?";
+            case HEARING -> "Yes, I can hear you. How can I help?";
+            case ACKNOWLEDGED -> "Okay.";
             case GOODBYE -> "Goodbye! It was nice talking with you.";
             case IDENTITY -> "I'm MindBot, your voice assistant. " + CAPABILITIES;
             case CLOCK -> "It's " + DateTimeFormatter.ofPattern("HH:mm").format(clock.instant().atOffset(ZoneOffset.UTC))

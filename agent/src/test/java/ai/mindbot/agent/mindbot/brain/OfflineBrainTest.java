@@ -122,6 +122,42 @@ class OfflineBrainTest {
         assertThat(text(ask(said))).isEqualTo(answer);
     }
 
+    /** Sentences the offline recogniser's grammar (voice-offline's mindbot.gram) can produce, and what they ask. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            um how much time do i have left please   | check_time_balance
+            how many hours do i have                 | check_time_balance
+            how much time is left                    | check_time_balance
+            hello what is my balance                 | check_time_balance
+            check my time                            | check_time_balance
+            am i running out of time                 | check_time_balance
+            what time cards are there                | get_time_packages
+            what are the prices                      | get_time_packages
+            how much does it cost                    | get_time_packages
+            i want to buy five hours more            | get_time_packages
+            add ten minutes to my balance            | get_time_packages
+            i want the pro package                   | get_time_packages
+            what does this session cost              | estimate_session_cost
+            so how much has this call cost           | estimate_session_cost
+            how is the weather in tokyo              | lookup_weather
+            is it raining in new york                | lookup_weather
+            """)
+    void understandsWhatTheOfflineRecogniserCanHear(String said, String tool) {
+        assertThat(toolCall(ask(said)).name()).isEqualTo(tool);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            can you hear me | Yes, I can hear you. How can I help?
+            okay            | Okay.
+            wait            | Okay.
+            see you later   | Goodbye! It was nice talking with you.
+            thanks a lot    | You're welcome! Anything else I can do for you?
+            """)
+    void answersTheRecognisersSmallTalk(String said, String answer) {
+        assertThat(text(ask(said))).isEqualTo(answer);
+    }
+
     @Test
     void saysWhoItIsAndWhatItCanDo() {
         assertThat(text(ask("who are you"))).startsWith("I'm MindBot").contains("time", "weather");
