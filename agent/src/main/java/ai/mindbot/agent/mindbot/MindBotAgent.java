@@ -35,6 +35,8 @@ public final class MindBotAgent implements Agent {
     private Caller caller;
     private Conversation conversation;
     private TimeKeeper keeper;
+    /** After a refusal or a goodbye the caller is no longer heard: no new turn starts on time not paid for. */
+    private boolean closing;
 
     public MindBotAgent(MindBotServices services, VoiceProviders providers) {
         this.services = services;
@@ -69,14 +71,14 @@ public final class MindBotAgent implements Agent {
 
     @Override
     public void onAudio(Participant from, AudioFrame frame) {
-        if (isCaller(from)) {
+        if (isCaller(from) && !closing) {
             conversation.pushAudio(frame);
         }
     }
 
     @Override
     public void onText(Participant from, String topic, String text) {
-        if (isCaller(from) && Room.TOPIC_CHAT.equals(topic)) {
+        if (isCaller(from) && !closing && Room.TOPIC_CHAT.equals(topic)) {
             conversation.pushText(text);
         }
     }
@@ -119,6 +121,7 @@ public final class MindBotAgent implements Agent {
 
         @Override
         public void refused(long availableSeconds, long minimumSeconds) {
+            closing = true;
             conversation.say(Lines.notEnoughTime(caller.firstName(), availableSeconds, minimumSeconds), false);
         }
 
@@ -134,6 +137,7 @@ public final class MindBotAgent implements Agent {
 
         @Override
         public void toppedUp(long secondsLeft) {
+            closing = false;
             conversation.say(Lines.toppedUp(secondsLeft), true);
         }
 
@@ -144,12 +148,14 @@ public final class MindBotAgent implements Agent {
 
         @Override
         public void reconnected(long balanceSeconds) {
+            closing = false;
             conversation.say(Lines.timeServiceBack(balanceSeconds), true);
         }
 
         @Override
         public void goodbye(EndCause cause) {
             // Whatever MindBot was saying gives way: the goodbye has to be heard before the cut.
+            closing = true;
             conversation.interrupt();
             conversation.say(Lines.goodbye(cause, caller.firstName()), false);
         }

@@ -130,6 +130,16 @@ class MindBotAgentTest {
     }
 
     @Test
+    void afterTheGoodbyeTheCallerIsNoLongerAnswered() {
+        join(JOHN, 40);
+        clock.advance(Duration.ofSeconds(35)); // the goodbye started at 34 s
+        agent.onText(JOHN, Room.TOPIC_CHAT, "hello");
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(said()).contains("Goodbye!").doesNotContain("How can I help");
+    }
+
+    @Test
     void tellsAUserWithoutEnoughTimeWhyAndEndsTheCallWithoutACharge() {
         join(JOHN, 12);
         clock.advance(Duration.ofSeconds(15));
