@@ -3,18 +3,14 @@ package ai.mindbot.agent.voice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.Playback;
 import ai.mindbot.agent.api.Playout;
 import ai.mindbot.agent.api.Room;
-import ai.mindbot.agent.api.TextStreamWriter;
 import ai.mindbot.agent.media.AudioFrame;
 
 /**
@@ -43,19 +39,16 @@ final class AgentSpeech implements SpeechHandle {
 
     enum Kind { SAY, REPLY, APOLOGY }
 
-    private static final Logger log = LoggerFactory.getLogger(AgentSpeech.class);
-
     private final String id;
     private final Kind kind;
     private final boolean allowInterruptions;
-    private final Room room;
     private final JobExecutor executor;
     private final Playback playback;
     private final Tts tts;
     private final Host host;
     private final CompletableFuture<Playout> done = new CompletableFuture<>();
     private final List<Sentence> sentences = new ArrayList<>();
-    private final List<Cancellable> transcriptTimers = new ArrayList<>();
+    private final SpeechTranscript transcript;
 
     private boolean textComplete;
     private int nextSynth;
@@ -71,9 +64,6 @@ final class AgentSpeech implements SpeechHandle {
     private int captureIndex;
     private int playbackGeneration;
     private boolean flushed;
-    private int transcriptScheduled;
-    private int transcriptWritten;
-    private TextStreamWriter transcript;
 
     private boolean finished;
     private volatile boolean interrupted;
@@ -89,11 +79,12 @@ final class AgentSpeech implements SpeechHandle {
         this.id = id;
         this.kind = kind;
         this.allowInterruptions = allowInterruptions;
-        this.room = room;
         this.executor = room.executor();
         this.playback = playback;
         this.tts = tts;
         this.host = host;
+        this.transcript = new SpeechTranscript(room, "SG_" + id, sentences,
+                index -> spokenText = heardText(sentences.get(index).start, false));
     }
 
     // --- SpeechHandle (any thread) ---
@@ -204,9 +195,7 @@ final class AgentSpeech implements SpeechHandle {
         cursor = played;
         segmentStart = played;
         flushed = false;
-        transcriptTimers.forEach(Cancellable::cancel);
-        transcriptTimers.clear();
-        transcriptScheduled = transcriptWritten;
+        transcript.paused();
         captureIndex = sentenceAt(cursor);
         spokenText = heardText(cursor, false);
     }
@@ -320,8 +309,8 @@ final class AgentSpeech implements SpeechHandle {
             if (!s.started()) {
                 break;
             }
-            if (captureIndex >= transcriptScheduled && s.length() > 0) {
-                scheduleTranscript(captureIndex); // a sentence with no audio (a failed synthesis) was never said
+            if (s.length() > 0) { // a sentence with no audio (a failed synthesis) was never said
+                transcript.queued(captureIndex, Duration.ofMillis(playback.queuedMillis()));
             }
             if (cursor < s.end()) {
                 short[] piece = s.audio((int) (cursor - s.start), s.length());
@@ -357,45 +346,10 @@ final class AgentSpeech implements SpeechHandle {
         }));
     }
 
-    private void scheduleTranscript(int index) {
-        transcriptScheduled = index + 1;
-        Duration ahead = Duration.ofMillis(playback.queuedMillis());
-        Cancellable[] timer = new Cancellable[1];
-        timer[0] = executor.schedule(() -> {
-            transcriptTimers.remove(timer[0]);
-            writeTranscript(index);
-        }, ahead);
-        transcriptTimers.add(timer[0]);
-    }
-
-    private void writeTranscript(int index) {
-        if (finished || index < transcriptWritten) {
-            return;
-        }
-        if (transcript == null) {
-            // Agent text only ever grows in step with the audio and is never revised, hence final.
-            transcript = room.openTextStream(Room.TOPIC_TRANSCRIPTION,
-                    Map.of(Transcripts.SEGMENT_ID, "SG_" + id, Transcripts.FINAL, "true"), List.of());
-        }
-        for (int i = transcriptWritten; i <= index && i < sentences.size(); i++) {
-            transcript.write((i == 0 ? "" : " ") + sentences.get(i).text);
-        }
-        transcriptWritten = index + 1;
-        spokenText = heardText(sentences.get(Math.min(index, sentences.size() - 1)).start, false);
-    }
-
     private void finish(long playedSamples) {
         finished = true;
         cursor = playedSamples;
-        transcriptTimers.forEach(Cancellable::cancel);
-        transcriptTimers.clear();
-        if (transcript != null) {
-            try {
-                transcript.close();
-            } catch (RuntimeException e) {
-                log.debug("closing transcript stream failed", e);
-            }
-        }
+        transcript.close();
         spokenText = heardText(playedSamples, false);
         host.finished(this);
         done.complete(new Playout(playedSamples * 1000 / tts.sampleRate(), interrupted));

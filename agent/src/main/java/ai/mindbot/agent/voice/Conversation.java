@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,7 +195,7 @@ public final class Conversation implements AutoCloseable {
     }
 
     private void userTurn(UserTurn turn) {
-        listeners.forEach(l -> l.onUserTurn(turn.text()));
+        notify(l -> l.onUserTurn(turn.text()));
         if (current != null && current.speech.allowInterruptions()) {
             interruptCurrent();
         }
@@ -273,7 +274,7 @@ public final class Conversation implements AutoCloseable {
         }
         state = next;
         room.setAttributes(Map.of(Room.ATTRIBUTE_AGENT_STATE, next.attributeValue()));
-        listeners.forEach(l -> l.onStateChanged(next));
+        notify(l -> l.onStateChanged(next));
     }
 
     private void reportMetrics(Turn turn) {
@@ -283,7 +284,18 @@ public final class Conversation implements AutoCloseable {
         turn.metricsReported = true;
         TurnMetrics metrics = TurnTimings.of(turn.speech, turn.reply, turn.user);
         log.info(metrics.logLine());
-        listeners.forEach(l -> l.onTurnMetrics(metrics));
+        notify(l -> l.onTurnMetrics(metrics));
+    }
+
+    /** A listener that throws is logged and skipped: it must not leave the conversation half-updated. */
+    private void notify(Consumer<ConversationListener> call) {
+        for (ConversationListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("conversation listener {} failed", listener, e);
+            }
+        }
     }
 
     /** A queued or playing speech, with what it came from. */

@@ -121,4 +121,30 @@ class RepliesTest {
             assertThat(m.logLine()).startsWith("turn speech=").contains("ttft=100ms", "ttfb=50ms", "v2v=");
         }
     }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheConversation() {
+        try (VoiceTestbed t = new VoiceTestbed()) {
+            t.conversation.addListener(new ConversationListener() {
+                @Override
+                public void onUserTurn(String text) {
+                    throw new IllegalStateException("listener bug");
+                }
+
+                @Override
+                public void onTurnMetrics(TurnMetrics m) {
+                    throw new IllegalStateException("listener bug");
+                }
+            });
+            t.llm.answer(ms(100), "Still here.");
+            t.conversation.pushText("hello");
+            t.advance(Duration.ofSeconds(3));
+            t.llm.answer(ms(100), "And again.");
+            t.conversation.pushText("hello again");
+            t.advance(Duration.ofSeconds(3));
+            assertThat(t.conversation.history()).containsExactly(new ChatMessage.User("hello"),
+                    ChatMessage.Assistant.said("Still here."), new ChatMessage.User("hello again"),
+                    ChatMessage.Assistant.said("And again."));
+        }
+    }
 }
