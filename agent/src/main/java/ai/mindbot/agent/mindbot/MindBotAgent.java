@@ -65,6 +65,7 @@ public final class MindBotAgent implements Agent {
         conversation.setInstructions(Persona.instructions(caller, services.rules().guestMax().toSeconds()));
         keeper = new TimeKeeper(room.executor(), services.time(), services.rules(), new Speaker());
         conversation.setTools(MindBotTools.forCall(keeper, services.time(), services.weather()));
+        conversation.addListener(services.conversations());
         conversation.start();
         keeper.begin(caller, room.name());
     }

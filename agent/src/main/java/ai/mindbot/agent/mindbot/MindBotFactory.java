@@ -1,5 +1,6 @@
 package ai.mindbot.agent.mindbot;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.voice.VoiceProviders;
+import ai.mindbot.agent.voice.metrics.MetricsServer;
+import ai.mindbot.agent.voice.metrics.VoiceMetrics;
 
 /**
  * Builds the MindBot worker's agents ({@code ./mindbot agent start}): one set of service clients and
@@ -28,7 +31,14 @@ public final class MindBotFactory {
      */
     public static AgentFactory create(Map<String, String> env, Function<Map<String, String>, VoiceProviders> voice) {
         MindBotSettings settings = MindBotSettings.from(env);
-        MindBotServices services = settings.services();
+        VoiceMetrics metrics = new VoiceMetrics();
+        try {
+            // started once for the worker's life; turn timings of every room, on AGENT_METRICS_PORT when set
+            MetricsServer.fromEnvironment(env, metrics);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serve voice metrics on " + MetricsServer.PORT_VARIABLE + ": " + e.getMessage());
+        }
+        MindBotServices services = settings.services().reportingTo(metrics);
         VoiceProviders providers = withBrain(voice.apply(env), env);
         log.info("MindBot: {}; voice: {}", settings, providers.description());
         return job -> new MindBotAgent(services, providers);

@@ -19,6 +19,7 @@ import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.mindbot.metering.MeteringRules;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.mindbot.tools.WeatherService;
+import ai.mindbot.agent.voice.ConversationListener;
 import ai.mindbot.agent.voice.VoiceOptions;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.testing.FakeRoom;
@@ -41,11 +42,18 @@ class MindBotAgentTest {
     private FakeTimeService time;
     private MindBotAgent agent;
 
+    private final List<String> userTurns = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void join(Participant who, long balanceSeconds) {
         time = new FakeTimeService(() -> clock.nanoTime() / 1_000_000, balanceSeconds);
         URI nowhere = URI.create("http://127.0.0.1:9"); // the weather is not asked in these tests
         MindBotServices services = new MindBotServices(time, new WeatherService(JsonHttp.withDefaults(), nowhere, nowhere),
-                MeteringRules.defaults(), VoiceOptions.defaults());
+                MeteringRules.defaults(), VoiceOptions.defaults()).reportingTo(new ConversationListener() {
+                    @Override
+                    public void onUserTurn(String text) {
+                        userTurns.add(text);
+                    }
+                });
         VoiceProviders providers = new VoiceProviders(new LoudnessVad(), new FakeStt(), new OfflineBrain(Runnable::run,
                 Clock.systemUTC()), tts, "test fakes with the offline brain");
         agent = new MindBotAgent(services, providers);
@@ -113,6 +121,7 @@ class MindBotAgentTest {
 
         assertThat(said()).contains("You have about 2.5 hours of conversation time left.");
         assertThat(time.heartbeatCalls).isPositive();
+        assertThat(userTurns).containsExactly("how much time do i have left"); // the worker's metrics listener hears each call
     }
 
     @Test
