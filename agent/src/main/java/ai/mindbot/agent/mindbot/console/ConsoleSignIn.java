@@ -6,6 +6,7 @@ import java.util.HexFormat;
 
 import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.services.Json;
+import ai.mindbot.agent.mindbot.services.Endpoints;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ final class ConsoleSignIn {
         java.util.Arrays.fill(password, '\0');
         JsonNode session;
         try {
-            session = http.post(authServiceUrl.resolve("/auth/login"), null,
+            session = http.post(Endpoints.under(authServiceUrl, "/auth/login"), null,
                     Json.object().put("email", email).put("password", secret)).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof ServiceRefusedException refused) {
@@ -32,7 +33,7 @@ final class ConsoleSignIn {
             }
             throw new IllegalStateException("the auth service cannot be reached at " + authServiceUrl, e.getCause());
         }
-        JsonNode me = http.get(authServiceUrl.resolve("/auth/me"), session.path("access_token").asString()).join();
+        JsonNode me = http.get(Endpoints.under(authServiceUrl, "/auth/me"), session.path("access_token").asString()).join();
         String id = me.path("id").asString();
         String name = me.path("full_name").asString("");
         return new Caller(Caller.Kind.USER, "user-" + id, id, name.isBlank() ? "" : name.strip().split("\\s+")[0],

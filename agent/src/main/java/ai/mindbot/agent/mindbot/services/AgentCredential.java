@@ -29,7 +29,7 @@ public final class AgentCredential {
             throw new IllegalArgumentException("AGENT_API_KEY is empty");
         }
         this.http = http;
-        this.exchangeUri = authServiceUrl.resolve("/auth/service-token");
+        this.exchangeUri = Endpoints.under(authServiceUrl, "/auth/service-token");
         this.apiKey = apiKey;
         this.nanoClock = nanoClock;
     }

@@ -38,7 +38,7 @@ public final class HttpTimeService implements TimeService {
         if (request.email() != null && !request.email().isBlank()) {
             body.put("email", request.email());
         }
-        return authorized(token -> http.post(base.resolve("/time/sessions"), token, body)).thenApply(answer ->
+        return authorized(token -> http.post(Endpoints.under(base, "/time/sessions"), token, body)).thenApply(answer ->
                 new SessionStarted(answer.path("session_id").asString(), answer.path("granted_seconds").asLong(),
                         answer.path("balance_seconds").asLong()));
     }
@@ -60,7 +60,7 @@ public final class HttpTimeService implements TimeService {
 
     @Override
     public CompletableFuture<List<TimePackage>> pricing() {
-        return http.get(base.resolve("/time/pricing"), null).thenApply(answer -> {
+        return http.get(Endpoints.under(base, "/time/pricing"), null).thenApply(answer -> {
             List<TimePackage> packages = new ArrayList<>();
             for (JsonNode p : answer.path("packages")) {
                 packages.add(new TimePackage(p.path("id").asString(), p.path("name").asString(), p.path("seconds").asLong(),
@@ -71,7 +71,7 @@ public final class HttpTimeService implements TimeService {
     }
 
     private URI session(String sessionId, String action) {
-        return base.resolve("/time/sessions/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8) + action);
+        return Endpoints.under(base, "/time/sessions/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8) + action);
     }
 
     private CompletableFuture<JsonNode> authorized(Function<String, CompletableFuture<JsonNode>> call) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import ai.mindbot.agent.mindbot.services.Endpoints;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +35,7 @@ public final class WeatherService {
     }
 
     public CompletableFuture<Optional<Weather>> current(String place) {
-        URI search = geocoding.resolve("/v1/search?name=" + URLEncoder.encode(place.strip(), StandardCharsets.UTF_8)
+        URI search = Endpoints.under(geocoding, "/v1/search?name=" + URLEncoder.encode(place.strip(), StandardCharsets.UTF_8)
                 + "&count=1&language=en&format=json");
         return http.get(search, null).thenCompose(found -> {
             JsonNode first = found.path("results").path(0);
@@ -43,7 +44,7 @@ public final class WeatherService {
             }
             double latitude = first.path("latitude").asDouble();
             double longitude = first.path("longitude").asDouble();
-            URI now = forecast.resolve(String.format(Locale.ROOT, "/v1/forecast?latitude=%.4f&longitude=%.4f&current=%s",
+            URI now = Endpoints.under(forecast, String.format(Locale.ROOT, "/v1/forecast?latitude=%.4f&longitude=%.4f&current=%s",
                     latitude, longitude, CURRENT));
             return http.get(now, null).thenApply(answer -> {
                 JsonNode current = answer.path("current");
