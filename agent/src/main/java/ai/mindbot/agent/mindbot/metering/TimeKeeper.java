@@ -1,6 +1,5 @@
 package ai.mindbot.agent.mindbot.metering;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +9,6 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
@@ -62,7 +60,7 @@ public final class TimeKeeper {
     private long readingNanos;
     /** When the hold the time service last granted runs out. */
     private long holdEndsNanos;
-    private final List<Cancellable> timers = new ArrayList<>();
+    private final JobTimers timers;
     private final List<CompletableFuture<Reading>> waitingForFigures = new ArrayList<>();
     private volatile CompletableFuture<?> ending = CompletableFuture.completedFuture(null);
     private volatile Snapshot snapshot = new Snapshot(Phase.IDLE, false, 0, 0, -1, false);
@@ -77,6 +75,7 @@ public final class TimeKeeper {
         this.service = service;
         this.rules = rules;
         this.listener = listener;
+        this.timers = new JobTimers(executor);
     }
 
     /** The caller joined: start metering (a user) or the guest cap. Job thread; once per call. */
@@ -101,7 +100,7 @@ public final class TimeKeeper {
             return;
         }
         phase = Phase.OVER;
-        cancelTimers();
+        timers.cancelAll();
         closeSession();
         publish();
         answerWaiting();
@@ -153,10 +152,10 @@ public final class TimeKeeper {
         listener.started(caller, remainingSeconds, false);
         long cap = rules.guestMax().toNanos();
         if (cap > rules.warning().toNanos() + rules.goodbyeLead().toNanos()) {
-            at(callStartNanos + cap - rules.warning().toNanos(), () -> listener.finalMinute(rules.warning().toSeconds()));
+            timers.at(callStartNanos + cap - rules.warning().toNanos(), () -> listener.finalMinute(rules.warning().toSeconds()));
         }
-        at(callStartNanos + cap - Math.min(cap, rules.goodbyeLead().toNanos()), () -> sayGoodbye(EndCause.GUEST_LIMIT));
-        at(callStartNanos + cap, () -> timeUp(EndCause.GUEST_LIMIT));
+        timers.at(callStartNanos + cap - Math.min(cap, rules.goodbyeLead().toNanos()), () -> sayGoodbye(EndCause.GUEST_LIMIT));
+        timers.at(callStartNanos + cap, () -> timeUp(EndCause.GUEST_LIMIT));
     }
 
     // ---- starting
@@ -181,7 +180,7 @@ public final class TimeKeeper {
             closeSession(); // the caller left while the start was on its way
             return;
         }
-        cancelTimers();
+        timers.cancelAll();
         boolean afterOutage = outage;
         outage = false;
         phase = Phase.METERED;
@@ -223,7 +222,7 @@ public final class TimeKeeper {
                 publish();
                 listener.refused(refused.problem().path("available_seconds").asLong(0),
                         refused.problem().path("min_start_seconds").asLong(30));
-                after(rules.refusalLinger(), () -> timeUp(EndCause.NOT_ENOUGH_TIME));
+                timers.after(rules.refusalLinger(), () -> timeUp(EndCause.NOT_ENOUGH_TIME));
             } else {
                 log.warn("time service refused a session for user {}: {}", caller.userId(), refused.code());
                 endSoon(EndCause.SESSION_ENDED);
@@ -236,11 +235,11 @@ public final class TimeKeeper {
             outage = true;
             outageDeadlineNanos = callStartNanos + rules.outageAllowance().toNanos();
             listener.unreachable();
-            at(outageDeadlineNanos - rules.goodbyeLead().toNanos(), () -> sayGoodbye(EndCause.TIME_SERVICE_UNAVAILABLE));
-            at(outageDeadlineNanos, () -> timeUp(EndCause.TIME_SERVICE_UNAVAILABLE));
+            timers.at(outageDeadlineNanos - rules.goodbyeLead().toNanos(), () -> sayGoodbye(EndCause.TIME_SERVICE_UNAVAILABLE));
+            timers.at(outageDeadlineNanos, () -> timeUp(EndCause.TIME_SERVICE_UNAVAILABLE));
         }
         if (executor.nanoTime() + rules.retry().toNanos() < outageDeadlineNanos - rules.goodbyeLead().toNanos()) {
-            after(rules.retry(), this::requestStart);
+            timers.after(rules.retry(), this::requestStart);
         }
     }
 
@@ -259,7 +258,7 @@ public final class TimeKeeper {
             }
             next = Math.min(next, Math.max(now, zero - rules.goodbyeLead().toNanos()));
         }
-        at(Math.max(now, next), this::heartbeat);
+        timers.at(Math.max(now, next), this::heartbeat);
     }
 
     private void heartbeat() {
@@ -284,7 +283,7 @@ public final class TimeKeeper {
     }
 
     private void heartbeatAnswered(HeartbeatAnswer answer, long sent) {
-        cancelTimers();
+        timers.cancelAll();
         boolean afterOutage = outage;
         outage = false;
         long expected = remainingSeconds - (sent - readingNanos) / NANOS;
@@ -326,7 +325,7 @@ public final class TimeKeeper {
             // session_ended (an admin, a lapsed hold) or not_found: there is no session to talk on
             log.warn("time service ended session {} under the agent: {}", sessionId, refused.code());
             sessionOpen = false;
-            cancelTimers();
+            timers.cancelAll();
             endSoon(EndCause.SESSION_ENDED);
             return;
         }
@@ -334,12 +333,12 @@ public final class TimeKeeper {
         if (!outage) {
             // Talk on only while the hold we have lasts: it is reserved, so nothing beyond it is given free.
             outage = true;
-            cancelTimers();
-            at(holdEndsNanos - rules.goodbyeLead().toNanos(), () -> sayGoodbye(EndCause.TIME_SERVICE_UNAVAILABLE));
-            at(holdEndsNanos, () -> timeUp(EndCause.TIME_SERVICE_UNAVAILABLE));
+            timers.cancelAll();
+            timers.at(holdEndsNanos - rules.goodbyeLead().toNanos(), () -> sayGoodbye(EndCause.TIME_SERVICE_UNAVAILABLE));
+            timers.at(holdEndsNanos, () -> timeUp(EndCause.TIME_SERVICE_UNAVAILABLE));
         }
         if (executor.nanoTime() + rules.retry().toNanos() < holdEndsNanos - rules.goodbyeLead().toNanos()) {
-            after(rules.retry(), this::heartbeat);
+            timers.after(rules.retry(), this::heartbeat);
         }
     }
 
@@ -359,7 +358,7 @@ public final class TimeKeeper {
         if (alreadySaid) {
             timeUp(cause);
         } else {
-            after(rules.goodbyeLead(), () -> timeUp(cause));
+            timers.after(rules.goodbyeLead(), () -> timeUp(cause));
         }
     }
 
@@ -368,7 +367,7 @@ public final class TimeKeeper {
             return;
         }
         phase = Phase.OVER;
-        cancelTimers();
+        timers.cancelAll();
         closeSession();
         publish();
         answerWaiting();
@@ -415,25 +414,6 @@ public final class TimeKeeper {
 
     private <T> void onJob(CompletableFuture<T> future, BiConsumer<T, Throwable> handler) {
         future.whenComplete((value, error) -> executor.execute(() -> handler.accept(value, error == null ? null : unwrap(error))));
-    }
-
-    private void at(long nanos, Runnable task) {
-        after(Duration.ofNanos(Math.max(0, nanos - executor.nanoTime())), task);
-    }
-
-    private void after(Duration delay, Runnable task) {
-        Cancellable[] self = new Cancellable[1];
-        self[0] = executor.schedule(() -> {
-            timers.remove(self[0]);
-            task.run();
-        }, delay);
-        timers.add(self[0]);
-    }
-
-    private void cancelTimers() {
-        List<Cancellable> all = List.copyOf(timers);
-        timers.clear();
-        all.forEach(Cancellable::cancel);
     }
 
     private static Throwable unwrap(Throwable error) {
