@@ -1,11 +1,17 @@
 package ai.mindbot.agent;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.echo.EchoAgent;
+import ai.mindbot.agent.mindbot.MindBotFactory;
+import ai.mindbot.agent.mindbot.console.MindBotConsole;
+import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.worker.AgentWorker;
 
 /**
@@ -14,18 +20,46 @@ import ai.mindbot.agent.worker.AgentWorker;
  */
 public final class AgentMain {
 
-    private static final Map<String, AgentFactory> AGENTS = Map.of("echo", job -> new EchoAgent());
-
     private AgentMain() {
     }
 
-    /** Returns the process exit code. */
+    /** Returns the process exit code. Without voice providers linked in, {@code start} refuses and says why. */
     public static int run(String[] args, Map<String, String> env) {
+        return run(args, env, null);
+    }
+
+    /**
+     * Returns the process exit code.
+     *
+     * @param voice the voice providers (VAD, STT, LLM, TTS) for this environment, offline or cloud;
+     *              null when none are linked into this build
+     */
+    public static int run(String[] args, Map<String, String> env, Function<Map<String, String>, VoiceProviders> voice) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             usage(System.out);
             return 0;
         }
-        AgentFactory factory = AGENTS.get(args[0]);
+        if (args[0].equals("console")) {
+            return MindBotConsole.run(Arrays.copyOfRange(args, 1, args.length), env, System.in, System.out,
+                    AgentMain::promptPassword);
+        }
+        AgentFactory factory;
+        try {
+            factory = switch (args[0]) {
+                case "echo" -> job -> new EchoAgent();
+                case "start" -> {
+                    if (voice == null) {
+                        throw new IllegalArgumentException("no voice providers are linked into this build; "
+                                + "./mindbot agent console talks to MindBot in text");
+                    }
+                    yield MindBotFactory.create(env, voice);
+                }
+                default -> null;
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println("agent " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
         if (factory == null) {
             System.err.println("unknown agent: " + args[0]);
             usage(System.err);
@@ -52,12 +86,25 @@ public final class AgentMain {
         return 0;
     }
 
+    private static char[] promptPassword(String email) {
+        Console console = System.console();
+        if (console == null) {
+            throw new IllegalStateException("no terminal to ask the password of " + email + " on");
+        }
+        char[] password = console.readPassword("Password for %s: ", email);
+        return password == null ? new char[0] : password;
+    }
+
     static void usage(PrintStream out) {
         out.println("""
                 Usage: ./mindbot agent <agent>
+                       ./mindbot agent console [--email EMAIL | --guest]
 
                 Agents:
+                  start   MindBot, the time-aware voice assistant: greets by balance, meters every call with the
+                          time service, answers about time, time cards, this call's cost and the weather
                   echo    plays back what each participant says, half a second later (media diagnostics)
+                  console MindBot in this terminal, in text: signed in (--email, password prompted) or as a guest
 
                 Runs a LiveKit agent worker: registers with LiveKit, joins the rooms it is dispatched to,
                 and on SIGTERM stops taking jobs and lets running ones finish (AGENT_DRAIN_SECONDS).
@@ -68,6 +115,8 @@ public final class AgentMain {
                   LIVEKIT_API_SECRET   API secret (secret in development)
                   AGENT_NAME           register for explicit dispatch under this name (default: automatic)
                   AGENT_MAX_JOBS       rooms at once before reporting full (default 30)
-                  AGENT_DRAIN_SECONDS  how long shutdown waits for running jobs (default 60)""");
+                  AGENT_DRAIN_SECONDS  how long shutdown waits for running jobs (default 60)
+                  AUTH_SERVICE_URL, TIME_SERVICE_URL, AGENT_API_KEY, GUEST_MAX_SECONDS, TIME_HEARTBEAT_SECONDS,
+                  WEATHER_GEOCODING_URL, WEATHER_FORECAST_URL, OPENAI_API_KEY: MindBot (see agent/env.example)""");
     }
 }

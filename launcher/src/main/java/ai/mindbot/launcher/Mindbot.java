@@ -58,7 +58,9 @@ public final class Mindbot {
                   auth          start only the auth service
                   time          start only the time service
                   admin         start only the admin dashboard
-                  agent echo    run the LiveKit echo agent (./mindbot agent --help)
+                  agent start   run MindBot, the time-aware voice agent (./mindbot agent --help)
+                  agent console talk to MindBot in this terminal (--email EMAIL or --guest)
+                  agent echo    run the LiveKit echo agent
                   help          show this text
 
                 Configuration comes from environment variables and ./.env (see env.example and README.md).

@@ -1,0 +1,55 @@
+package ai.mindbot.agent.mindbot;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.mindbot.agent.api.AgentFactory;
+import ai.mindbot.agent.mindbot.brain.OfflineBrain;
+import ai.mindbot.agent.voice.VoiceProviders;
+import ai.mindbot.agent.voice.metrics.MetricsServer;
+import ai.mindbot.agent.voice.metrics.VoiceMetrics;
+
+/**
+ * Builds the MindBot worker's agents ({@code ./mindbot agent start}): one set of service clients and
+ * voice providers for the worker, a fresh {@link MindBotAgent} per room.
+ */
+public final class MindBotFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(MindBotFactory.class);
+
+    private MindBotFactory() {
+    }
+
+    /**
+     * @param voice the offline/cloud provider selection for this environment. Without
+     *              {@code OPENAI_API_KEY} (or when the selection has no model) the brain is MindBot's
+     *              offline brain, which knows MindBot's tools.
+     */
+    public static AgentFactory create(Map<String, String> env, Function<Map<String, String>, VoiceProviders> voice) {
+        MindBotSettings settings = MindBotSettings.from(env);
+        VoiceMetrics metrics = new VoiceMetrics();
+        try {
+            // started once for the worker's life; turn timings of every room, on AGENT_METRICS_PORT when set
+            MetricsServer.fromEnvironment(env, metrics);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serve voice metrics on " + MetricsServer.PORT_VARIABLE + ": " + e.getMessage());
+        }
+        MindBotServices services = settings.services().reportingTo(metrics);
+        VoiceProviders providers = withBrain(voice.apply(env), env);
+        log.info("MindBot: {}; voice: {}", settings, providers.description());
+        return job -> new MindBotAgent(services, providers);
+    }
+
+    static VoiceProviders withBrain(VoiceProviders selected, Map<String, String> env) {
+        boolean cloudModel = !env.getOrDefault("OPENAI_API_KEY", "").isBlank() && selected.llm() != null;
+        if (cloudModel) {
+            return selected;
+        }
+        return new VoiceProviders(selected.vad(), selected.stt(), new OfflineBrain(), selected.tts(),
+                selected.description() + ", MindBot's offline brain");
+    }
+}
