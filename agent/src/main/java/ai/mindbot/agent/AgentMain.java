@@ -12,6 +12,8 @@ import ai.mindbot.agent.echo.EchoAgent;
 import ai.mindbot.agent.mindbot.MindBotFactory;
 import ai.mindbot.agent.mindbot.console.MindBotConsole;
 import ai.mindbot.agent.voice.VoiceProviders;
+import ai.mindbot.agent.voice.offline.OfflineVoice;
+import ai.mindbot.agent.voice.providers.ProviderSelection;
 import ai.mindbot.agent.worker.AgentWorker;
 
 /**
@@ -23,16 +25,15 @@ public final class AgentMain {
     private AgentMain() {
     }
 
-    /** Returns the process exit code. Without voice providers linked in, {@code start} refuses and says why. */
+    /** Returns the process exit code; voice providers as the environment selects them (cloud keys, else offline). */
     public static int run(String[] args, Map<String, String> env) {
-        return run(args, env, null);
+        return run(args, env, selectedVoice());
     }
 
     /**
      * Returns the process exit code.
      *
-     * @param voice the voice providers (VAD, STT, LLM, TTS) for this environment, offline or cloud;
-     *              null when none are linked into this build
+     * @param voice builds the voice providers (VAD, STT, LLM, TTS) for this environment
      */
     public static int run(String[] args, Map<String, String> env, Function<Map<String, String>, VoiceProviders> voice) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
@@ -43,36 +44,18 @@ public final class AgentMain {
             return MindBotConsole.run(Arrays.copyOfRange(args, 1, args.length), env, System.in, System.out,
                     AgentMain::promptPassword);
         }
-        AgentFactory factory;
-        try {
-            factory = switch (args[0]) {
-                case "echo" -> job -> new EchoAgent();
-                case "start" -> {
-                    if (voice == null) {
-                        throw new IllegalArgumentException("no voice providers are linked into this build; "
-                                + "./mindbot agent console talks to MindBot in text");
-                    }
-                    yield MindBotFactory.create(env, voice);
-                }
-                default -> null;
-            };
-        } catch (IllegalArgumentException e) {
-            System.err.println("agent " + args[0] + ": " + e.getMessage());
-            return 2;
-        }
-        if (factory == null) {
-            System.err.println("unknown agent: " + args[0]);
-            usage(System.err);
-            return 2;
-        }
         AgentConfig config;
+        AgentWorker worker;
         try {
             config = AgentConfig.from(env);
-        } catch (IllegalArgumentException e) {
-            System.err.println("agent: " + e.getMessage());
+            worker = startWorker(args[0], config, env, voice);
+        } catch (IllegalArgumentException | OfflineVoice.Unavailable e) {
+            System.err.println("agent " + args[0] + ": " + e.getMessage());
+            if (e instanceof UnknownAgent) {
+                usage(System.err);
+            }
             return 2;
         }
-        AgentWorker worker = new AgentWorker(config, factory).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             worker.drain(config.drainTimeout());
@@ -84,6 +67,34 @@ public final class AgentMain {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Registers a worker for the named agent ({@code start} or {@code echo}) and returns it running,
+     * for a caller that runs other things beside it (the launcher's all-in-one mode).
+     *
+     * @throws IllegalArgumentException     for an unknown agent or a bad setting, with a message to print
+     * @throws OfflineVoice.Unavailable     when the offline voice lacks something, with the one line to print
+     */
+    public static AgentWorker startWorker(String agent, AgentConfig config, Map<String, String> env,
+                                          Function<Map<String, String>, VoiceProviders> voice) {
+        AgentFactory factory = switch (agent) {
+            case "echo" -> job -> new EchoAgent();
+            case "start" -> MindBotFactory.create(env, voice);
+            default -> throw new UnknownAgent(agent);
+        };
+        return new AgentWorker(config, factory).start();
+    }
+
+    /** The voice providers the environment selects: cloud where keys are set, offline for the rest. */
+    public static Function<Map<String, String>, VoiceProviders> selectedVoice() {
+        return env -> ProviderSelection.from(env, ProviderSelection.home(env));
+    }
+
+    private static final class UnknownAgent extends IllegalArgumentException {
+        UnknownAgent(String agent) {
+            super("unknown agent: " + agent);
+        }
     }
 
     private static char[] promptPassword(String email) {

@@ -9,8 +9,18 @@ import org.junit.jupiter.api.Test;
 class AgentMainTest {
 
     @Test
-    void startRefusesWithAReasonWhenNoVoiceProvidersAreLinkedIn() {
-        assertThat(AgentMain.run(new String[] {"start"}, Map.of("AGENT_API_KEY", "k"))).isEqualTo(2);
+    void startSaysInOneLineWhatTheOfflineVoiceLacks() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(AgentMain.run(new String[] {"start"},
+                    Map.of("AGENT_API_KEY", "k", "OFFLINE_STT_MODEL_DIR", "/nonexistent/pocketsphinx"))).isEqualTo(2);
+        } finally {
+            System.setErr(original);
+        }
+        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(said).doesNotContain("\n").contains("offline speech recognition").endsWith("run scripts/install-voice");
     }
 
     @Test

@@ -57,6 +57,17 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
         return new OfflineVoice(vad, stt, tts, "offline voice: " + String.join(", ", parts));
     }
 
+    /**
+     * Only the voice detector (Silero when its model is installed, else the energy detector), for a
+     * set-up whose recognition and speech are both cloud providers.
+     */
+    public static Vad detector(Map<String, String> env, Path workDir) {
+        List<String> parts = new ArrayList<>();
+        Vad vad = vad(OfflineVoiceSettings.from(env, workDir), parts);
+        log.info("offline voice: {}", parts.get(0));
+        return vad;
+    }
+
     /** The one line saying what this machine lacks for {@code env}, or empty when nothing is. */
     public static Optional<String> missing(Map<String, String> env, Path workDir) {
         List<String> missing = missing(OfflineVoiceSettings.from(env, workDir), Host.SYSTEM);
