@@ -69,6 +69,14 @@ public interface Room {
     /** Sends a text stream (e.g. on {@link #TOPIC_TRANSCRIPTION}) to everyone, or to the identities given. */
     void sendText(String topic, String text, Map<String, String> attributes, List<String> destinationIdentities);
 
+    /**
+     * Sends a text stream that clients attribute to another participant, e.g. the transcript of what
+     * {@code senderIdentity} said: LiveKit lets agents, and only agents, send a text stream on a
+     * participant's behalf, and its clients show it as that participant's.
+     */
+    void sendTextFor(String senderIdentity, String topic, String text, Map<String, String> attributes,
+                     List<String> destinationIdentities);
+
     default void sendText(String topic, String text) {
         sendText(topic, text, Map.of(), List.of());
     }

@@ -144,6 +144,9 @@ public final class RoomConnection {
 
     /** Sends a data packet on the publisher's reliable or lossy channel. Room thread only. */
     public void send(DataPacket packet, boolean reliableChannel) {
+        if (closed) {
+            return; // queued before the room was left; its channels are gone
+        }
         if (media == null || !media.send(packet, reliableChannel)) {
             log.warn("room {}: data channel not open, dropping a packet", roomName);
         }

@@ -149,10 +149,14 @@ final class RoomMedia {
         remote.addSink(audio);
     }
 
+    private volatile boolean released;
+
     /** Sends a data packet on the reliable or lossy channel; false when the channel is not open. */
     boolean send(DataPacket packet, boolean reliableChannel) {
         RTCDataChannel channel = reliableChannel ? reliable : lossy;
-        if (channel == null || channel.getState() != RTCDataChannelState.OPEN) {
+        // a send queued on the job's thread can run after the room was left: the native channel is
+        // freed by then, and touching it crashes the JVM (seen: RTCDataChannel.getState, SIGSEGV)
+        if (released || channel == null || channel.getState() != RTCDataChannelState.OPEN) {
             return false;
         }
         byte[] bytes = packet.toByteArray();
@@ -168,6 +172,7 @@ final class RoomMedia {
 
     /** Stops the audio and frees the native objects, in the order libwebrtc accepts. */
     void release() {
+        released = true;
         if (output != null) {
             clock.remove(output); // waits out a tick that may still be pushing into the source
         }

@@ -78,7 +78,7 @@ public final class Conversation implements AutoCloseable {
         this.options = options;
         this.executor = room.executor();
         this.playback = room.playback(VOICE);
-        this.input = new UserInput(room, providers.vad(), providers.stt(), options, new Listening());
+        this.input = new UserInput(room, userIdentity, providers.vad(), providers.stt(), options, new Listening());
         this.toolThreads = Executors.newCachedThreadPool(task -> {
             Thread t = new Thread(task, "voice-tool-" + threadCount.incrementAndGet());
             t.setDaemon(true);

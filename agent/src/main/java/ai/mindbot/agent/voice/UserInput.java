@@ -46,6 +46,8 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
     private static final Duration MAX_REOPEN_DELAY = Duration.ofSeconds(30);
 
     private final Room room;
+    /** Captions of the user's words are sent on their behalf, so clients show them as the user's. */
+    private final String userIdentity;
     private final JobExecutor executor;
     private final Stt stt;
     private final VoiceOptions options;
@@ -67,7 +69,8 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
     private Cancellable endpointTimer;
     private String segmentId = newSegmentId();
 
-    UserInput(Room room, Vad vad, Stt stt, VoiceOptions options, Events events) {
+    UserInput(Room room, String userIdentity, Vad vad, Stt stt, VoiceOptions options, Events events) {
+        this.userIdentity = userIdentity;
         this.room = room;
         this.executor = room.executor();
         this.stt = stt;
@@ -257,7 +260,7 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
 
     /** The user's words as LiveKit clients show captions: one segment per turn, interim then final. */
     private void publish(String text, boolean fin) {
-        room.sendText(Room.TOPIC_TRANSCRIPTION, text, Map.of(
+        room.sendTextFor(userIdentity, Room.TOPIC_TRANSCRIPTION, text, Map.of(
                 Transcripts.SEGMENT_ID, segmentId,
                 Transcripts.FINAL, Boolean.toString(fin)), List.of());
     }

@@ -218,6 +218,13 @@ public final class AgentJob implements Room, RoomEvents {
     }
 
     @Override
+    public void sendTextFor(String sender, String topic, String text, Map<String, String> attributes, List<String> destinations) {
+        List<DataPacket> packets = TextStreams.encode(topic, text, attributes, destinations, System.currentTimeMillis()).stream()
+                .map(p -> p.toBuilder().setParticipantIdentity(sender).build()).toList();
+        thread.execute(() -> packets.forEach(p -> connection.send(p, true)));
+    }
+
+    @Override
     public void sendData(String topic, byte[] payload, boolean reliable, List<String> destinations) {
         DataPacket packet = DataPacket.newBuilder()
                 .setKind(reliable ? DataPacket.Kind.RELIABLE : DataPacket.Kind.LOSSY)

@@ -65,7 +65,7 @@ class VoicePipelineIT {
 
     @Test
     void aSpokenQuestionIsAnsweredWithSpeechAndATranscript() {
-        Path question = Speech.wav("who are you");
+        Path question = Speech.wav("hello what is your name");
         List<JsonNode> events = VoicePeer.join(server.wsUrl(), """
                 [{"wait_agent": 20000}, {"sleep": 1000}, {"play": "%s"},
                  {"wait_speech": 20000}, {"wait_silence": 30000, "quiet": 1500}]""".formatted(question),
@@ -84,7 +84,7 @@ class VoicePipelineIT {
         assertThat(transcripts).anySatisfy(t -> {
             assertThat(t.path("from").asString("")).isEqualTo("caller");
             assertThat(t.path("final").asBoolean()).isTrue();
-            assertThat(t.path("text").asString("").toLowerCase()).contains("who");
+            assertThat(t.path("text").asString("").toLowerCase()).contains("name");
         });
         assertThat(transcripts).anySatisfy(t -> {
             assertThat(t.path("from").asString("")).startsWith("agent-");
@@ -95,7 +95,7 @@ class VoicePipelineIT {
 
     @Test
     void talkingOverTheAgentStopsItsAudio() {
-        Path question = Speech.wav("who are you");
+        Path question = Speech.wav("hello what is your name");
         Path interruption = Speech.wav("hello there how are you doing today");
         List<JsonNode> events = VoicePeer.join(server.wsUrl(), """
                 [{"wait_agent": 20000}, {"sleep": 1000}, {"play": "%s"},

@@ -33,6 +33,7 @@ class EchoAgentTest {
         @Override public AudioWriter audio(String name) { return mixer.writer(name); }
         @Override public void removeAudio(String name) { removedAudio.add(name); mixer.removeWriter(name); }
         @Override public void sendText(String topic, String text, Map<String, String> a, List<String> d) { texts.add(topic + ":" + text); }
+        @Override public void sendTextFor(String s, String topic, String text, Map<String, String> a, List<String> d) { texts.add(topic + ":" + text); }
         @Override public void sendData(String topic, byte[] payload, boolean reliable, List<String> d) { }
         @Override public void removeParticipant(String identity) { }
         @Override public void leave() { }

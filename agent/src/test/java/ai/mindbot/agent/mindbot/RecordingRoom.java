@@ -94,6 +94,11 @@ final class RecordingRoom implements Room {
     }
 
     @Override
+    public void sendTextFor(String sender, String topic, String text, Map<String, String> attributes, List<String> destinations) {
+        room.sendTextFor(sender, topic, text, attributes, destinations);
+    }
+
+    @Override
     public void sendData(String topic, byte[] payload, boolean reliable, List<String> destinationIdentities) {
         room.sendData(topic, payload, reliable, destinationIdentities);
     }

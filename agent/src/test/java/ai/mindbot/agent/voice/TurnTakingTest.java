@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mindbot.agent.voice.testing.FakeRoom;
 import ai.mindbot.agent.voice.testing.VoiceTestbed;
 
 class TurnTakingTest {
@@ -123,6 +124,8 @@ class TurnTakingTest {
                     .containsExactly("false", "false", "true");
             assertThat(userCaptions).extracting(x -> x.attributes().get("lk.segment_id")).containsOnly(
                     userCaptions.get(0).attributes().get("lk.segment_id"));
+            // sent on the user's behalf, so LiveKit clients show them as the user's words
+            assertThat(userCaptions).extracting(x -> x.attributes().get(FakeRoom.SENDER)).containsOnly(VoiceTestbed.USER);
         }
     }
 }

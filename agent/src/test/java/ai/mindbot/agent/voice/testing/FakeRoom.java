@@ -130,6 +130,18 @@ public final class FakeRoom implements Room {
         texts.add(new SentText(topic, Map.copyOf(attributes), new StringBuilder(text), new boolean[] {true}));
     }
 
+    /** Kept like {@link #sendText}; the sender is recorded in the attributes under {@code sender} for tests. */
+    @Override
+    public synchronized void sendTextFor(String sender, String topic, String text, Map<String, String> attributes,
+                                         List<String> destinationIdentities) {
+        Map<String, String> withSender = new java.util.HashMap<>(attributes);
+        withSender.put(SENDER, sender);
+        texts.add(new SentText(topic, Map.copyOf(withSender), new StringBuilder(text), new boolean[] {true}));
+    }
+
+    /** The pseudo-attribute under which {@link #sendTextFor} records whom the text was sent for. */
+    public static final String SENDER = "test.sender";
+
     @Override
     public void sendData(String topic, byte[] payload, boolean reliable, List<String> destinationIdentities) {
     }
