@@ -38,7 +38,8 @@ public final class Mindbot {
         String command = rest.isEmpty() ? "run" : rest.remove(0);
         switch (command) {
             case "-h", "--help", "help" -> usage(System.out);
-            case "run" -> startAll(rest.toArray(String[]::new));
+            case "run" -> startEverything(rest.toArray(String[]::new));
+            case "services" -> banner(startAll(rest.toArray(String[]::new)), null);
             case "auth", "time", "admin" -> startOne(command, rest.toArray(String[]::new));
             case "agent" -> System.exit(AgentMain.run(rest.toArray(String[]::new), environment()));
             default -> {
@@ -54,7 +55,10 @@ public final class Mindbot {
                 Usage: ./mindbot [command] [--option=value ...]
 
                 Commands:
-                  (none), run   start auth (8000), time (8001) and admin (8002) in one process
+                  (none), run   everything a person needs to talk to MindBot: the three services, a LiveKit
+                                server (the one at LIVEKIT_URL, or a local livekit-server started for this run),
+                                the MindBot agent (offline voice without provider keys) and the web app at :8000
+                  services      only auth (8000), time (8001) and admin (8002), in one process
                   auth          start only the auth service
                   time          start only the time service
                   admin         start only the admin dashboard
@@ -79,20 +83,47 @@ public final class Mindbot {
                 System.exit(1);
             }
         }
-        banner(started);
         return started;
     }
 
     static void startOne(String name, String[] args) {
-        banner(List.of(SERVICES.get(name).get().run(args)));
+        banner(List.of(SERVICES.get(name).get().run(args)), null);
     }
 
-    private static void banner(List<ConfigurableApplicationContext> contexts) {
+    /** The services, then LiveKit and the MindBot agent beside them; Ctrl-C stops all of it. */
+    static void startEverything(String[] args) {
+        List<ConfigurableApplicationContext> services = startAll(args);
+        Map<String, String> env = environment();
+        env.putAll(commandLineSettings(args));
+        VoiceSide voice = VoiceSide.start(env, services);
+        Runtime.getRuntime().addShutdownHook(new Thread(voice::close, "mindbot-voice-stop"));
+        banner(services, voice);
+    }
+
+    /** {@code --KEY=VALUE} arguments, which Spring reads as settings, for the plain-Java agent too. */
+    static Map<String, String> commandLineSettings(String[] args) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                settings.put(arg.substring(2, eq), arg.substring(eq + 1));
+            }
+        }
+        return settings;
+    }
+
+    private static void banner(List<ConfigurableApplicationContext> contexts, VoiceSide voice) {
         StringBuilder out = new StringBuilder("\nMindBot Time is running:\n");
+        contexts.stream().filter(c -> "auth-service".equals(c.getEnvironment().getProperty("spring.application.name")))
+                .findFirst().ifPresent(auth -> out.append(String.format("%n  Open http://localhost:%d/ to sign up, buy time and talk to MindBot.%n%n",
+                        ((WebServerApplicationContext) auth).getWebServer().getPort())));
         for (ConfigurableApplicationContext context : contexts) {
             String name = context.getEnvironment().getProperty("spring.application.name");
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             out.append(String.format("  %-16s http://localhost:%d   (health: http://localhost:%d/health)%n", name, port, port));
+        }
+        if (voice != null) {
+            out.append("  ").append(voice.describe()).append('\n');
         }
         out.append("Press Ctrl-C to stop.\n");
         System.out.println(out);

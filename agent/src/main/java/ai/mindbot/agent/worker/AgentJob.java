@@ -236,14 +236,21 @@ public final class AgentJob implements Room, RoomEvents {
 
     @Override
     public void removeParticipant(String identity) {
-        CompletableFuture.runAsync(() -> {
+        // its own thread, not the common pool: on 2 cores that pool has one thread, and any blocking
+        // task there (seen: a test reading a process's output) held a time-out removal back for 30 s
+        Thread remover = new Thread(() -> {
             try {
-                RoomServiceClient.createClient(config.httpUrl(), config.apiKey(), config.apiSecret())
+                var answer = RoomServiceClient.createClient(config.httpUrl(), config.apiKey(), config.apiSecret())
                         .removeParticipant(info.roomName(), identity).execute();
+                if (!answer.isSuccessful()) {
+                    log.warn("job {}: LiveKit refused to remove {}: HTTP {}", info.jobId(), identity, answer.code());
+                }
             } catch (Exception e) {
                 log.warn("job {}: could not remove {}: {}", info.jobId(), identity, e.getMessage());
             }
-        });
+        }, "remove-participant-" + info.roomName());
+        remover.setDaemon(true);
+        remover.start();
     }
 
     @Override

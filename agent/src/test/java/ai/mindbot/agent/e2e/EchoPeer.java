@@ -28,7 +28,17 @@ final class EchoPeer {
 
     private EchoPeer(Process process) {
         this.process = process;
-        this.events = CompletableFuture.supplyAsync(this::readEvents);
+        // a thread of its own: the common pool may have a single thread, which product code needs too
+        this.events = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                events.complete(readEvents());
+            } catch (RuntimeException e) {
+                events.completeExceptionally(e);
+            }
+        }, "echo-peer-reader");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     static EchoPeer join(LiveKitServer server, String room, String identity, Map<String, String> options) {

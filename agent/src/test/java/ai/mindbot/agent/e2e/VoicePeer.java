@@ -29,7 +29,17 @@ public final class VoicePeer {
 
     private VoicePeer(Process process) {
         this.process = process;
-        this.events = CompletableFuture.supplyAsync(this::readEvents);
+        // a thread of its own: the common pool may have a single thread, which product code needs too
+        this.events = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                events.complete(readEvents());
+            } catch (RuntimeException e) {
+                events.completeExceptionally(e);
+            }
+        }, "voice-peer-reader");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /**
