@@ -18,9 +18,9 @@ import ai.mindbot.common.config.DotEnv;
 import ai.mindbot.time.TimeServiceApplication;
 
 /**
- * {@code ./mindbot}: with no command, starts auth (8000), time (8001) and admin (8002) in this one
- * JVM, each in its own Spring context exactly as it runs alone, prints where they listen, and
- * stops them all on Ctrl-C.
+ * {@code ./mindbot}: with no command, starts auth (8000, also serving the web app), time (8001) and
+ * admin (8002) in this one JVM, each in its own Spring context exactly as it runs alone, prints the
+ * app's URL and where each service listens, and stops them all on Ctrl-C.
  */
 public final class Mindbot {
 
@@ -54,7 +54,8 @@ public final class Mindbot {
                 Usage: ./mindbot [command] [--option=value ...]
 
                 Commands:
-                  (none), run   start auth (8000), time (8001) and admin (8002) in one process
+                  (none), run   start auth (8000, with the web app at http://localhost:8000/),
+                                time (8001) and admin (8002) in one process
                   auth          start only the auth service
                   time          start only the time service
                   admin         start only the admin dashboard
@@ -68,9 +69,10 @@ public final class Mindbot {
 
     static List<ConfigurableApplicationContext> startAll(String[] args) {
         List<ConfigurableApplicationContext> started = new ArrayList<>();
+        String[] withTimeUrl = withTimeServiceUrl(args, environment());
         for (String name : ORDER) {
             try {
-                started.add(SERVICES.get(name).get().run(args));
+                started.add(SERVICES.get(name).get().run(withTimeUrl));
             } catch (RuntimeException e) {
                 System.err.println("MindBot could not start the " + name + " service: " + rootMessage(e));
                 started.forEach(ConfigurableApplicationContext::close);
@@ -81,12 +83,37 @@ public final class Mindbot {
         return started;
     }
 
+    /**
+     * The auth service passes the web app's {@code /time/**} calls to the time service when
+     * {@code TIME_SERVICE_URL} is set; in one process the time service is next door, so unless the
+     * operator said otherwise it is {@code http://localhost:<TIME_PORT>}.
+     */
+    static String[] withTimeServiceUrl(String[] args, Map<String, String> env) {
+        boolean given = Arrays.stream(args).anyMatch(a -> a.startsWith("--TIME_SERVICE_URL="))
+                || !env.getOrDefault("TIME_SERVICE_URL", "").isBlank();
+        if (given) {
+            return args;
+        }
+        String port = Arrays.stream(args).filter(a -> a.startsWith("--TIME_PORT=")).map(a -> a.substring(12))
+                .findFirst().orElse(env.getOrDefault("TIME_PORT", "8001"));
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--TIME_SERVICE_URL=http://localhost:" + port.strip());
+        return all.toArray(String[]::new);
+    }
+
     static void startOne(String name, String[] args) {
         banner(List.of(SERVICES.get(name).get().run(args)));
     }
 
     private static void banner(List<ConfigurableApplicationContext> contexts) {
-        StringBuilder out = new StringBuilder("\nMindBot Time is running:\n");
+        StringBuilder out = new StringBuilder("\n");
+        for (ConfigurableApplicationContext context : contexts) {
+            if ("auth-service".equals(context.getEnvironment().getProperty("spring.application.name"))) {
+                int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+                out.append(String.format("  Open MindBot:    http://localhost:%d/%n%n", port));
+            }
+        }
+        out.append("MindBot Time is running:\n");
         for (ConfigurableApplicationContext context : contexts) {
             String name = context.getEnvironment().getProperty("spring.application.name");
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,12 +22,9 @@ class PassThroughConfig {
     private static final Logger log = LoggerFactory.getLogger(PassThroughConfig.class);
 
     @Bean
-    FilterRegistrationBean<TimeApiPassThrough> timeApiPassThrough(@Value("${mindbot.auth.time-service-url:}") String url) {
+    @ConditionalOnExpression("!'${mindbot.auth.time-service-url:}'.isBlank()")
+    FilterRegistrationBean<TimeApiPassThrough> timeApiPassThrough(@Value("${mindbot.auth.time-service-url}") String url) {
         FilterRegistrationBean<TimeApiPassThrough> registration = new FilterRegistrationBean<>();
-        if (url == null || url.isBlank()) {
-            registration.setEnabled(false);
-            return registration;
-        }
         URI upstream = URI.create(url.strip().replaceAll("/+$", ""));
         if (!"http".equals(upstream.getScheme()) && !"https".equals(upstream.getScheme())) {
             throw new IllegalArgumentException("TIME_SERVICE_URL must be an http(s) URL, got " + url);
