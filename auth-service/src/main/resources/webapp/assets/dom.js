@@ -28,8 +28,11 @@ export const main = () => document.getElementById('main');
 export const byId = (id) => document.getElementById(id);
 
 /** A polite status message in the corner (read out by screen readers); empty clears it. */
+let sayTimer = null;
 export function say(message, kind = 'info') {
+  clearTimeout(sayTimer);
   replace(byId('status'), message ? h('span', { class: 'msg ' + kind }, message) : '');
+  if (message) sayTimer = setTimeout(() => replace(byId('status')), 8000);
 }
 
 /** A labelled input: the label's for= always matches the field's id. */

@@ -4,7 +4,7 @@ export function duration(totalSeconds) {
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
-  if (hours > 0) return `${hours} h ${minutes} min`;
+  if (hours > 0) return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
   if (minutes > 0) return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
   return `${seconds} s`;
 }

@@ -101,6 +101,7 @@ async function checkout(where) {
   }
 
   async function report(answer, p) {
+    requestAnimationFrame(() => result.scrollIntoView({ block: 'nearest' }));
     if (answer.status === 'succeeded') {
       const b = await balance();
       result.className = 'result good';
@@ -118,6 +119,7 @@ async function checkout(where) {
   function fail(message) {
     result.className = 'result error';
     result.textContent = message;
+    requestAnimationFrame(() => result.scrollIntoView({ block: 'nearest' }));
   }
 
   return h('div', { class: 'buy' },

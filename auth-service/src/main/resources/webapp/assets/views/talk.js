@@ -9,6 +9,7 @@ import { loadLiveKit } from '../livekit.js';
 import { openBuyDialog } from './buy.js';
 
 const STATES = {
+  idle: 'Not connected',
   connecting: 'Connecting…',
   waiting: 'Waiting for MindBot to join…',
   joining: 'MindBot is joining…',
@@ -47,7 +48,7 @@ export async function talkView() {
     guest ? h('p', { class: 'banner info', id: 'guest-note' },
       `You are trying MindBot as a guest: calls last at most ${duration(config.guest_call_seconds)}. `,
       h('a', { href: '#/signup' }, 'Create an account'), ' to talk longer.') : null,
-    h('section', { class: 'card call' },
+    h('section', { class: 'card call', id: 'call' },
       h('div', { class: 'call-head' },
         h('div', {}, h('span', { class: 'label' }, 'MindBot'), state, level),
         h('div', {}, h('span', { class: 'label' }, guest ? 'Guest call left' : 'Time left'), remaining, micLevel)),
@@ -135,7 +136,7 @@ export async function talkView() {
       }
     }
     clockState.running = false;
-    setState('idle');
+    setState('ended');
     state.textContent = 'Call ended';
     if (why === 'removed') {
       replace(notice, h('p', { class: 'banner warn', id: 'time-up' },
@@ -161,6 +162,7 @@ export async function talkView() {
         ? await api.open('POST', '/auth/guest', {})
         : await api.post('/auth/token', { room_name: 'talk-' + crypto.getRandomValues(new Uint32Array(2)).join('') });
       clockState.room = grant.room_name;
+      byId('call').dataset.room = grant.room_name; // for support (and tests): which room this call is
       clockState.sessionId = null;
       if (!guest) {
         const b = await balance();
