@@ -82,6 +82,7 @@ async function checkout(where) {
       lastMethod = method;
       busy(form, async () => {
         result.textContent = '';
+        say('');
         try {
           const answer = await api.post('/time/purchase', { package_id: p.id, payment_method_id: method },
             { 'Idempotency-Key': attemptKey });
@@ -131,7 +132,7 @@ async function checkout(where) {
 
 function declineText(err) {
   if (err.code === 'payment_declined') {
-    return `Your card was declined (${err.problem.decline_code ?? 'declined'}): ${err.message} No time was added and nothing was charged.`;
+    return `Payment declined: ${err.message.replace(/\.?$/, '.')} (${err.problem.decline_code ?? 'declined'}) No time was added and nothing was charged.`;
   }
   if (err.code === 'account_disabled') return 'This account cannot buy time right now. Please contact support.';
   return err.message;

@@ -149,7 +149,11 @@ export async function talkView() {
     } else {
       replace(notice, h('p', { class: 'banner info', id: 'call-ended' }, 'The call has ended.', cost));
     }
-    if (!guest) balance().catch(() => {});
+    delete remaining.dataset.seconds;
+    remaining.textContent = '';
+    if (!guest) {
+      balance().then((b) => { remaining.textContent = duration(b.available_seconds); }).catch(() => {});
+    }
   }
 
   start.addEventListener('click', async () => {

@@ -68,37 +68,45 @@ public final class Mindbot {
     }
 
     static List<ConfigurableApplicationContext> startAll(String[] args) {
-        List<ConfigurableApplicationContext> started = new ArrayList<>();
-        String[] withTimeUrl = withTimeServiceUrl(args, environment());
-        for (String name : ORDER) {
+        Map<String, ConfigurableApplicationContext> started = new java.util.LinkedHashMap<>();
+        // The time service first: its real port (TIME_PORT may be 0) is where auth passes /time/** on.
+        String[] withTimeUrl = args;
+        for (String name : List.of("time", "auth", "admin")) {
             try {
-                started.add(SERVICES.get(name).get().run(withTimeUrl));
+                ConfigurableApplicationContext context = SERVICES.get(name).get().run(withTimeUrl);
+                started.put(name, context);
+                if (name.equals("time")) {
+                    withTimeUrl = withTimeServiceUrl(args, environment(), port(context));
+                }
             } catch (RuntimeException e) {
                 System.err.println("MindBot could not start the " + name + " service: " + rootMessage(e));
-                started.forEach(ConfigurableApplicationContext::close);
+                started.values().forEach(ConfigurableApplicationContext::close);
                 System.exit(1);
             }
         }
-        banner(started);
-        return started;
+        List<ConfigurableApplicationContext> inOrder = ORDER.stream().map(started::get).toList();
+        banner(inOrder);
+        return inOrder;
     }
 
     /**
      * The auth service passes the web app's {@code /time/**} calls to the time service when
      * {@code TIME_SERVICE_URL} is set; in one process the time service is next door, so unless the
-     * operator said otherwise it is {@code http://localhost:<TIME_PORT>}.
+     * operator said otherwise it is {@code http://localhost:<its port>}.
      */
-    static String[] withTimeServiceUrl(String[] args, Map<String, String> env) {
+    static String[] withTimeServiceUrl(String[] args, Map<String, String> env, int timePort) {
         boolean given = Arrays.stream(args).anyMatch(a -> a.startsWith("--TIME_SERVICE_URL="))
                 || !env.getOrDefault("TIME_SERVICE_URL", "").isBlank();
         if (given) {
             return args;
         }
-        String port = Arrays.stream(args).filter(a -> a.startsWith("--TIME_PORT=")).map(a -> a.substring(12))
-                .findFirst().orElse(env.getOrDefault("TIME_PORT", "8001"));
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--TIME_SERVICE_URL=http://localhost:" + port.strip());
+        all.add("--TIME_SERVICE_URL=http://localhost:" + timePort);
         return all.toArray(String[]::new);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     static void startOne(String name, String[] args) {

@@ -30,6 +30,12 @@ class LauncherIT {
                 assertThat(health.json().path("status").asString()).isEqualTo("UP");
                 assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
             }
+            // the web app's origin: the page, and the time API passed through to the time service
+            Http app = new Http("http://127.0.0.1:" + ((WebServerApplicationContext) contexts.get(0)).getWebServer().getPort());
+            assertThat(app.get("/").body()).contains("<title>MindBot</title>");
+            Http.Response pricing = app.get("/time/pricing");
+            assertThat(pricing.status()).isEqualTo(200);
+            assertThat(pricing.body()).contains("starter_1h");
             assertThat(data.resolve("jwt-secret")).exists();
             assertThat(data.resolve("mindbot_users.db")).exists();
             assertThat(data.resolve("mindbot_time_tracking.db")).exists();

@@ -110,9 +110,9 @@ class WebAppIT {
         browser.click("page-pm_card_chargeDeclined");
         browser.click("page-pay");
 
-        browser.waitForText("page-purchase-result", "Your card was declined");
+        browser.waitForText("page-purchase-result", "Payment declined");
         String message = browser.driver.findElement(By.id("page-purchase-result")).getText();
-        assertThat(message).contains("generic_decline", "No time was added");
+        assertThat(message).contains("Your card was declined", "generic_decline", "No time was added");
         assertThat(balance()).isEqualTo(3600);
         browser.waitForText("balance-chip", "Balance: 1 h");
         browser.screenshot("06-declined");
