@@ -84,7 +84,7 @@ window.addEventListener('balance', (e) => {
   chip.hidden = false;
   chip.textContent = 'Balance: ' + duration(b.available_seconds);
   chip.title = `${b.balance_seconds} seconds`;
-  byId('low-balance').hidden = !b.low_balance;
+  byId('low-balance').hidden = !b.low_balance || location.hash.startsWith('#/buy'); // not on the shop itself
   byId('low-balance-text').textContent = b.available_seconds > 0
     ? `Your time is running low: ${duration(b.available_seconds)} left.`
     : 'You have no time left.';

@@ -37,6 +37,7 @@ export async function stripeCheckout(container, pkg, config, onAnswer, onError) 
     card = stripe.elements().create('card');
     card.mount(mount);
   } catch (e) {
+    form.hidden = true; // no card field, no Pay button: only the explanation
     onError(e.message);
     return;
   }

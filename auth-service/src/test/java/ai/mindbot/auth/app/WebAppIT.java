@@ -49,7 +49,9 @@ class WebAppIT {
 
     @BeforeAll
     static void start() {
-        stack = AppStack.start(TestDatabase.SQLITE);
+        // Access tokens of 75 s: the page refreshes each one 60 s before it expires, so every step
+        // below also runs across several silent refreshes.
+        stack = AppStack.start(TestDatabase.SQLITE, Map.of(), Map.of("JWT_TTL_SECONDS", "75"));
         origin = stack.origin();
         email = AuthServer.newEmail();
         browser = Browser.start(1280, 900);
@@ -87,6 +89,17 @@ class WebAppIT {
 
     @Test
     @Order(2)
+    void refreshesTheAccessTokenBeforeItExpires() {
+        String first = storedAccessToken();
+        browser.wait.withTimeout(Duration.ofSeconds(40)).until(d -> !first.equals(storedAccessToken()));
+        String next = storedAccessToken();
+        assertThat(stack.app.get("/auth/me", next).status()).isEqualTo(200);
+        long expiresAt = (Long) browser.js("return JSON.parse(localStorage.getItem('mindbot.session')).expires_at");
+        assertThat(expiresAt - System.currentTimeMillis()).isGreaterThan(60_000); // a fresh 75 s token
+    }
+
+    @Test
+    @Order(3)
     void buysAnHourWithTheSimulatorsVisa() {
         browser.visible("page-choose-starter_1h");
         assertThat(browser.driver.findElements(By.cssSelector(".packages > li"))).hasSize(3);
@@ -104,7 +117,7 @@ class WebAppIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aDeclinedCardSaysSoAndAddsNothing() {
         browser.click("page-choose-starter_1h");
         browser.click("page-pm_card_chargeDeclined");
@@ -119,7 +132,7 @@ class WebAppIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theHistoryShowsThePurchase() {
         browser.driver.findElement(By.linkText("History")).click();
         browser.waitForText("transactions", "Time card bought");
@@ -130,7 +143,7 @@ class WebAppIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void changesThePassword() {
         browser.driver.findElement(By.linkText("Account")).click();
         browser.waitForText("me-email", email);
@@ -151,7 +164,7 @@ class WebAppIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void signsOut() {
         String refreshToken = (String) browser.js("return JSON.parse(localStorage.getItem('mindbot.session')).refresh_token");
         browser.click("sign-out");
@@ -163,7 +176,7 @@ class WebAppIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void resetsThePasswordThroughTheLoggedLink() {
         try (LogWatch log = new LogWatch("ai.mindbot.auth.reset.MailConfig")) {
             browser.driver.findElement(By.linkText("Forgot your password?")).click();
@@ -194,7 +207,7 @@ class WebAppIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theTalkPageShowsTheCallControlsAndTheCountdownSource() {
         browser.visible("talk-start");
         browser.waitForText("agent-state", "Not connected");
@@ -205,7 +218,7 @@ class WebAppIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aGuestTriesTalkingWithLiveKitFromThisOriginOnly() {
         browser.click("sign-out");
         browser.waitForHash("#/signin");
@@ -231,7 +244,7 @@ class WebAppIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void fitsAPhoneScreen() {
         try (Browser phone = Browser.start(390, 844)) {
             phone.driver.get(origin + "/#/signup");
