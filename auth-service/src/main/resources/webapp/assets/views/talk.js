@@ -6,6 +6,7 @@ import { Call } from '../call.js';
 import { busy, byId, h, main, replace, say } from '../dom.js';
 import { clock, duration } from '../format.js';
 import { loadLiveKit } from '../livekit.js';
+import { meter } from '../meter.js';
 import { openBuyDialog } from './buy.js';
 
 const STATES = {
@@ -253,33 +254,4 @@ export async function talkView() {
     await end('hung-up');
     return false;
   };
-}
-
-/** A WebAudio level meter on a track (also proof, for tests, that audio reaches the page). */
-function meter(track, element) {
-  try {
-    const context = new AudioContext();
-    const source = context.createMediaStreamSource(new MediaStream([track.mediaStreamTrack]));
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
-    source.connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
-    const timer = setInterval(() => {
-      if (track.mediaStreamTrack.readyState === 'ended') {
-        clearInterval(timer);
-        context.close();
-        element.value = 0;
-        return;
-      }
-      analyser.getFloatTimeDomainData(samples);
-      let sum = 0;
-      for (const s of samples) sum += s * s;
-      const rms = Math.sqrt(sum / samples.length);
-      element.value = Math.min(1, rms * 4);
-      element.dataset.peak = String(Math.max(Number(element.dataset.peak || 0), rms));
-    }, 100);
-    context.resume().catch(() => {});
-  } catch {
-    // no WebAudio: the meter stays at zero, the call works regardless
-  }
 }

@@ -19,7 +19,19 @@ class LauncherIT {
     @Test
     void startsAuthTimeAndAdminInOneProcessAndStopsThemCleanly() throws Exception {
         Path data = Files.createTempDirectory("mindbot-launcher-");
-        List<ConfigurableApplicationContext> contexts = Mindbot.startAll(args(data, ""));
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        List<ConfigurableApplicationContext> contexts;
+        try {
+            contexts = Mindbot.startAll(args(data, ""));
+        } finally {
+            System.setOut(console);
+        }
+        String banner = printed.toString().substring(printed.toString().lastIndexOf("\n  Open MindBot:"));
+        int authPort = ((WebServerApplicationContext) contexts.get(0)).getWebServer().getPort();
+        assertThat(banner.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow())
+                .isEqualTo("  Open MindBot:    http://localhost:" + authPort + "/"); // the app's URL comes first
         try {
             assertThat(contexts).extracting(c -> c.getEnvironment().getProperty("spring.application.name"))
                     .containsExactly("auth-service", "time-service", "admin-dashboard");

@@ -23,6 +23,7 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import ai.mindbot.common.web.BodySizeLimitFilter;
 import ai.mindbot.common.web.Problems;
 import ai.mindbot.common.web.RequestIdFilter;
 import jakarta.servlet.FilterChain;
@@ -88,6 +89,11 @@ final class TimeApiPassThrough extends OncePerRequestFilter {
                     "the time service cannot be reached; please retry shortly");
             return;
         } catch (IOException e) {
+            if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class)) {
+                // a chunked body passed the shared cap while we streamed it on: the caller's fault
+                Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body_too_large", e.getMessage());
+                return;
+            }
             log.warn("time service failed on {} {}: {}", request.getMethod(), path, e.toString());
             Problems.write(request, response, HttpStatus.BAD_GATEWAY, "time_service_unavailable",
                     "the time service failed to answer; please retry shortly");
@@ -98,6 +104,15 @@ final class TimeApiPassThrough extends OncePerRequestFilter {
             return;
         }
         relay(answer, response);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpRequest forward(HttpServletRequest request, URI target) throws IOException {

@@ -106,6 +106,21 @@ class TimeApiPassThroughIT {
     }
 
     @Test
+    void aChunkedBodyOverTheCapIsRefusedNotPassedOn() throws Exception {
+        byte[] big = new byte[100_000];
+        java.util.Arrays.fill(big, (byte) ' ');
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.origin() + "/time/purchase"))
+                        .header("Content-Type", "application/json")
+                        // no length: the JDK client sends it chunked, so only the streaming cap can stop it
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.body()).contains("body_too_large");
+    }
+
+    @Test
     void aTimeServiceThatIsDownIsA502Problem() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
