@@ -2,6 +2,7 @@ package ai.mindbot.auth;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -9,6 +10,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import ai.mindbot.auth.app.AppContentSecurityPolicy;
+import ai.mindbot.auth.app.AppSettings;
+import ai.mindbot.auth.livekit.LiveKitSettings;
 import ai.mindbot.common.security.ApiSecurity;
 import ai.mindbot.common.security.Caller;
 
@@ -17,7 +21,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 /**
  * Which callers may reach which endpoints of the auth-service. Signing in and getting a guest or
  * service token are open (rate limited instead); the account endpoints need a user's token, the
- * admin endpoints an admin's; anything not listed needs a valid token.
+ * admin endpoints an admin's; the web app's files are public; anything not listed needs a valid token.
  */
 @Configuration
 class SecurityConfig {
@@ -28,14 +32,28 @@ class SecurityConfig {
             pathPattern("/auth/guest"),
             pathPattern("/auth/refresh"),
             pathPattern("/auth/service-token"),
+            pathPattern("/auth/password/reset-request"),
+            pathPattern("/auth/password/reset"),
+            pathPattern("/app/config"),
             pathPattern("/health"), pathPattern("/health/**"), pathPattern("/metrics"));
 
+    /** The web app's files: the page, its modules and styles, and the vendored livekit-client. */
+    private static final RequestMatcher WEB_APP = new OrRequestMatcher(
+            pathPattern(HttpMethod.GET, "/"), pathPattern(HttpMethod.GET, "/index.html"),
+            pathPattern(HttpMethod.GET, "/assets/**"), pathPattern(HttpMethod.GET, "/vendor/**"),
+            pathPattern(HttpMethod.GET, "/favicon.ico"));
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity, LiveKitSettings liveKit, AppSettings app)
+            throws Exception {
+        String csp = AppContentSecurityPolicy.of(liveKit, app);
         return apiSecurity.apply(http)
+                // replaces the shared API policy: the app must also reach LiveKit (and Stripe in Stripe mode)
+                .headers(h -> h.contentSecurityPolicy(policy -> policy.policyDirectives(csp)))
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(ignoringPublicEndpoints()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(WEB_APP).permitAll()
                         .requestMatchers("/auth/admin/**").hasRole(Caller.ROLE_ADMIN)
                         .requestMatchers("/auth/me", "/auth/token", "/auth/password", "/auth/logout")
                         .hasRole(Caller.ROLE_USER)

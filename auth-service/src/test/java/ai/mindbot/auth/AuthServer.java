@@ -43,6 +43,12 @@ public final class AuthServer implements AutoCloseable {
         return start(defaults(database.freshProperties()), overrides);
     }
 
+    /** An auth-service on exactly these properties over the test defaults (database, data directory included). */
+    public static AuthServer startWith(Map<String, String> properties) {
+        Map<String, String> base = new HashMap<>(properties);
+        return start(defaults(base), properties);
+    }
+
     /** Another instance on the same database and data directory, as a second replica would run. */
     public AuthServer sibling() {
         return start(properties, Map.of());
@@ -68,6 +74,10 @@ public final class AuthServer implements AutoCloseable {
     /** A bean of the running service, for tests that drive one component against its real database. */
     public <T> T bean(Class<T> type) {
         return service.context().getBean(type);
+    }
+
+    public String baseUrl() {
+        return service.baseUrl();
     }
 
     public String dataDirectory() {

@@ -17,7 +17,7 @@ import java.time.Instant;
  * A real {@code livekit-server} (installed by {@code scripts/install-livekit} into {@code .peers/bin},
  * which {@code scripts/e2e} puts on the PATH) on free ports, with the test's LiveKit key pair.
  */
-final class LiveKitServerPeer implements AutoCloseable {
+public final class LiveKitServerPeer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -29,7 +29,7 @@ final class LiveKitServerPeer implements AutoCloseable {
         this.log = log;
     }
 
-    static LiveKitServerPeer start(String apiKey, String apiSecret) throws IOException, InterruptedException {
+    public static LiveKitServerPeer start(String apiKey, String apiSecret) throws IOException, InterruptedException {
         Path binary = onPath("livekit-server");
         int port = freePort();
         int rtcTcp = freePort();
@@ -55,7 +55,7 @@ final class LiveKitServerPeer implements AutoCloseable {
         return peer;
     }
 
-    String wsUrl() {
+    public String wsUrl() {
         return "ws://127.0.0.1:" + port;
     }
 

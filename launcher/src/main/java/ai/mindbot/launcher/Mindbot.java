@@ -18,9 +18,9 @@ import ai.mindbot.common.config.DotEnv;
 import ai.mindbot.time.TimeServiceApplication;
 
 /**
- * {@code ./mindbot}: with no command, starts auth (8000), time (8001) and admin (8002) in this one
- * JVM, each in its own Spring context exactly as it runs alone, prints where they listen, and
- * stops them all on Ctrl-C.
+ * {@code ./mindbot}: with no command, starts auth (8000, also serving the web app), time (8001) and
+ * admin (8002) in this one JVM, each in its own Spring context exactly as it runs alone, prints the
+ * app's URL and where each service listens, and stops them all on Ctrl-C.
  */
 public final class Mindbot {
 
@@ -39,7 +39,7 @@ public final class Mindbot {
         switch (command) {
             case "-h", "--help", "help" -> usage(System.out);
             case "run" -> startEverything(rest.toArray(String[]::new));
-            case "services" -> banner(startAll(rest.toArray(String[]::new)), null);
+            case "services" -> startServices(rest.toArray(String[]::new));
             case "auth", "time", "admin" -> startOne(command, rest.toArray(String[]::new));
             case "agent" -> System.exit(AgentMain.run(rest.toArray(String[]::new), environment()));
             default -> {
@@ -73,17 +73,43 @@ public final class Mindbot {
     }
 
     static List<ConfigurableApplicationContext> startAll(String[] args) {
-        List<ConfigurableApplicationContext> started = new ArrayList<>();
-        for (String name : ORDER) {
+        Map<String, ConfigurableApplicationContext> started = new java.util.LinkedHashMap<>();
+        // The time service first: its real port (TIME_PORT may be 0) is where auth passes /time/** on.
+        String[] withTimeUrl = args;
+        for (String name : List.of("time", "auth", "admin")) {
             try {
-                started.add(SERVICES.get(name).get().run(args));
+                ConfigurableApplicationContext context = SERVICES.get(name).get().run(withTimeUrl);
+                started.put(name, context);
+                if (name.equals("time")) {
+                    withTimeUrl = withTimeServiceUrl(args, environment(), port(context));
+                }
             } catch (RuntimeException e) {
                 System.err.println("MindBot could not start the " + name + " service: " + rootMessage(e));
-                started.forEach(ConfigurableApplicationContext::close);
+                started.values().forEach(ConfigurableApplicationContext::close);
                 System.exit(1);
             }
         }
-        return started;
+        return ORDER.stream().map(started::get).toList();
+    }
+
+    /**
+     * The auth service passes the web app's {@code /time/**} calls to the time service when
+     * {@code TIME_SERVICE_URL} is set; in one process the time service is next door, so unless the
+     * operator said otherwise it is {@code http://localhost:<its port>}.
+     */
+    static String[] withTimeServiceUrl(String[] args, Map<String, String> env, int timePort) {
+        boolean given = Arrays.stream(args).anyMatch(a -> a.startsWith("--TIME_SERVICE_URL="))
+                || !env.getOrDefault("TIME_SERVICE_URL", "").isBlank();
+        if (given) {
+            return args;
+        }
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--TIME_SERVICE_URL=http://localhost:" + timePort);
+        return all.toArray(String[]::new);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     static void startOne(String name, String[] args) {
@@ -100,6 +126,13 @@ public final class Mindbot {
         banner(services, voice);
     }
 
+    /** Only the three services, with the banner ({@code ./mindbot services}). */
+    static List<ConfigurableApplicationContext> startServices(String[] args) {
+        List<ConfigurableApplicationContext> services = startAll(args);
+        banner(services, null);
+        return services;
+    }
+
     /** {@code --KEY=VALUE} arguments, which Spring reads as settings, for the plain-Java agent too. */
     static Map<String, String> commandLineSettings(String[] args) {
         Map<String, String> settings = new java.util.HashMap<>();
@@ -113,10 +146,13 @@ public final class Mindbot {
     }
 
     private static void banner(List<ConfigurableApplicationContext> contexts, VoiceSide voice) {
-        StringBuilder out = new StringBuilder("\nMindBot Time is running:\n");
-        contexts.stream().filter(c -> "auth-service".equals(c.getEnvironment().getProperty("spring.application.name")))
-                .findFirst().ifPresent(auth -> out.append(String.format("%n  Open http://localhost:%d/ to sign up, buy time and talk to MindBot.%n%n",
-                        ((WebServerApplicationContext) auth).getWebServer().getPort())));
+        StringBuilder out = new StringBuilder("\n");
+        for (ConfigurableApplicationContext context : contexts) {
+            if ("auth-service".equals(context.getEnvironment().getProperty("spring.application.name"))) {
+                out.append(String.format("  Open MindBot:    http://localhost:%d/%n%n", port(context)));
+            }
+        }
+        out.append("MindBot Time is running:\n");
         for (ConfigurableApplicationContext context : contexts) {
             String name = context.getEnvironment().getProperty("spring.application.name");
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();

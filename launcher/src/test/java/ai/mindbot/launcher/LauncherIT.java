@@ -19,7 +19,19 @@ class LauncherIT {
     @Test
     void startsAuthTimeAndAdminInOneProcessAndStopsThemCleanly() throws Exception {
         Path data = Files.createTempDirectory("mindbot-launcher-");
-        List<ConfigurableApplicationContext> contexts = Mindbot.startAll(args(data, ""));
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        List<ConfigurableApplicationContext> contexts;
+        try {
+            contexts = Mindbot.startServices(args(data, ""));
+        } finally {
+            System.setOut(console);
+        }
+        String banner = printed.toString().substring(printed.toString().lastIndexOf("\n  Open MindBot:"));
+        int authPort = ((WebServerApplicationContext) contexts.get(0)).getWebServer().getPort();
+        assertThat(banner.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow())
+                .isEqualTo("  Open MindBot:    http://localhost:" + authPort + "/"); // the app's URL comes first
         try {
             assertThat(contexts).extracting(c -> c.getEnvironment().getProperty("spring.application.name"))
                     .containsExactly("auth-service", "time-service", "admin-dashboard");
@@ -30,6 +42,12 @@ class LauncherIT {
                 assertThat(health.json().path("status").asString()).isEqualTo("UP");
                 assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
             }
+            // the web app's origin: the page, and the time API passed through to the time service
+            Http app = new Http("http://127.0.0.1:" + ((WebServerApplicationContext) contexts.get(0)).getWebServer().getPort());
+            assertThat(app.get("/").body()).contains("<title>MindBot</title>");
+            Http.Response pricing = app.get("/time/pricing");
+            assertThat(pricing.status()).isEqualTo(200);
+            assertThat(pricing.body()).contains("starter_1h");
             assertThat(data.resolve("jwt-secret")).exists();
             assertThat(data.resolve("mindbot_users.db")).exists();
             assertThat(data.resolve("mindbot_time_tracking.db")).exists();

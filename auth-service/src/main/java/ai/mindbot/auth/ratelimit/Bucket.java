@@ -11,7 +11,11 @@ public enum Bucket {
     /** Registrations from one client address. */
     REGISTER_ADDRESS,
     /** Guest LiveKit tokens handed to one client address. */
-    GUEST_ADDRESS;
+    GUEST_ADDRESS,
+    /** Password reset requests from one client address (over the limit: 429). */
+    RESET_ADDRESS,
+    /** Password reset mails to one email address (over the limit: still 202, no mail). */
+    RESET_ACCOUNT;
 
     public AttemptKey key(String subject) {
         return new AttemptKey(this, subject);

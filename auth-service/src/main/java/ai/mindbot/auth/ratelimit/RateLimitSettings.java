@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RateLimitSettings(
         int loginPerAccount, int loginPerAddress, Duration loginWindow,
         int registerPerAddress, Duration registerWindow,
-        int guestPerAddress, Duration guestWindow) {
+        int guestPerAddress, Duration guestWindow,
+        int resetPerAddress, int resetPerAccount, Duration resetWindow) {
 
     public RateLimitSettings {
         requirePositive(loginWindow, "login-window");
         requirePositive(registerWindow, "register-window");
         requirePositive(guestWindow, "guest-window");
+        requirePositive(resetWindow, "reset-window");
     }
 
     Limit limitFor(Bucket bucket) {
@@ -23,12 +25,14 @@ public record RateLimitSettings(
             case LOGIN_ADDRESS, SERVICE_ADDRESS -> new Limit(loginPerAddress, loginWindow);
             case REGISTER_ADDRESS -> new Limit(registerPerAddress, registerWindow);
             case GUEST_ADDRESS -> new Limit(guestPerAddress, guestWindow);
+            case RESET_ADDRESS -> new Limit(resetPerAddress, resetWindow);
+            case RESET_ACCOUNT -> new Limit(resetPerAccount, resetWindow);
         };
     }
 
     Duration longestWindow() {
         Duration longest = loginWindow;
-        for (Duration d : new Duration[] { registerWindow, guestWindow }) {
+        for (Duration d : new Duration[] { registerWindow, guestWindow, resetWindow }) {
             if (d.compareTo(longest) > 0) {
                 longest = d;
             }

@@ -1,0 +1,168 @@
+package ai.mindbot.auth.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import ai.mindbot.auth.AppStack;
+import ai.mindbot.auth.AuthServer;
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Stripe-configured path, with stripe-mock (scripts/install-stripe-mock) standing in for Stripe's
+ * API behind the real time service: the app says "stripe" and hands out the publishable key, its CSP
+ * admits js.stripe.com (and only in this mode), the checkout asks for Stripe.js from js.stripe.com
+ * and nothing else of Stripe, and a purchase through the app's origin creates a real-shaped
+ * PaymentIntent that the signed webhook then credits. Tests reach only loopback, so Stripe.js itself
+ * cannot load here: the page must then say the card form is unavailable rather than fail silently.
+ */
+@Tag("e2e")
+class StripeModeIT {
+
+    static final String WEBHOOK_SECRET = "whsec_webapp_test_0123456789";
+    static Process stripeMock;
+    static AppStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        stripeMock = new ProcessBuilder(stripeMockBinary().toString(), "-http-addr", "127.0.0.1:" + port, "-https-addr", "127.0.0.1:0")
+                .redirectErrorStream(true).redirectOutput(Files.createTempFile("stripe-mock", ".log").toFile()).start();
+        awaitPort(port);
+        stack = AppStack.start(TestDatabase.SQLITE,
+                Map.of("STRIPE_SECRET_KEY", "sk_test_123", "STRIPE_API_BASE", "http://127.0.0.1:" + port,
+                        "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET, "STRIPE_PUBLISHABLE_KEY", "pk_test_123"),
+                Map.of("STRIPE_PUBLISHABLE_KEY", "pk_test_123"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (stripeMock != null) {
+            stripeMock.destroy();
+        }
+    }
+
+    @Test
+    void theAppOffersStripeAndAdmitsOnlyStripesOwnScript() {
+        JsonNode config = stack.app.get("/app/config").json();
+        assertThat(config.get("payments").asString()).isEqualTo("stripe");
+        assertThat(config.get("stripe_publishable_key").asString()).isEqualTo("pk_test_123");
+
+        String csp = stack.app.get("/").header("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self' https://js.stripe.com;")
+                .contains("frame-src https://js.stripe.com https://hooks.stripe.com;").contains("https://api.stripe.com");
+    }
+
+    @Test
+    void aPurchaseThroughTheAppCreatesAPaymentIntentThatTheWebhookCredits() throws Exception {
+        String token = stack.auth.registerNew().get("access_token").asString();
+        Http.Response bought = stack.app.send("POST", "/time/purchase",
+                Http.json(Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa")), token,
+                Map.of("Idempotency-Key", "stripe-mode-" + System.nanoTime()));
+
+        assertThat(bought.status()).as(bought.body()).isEqualTo(200);
+        JsonNode answer = bought.json();
+        assertThat(answer.has("simulated")).isFalse();
+        String intent = answer.get("payment_intent_id").asString();
+        assertThat(intent).startsWith("pi_");
+        // stripe-mock's fixture intent is never paid by itself: Stripe's webhook settles it
+        if (!"succeeded".equals(answer.get("status").asString())) {
+            assertThat(answer.get("status").asString()).isIn("processing", "requires_action");
+            webhook("""
+                    {"id":"evt_webapp_%d","object":"event","type":"payment_intent.succeeded","data":{"object":
+                    {"id":"%s","object":"payment_intent","amount":999,"amount_received":999,"currency":"usd",
+                     "status":"succeeded","metadata":{"purchase_id":"%s"}}}}""".formatted(System.nanoTime(), intent,
+                    answer.get("purchase_id").asString()));
+        }
+        assertThat(stack.app.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600);
+    }
+
+    @Test
+    void theCheckoutAsksForStripeJsFromStripeAndSaysWhenItCannotLoad() {
+        try (Browser browser = Browser.start(1280, 900)) {
+            String email = AuthServer.newEmail();
+            browser.driver.get(stack.origin() + "/#/signup");
+            browser.type("full-name", "Stripe Tester");
+            browser.type("email", email);
+            browser.type("password", "a long enough password");
+            browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.waitForHash("#/buy");
+            browser.click("page-choose-starter_1h");
+
+            browser.waitForText("page-purchase-result", "card form (Stripe) cannot be loaded");
+            assertThat(browser.js("return document.getElementById('stripe-js').src")).isEqualTo("https://js.stripe.com/v3/");
+            assertThat(browser.driver.findElements(By.id("page-simulated-form"))).isEmpty();
+            assertThat(browser.driver.findElements(By.id("page-mode"))).isEmpty(); // no "test mode" banner
+            browser.screenshot("30-stripe-mode-offline");
+        }
+    }
+
+    // --- helpers
+
+    static void webhook(String body) throws Exception {
+        long t = System.currentTimeMillis() / 1000;
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        Http.Response delivered = stack.direct.send("POST", "/webhooks/stripe", body, null,
+                Map.of("Stripe-Signature", "t=" + t + ",v1=" + signature));
+        assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
+    }
+
+    static Path stripeMockBinary() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(".peers/bin/stripe-mock");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "stripe-mock");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("stripe-mock is not installed: run scripts/install-stripe-mock");
+    }
+
+    static void awaitPort(int port) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!stripeMock.isAlive()) {
+                throw new IllegalStateException("stripe-mock exited with " + stripeMock.exitValue());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("stripe-mock did not listen within 60 s");
+    }
+}
