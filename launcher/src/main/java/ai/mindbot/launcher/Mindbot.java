@@ -38,7 +38,10 @@ public final class Mindbot {
         String command = rest.isEmpty() ? "run" : rest.remove(0);
         switch (command) {
             case "-h", "--help", "help" -> usage(System.out);
-            case "run" -> startEverything(rest.toArray(String[]::new));
+            case "run" -> {
+                Running running = startEverything(rest.toArray(String[]::new));
+                Runtime.getRuntime().addShutdownHook(new Thread(running::close, "mindbot-stop"));
+            }
             case "services" -> startServices(rest.toArray(String[]::new));
             case "auth", "time", "admin" -> startOne(command, rest.toArray(String[]::new));
             case "agent" -> System.exit(AgentMain.run(rest.toArray(String[]::new), environment()));
@@ -117,13 +120,22 @@ public final class Mindbot {
     }
 
     /** The services, then LiveKit and the MindBot agent beside them; Ctrl-C stops all of it. */
-    static void startEverything(String[] args) {
+    static Running startEverything(String[] args) {
         List<ConfigurableApplicationContext> services = startAll(args);
         Map<String, String> env = environment();
         env.putAll(commandLineSettings(args));
         VoiceSide voice = VoiceSide.start(env, services);
-        Runtime.getRuntime().addShutdownHook(new Thread(voice::close, "mindbot-voice-stop"));
         banner(services, voice);
+        return new Running(services, voice);
+    }
+
+    /** What a full run started; closing stops the agent and LiveKit first, then the services. */
+    record Running(List<ConfigurableApplicationContext> services, VoiceSide voice) implements AutoCloseable {
+        @Override
+        public void close() {
+            voice.close();
+            services.forEach(ConfigurableApplicationContext::close);
+        }
     }
 
     /** Only the three services, with the banner ({@code ./mindbot services}). */

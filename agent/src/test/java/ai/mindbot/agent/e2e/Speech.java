@@ -15,6 +15,47 @@ public final class Speech {
     private Speech() {
     }
 
+    /**
+     * The same speech after {@code seconds} of silence: a browser's fake microphone plays its file
+     * from the moment the page opens it, and a caller who talks at once cuts the greeting short.
+     */
+    public static Path wavAfterSilence(String text, int seconds) {
+        Path speech = wav(text);
+        try {
+            byte[] wav = Files.readAllBytes(speech);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int rate = 0;
+            int channels = 0;
+            byte[] data = null;
+            for (int at = 12; at + 8 <= wav.length; ) {
+                String id = new String(wav, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
+                int size = in.getInt(at + 4);
+                if (id.equals("fmt ")) {
+                    channels = in.getShort(at + 10);
+                    rate = in.getInt(at + 12);
+                } else if (id.equals("data")) {
+                    data = java.util.Arrays.copyOfRange(wav, at + 8, Math.min(wav.length, at + 8 + size));
+                    break;
+                }
+                at += 8 + size + (size & 1);
+            }
+            if (data == null || rate == 0) {
+                throw new AssertionError("flite wrote no PCM data for '" + text + "'");
+            }
+            int silence = seconds * rate * channels * 2;
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(44 + silence + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + silence + data.length)
+                    .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                    .putShort((short) channels).putInt(rate).putInt(rate * channels * 2).putShort((short) (channels * 2))
+                    .putShort((short) 16).put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .putInt(silence + data.length).put(new byte[silence]).put(data);
+            Files.write(speech, out.array());
+            return speech;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A 16 kHz mono WAV of {@code text}, in a fresh temporary file. */
     public static Path wav(String text) {
         Path flite = Path.of("/usr/bin/flite");

@@ -1,5 +1,6 @@
 package ai.mindbot.auth.app;
 
+import ai.mindbot.common.test.Browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package ai.mindbot.auth.app;
 
+import ai.mindbot.common.test.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package ai.mindbot.auth.app;
+package ai.mindbot.common.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,14 +24,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium through its chromedriver (scripts/install-chromium), with a fake
  * microphone that needs no permission prompt. A missing browser fails the test: never a skip.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
@@ -39,7 +39,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A browser window of the given size (a phone is 390 x 844). */
-    static Browser start(int width, int height, String... extraArguments) {
+    public static Browser start(int width, int height, String... extraArguments) {
         assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is missing: run scripts/install-chromium").isTrue();
         assertThat(Files.isExecutable(CHROMEDRIVER)).as("chromedriver is missing: run scripts/install-chromium").isTrue();
         Path profile;
@@ -63,39 +63,39 @@ final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
-    WebElement visible(String id) {
+    public WebElement visible(String id) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    void click(String id) {
+    public void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = visible(id);
         field.clear();
         field.sendKeys(text);
     }
 
-    void waitForText(String id, String text) {
+    public void waitForText(String id, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
-    void waitForHash(String hash) {
+    public void waitForHash(String hash) {
         wait.until(d -> hash.equals(js("return location.hash")));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Every URL the page has fetched so far (the document, scripts, styles, API calls). */
     @SuppressWarnings("unchecked")
-    List<String> requestedUrls() {
+    public List<String> requestedUrls() {
         return (List<String>) js("return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]");
     }
 
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
