@@ -122,6 +122,11 @@ class PurchaseIT {
         assertProblem(time.purchase("104", "starter_1h", "pm_card_unheardOf"), 400, "invalid_payment_method");
         assertProblem(time.purchase("104", "starter_1h", "pm_card_visa", "bad key with spaces"), 400,
                 "invalid_idempotency_key");
+        // not shaped like a payment method id at all: refused before a purchase is recorded
+        for (String notAMethod : new String[] { "1000", "true", "60", "visa" }) {
+            assertProblem(time.purchase("104", "starter_1h", notAMethod), 400, "validation_failed");
+        }
+        assertThat(time.bean(Purchases.class).ofUser("104")).hasSize(1); // only pm_card_unheardOf's attempt
         assertThat(time.balance("104")).isZero();
     }
 
