@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Many clients at once, each alternating its own operations (a heartbeat, then {@code readsPerBeat}
  * balance reads), each kind timed on its own: what a heartbeat costs while reads compete with it,
- * and the other way round. Unlike {@link Throughput} every client is its own thread and nothing
- * waits between operations, so it is a saturation test: the latencies include the queueing.
+ * and the other way round. Every client is its own thread. With {@code paceMillis} 0 nothing waits
+ * between rounds, a saturation test (the latencies are the queue: clients / throughput); with a
+ * pace each client starts a round every {@code paceMillis} (open loop: a late round is not made up
+ * by waiting less), as real clients that heartbeat on a timer do.
  */
 final class MixedLoad {
 
@@ -26,26 +28,35 @@ final class MixedLoad {
     private MixedLoad() {
     }
 
-    static Results run(int clients, int readsPerBeat, double warmupSeconds, double seconds,
+    static Results run(int clients, int readsPerBeat, long paceMillis, double warmupSeconds, double seconds,
             Throughput.Operation heartbeat, Throughput.Operation read) throws Exception {
-        loop(clients, readsPerBeat, warmupSeconds, heartbeat, read, null, null);
+        loop(clients, readsPerBeat, paceMillis, warmupSeconds, heartbeat, read, null, null);
         Recorder beats = new Recorder(clients);
         Recorder reads = new Recorder(clients);
         long start = System.nanoTime();
-        loop(clients, readsPerBeat, seconds, heartbeat, read, beats, reads);
+        loop(clients, readsPerBeat, paceMillis, seconds, heartbeat, read, beats, reads);
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Results(beats.result(elapsed), reads.result(elapsed));
     }
 
-    private static void loop(int clients, int readsPerBeat, double seconds, Throughput.Operation heartbeat,
-            Throughput.Operation read, Recorder beats, Recorder reads) throws Exception {
+    private static void loop(int clients, int readsPerBeat, long paceMillis, double seconds,
+            Throughput.Operation heartbeat, Throughput.Operation read, Recorder beats, Recorder reads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             running.add(pool.submit(() -> {
+                // paced clients start spread over one period, as real ones would be
+                long next = System.nanoTime() + (paceMillis * 1_000_000L * client) / clients;
                 while (!stop.get()) {
+                    if (paceMillis > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        next += paceMillis * 1_000_000L;
+                    }
                     timed(client, heartbeat, beats);
                     for (int r = 0; r < readsPerBeat && !stop.get(); r++) {
                         timed(client, read, reads);

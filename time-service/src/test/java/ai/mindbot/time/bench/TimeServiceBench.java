@@ -31,9 +31,9 @@ import ai.mindbot.time.support.TestTokens;
  * Spring MVC, JSON, the database), next to the same database's ceiling for a single-row UPDATE
  * (autocommit, one row per thread) measured in the same run on the same machine.
  * Run by scripts/bench-time; arguments: seconds per measurement, threads, databases, JIT warm-up
- * seconds, and optionally {@code mix [reads-per-heartbeat]}: then {@code threads} clients each
- * alternate a heartbeat and balance reads at once, against the service with its shipped pool sizes,
- * and each kind's p50/p99 is reported.
+ * seconds, and optionally {@code mix [reads-per-heartbeat] [pace-millis]}: then {@code threads}
+ * clients each alternate a heartbeat and balance reads at once (back to back, or one round per
+ * pace), against the service with its shipped pool sizes, and each kind's p50/p99 is reported.
  */
 public final class TimeServiceBench {
 
@@ -53,15 +53,17 @@ public final class TimeServiceBench {
         }
         boolean mix = args.length > 4 && args[4].equals("mix");
         int readsPerBeat = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        long paceMillis = args.length > 6 ? Long.parseLong(args[6]) : 0;
         List<String> rows = new ArrayList<>();
         for (TestDatabase database : databases) {
-            rows.addAll(mix ? mixed(database, seconds, threads, jitWarmup, readsPerBeat)
+            rows.addAll(mix ? mixed(database, seconds, threads, jitWarmup, readsPerBeat, paceMillis)
                     : bench(database, seconds, threads, jitWarmup));
         }
         if (mix) {
             System.out.println();
-            System.out.printf("%d clients, each a heartbeat then %d balance read(s), no pause; %.0f s measured after"
-                    + " %.0f s warm-up; shipped pool sizes; %d cores, Java %s%n", threads, readsPerBeat, seconds,
+            System.out.printf("%d clients, each a heartbeat then %d balance read(s), %s; %.0f s measured after"
+                    + " %.0f s warm-up; shipped pool sizes; %d cores, Java %s%n", threads, readsPerBeat,
+                    paceMillis > 0 ? "a round every " + paceMillis + " ms" : "no pause", seconds,
                     jitWarmup, Runtime.getRuntime().availableProcessors(), Runtime.version());
             System.out.println("| database | operation | ops/s | ok | failed | p50 ms | p99 ms | max ms |");
             System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -153,7 +155,7 @@ public final class TimeServiceBench {
 
     /** {@code clients} users, each with a live session, heartbeating and reading their balance at once. */
     private static List<String> mixed(TestDatabase database, double seconds, int clients, double warmup,
-            int readsPerBeat) throws Exception {
+            int readsPerBeat, long paceMillis) throws Exception {
         Map<String, String> props = new HashMap<>(database.freshProperties());
         props.put("JWT_SECRET", TestTokens.SECRET);
         // a day's slice: on the 1000x clock no client's gap between heartbeats may lapse its hold
@@ -187,7 +189,8 @@ public final class TimeServiceBench {
             Throughput.Operation read = t -> client.send(HttpRequest.newBuilder(URI.create(base + "/time/balance"))
                     .header("Authorization", "Bearer " + tokens[t]).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            MixedLoad.Results results = MixedLoad.run(clients, readsPerBeat, warmup, seconds, heartbeat, read);
+            MixedLoad.Results results = MixedLoad.run(clients, readsPerBeat, paceMillis, warmup, seconds, heartbeat,
+                    read);
             int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();
             System.out.printf("%s: ledger audit mismatches after the run: %d%n", database, mismatches);
             String db = database.name().toLowerCase(Locale.ROOT);
