@@ -151,6 +151,26 @@ class AdminMoneyIT {
     }
 
     @Test
+    void changesNothingOnAGuessWhenAuthCannotAnswer() throws Exception {
+        int nobodyListens;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            nobodyListens = socket.getLocalPort();
+        }
+        try (TimeService blind = TimeService.start(database,
+                Map.of("AUTH_SERVICE_URL", "http://127.0.0.1:" + nobodyListens))) {
+            Http.Response refused = blind.http.post("/time/admin/grants",
+                    Map.of("user_id", "42", "seconds", 600, "reason", "r"), ADMIN);
+            assertProblem(refused, 503, "auth_unavailable");
+            assertThat(refused.header("retry-after")).isEqualTo("5");
+            assertProblem(blind.http.post("/time/admin/accounts/42/disable", Map.of("reason", "r"), ADMIN), 503,
+                    "auth_unavailable");
+            JdbcClient db = blind.bean(JdbcClient.class);
+            assertThat(db.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single()).isZero();
+            assertThat(db.sql("SELECT COUNT(*) FROM ledger_entries").query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
     void takesWholeSecondsAndCentsOnly() {
         String user = auth.newUser();
         Http.Response fractional = time.http.post("/time/admin/grants",
