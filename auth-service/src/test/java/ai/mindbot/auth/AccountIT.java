@@ -45,6 +45,51 @@ class AccountIT extends OnBothDatabases {
     }
 
     @Test
+    void refusesEmailsWithControlOrInvisibleCharacters() {
+        for (String hostile : new String[] { "nul\u0000x@example.com", "bel\u0007x@example.com", "del\u007fx@example.com",
+                "rlo\u202ex@example.com", "crlf@example.com\r\nBcc: victim@example.com" }) {
+            Http.Response refused = server.http.post("/auth/register", body(hostile, AuthServer.PASSWORD, "A"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("email");
+            assertThat(server.http.post("/auth/login", Map.of("email", hostile, "password", AuthServer.PASSWORD))
+                    .status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void composedAndDecomposedSpellingsOfAnEmailAreOneAccount() {
+        String local = "jos" + System.nanoTime();
+        server.register(local + "\u00e9@example.com");
+        Http.Response again = server.http.post("/auth/register", body(local + "e\u0301@example.com", AuthServer.PASSWORD, "A"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(server.http.post("/auth/login", Map.of("email", local + "E\u0301@example.com", "password",
+                AuthServer.PASSWORD)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordHoldingHalfASurrogatePairIsA400NotA500() {
+        // valid JSON ("\ud83d" escapes one UTF-16 unit) that no encoder can turn into bytes
+        String lone = "\"Abcdefgh\\ud83d\"";
+        String email = AuthServer.newEmail();
+        Http.Response register = server.http.post("/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":" + lone + ",\"full_name\":\"A\"}");
+        assertThat(register.status()).as(register.body()).isEqualTo(400);
+        assertThat(register.json().path("errors").findValuesAsString("field")).containsExactly("password");
+        Http.Response unknown = server.http.post("/auth/login",
+                "{\"email\":\"nobody-" + System.nanoTime() + "@example.com\",\"password\":" + lone + "}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+
+        String token = server.registerNew().get("access_token").asString();
+        Http.Response change = server.http.post("/auth/password",
+                "{\"current_password\":\"" + AuthServer.PASSWORD + "\",\"new_password\":" + lone + "}", token);
+        assertThat(change.status()).as(change.body()).isEqualTo(400);
+        assertThat(change.json().path("errors").findValuesAsString("field")).containsExactly("new_password");
+        Http.Response wrongCurrent = server.http.post("/auth/password",
+                "{\"current_password\":" + lone + ",\"new_password\":\"another password\"}", token);
+        assertThat(wrongCurrent.status()).isEqualTo(400);
+    }
+
+    @Test
     void refusesBadRegistrations() {
         Map<String, Map<String, Object>> bad = new HashMap<>();
         bad.put("no email", Map.of("password", AuthServer.PASSWORD, "full_name", "A"));

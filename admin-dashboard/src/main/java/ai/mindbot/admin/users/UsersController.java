@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.admin.web.Paging;
 import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.UnicodeText;
 
 /** {@code GET /admin/users?limit=&offset=&q=}: newest users first. */
 @RestController
@@ -23,6 +24,11 @@ class UsersController {
         Paging.check(limit, offset);
         if (q.length() > 200) {
             throw ApiException.badRequest("invalid_query", "q must be at most 200 characters");
+        }
+        // NUL ended SQLite's LIKE pattern early (q=%00 matched every user) and PostgreSQL refuses it;
+        // no name or email holds control or invisible characters, so a search for one is a mistake
+        if (UnicodeText.problemWith(q) != null || UnicodeText.hasControlOrFormat(q)) {
+            throw ApiException.badRequest("invalid_query", "q must not contain control or invisible characters");
         }
         return directory.page(q, limit, offset);
     }

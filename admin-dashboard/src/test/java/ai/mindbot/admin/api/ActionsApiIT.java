@@ -183,11 +183,24 @@ class ActionsApiIT {
     @ParameterizedTest
     @ValueSource(strings = { "{\"seconds\":0,\"reason\":\"x\"}", "{\"seconds\":60}", "{\"seconds\":60,\"reason\":\" \"}",
             "{\"reason\":\"x\"}", "{\"seconds\":99999999999,\"reason\":\"x\"}", "{\"seconds\":\"lots\",\"reason\":\"x\"}",
-            "not json" })
+            "not json", "{\"seconds\":2.9,\"reason\":\"x\"}", "{\"seconds\":\"60\",\"reason\":\"x\"}",
+            "{\"seconds\":60,\"reason\":\"x\\ud83d\"}", "{\"seconds\":60,\"reason\":\"x\\u0000\"}" })
     void refusesABadGrant(String body) {
         Http.Response r = admin.http.send("POST", "/admin/users/" + data.bob + "/grant", body, TOKEN, Map.of());
         assertThat(r.status()).as(body).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(admin.services.calls()).isEmpty();
+    }
+
+    @Test
+    void namesTheFieldThatIsNotAWholeNumber() {
+        Http.Response seconds = admin.http.send("POST", "/admin/users/" + data.bob + "/grant",
+                "{\"seconds\":2.9,\"reason\":\"x\"}", TOKEN, Map.of());
+        assertThat(seconds.json().path("errors").findValuesAsString("field")).containsExactly("seconds");
+        Http.Response cents = admin.http.send("POST", "/admin/purchases/" + data.adaRefundedPurchase + "/refund",
+                "{\"amount_cents\":1.5,\"reason\":\"x\"}", TOKEN, Map.of());
+        assertThat(cents.status()).isEqualTo(400);
+        assertThat(cents.json().path("errors").findValuesAsString("field")).containsExactly("amount_cents");
         assertThat(admin.services.calls()).isEmpty();
     }
 

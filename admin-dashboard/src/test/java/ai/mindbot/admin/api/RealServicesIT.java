@@ -44,8 +44,8 @@ class RealServicesIT {
         properties.put("ADMIN_USERS", "boss@mindbot.test");
         properties.put("ADMIN_DB_PATH", properties.get("MINDBOT_DATA_DIR") + "/mindbot_admin.db");
         auth = RunningService.start(AuthServiceApplication.builder(), properties);
+        properties.put("AUTH_SERVICE_URL", auth.baseUrl()); // the time service asks auth whether users exist
         time = RunningService.start(TimeServiceApplication.builder(), properties);
-        properties.put("AUTH_SERVICE_URL", auth.baseUrl());
         properties.put("TIME_SERVICE_URL", time.baseUrl());
         properties.put("mindbot.admin.rollup-interval", "0s");
         admin = RunningService.start(AdminDashboardApplication.builder(), properties);

@@ -171,6 +171,15 @@ class ReportsApiIT {
         assertThat(get("/admin/users?q=%25").get("total").asLong()).isZero(); // a literal %, not a wildcard
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "%00", "a%00", "%07", "%7F", "%C2%85", "%E2%80%AE", "%E2%80%8B" })
+    void refusesControlAndInvisibleCharactersInASearch(String q) {
+        Http.Response r = admin.http.get("/admin/users?q=" + q, TOKEN);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("code").asString()).isEqualTo("invalid_query");
+    }
+
     @Test
     void pagesThroughUsersNewestFirst() {
         JsonNode first = get("/admin/users?limit=2&offset=0");

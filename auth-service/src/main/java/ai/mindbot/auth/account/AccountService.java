@@ -12,12 +12,14 @@ import org.springframework.stereotype.Service;
 import ai.mindbot.auth.ratelimit.AttemptLimiter;
 import ai.mindbot.auth.ratelimit.AttemptLimiter.Reservation;
 import ai.mindbot.auth.ratelimit.Bucket;
+import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.common.web.ApiException;
 
 /**
  * What a person can do with their account: register, sign in, change the password. Every path that
- * checks a password counts failures per account and per address first, and costs one hash even when
- * the email is unknown, so neither guessing nor timing tells an attacker much.
+ * checks a password goes through the {@link LoginThrottle} first (refused per address and per
+ * account-and-address, slowed per account) and costs one hash even when the email is unknown, so
+ * neither guessing nor timing tells an attacker much.
  */
 @Service
 public class AccountService {
@@ -27,14 +29,16 @@ public class AccountService {
     private final AccountStore accounts;
     private final Passwords passwords;
     private final AttemptLimiter limiter;
+    private final LoginThrottle logins;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    AccountService(AccountStore accounts, Passwords passwords, AttemptLimiter limiter, Clock clock,
-            MeterRegistry metrics) {
+    AccountService(AccountStore accounts, Passwords passwords, AttemptLimiter limiter, LoginThrottle logins,
+            Clock clock, MeterRegistry metrics) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.limiter = limiter;
+        this.logins = logins;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -55,8 +59,7 @@ public class AccountService {
     /** The account these credentials open; 401 for an unknown email or wrong password alike. */
     public UserAccount login(String email, String password, String clientAddress) {
         String normalized = EmailAddress.normalize(email);
-        Reservation attempt = limiter.reserve(Bucket.LOGIN_ACCOUNT.key(normalized),
-                Bucket.LOGIN_ADDRESS.key(clientAddress));
+        Reservation attempt = logins.begin(normalized, clientAddress);
         UserAccount account = accounts.findByEmail(normalized).orElse(null);
         if (account == null) {
             passwords.checkDecoy(password);
@@ -84,8 +87,7 @@ public class AccountService {
      * enough). Wrong guesses count like failed logins. The caller revokes the old sessions.
      */
     public void changePassword(UserAccount account, String currentPassword, String newPassword, String clientAddress) {
-        Reservation attempt = limiter.reserve(Bucket.LOGIN_ACCOUNT.key(account.email()),
-                Bucket.LOGIN_ADDRESS.key(clientAddress));
+        Reservation attempt = logins.begin(account.email(), clientAddress);
         if (!passwords.matches(currentPassword, account.passwordHash())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "wrong_password", "the current password is incorrect");
         }

@@ -57,7 +57,30 @@ public class AttemptLimiter {
                 throw new RateLimitedException(Math.max(1, (retryAfterMillis + 999) / 1000));
             }
         }
-        return new Reservation(reserved);
+        return new Reservation(reserved, 0);
+    }
+
+    /**
+     * Counts one attempt against the key without ever refusing it, and says how many the key has in
+     * its window now, this one included (for limits that slow down instead of refusing).
+     */
+    public Reservation record(AttemptKey key) {
+        Limit limit = settings.limitFor(key.bucket());
+        long now = clock.millis();
+        long id = insert(key, now);
+        return new Reservation(List.of(id), countSince(key, now - limit.window().toMillis()));
+    }
+
+    /** Forgets every attempt counted against these subjects of the bucket (e.g. after a password reset). */
+    public void forget(Bucket bucket, String subject) {
+        db.sql("DELETE FROM auth_attempts WHERE bucket = :bucket AND subject = :subject")
+                .param("bucket", bucket.name()).param("subject", new AttemptKey(bucket, subject).subject()).update();
+    }
+
+    /** Forgets the bucket's attempts whose subject starts with {@code prefix} (taken literally). */
+    public void forgetStartingWith(Bucket bucket, String prefix) {
+        db.sql("DELETE FROM auth_attempts WHERE bucket = :bucket AND SUBSTR(subject, 1, :length) = :prefix")
+                .param("bucket", bucket.name()).param("length", prefix.length()).param("prefix", prefix).update();
     }
 
     /** Forgets old attempts; nothing reads rows outside the longest window. */
@@ -109,9 +132,23 @@ public class AttemptLimiter {
     /** The attempts one request counted; a request that turns out well takes them back. */
     public final class Reservation {
         private final List<Long> ids;
+        private final long counted;
 
-        private Reservation(List<Long> ids) {
+        private Reservation(List<Long> ids, long counted) {
             this.ids = List.copyOf(ids);
+            this.counted = counted;
+        }
+
+        /** For {@link #record}: the attempts in the key's window, this one included. */
+        public long counted() {
+            return counted;
+        }
+
+        /** Both reservations as one, released together. */
+        public Reservation and(Reservation other) {
+            List<Long> all = new ArrayList<>(ids);
+            all.addAll(other.ids);
+            return new Reservation(all, Math.max(counted, other.counted));
         }
 
         /** The attempt succeeded: it does not count against anyone. */

@@ -2,8 +2,14 @@ package ai.mindbot.auth.ratelimit;
 
 /** What an attempt counts against. Stored by name, so renaming one resets its counters. */
 public enum Bucket {
-    /** Failed logins (and failed password changes) for one email address. */
+    /**
+     * Failed logins (and failed password changes) for one email address, from anywhere. Past the
+     * limit they slow the account's logins down; they never refuse them, or anyone knowing an
+     * email could lock its owner out.
+     */
     LOGIN_ACCOUNT,
+    /** Failed logins for one email address from one client address: past the limit, refused. */
+    LOGIN_ACCOUNT_ADDRESS,
     /** Failed logins from one client address. */
     LOGIN_ADDRESS,
     /** Failed service-credential exchanges from one client address (limited like logins). */

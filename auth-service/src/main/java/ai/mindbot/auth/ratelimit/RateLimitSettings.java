@@ -4,10 +4,15 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** How many attempts each kind of caller gets per window ({@code AUTH_RATE_*}); 0 means unlimited. */
+/**
+ * How many attempts each kind of caller gets per window ({@code AUTH_RATE_*}); 0 means unlimited.
+ * Failed logins for one account past {@code loginPerAccount} are slowed down by
+ * {@code loginSlowdownStep} each (up to {@code loginSlowdownMax}); from one address they are refused.
+ */
 @ConfigurationProperties("mindbot.auth.rate-limit")
 public record RateLimitSettings(
         int loginPerAccount, int loginPerAddress, Duration loginWindow,
+        Duration loginSlowdownStep, Duration loginSlowdownMax,
         int registerPerAddress, Duration registerWindow,
         int guestPerAddress, Duration guestWindow,
         int resetPerAddress, int resetPerAccount, Duration resetWindow) {
@@ -17,17 +22,36 @@ public record RateLimitSettings(
         requirePositive(registerWindow, "register-window");
         requirePositive(guestWindow, "guest-window");
         requirePositive(resetWindow, "reset-window");
+        loginSlowdownStep = loginSlowdownStep == null ? Duration.ZERO : loginSlowdownStep;
+        loginSlowdownMax = loginSlowdownMax == null ? Duration.ZERO : loginSlowdownMax;
+        if (loginSlowdownStep.isNegative() || loginSlowdownMax.isNegative()) {
+            throw new IllegalArgumentException("mindbot.auth.rate-limit.login-slowdown-* must not be negative");
+        }
     }
 
     Limit limitFor(Bucket bucket) {
         return switch (bucket) {
-            case LOGIN_ACCOUNT -> new Limit(loginPerAccount, loginWindow);
+            case LOGIN_ACCOUNT, LOGIN_ACCOUNT_ADDRESS -> new Limit(loginPerAccount, loginWindow);
             case LOGIN_ADDRESS, SERVICE_ADDRESS -> new Limit(loginPerAddress, loginWindow);
             case REGISTER_ADDRESS -> new Limit(registerPerAddress, registerWindow);
             case GUEST_ADDRESS -> new Limit(guestPerAddress, guestWindow);
             case RESET_ADDRESS -> new Limit(resetPerAddress, resetWindow);
             case RESET_ACCOUNT -> new Limit(resetPerAccount, resetWindow);
         };
+    }
+
+    /**
+     * How long a login for an account with {@code failures} recent failures (this attempt included)
+     * waits before its password is checked: nothing up to the per-account limit, then one step more
+     * per failure, at most {@code loginSlowdownMax}.
+     */
+    Duration loginDelay(long failures) {
+        long excess = failures - loginPerAccount;
+        if (loginPerAccount <= 0 || excess <= 0) {
+            return Duration.ZERO;
+        }
+        Duration delay = loginSlowdownStep.multipliedBy(Math.min(excess, 1_000));
+        return delay.compareTo(loginSlowdownMax) > 0 ? loginSlowdownMax : delay;
     }
 
     Duration longestWindow() {

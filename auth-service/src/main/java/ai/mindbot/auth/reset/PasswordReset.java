@@ -16,6 +16,7 @@ import ai.mindbot.auth.account.EmailAddress;
 import ai.mindbot.auth.account.Passwords;
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.ratelimit.AttemptLimiter;
+import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.auth.ratelimit.Bucket;
 import ai.mindbot.auth.ratelimit.RateLimitedException;
 import ai.mindbot.auth.token.Sessions;
@@ -40,6 +41,7 @@ public class PasswordReset {
     private final Sessions sessions;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LoginThrottle throttle;
     /** Two daemon threads: the rate limits bound how many mails can queue behind a slow SMTP server. */
     private final Executor mailer = Executors.newFixedThreadPool(2, task -> {
         Thread thread = new Thread(task, "reset-mail");
@@ -48,7 +50,9 @@ public class PasswordReset {
     });
 
     PasswordReset(AccountStore accounts, Passwords passwords, ResetTokenStore tokens, ResetMail mail,
-            ResetSettings settings, AttemptLimiter limiter, Sessions sessions, TransactionTemplate transaction, Clock clock) {
+            ResetSettings settings, AttemptLimiter limiter, Sessions sessions, TransactionTemplate transaction, Clock clock,
+            LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -103,6 +107,9 @@ public class PasswordReset {
             sessions.closeAll(user);
             return user;
         });
-        log.info("user {} reset their password; every session ended", userId);
+        // the reset proves the owner holds the mailbox: failed guesses against the account no longer
+        // lock or slow their logins (the per-address limits stay)
+        accounts.findById(userId).ifPresent(account -> throttle.forgetFailures(account.email()));
+        log.info("user {} reset their password; every session ended, failed logins forgotten", userId);
     }
 }

@@ -26,7 +26,8 @@ class AttemptLimiterIT extends OnBothDatabases {
 
     @BeforeEach
     void limiterAllowingThreeLoginsPerAccount() {
-        RateLimitSettings settings = new RateLimitSettings(3, 0, WINDOW, 0, Duration.ofHours(1), 0, Duration.ofHours(1), 0, 0, Duration.ofHours(1));
+        RateLimitSettings settings = new RateLimitSettings(3, 0, WINDOW, Duration.ZERO, Duration.ZERO, 0, Duration.ofHours(1),
+                0, Duration.ofHours(1), 0, 0, Duration.ofHours(1));
         limiter = new AttemptLimiter(server.bean(JdbcClient.class), settings, clock, new SimpleMeterRegistry());
         key = Bucket.LOGIN_ACCOUNT.key("window-" + System.nanoTime() + "@example.com");
     }

@@ -99,6 +99,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", tooLarge.getMessage()));
             }
         }
+        Map<String, String> fieldError = JsonFieldErrors.of(e);
+        if (fieldError != null) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed",
+                    "the request body has invalid fields");
+            problem.setProperty("errors", List.of(fieldError));
+            return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON).body(problem);
+        }
         return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_body",
                         "the request body is not valid JSON of the expected shape"));

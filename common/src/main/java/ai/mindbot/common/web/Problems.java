@@ -40,10 +40,15 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"/problems/" + code + "\",\"title\":\"" + json(status.getReasonPhrase())
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
-                + json(request.getRequestURI()) + "\",\"code\":\"" + code + "\""
-                + (requestId == null ? "" : ",\"request_id\":\"" + json(requestId) + "\"") + "}");
+        response.getWriter().write(document(status, code, detail, request.getRequestURI(), requestId));
+    }
+
+    /** The problem document as JSON text, for code that answers without Spring's message converters. */
+    static String document(HttpStatus status, String code, String detail, String instance, String requestId) {
+        return "{\"type\":\"/problems/" + code + "\",\"title\":\"" + json(status.getReasonPhrase())
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail) + "\""
+                + (instance == null ? "" : ",\"instance\":\"" + json(instance) + "\"") + ",\"code\":\"" + code + "\""
+                + (requestId == null ? "" : ",\"request_id\":\"" + json(requestId) + "\"") + "}";
     }
 
     private static String json(String text) {

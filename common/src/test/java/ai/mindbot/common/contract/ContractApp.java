@@ -45,6 +45,11 @@ public class ContractApp {
             return "{\"greeting\":\"hi " + greeting.name() + "\",\"caller\":\"" + Caller.of(jwt).userId() + "\"}";
         }
 
+        @GetMapping("/things/{id}")
+        String thing(@org.springframework.web.bind.annotation.PathVariable String id) {
+            return "{\"id\":\"" + id.length() + "\"}";
+        }
+
         @GetMapping("/admin-only")
         String adminOnly() {
             return "{}";

@@ -103,6 +103,50 @@ class ServiceConventionsIT {
     }
 
     @Test
+    void refusesTextThatIsNotUnicodeWithTheFieldNamed() {
+        // valid JSON whose string holds half a surrogate pair: no Java text API can encode it
+        Http.Response lone = http.post("/greet", "{\"name\":\"Ada\\ud83d\",\"times\":1}", valid("user"));
+        assertProblem(lone, 400, "validation_failed");
+        assertThat(lone.json().path("errors").findValuesAsString("field")).containsExactly("name");
+        Http.Response reversed = http.post("/greet", "{\"name\":\"\\ude00Ada\",\"times\":1}", valid("user"));
+        assertProblem(reversed, 400, "validation_failed");
+        // PostgreSQL cannot store NUL in text, so it is refused before it gets near a database
+        assertProblem(http.post("/greet", "{\"name\":\"A\\u0000da\",\"times\":1}", valid("user")), 400,
+                "validation_failed");
+        // a whole pair is an ordinary character
+        assertThat(http.post("/greet", "{\"name\":\"Ada \\ud83d\\ude00\",\"times\":1}", valid("user")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void takesIntegersOnlyWhereAnIntegerIsExpected() {
+        for (String times : new String[] { "1.5", "2.0", "1e0", "\"2\"", "true" }) {
+            Http.Response r = http.post("/greet", "{\"name\":\"Ada\",\"times\":" + times + "}", valid("user"));
+            assertProblem(r, 400, "validation_failed");
+            assertThat(r.json().path("errors").findValuesAsString("field")).as(times).containsExactly("times");
+        }
+        assertThat(http.post("/greet", "{\"name\":\"Ada\",\"times\":2}", valid("user")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void answersContainerLevelRefusalsAsProblems() {
+        Http.Response longHeader = http.send("GET", "/health", null, null, Map.of("X-Long", "x".repeat(10_000)));
+        assertThat(longHeader.status()).isBetween(400, 499);
+        assertThat(longHeader.contentType()).startsWith("application/problem+json");
+        assertThat(longHeader.json().path("status").asInt()).isEqualTo(longHeader.status());
+        assertThat(longHeader.body()).doesNotContain("<html").doesNotContain("Tomcat");
+
+        Http.Response encodedSlash = http.get("/things/a%2Fb", valid("user"));
+        assertThat(encodedSlash.status()).isEqualTo(400);
+        assertThat(encodedSlash.contentType()).startsWith("application/problem+json");
+        assertThat(encodedSlash.body()).doesNotContain("<html").doesNotContain("Tomcat");
+
+        Http.Response encodedBackslash = http.get("/things/a%5Cb", valid("user"));
+        assertThat(encodedBackslash.status()).isBetween(200, 499);
+        assertThat(encodedBackslash.contentType()).doesNotContain("html");
+    }
+
+    @Test
     void capsRequestBodies() {
         String big = "{\"name\":\"" + "x".repeat(2000) + "\",\"times\":1}";
         assertProblem(http.post("/greet", big, valid("user")), 413, "body_too_large");

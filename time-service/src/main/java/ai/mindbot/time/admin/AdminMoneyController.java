@@ -21,17 +21,20 @@ class AdminMoneyController {
     private final AdminGrants grants;
     private final AdminRefunds refunds;
     private final AccountStanding standing;
+    private final UserDirectory users;
 
-    AdminMoneyController(AdminGrants grants, AdminRefunds refunds, AccountStanding standing) {
+    AdminMoneyController(AdminGrants grants, AdminRefunds refunds, AccountStanding standing, UserDirectory users) {
         this.grants = grants;
         this.refunds = refunds;
         this.standing = standing;
+        this.users = users;
     }
 
     @PostMapping("/time/admin/grants")
     AdminGrants.Granted grant(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AdminRequests.Grant request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String key = validKey(idempotencyKey);
+        users.requireExisting(request.userId(), jwt.getTokenValue());
         try {
             return grants.grant(jwt.getSubject(), request.userId(), request.seconds(), request.reason(), key);
         } catch (DuplicateCauseException raced) { // the same key posted in parallel: answer what it posted
@@ -46,13 +49,17 @@ class AdminMoneyController {
     }
 
     @PostMapping("/time/admin/accounts/{userId}/disable")
-    AccountStanding.Standing disable(@PathVariable String userId, @Valid @RequestBody AdminRequests.Reason request) {
+    AccountStanding.Standing disable(@AuthenticationPrincipal Jwt jwt, @PathVariable String userId,
+            @Valid @RequestBody AdminRequests.Reason request) {
+        users.requireExisting(userId, jwt.getTokenValue());
         standing.setDisabled(userId, true, request.reason());
         return standing.of(userId);
     }
 
     @PostMapping("/time/admin/accounts/{userId}/enable")
-    AccountStanding.Standing enable(@PathVariable String userId, @Valid @RequestBody AdminRequests.Reason request) {
+    AccountStanding.Standing enable(@AuthenticationPrincipal Jwt jwt, @PathVariable String userId,
+            @Valid @RequestBody AdminRequests.Reason request) {
+        users.requireExisting(userId, jwt.getTokenValue());
         standing.setDisabled(userId, false, request.reason());
         return standing.of(userId);
     }

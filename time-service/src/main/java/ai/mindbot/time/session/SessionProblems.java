@@ -19,7 +19,8 @@ final class SessionProblems {
     static ApiException alreadySettled(VoiceSession s) {
         return new ApiException(HttpStatus.CONFLICT, "session_ended",
                 "the session is already " + s.status().dbValue() + "; start a new one",
-                Map.of("status", s.status().dbValue()));
+                // not "status": in a problem document that member is the HTTP status (RFC 9457)
+                Map.of("session_status", s.status().dbValue()));
     }
 
     static ApiException notEnoughToStart(long available, long minimum) {

@@ -24,6 +24,7 @@ import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.LedgerAudit;
+import ai.mindbot.time.testing.AuthService;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.TimeService;
 import ai.mindbot.time.testing.Tokens;
@@ -37,18 +38,21 @@ class AdminMoneyIT {
     @Parameter
     TestDatabase database;
 
+    static AuthService auth;
     static TimeService time;
     static final String ADMIN = Tokens.admin("9000");
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
-        time = TimeService.start(database);
+        auth = AuthService.start(database);
+        time = TimeService.start(database, auth.timeServiceProperties());
     }
 
     @AfterParameterizedClassInvocation
     static void stop() {
         assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
         time.close();
+        auth.close();
     }
 
     static Http.Response grant(String userId, long seconds, String reason, String key) {
@@ -71,7 +75,8 @@ class AdminMoneyIT {
 
     @Test
     void grantsAndRevokesWithTheAdminAsActor() {
-        Http.Response granted = grant("401", 600, "goodwill after an outage", null);
+        String u401 = auth.newUser();
+        Http.Response granted = grant(u401, 600, "goodwill after an outage", null);
 
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
         assertThat(granted.json().path("entry").path("kind").asString()).isEqualTo("admin_grant");
@@ -79,50 +84,114 @@ class AdminMoneyIT {
         assertThat(granted.json().path("entry").path("note").asString()).isEqualTo("goodwill after an outage");
         assertThat(granted.json().path("balance_seconds").asLong()).isEqualTo(600);
 
-        Http.Response revoked = grant("401", -100, "granted too much", null);
+        Http.Response revoked = grant(u401, -100, "granted too much", null);
         assertThat(revoked.json().path("entry").path("kind").asString()).isEqualTo("admin_revoke");
-        assertThat(time.balance("401")).isEqualTo(500);
+        assertThat(time.balance(u401)).isEqualTo(500);
     }
 
     @Test
     void theSameIdempotencyKeyGrantsOnce() {
-        JsonNode first = grant("402", 300, "promo", "grant-402").json();
-        Http.Response again = grant("402", 300, "promo", "grant-402");
+        String u402 = auth.newUser();
+        JsonNode first = grant(u402, 300, "promo", "grant-" + u402).json();
+        Http.Response again = grant(u402, 300, "promo", "grant-" + u402);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
 
         assertThat(again.json().path("entry").path("id").asLong()).isEqualTo(first.path("entry").path("id").asLong());
         assertThat(again.json().path("replayed").asBoolean()).isTrue();
-        assertThat(time.balance("402")).isEqualTo(300);
-        assertProblem(grant("402", 301, "promo", "grant-402"), 422, "idempotency_key_reused");
+        assertThat(time.balance(u402)).isEqualTo(300);
+        assertProblem(grant(u402, 301, "promo", "grant-" + u402), 422, "idempotency_key_reused");
     }
 
     @Test
     void aRevokeNeverTakesWhatLiveSessionsHold() {
-        grant("403", 1000, "start", null);
-        time.bean(JdbcClient.class).sql("UPDATE accounts SET reserved_seconds = 400 WHERE user_id = '403'").update();
+        String u403 = auth.newUser();
+        grant(u403, 1000, "start", null);
+        time.bean(JdbcClient.class).sql("UPDATE accounts SET reserved_seconds = 400 WHERE user_id = :user").param("user", u403).update();
 
-        assertProblem(grant("403", -601, "too much", null), 409, "revoke_exceeds_available");
-        assertThat(grant("403", -600, "all that is free", null).status()).isEqualTo(200);
-        assertThat(time.balance("403")).isEqualTo(400);
+        assertProblem(grant(u403, -601, "too much", null), 409, "revoke_exceeds_available");
+        assertThat(grant(u403, -600, "all that is free", null).status()).isEqualTo(200);
+        assertThat(time.balance(u403)).isEqualTo(400);
     }
 
     @Test
     void refusesBadGrants() {
-        assertProblem(grant("404", 0, "nothing", null), 400, "validation_failed");
-        assertProblem(grant("404", 10L * 365 * 24 * 3600 + 1, "too much", null), 400, "validation_failed");
-        assertProblem(grant("404", 60, "", null), 400, "validation_failed");
-        assertProblem(grant("404", 60, "x".repeat(501), null), 400, "validation_failed");
+        String u404 = auth.newUser();
+        assertProblem(grant(u404, 0, "nothing", null), 400, "validation_failed");
+        assertProblem(grant(u404, 10L * 365 * 24 * 3600 + 1, "too much", null), 400, "validation_failed");
+        assertProblem(grant(u404, 60, "", null), 400, "validation_failed");
+        assertProblem(grant(u404, 60, "x".repeat(501), null), 400, "validation_failed");
         assertProblem(time.http.post("/time/admin/grants", "{\"user_id\":", ADMIN), 400, "malformed_body");
-        assertProblem(time.http.post("/time/admin/grants", Map.of("user_id", "404", "seconds", 60, "reason", "r"),
-                Tokens.user("404")), 403, "forbidden");
-        assertProblem(time.http.post("/time/admin/grants", Map.of("user_id", "404", "seconds", 60, "reason", "r")),
+        assertProblem(time.http.post("/time/admin/grants", Map.of("user_id", u404, "seconds", 60, "reason", "r"),
+                Tokens.user(u404)), 403, "forbidden");
+        assertProblem(time.http.post("/time/admin/grants", Map.of("user_id", u404, "seconds", 60, "reason", "r")),
                 401, "unauthorized");
-        assertThat(time.balance("404")).isZero();
+        assertThat(time.balance(u404)).isZero();
+    }
+
+    @Test
+    void refusesToActOnUsersThatDoNotExist() {
+        // an id no account has: the auth service says so, and nothing is created to wait for it
+        assertProblem(grant("987654321", 600, "phantom", null), 404, "unknown_user");
+        assertProblem(time.http.post("/time/admin/accounts/987654321/disable", Map.of("reason", "x"), ADMIN), 404,
+                "unknown_user");
+        assertProblem(time.http.post("/time/admin/accounts/987654321/enable", Map.of("reason", "x"), ADMIN), 404,
+                "unknown_user");
+        // something that is not a user id at all
+        for (String notAnId : new String[] { "abc' OR 1=1", "0", "-5", "12 ", "u-401", "9".repeat(30) }) {
+            assertProblem(grant(notAnId, 600, "malformed", null), 400, "invalid_user_id");
+        }
+        assertProblem(time.http.post("/time/admin/accounts/abc'%20OR%201=1/disable", Map.of("reason", "x"), ADMIN),
+                400, "invalid_user_id");
+
+        JdbcClient db = time.bean(JdbcClient.class);
+        assertThat(db.sql("SELECT COUNT(*) FROM accounts WHERE user_id IN ('987654321', 'abc'' OR 1=1', '0')")
+                .query(Long.class).single()).isZero();
+        assertThat(db.sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id IN ('987654321', 'abc'' OR 1=1', '0')")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void changesNothingOnAGuessWhenAuthCannotAnswer() throws Exception {
+        int nobodyListens;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            nobodyListens = socket.getLocalPort();
+        }
+        try (TimeService blind = TimeService.start(database,
+                Map.of("AUTH_SERVICE_URL", "http://127.0.0.1:" + nobodyListens))) {
+            Http.Response refused = blind.http.post("/time/admin/grants",
+                    Map.of("user_id", "42", "seconds", 600, "reason", "r"), ADMIN);
+            assertProblem(refused, 503, "auth_unavailable");
+            assertThat(refused.header("retry-after")).isEqualTo("5");
+            assertProblem(blind.http.post("/time/admin/accounts/42/disable", Map.of("reason", "r"), ADMIN), 503,
+                    "auth_unavailable");
+            JdbcClient db = blind.bean(JdbcClient.class);
+            assertThat(db.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single()).isZero();
+            assertThat(db.sql("SELECT COUNT(*) FROM ledger_entries").query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void takesWholeSecondsAndCentsOnly() {
+        String user = auth.newUser();
+        Http.Response fractional = time.http.post("/time/admin/grants",
+                "{\"user_id\":\"" + user + "\",\"seconds\":1.5,\"reason\":\"r\"}", ADMIN);
+        assertProblem(fractional, 400, "validation_failed");
+        assertThat(fractional.json().path("errors").findValuesAsString("field")).containsExactly("seconds");
+        assertProblem(time.http.post("/time/admin/grants",
+                "{\"user_id\":\"" + user + "\",\"seconds\":\"60\",\"reason\":\"r\"}", ADMIN), 400, "validation_failed");
+
+        JsonNode paid = time.purchase(user, "starter_1h", "pm_card_visa").json();
+        Http.Response refund = time.http.post("/time/admin/purchases/" + paid.path("purchase_id").asString() + "/refund",
+                "{\"amount_cents\":1.5,\"reason\":\"r\"}", ADMIN);
+        assertProblem(refund, 400, "validation_failed");
+        assertThat(refund.json().path("errors").findValuesAsString("field")).containsExactly("amount_cents");
+        assertThat(time.balance(user)).isEqualTo(3600);
     }
 
     @Test
     void refundsThroughTheProviderAndTheWebhookDoesNotTakeBackAgain() {
-        JsonNode paid = time.purchase("405", "starter_1h", "pm_card_visa").json();
+        String u405 = auth.newUser();
+        JsonNode paid = time.purchase(u405, "starter_1h", "pm_card_visa").json();
         String purchase = paid.path("purchase_id").asString();
 
         Http.Response partial = refund(purchase, 333L);
@@ -133,21 +202,22 @@ class AdminMoneyIT {
 
         // Stripe then reports the same refund
         time.webhookOk(StripeEvents.refunded(paid.path("payment_intent_id").asString(), 999, 333));
-        assertThat(time.balance("405")).isEqualTo(3600 - 3600L * 333 / 999);
+        assertThat(time.balance(u405)).isEqualTo(3600 - 3600L * 333 / 999);
 
         Http.Response rest = refund(purchase, null);
         assertThat(rest.json().path("amount_cents").asLong()).isEqualTo(666);
         assertThat(rest.json().path("status").asString()).isEqualTo("refunded");
         time.webhookOk(StripeEvents.refunded(paid.path("payment_intent_id").asString(), 999, 999));
-        assertThat(time.balance("405")).isZero();
-        assertThat(time.bean(Ledger.class).countOf("405")).isEqualTo(3);
+        assertThat(time.balance(u405)).isZero();
+        assertThat(time.bean(Ledger.class).countOf(u405)).isEqualTo(3);
 
         assertProblem(refund(purchase, null), 409, "already_refunded");
     }
 
     @Test
     void parallelRefundClicksAndRefundWebhooksTakeBackOnce() throws Exception {
-        JsonNode paid = time.purchase("408", "basic_5h", "pm_card_visa").json();
+        String u408 = auth.newUser();
+        JsonNode paid = time.purchase(u408, "basic_5h", "pm_card_visa").json();
         String purchase = paid.path("purchase_id").asString();
         String intent = paid.path("payment_intent_id").asString();
         List<Callable<Integer>> attempts = new ArrayList<>();
@@ -163,42 +233,44 @@ class AdminMoneyIT {
         pool.shutdown();
 
         assertThat(statuses).isSubsetOf(200, 409).contains(200);
-        assertThat(time.balance("408")).isZero();
-        assertThat(time.bean(Ledger.class).countOf("408")).isEqualTo(2); // the credit and one take-back
+        assertThat(time.balance(u408)).isZero();
+        assertThat(time.bean(Ledger.class).countOf(u408)).isEqualTo(2); // the credit and one take-back
     }
 
     @Test
     void refusesRefundsThatCannotBe() {
-        JsonNode paid = time.purchase("406", "starter_1h", "pm_card_visa").json();
-        JsonNode pending = time.purchase("406", "starter_1h", "pm_card_authenticationRequired").json();
+        String u406 = auth.newUser();
+        JsonNode paid = time.purchase(u406, "starter_1h", "pm_card_visa").json();
+        JsonNode pending = time.purchase(u406, "starter_1h", "pm_card_authenticationRequired").json();
 
         assertProblem(refund(paid.path("purchase_id").asString(), 1000L), 400, "refund_exceeds_remaining");
         assertProblem(refund(paid.path("purchase_id").asString(), 0L), 400, "validation_failed");
         assertProblem(refund(pending.path("purchase_id").asString(), null), 409, "purchase_not_refundable");
         assertProblem(refund("pur_nope", null), 404, "not_found");
-        assertThat(time.balance("406")).isEqualTo(3600);
+        assertThat(time.balance(u406)).isEqualTo(3600);
     }
 
     @Test
     void disablesAndEnablesAnAccount() {
-        Http.Response disabled = time.http.post("/time/admin/accounts/407/disable", Map.of("reason", "abuse"), ADMIN);
+        String u407 = auth.newUser();
+        Http.Response disabled = time.http.post("/time/admin/accounts/" + u407 + "/disable", Map.of("reason", "abuse"), ADMIN);
 
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
         assertThat(disabled.json().path("disabled").asBoolean()).isTrue();
         assertThat(disabled.json().path("disabled_reason").asString()).isEqualTo("abuse");
-        assertThat(time.purchase("407", "starter_1h", "pm_card_visa").status()).isEqualTo(403);
+        assertThat(time.purchase(u407, "starter_1h", "pm_card_visa").status()).isEqualTo(403);
 
-        time.http.post("/time/admin/accounts/407/enable", Map.of("reason", "appeal accepted"), ADMIN);
-        JsonNode account = time.http.get("/time/admin/accounts/407", ADMIN).json();
+        time.http.post("/time/admin/accounts/" + u407 + "/enable", Map.of("reason", "appeal accepted"), ADMIN);
+        JsonNode account = time.http.get("/time/admin/accounts/" + u407, ADMIN).json();
         assertThat(account.path("disabled").asBoolean()).isFalse();
-        assertThat(time.purchase("407", "starter_1h", "pm_card_visa").status()).isEqualTo(200);
+        assertThat(time.purchase(u407, "starter_1h", "pm_card_visa").status()).isEqualTo(200);
 
-        account = time.http.get("/time/admin/accounts/407", ADMIN).json();
+        account = time.http.get("/time/admin/accounts/" + u407, ADMIN).json();
         assertThat(account.path("balance_seconds").asLong()).isEqualTo(3600);
         assertThat(account.path("available_seconds").asLong()).isEqualTo(3600);
         assertThat(account.path("reserved_seconds").asLong()).isZero();
         assertThat(account.path("flagged").asBoolean()).isFalse();
-        assertProblem(time.http.post("/time/admin/accounts/407/disable", Map.of(), ADMIN), 400, "validation_failed");
-        assertProblem(time.http.get("/time/admin/accounts/407", Tokens.user("407")), 403, "forbidden");
+        assertProblem(time.http.post("/time/admin/accounts/" + u407 + "/disable", Map.of(), ADMIN), 400, "validation_failed");
+        assertProblem(time.http.get("/time/admin/accounts/" + u407, Tokens.user(u407)), 403, "forbidden");
     }
 }

@@ -30,7 +30,10 @@ import ai.mindbot.time.support.TestTokens;
  * Heartbeat and balance-read throughput through the whole HTTP stack (Tomcat, JWT verification,
  * Spring MVC, JSON, the database), next to the same database's ceiling for a single-row UPDATE
  * (autocommit, one row per thread) measured in the same run on the same machine.
- * Run by scripts/bench-time; arguments: seconds per measurement, threads, databases.
+ * Run by scripts/bench-time; arguments: seconds per measurement, threads, databases, JIT warm-up
+ * seconds, and optionally {@code mix [reads-per-heartbeat] [pace-millis]}: then {@code threads}
+ * clients each alternate a heartbeat and balance reads at once (back to back, or one round per
+ * pace), against the service with its shipped pool sizes, and each kind's p50/p99 is reported.
  */
 public final class TimeServiceBench {
 
@@ -48,9 +51,24 @@ public final class TimeServiceBench {
         for (String name : (args.length > 2 ? args[2] : "sqlite,postgresql").split(",")) {
             databases.add(TestDatabase.valueOf(name.toUpperCase(Locale.ROOT)));
         }
+        boolean mix = args.length > 4 && args[4].equals("mix");
+        int readsPerBeat = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        long paceMillis = args.length > 6 ? Long.parseLong(args[6]) : 0;
         List<String> rows = new ArrayList<>();
         for (TestDatabase database : databases) {
-            rows.addAll(bench(database, seconds, threads, jitWarmup));
+            rows.addAll(mix ? mixed(database, seconds, threads, jitWarmup, readsPerBeat, paceMillis)
+                    : bench(database, seconds, threads, jitWarmup));
+        }
+        if (mix) {
+            System.out.println();
+            System.out.printf("%d clients, each a heartbeat then %d balance read(s), %s; %.0f s measured after"
+                    + " %.0f s warm-up; shipped pool sizes; %d cores, Java %s%n", threads, readsPerBeat,
+                    paceMillis > 0 ? "a round every " + paceMillis + " ms" : "no pause", seconds,
+                    jitWarmup, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.println("| database | operation | ops/s | ok | failed | p50 ms | p99 ms | max ms |");
+            System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+            rows.forEach(System.out::println);
+            System.exit(0);
         }
         System.out.println();
         System.out.printf("threads=%d, %.0f s per measurement (each after %.0f s warm-up; %.0f s JIT warm-up of the"
@@ -133,6 +151,57 @@ public final class TimeServiceBench {
                     row(db, readLabel, reads, ceiling),
                     row(db, "raw single-row SELECT (JDBC), for reference", rawReads, ceiling));
         }
+    }
+
+    /** {@code clients} users, each with a live session, heartbeating and reading their balance at once. */
+    private static List<String> mixed(TestDatabase database, double seconds, int clients, double warmup,
+            int readsPerBeat, long paceMillis) throws Exception {
+        Map<String, String> props = new HashMap<>(database.freshProperties());
+        props.put("JWT_SECRET", TestTokens.SECRET);
+        // a day's slice: on the 1000x clock no client's gap between heartbeats may lapse its hold
+        props.put("SESSION_SLICE_SECONDS", "86400");
+        props.put("SESSION_SWEEP_SECONDS", "3600");
+        props.put("NOTIFY_POLL_MILLIS", "3600000");
+        props.put("logging.level.root", "warn");
+        FastClock clock = new FastClock(SPEED);
+        try (RunningService service = RunningService.start(TimeServiceApplication.builder()
+                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock)), props)) {
+            Ledger ledger = service.context().getBean(Ledger.class);
+            Http http = new Http(service.baseUrl());
+            String[] tokens = new String[clients];
+            String[] sessions = new String[clients];
+            for (int t = 0; t < clients; t++) {
+                String user = "mix-" + t;
+                tokens[t] = TestTokens.user(user);
+                ledger.post(NewEntry.of(user, EntryKind.ADMIN_GRANT, BALANCE, Cause.adminAction("mix-" + t)));
+                Http.Response started = http.post("/time/sessions", Map.of("room_name", "mix-" + t), tokens[t]);
+                if (started.status() != 201) {
+                    throw new IllegalStateException("could not start a session: " + started.body());
+                }
+                sessions[t] = started.json().get("session_id").asString();
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = service.baseUrl();
+            Throughput.Operation heartbeat = t -> client.send(HttpRequest.newBuilder(
+                    URI.create(base + "/time/sessions/" + sessions[t] + "/heartbeat"))
+                    .header("Authorization", "Bearer " + tokens[t]).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            Throughput.Operation read = t -> client.send(HttpRequest.newBuilder(URI.create(base + "/time/balance"))
+                    .header("Authorization", "Bearer " + tokens[t]).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            MixedLoad.Results results = MixedLoad.run(clients, readsPerBeat, paceMillis, warmup, seconds, heartbeat,
+                    read);
+            int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();
+            System.out.printf("%s: ledger audit mismatches after the run: %d%n", database, mismatches);
+            String db = database.name().toLowerCase(Locale.ROOT);
+            return List.of(mixRow(db, "POST /time/sessions/{id}/heartbeat", results.heartbeats()),
+                    mixRow(db, "GET /time/balance", results.reads()));
+        }
+    }
+
+    private static String mixRow(String db, String what, MixedLoad.Result r) {
+        return String.format(Locale.ROOT, "| %s | %s | %.0f | %d | %d | %.1f | %.1f | %.1f |", db, what, r.perSecond(),
+                r.ok(), r.failed(), r.p50Millis(), r.p99Millis(), r.maxMillis());
     }
 
     private static String row(String db, String what, Throughput.Result r, Throughput.Result ceiling) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.balance.AccountStanding;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.TimeService;
@@ -121,6 +122,11 @@ class PurchaseIT {
         assertProblem(time.purchase("104", "starter_1h", "pm_card_unheardOf"), 400, "invalid_payment_method");
         assertProblem(time.purchase("104", "starter_1h", "pm_card_visa", "bad key with spaces"), 400,
                 "invalid_idempotency_key");
+        // not shaped like a payment method id at all: refused before a purchase is recorded
+        for (String notAMethod : new String[] { "1000", "true", "60", "visa" }) {
+            assertProblem(time.purchase("104", "starter_1h", notAMethod), 400, "validation_failed");
+        }
+        assertThat(time.bean(Purchases.class).ofUser("104")).hasSize(1); // only pm_card_unheardOf's attempt
         assertThat(time.balance("104")).isZero();
     }
 
@@ -185,7 +191,7 @@ class PurchaseIT {
 
     @Test
     void aDisabledAccountCannotBuy() {
-        time.http.post("/time/admin/accounts/109/disable", Map.of("reason", "chargeback fraud"), Tokens.admin("1"));
+        time.bean(AccountStanding.class).setDisabled("109", true, "chargeback fraud");
 
         assertProblem(time.purchase("109", "starter_1h", "pm_card_visa"), 403, "account_disabled");
     }

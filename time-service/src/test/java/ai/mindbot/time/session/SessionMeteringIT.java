@@ -140,6 +140,10 @@ class SessionMeteringIT {
         Http.Response again = http.post("/time/sessions/" + id + "/heartbeat", "", TestTokens.user("u-empty"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("session_ended");
+        // one "status" member, the HTTP status; the session's own state has a name of its own
+        assertThat(again.body().split("\"status\"", -1)).hasSize(2);
+        assertThat(again.json().get("status").asInt()).isEqualTo(409);
+        assertThat(again.json().get("session_status").asString()).isEqualTo("ended");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package ai.mindbot.common.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Sends hostile values to one service and collects every broken promise instead of stopping at
+ * the first: a 5xx, a refusal that is not problem+json (or whose {@code status} member is not the
+ * HTTP status), a value every endpoint must refuse that was accepted, and a refusal after which
+ * the service's data changed. {@code fingerprint} reads what the service has written (row counts,
+ * update stamps); it is compared before and after each refused request.
+ */
+public final class HostileProbe {
+
+    private final Http http;
+    private final Supplier<Object> fingerprint;
+    private final List<String> violations = new ArrayList<>();
+    private int requests;
+
+    public HostileProbe(Http http, Supplier<Object> fingerprint) {
+        this.http = http;
+        this.fingerprint = fingerprint;
+    }
+
+    /** Sends {@code body} (or none) and checks the answer; {@code what} names endpoint, field and value. */
+    public Http.Response send(String what, String method, String path, String body, String bearer,
+            boolean mustRefuse) {
+        Object before = fingerprint.get();
+        Http.Response response = http.send(method, path, body, bearer, Map.of());
+        requests++;
+        int status = response.status();
+        if (status >= 500) {
+            violations.add(what + ": " + status + " " + abbreviated(response.body()));
+        } else if (status >= 400) {
+            if (!response.contentType().startsWith("application/problem+json")) {
+                violations.add(what + ": " + status + " as " + response.contentType());
+            } else if (response.json().path("status").asInt() != status) {
+                violations.add(what + ": problem status member " + response.json().path("status") + " for " + status);
+            }
+            Object after = fingerprint.get();
+            if (!before.equals(after)) {
+                violations.add(what + ": refused with " + status + " but data changed from " + before + " to " + after);
+            }
+        } else if (mustRefuse) {
+            violations.add(what + ": accepted with " + status + " " + abbreviated(response.body()));
+        }
+        return response;
+    }
+
+    public int requests() {
+        return requests;
+    }
+
+    public List<String> violations() {
+        return violations;
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+    }
+}
