@@ -157,7 +157,16 @@ export async function talkView() {
     }
   }
 
+  // Timings of this call in performance.now() milliseconds, for scripts/bench-webcall: the click,
+  // MindBot seen in the room, its audio track subscribed, and its voice first heard in the page.
+  const callBox = byId('call');
+  const mark = (name) => {
+    if (!(name in callBox.dataset)) callBox.dataset[name] = String(Math.round(performance.now()));
+  };
+
   start.addEventListener('click', async () => {
+    for (const name of ['clickedAt', 'agentJoinedAt', 'agentTrackAt', 'agentHeardAt']) delete callBox.dataset[name];
+    mark('clickedAt');
     replace(notice);
     replace(captions);
     controls(true);
@@ -167,7 +176,7 @@ export async function talkView() {
         ? await api.open('POST', '/auth/guest', {})
         : await api.post('/auth/token', { room_name: 'talk-' + crypto.getRandomValues(new Uint32Array(2)).join('') });
       clockState.room = grant.room_name;
-      byId('call').dataset.room = grant.room_name; // for support (and tests): which room this call is
+      callBox.dataset.room = grant.room_name; // for support (and tests): which room this call is
       clockState.sessionId = null;
       if (!guest) {
         const b = await balance();
@@ -181,6 +190,7 @@ export async function talkView() {
       }
       call = new Call({
         onState: (s) => {
+          if (s !== 'gone') mark('agentJoinedAt');
           setState(s);
           if (guest && !clockState.running && s !== 'gone') {
             clockState.remaining = config.guest_call_seconds;
@@ -192,7 +202,8 @@ export async function talkView() {
         onAgentAudio: (track) => {
           const el = track.attach();
           audioBox.append(el);
-          meter(track, level);
+          mark('agentTrackAt');
+          meter(track, level, () => mark('agentHeardAt'));
         },
         onMicLevel: (track) => meter(track, micLevel),
         onAudioBlocked: (blocked) => { allowAudio.hidden = !blocked; },
