@@ -27,6 +27,15 @@ public interface Room {
     Optional<Participant> participant(String identity);
 
     /**
+     * The SID of a participant's audio track, or of the agent's own when {@code identity} is
+     * {@link #identity()}: transcripts name the track they transcribe ({@code lk.transcribed_track_id}).
+     * Empty when unknown (not published yet).
+     */
+    default Optional<String> audioTrackSid(String identity) {
+        return Optional.empty();
+    }
+
+    /**
      * A named input of the agent's outgoing audio track. Writers are mixed, so several voices (or
      * one echo per participant) can play at once. The same name returns the same writer.
      */

@@ -22,6 +22,7 @@ final class ParticipantDirectory {
     private final String localSid;
     private final Map<String, Participant> bySid = new ConcurrentHashMap<>();
     private final Map<String, String> trackOwner = new ConcurrentHashMap<>();
+    private final Map<String, String> audioTrack = new ConcurrentHashMap<>();
 
     ParticipantDirectory(String localSid) {
         this.localSid = localSid;
@@ -33,11 +34,15 @@ final class ParticipantDirectory {
         }
         if (info.getState() == ParticipantInfo.State.DISCONNECTED) {
             Participant gone = bySid.remove(info.getSid());
+            audioTrack.remove(info.getSid());
             trackOwner.values().removeIf(owner -> owner.equals(info.getSid()));
             return gone == null ? Change.NONE : Change.LEFT;
         }
         for (TrackInfo track : info.getTracksList()) {
             trackOwner.put(track.getSid(), info.getSid());
+            if (track.getType() == livekit.LivekitModels.TrackType.AUDIO) {
+                audioTrack.put(info.getSid(), track.getSid());
+            }
         }
         Participant now = toParticipant(info);
         Participant previous = bySid.put(info.getSid(), now);
@@ -55,6 +60,7 @@ final class ParticipantDirectory {
         List<Participant> gone = bySid.values().stream().filter(p -> !presentSids.contains(p.sid())).toList();
         gone.forEach(p -> {
             bySid.remove(p.sid());
+            audioTrack.remove(p.sid());
             trackOwner.values().removeIf(owner -> owner.equals(p.sid()));
         });
         return gone;
@@ -66,6 +72,11 @@ final class ParticipantDirectory {
 
     Optional<Participant> byIdentity(String identity) {
         return bySid.values().stream().filter(p -> p.identity().equals(identity)).findFirst();
+    }
+
+    /** The SID of the participant's (last published) audio track, for transcripts of what they say. */
+    Optional<String> audioTrackOf(String identity) {
+        return byIdentity(identity).map(p -> audioTrack.get(p.sid()));
     }
 
     Optional<Participant> ownerOfTrack(String trackSid) {

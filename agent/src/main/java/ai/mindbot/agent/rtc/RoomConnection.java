@@ -134,6 +134,16 @@ public final class RoomConnection {
         return directory == null ? List.of() : directory.all();
     }
 
+    /** The audio track SID of {@code identity}: a remote participant's, or the agent's own published track. */
+    public Optional<String> audioTrackOf(String identity) {
+        if (identity.equals(localIdentity)) {
+            return Optional.ofNullable(ownAudioTrackSid);
+        }
+        return directory == null ? Optional.empty() : directory.audioTrackOf(identity);
+    }
+
+    private volatile String ownAudioTrackSid;
+
     public Optional<Participant> participant(String identity) {
         return directory == null ? Optional.empty() : directory.byIdentity(identity);
     }
@@ -367,7 +377,10 @@ public final class RoomConnection {
                         .exceptionally(this::failed);
                 case TRICKLE -> onTrickle(response.getTrickle().getTarget(), response.getTrickle().getCandidateInit());
                 case UPDATE -> onParticipants(response.getUpdate().getParticipantsList());
-                case TRACK_PUBLISHED -> onTrackPublished(response.getTrackPublished().getCid());
+                case TRACK_PUBLISHED -> {
+                    ownAudioTrackSid = response.getTrackPublished().getTrack().getSid();
+                    onTrackPublished(response.getTrackPublished().getCid());
+                }
                 case LEAVE -> onLeave(response.getLeave());
                 case RECONNECT -> onResumed();
                 case REFRESH_TOKEN -> {

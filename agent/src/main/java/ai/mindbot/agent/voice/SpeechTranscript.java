@@ -82,8 +82,10 @@ final class SpeechTranscript {
         }
         if (stream == null) {
             // Agent text only grows in step with the audio and is never revised, hence final.
-            stream = room.openTextStream(Room.TOPIC_TRANSCRIPTION,
-                    Map.of(Transcripts.SEGMENT_ID, segmentId, Transcripts.FINAL, "true"), List.of());
+            Map<String, String> attributes = new java.util.HashMap<>(Map.of(Transcripts.SEGMENT_ID, segmentId,
+                    Transcripts.FINAL, "true"));
+            room.audioTrackSid(room.identity()).ifPresent(track -> attributes.put(Transcripts.TRACK_ID, track));
+            stream = room.openTextStream(Room.TOPIC_TRANSCRIPTION, attributes, List.of());
         }
         for (int i = writtenUpTo; i <= index && i < sentences.size(); i++) {
             stream.write((i == 0 ? "" : " ") + sentences.get(i).text);

@@ -260,9 +260,11 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
 
     /** The user's words as LiveKit clients show captions: one segment per turn, interim then final. */
     private void publish(String text, boolean fin) {
-        room.sendTextFor(userIdentity, Room.TOPIC_TRANSCRIPTION, text, Map.of(
+        Map<String, String> attributes = new java.util.HashMap<>(Map.of(
                 Transcripts.SEGMENT_ID, segmentId,
-                Transcripts.FINAL, Boolean.toString(fin)), List.of());
+                Transcripts.FINAL, Boolean.toString(fin)));
+        room.audioTrackSid(userIdentity).ifPresent(track -> attributes.put(Transcripts.TRACK_ID, track));
+        room.sendTextFor(userIdentity, Room.TOPIC_TRANSCRIPTION, text, attributes, List.of());
     }
 
     private static String newSegmentId() {

@@ -202,6 +202,11 @@ public final class AgentJob implements Room, RoomEvents {
     }
 
     @Override
+    public Optional<String> audioTrackSid(String identity) {
+        return connection == null ? Optional.empty() : connection.audioTrackOf(identity);
+    }
+
+    @Override
     public Optional<Participant> participant(String identity) {
         return connection == null ? Optional.empty() : connection.participant(identity);
     }

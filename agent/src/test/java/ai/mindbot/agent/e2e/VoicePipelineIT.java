@@ -85,10 +85,12 @@ class VoicePipelineIT {
             assertThat(t.path("from").asString("")).isEqualTo("caller");
             assertThat(t.path("final").asBoolean()).isTrue();
             assertThat(t.path("text").asString("").toLowerCase()).contains("name");
+            assertThat(t.path("track").asString("")).as("lk.transcribed_track_id: the caller's microphone").startsWith("TR_");
         });
         assertThat(transcripts).anySatisfy(t -> {
             assertThat(t.path("from").asString("")).startsWith("agent-");
             assertThat(t.path("text").asString("")).contains("MindBot");
+            assertThat(t.path("track").asString("")).as("lk.transcribed_track_id: the agent's own track").startsWith("TR_");
         });
         assertThat(result.path("states").toString()).contains("listening", "thinking", "speaking");
     }

@@ -41,6 +41,19 @@ class ParticipantDirectoryTest {
     }
 
     @Test
+    void knowsEachParticipantsAudioTrackForTranscripts() {
+        directory.apply(info("PA_1", "caller", ParticipantInfo.State.ACTIVE).toBuilder()
+                .addTracks(livekit.LivekitModels.TrackInfo.newBuilder().setSid("TR_video").setType(livekit.LivekitModels.TrackType.VIDEO))
+                .addTracks(livekit.LivekitModels.TrackInfo.newBuilder().setSid("TR_mic").setType(livekit.LivekitModels.TrackType.AUDIO))
+                .build());
+
+        assertThat(directory.audioTrackOf("caller")).contains("TR_mic");
+        assertThat(directory.audioTrackOf("nobody")).isEmpty();
+        directory.apply(info("PA_1", "caller", ParticipantInfo.State.DISCONNECTED));
+        assertThat(directory.audioTrackOf("caller")).isEmpty();
+    }
+
+    @Test
     void forgetsWhoIsMissingFromTheFullListSentAfterAResume() {
         directory.apply(info("PA_1", "stays", ParticipantInfo.State.ACTIVE));
         directory.apply(info("PA_2", "left-meanwhile", ParticipantInfo.State.ACTIVE));

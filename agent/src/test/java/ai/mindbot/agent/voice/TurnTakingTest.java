@@ -126,6 +126,8 @@ class TurnTakingTest {
                     userCaptions.get(0).attributes().get("lk.segment_id"));
             // sent on the user's behalf, so LiveKit clients show them as the user's words
             assertThat(userCaptions).extracting(x -> x.attributes().get(FakeRoom.SENDER)).containsOnly(VoiceTestbed.USER);
+            assertThat(userCaptions).extracting(x -> x.attributes().get("lk.transcribed_track_id"))
+                    .containsOnly("TR_" + VoiceTestbed.USER);
         }
     }
 }

@@ -139,6 +139,12 @@ public final class FakeRoom implements Room {
         texts.add(new SentText(topic, Map.copyOf(withSender), new StringBuilder(text), new boolean[] {true}));
     }
 
+    /** Every participant's audio track is {@code TR_<identity>} here. */
+    @Override
+    public java.util.Optional<String> audioTrackSid(String identity) {
+        return java.util.Optional.of("TR_" + identity);
+    }
+
     /** The pseudo-attribute under which {@link #sendTextFor} records whom the text was sent for. */
     public static final String SENDER = "test.sender";
 
