@@ -61,8 +61,9 @@ public final class VoiceToVoiceBench {
                     }
                 }
                 steps.append("]");
-                List<JsonNode> events = VoicePeer.join(server.wsUrl(), steps.toString(),
-                        Map.of("LK_ROOM", "v2v-bench", "LK_IDENTITY", "caller")).await(60L + 15L * rounds * QUESTIONS.size());
+                long seconds = 60L + 15L * rounds * QUESTIONS.size();
+                List<JsonNode> events = VoicePeer.join(server.wsUrl(), steps.toString(), Map.of("LK_ROOM", "v2v-bench",
+                        "LK_IDENTITY", "caller", "WATCHDOG_MS", String.valueOf(seconds * 1000))).await(seconds);
                 report(events, engine);
             }
         }
@@ -70,10 +71,7 @@ public final class VoiceToVoiceBench {
     }
 
     private static void report(List<JsonNode> events, List<TurnMetrics> engine) {
-        JsonNode result = VoicePeer.result(events);
-        if (!result.path("error").isNull()) {
-            System.out.println("participant script error: " + result.path("error"));
-        }
+        VoicePeer.of(events, "error").forEach(e -> System.out.println("participant error: " + e.path("message")));
         List<Long> heard = new ArrayList<>();
         List<JsonNode> answers = VoicePeer.of(events, "agent_audio_on");
         int unanswered = 0;
