@@ -5,7 +5,9 @@
 // of the question. Prints one JSON result per room: turns asked, answered, and the voice-to-voice
 // time as the caller hears it (its speech end -> the agent's audio above the speech level).
 // Environment: LK_URL, LK_ROOM (rooms are <LK_ROOM>-<n>), ROOMS, TURNS, WAV, START_SPREAD_MS,
-// FRAME_MS, PAUSE_MS. Run with NODE_PATH=.peers/agent-peer/node_modules.
+// FRAME_MS, PAUSE_MS; TOKENS (comma-separated LiveKit tokens, one per room, e.g. from /auth/token)
+// instead of minting dev tokens; GREETING=1 to let the agent's greeting finish before the first
+// question (its time is reported as greetingMs: joining -> greeting audio heard). Run with NODE_PATH=.peers/agent-peer/node_modules.
 const fs = require('fs');
 const {
   Room, RoomEvent, AudioSource, AudioFrame, LocalAudioTrack, AudioStream,
@@ -54,9 +56,16 @@ function readWav(path) {
 const QUESTION = readWav(process.env.WAV);
 const SILENCE = new Int16Array(FRAME);
 
-async function runRoom(roomName) {
+const TOKENS = (process.env.TOKENS || '').split(',').filter(Boolean);
+
+async function token(n, roomName) {
+  if (TOKENS.length) return TOKENS[n];
   const at = new AccessToken('devkey', 'secret', { identity: 'caller', name: 'Load Caller' });
   at.addGrant({ roomJoin: true, room: roomName, canPublish: true, canSubscribe: true, canPublishData: true });
+  return at.toJwt();
+}
+
+async function runRoom(roomName, n) {
   const room = new Room();
   let agentTrack = false, loud = false, lastLoud = 0, loudSince = 0;
   room.on(RoomEvent.TrackSubscribed, (track, pub, participant) => {
@@ -70,7 +79,8 @@ async function runRoom(roomName) {
       }
     })();
   });
-  await room.connect(process.env.LK_URL, await at.toJwt(), { autoSubscribe: true, dynacast: false });
+  const joinedAt = now();
+  await room.connect(process.env.LK_URL, await token(n, roomName), { autoSubscribe: true, dynacast: false });
   const source = new AudioSource(RATE, 1, 2 * FRAME_MS);
   const track = LocalAudioTrack.createAudioTrack('microphone', source);
   const options = new TrackPublishOptions();
@@ -96,6 +106,10 @@ async function runRoom(roomName) {
   if (!(await waitUntil(() => agentTrack, 30000))) {
     result.error = 'no agent track';
   } else {
+    if (process.env.GREETING === '1' && await waitUntil(() => loud, 15000)) {
+      result.greetingMs = loudSince - joinedAt;
+      await waitUntil(() => !loud, 20000);
+    }
     await sleep(1000);
     for (let turn = 0; turn < TURNS; turn++) {
       const ended = await new Promise((resolve) => { spoken = resolve; speakFrom = 0; });
@@ -119,7 +133,7 @@ async function main() {
   setTimeout(() => { out({ event: 'error', message: 'watchdog after ' + deadline + ' ms' }); process.exit(4); }, deadline).unref();
   const runs = [];
   for (let n = 0; n < ROOMS; n++) {
-    runs.push(runRoom(`${process.env.LK_ROOM}-${n}`).catch((e) => out({ event: 'result', room: n, error: String(e) })));
+    runs.push(runRoom(`${process.env.LK_ROOM}-${n}`, n).catch((e) => out({ event: 'result', room: n, error: String(e) })));
     await sleep(SPREAD_MS);
   }
   await Promise.all(runs);
