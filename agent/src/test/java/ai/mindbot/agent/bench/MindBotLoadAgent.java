@@ -19,7 +19,8 @@ import ai.mindbot.agent.worker.AgentWorker;
  * The agent side of the concurrent-MindBot benchmark ({@code scripts/bench-mindbot-rooms}): the real
  * MindBot ({@link MindBotFactory}: metering against the time service, greeting by balance, the
  * offline brain and its tools) with the real Silero VAD and {@link TimedFakes} for recognition and
- * speech, timed as {@link VoiceLoadAgent}'s. Arguments: LiveKit URL, repo root; the services come
+ * speech, timed as {@link VoiceLoadAgent}'s (the offline brain replaces the fake model: without
+ * OPENAI_API_KEY MindBot always uses it, and it answers at once). Arguments: LiveKit URL, repo root; the services come
  * from AUTH_SERVICE_URL, TIME_SERVICE_URL and MINDBOT_DATA_DIR (the development agent key).
  */
 public final class MindBotLoadAgent {
@@ -29,8 +30,8 @@ public final class MindBotLoadAgent {
         Path root = Path.of(args[1]);
         Map<String, String> env = new HashMap<>(System.getenv());
         Vad vad = OfflineVoice.detector(env, root);
-        TimedFakes cloud = new TimedFakes(Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofMillis(200),
-                Duration.ofMillis(1500));
+        TimedFakes cloud = new TimedFakes("how much time do i have left", Duration.ofMillis(300), Duration.ofMillis(400),
+                Duration.ofMillis(200), Duration.ofMillis(1500));
         AgentConfig config = new AgentConfig(url, "devkey", "secret", "", 200, Duration.ofSeconds(10), false);
         // no OPENAI_API_KEY: MindBot's offline brain answers (it knows MindBot's tools)
         env.remove("OPENAI_API_KEY");

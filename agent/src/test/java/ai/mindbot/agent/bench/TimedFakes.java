@@ -33,12 +33,15 @@ final class TimedFakes {
         t.setDaemon(true);
         return t;
     });
+    private final String heard;
     private final Duration sttFinal;
     private final Duration llmFirstToken;
     private final Duration ttsFirstByte;
     private final Duration answerAudio;
 
-    TimedFakes(Duration sttFinal, Duration llmFirstToken, Duration ttsFirstByte, Duration answerAudio) {
+    /** {@code heard}: the words the recogniser reports for every utterance. */
+    TimedFakes(String heard, Duration sttFinal, Duration llmFirstToken, Duration ttsFirstByte, Duration answerAudio) {
+        this.heard = heard;
         this.sttFinal = sttFinal;
         this.llmFirstToken = llmFirstToken;
         this.ttsFirstByte = ttsFirstByte;
@@ -62,7 +65,7 @@ final class TimedFakes {
 
                     @Override
                     public void flush() {
-                        later(sttFinal, () -> events.accept(new SttEvent.Final("what time is it", 0.98)));
+                        later(sttFinal, () -> events.accept(new SttEvent.Final(heard, 0.98)));
                     }
 
                     @Override

@@ -27,7 +27,7 @@ public final class VoiceLoadAgent {
         URI url = URI.create(args[0]);
         Path root = Path.of(args[1]);
         Map<String, String> env = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        TimedFakes cloud = new TimedFakes(Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofMillis(200),
+        TimedFakes cloud = new TimedFakes("what time is it", Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofMillis(200),
                 Duration.ofMillis(1500));
         AgentConfig config = new AgentConfig(url, "devkey", "secret", "", 200, Duration.ofSeconds(10), false);
         Vad vad = OfflineVoice.detector(env, root);

@@ -60,7 +60,8 @@ public final class VoiceStageBench {
     private final AtomicLong firstTtsAudioAt = new AtomicLong();
     private final AtomicLong eouNanos = new AtomicLong(-1);
     private final AtomicLong sttNanos = new AtomicLong(-1);
-    private final List<String> states = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** What happened, in order (trace, turns, provider calls): printed when a turn hangs. */
+    private final List<String> trace = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Semaphore turnDone = new Semaphore(0);
     private final List<Long> endToRequest = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Long> timerLate = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -81,7 +82,7 @@ public final class VoiceStageBench {
         JobThread job = new JobThread("bench-job", "bench-room");
         AudioMixer mixer = new AudioMixer();
         long[] oldest = new long[1];
-        List<Long> frameOut = ttsToFrame;
+        List<Long> frameOut = ttsToFrame; // filled on the audio clock's thread
         AudioClock clock = new AudioClock();
         clock.add(() -> {
             mixer.mixNext(oldest);
@@ -112,7 +113,7 @@ public final class VoiceStageBench {
                 @Override
                 public void onUserTurn(String text) {
                     userTurnAt.set(System.nanoTime());
-                    states.add("turn:" + text);
+                    trace.add("turn:" + text);
                 }
 
                 @Override
@@ -121,7 +122,7 @@ public final class VoiceStageBench {
                         turnDone.release();
                     }
                     last = state;
-                    states.add(state + "@" + System.nanoTime() / 1_000_000);
+                    trace.add(state + "@" + System.nanoTime() / 1_000_000);
                 }
 
                 @Override
@@ -136,7 +137,7 @@ public final class VoiceStageBench {
         for (int turn = 0; turn < warmUp + turns; turn++) {
             speakOneTurn(job, conversation[0]);
             if (!turnDone.tryAcquire(5, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("turn " + turn + " never finished speaking; states " + states);
+                throw new IllegalStateException("turn " + turn + " never finished speaking; trace " + trace);
             }
             if (turn == warmUp - 1) {
                 synchronized (frameOut) {
@@ -230,7 +231,7 @@ public final class VoiceStageBench {
 
                 @Override
                 public void flush() {
-                    states.add("flush");
+                    trace.add("flush");
                     provider.execute(() -> events.accept(new SttEvent.Final("what time is it", 0.99)));
                 }
 
@@ -246,7 +247,7 @@ public final class VoiceStageBench {
         public ai.mindbot.agent.api.Cancellable chat(ai.mindbot.agent.voice.ChatRequest request,
                                                      java.util.function.Consumer<LlmEvent> events) {
             llmRequestAt.set(System.nanoTime());
-            states.add("llm" + request.messages().size());
+            trace.add("llm" + request.messages().size());
             provider.execute(() -> {
                 events.accept(new LlmEvent.TextDelta("It is noon."));
                 events.accept(new LlmEvent.Done("stop", 10, 3));
@@ -264,7 +265,7 @@ public final class VoiceStageBench {
 
         @Override
         public ai.mindbot.agent.api.Cancellable synthesize(String text, java.util.function.Consumer<TtsEvent> events) {
-            states.add("tts:" + text);
+            trace.add("tts:" + text);
             provider.execute(() -> {
                 short[] chunk = new short[TTS_RATE / 20];
                 for (int i = 0; i < chunk.length; i++) {
