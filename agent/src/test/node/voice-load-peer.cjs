@@ -70,14 +70,17 @@ async function runRoom(roomName, n) {
   let agentTrack = false, loud = false, lastLoud = 0, loudSince = 0;
   room.on(RoomEvent.TrackSubscribed, (track, pub, participant) => {
     if (track.kind !== TrackKind.KIND_AUDIO || participant.kind !== ParticipantKind.AGENT) return;
-    agentTrack = true;
     (async () => {
-      for await (const frame of new AudioStream(track, { sampleRate: RATE, numChannels: 1, frameSizeMs: FRAME_MS })) {
+      // rtc-node can throw here when the track went away again (seen under load at 20 rooms, when the
+      // agent's signalling resumed): one room's failure must not end the process hosting all rooms
+      const stream = new AudioStream(track, { sampleRate: RATE, numChannels: 1, frameSizeMs: FRAME_MS });
+      agentTrack = true;
+      for await (const frame of stream) {
         const level = rms(frame.data), t = now();
         if (level > SPEECH_RMS) { if (!loud) loudSince = t; loud = true; lastLoud = t; }
         else if (level < QUIET_RMS && t - lastLoud > QUIET_MS) loud = false;
       }
-    })();
+    })().catch((e) => out({ event: 'track_error', room: roomName, message: String(e) }));
   });
   const joinedAt = now();
   await room.connect(process.env.LK_URL, await token(n, roomName), { autoSubscribe: true, dynacast: false });
