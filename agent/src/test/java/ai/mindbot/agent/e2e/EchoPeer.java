@@ -1,19 +1,10 @@
 package ai.mindbot.agent.e2e;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real LiveKit participant ({@code @livekit/rtc-node}, see agent/src/test/node/echo-peer.cjs):
@@ -21,72 +12,29 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EchoPeer {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final NodeParticipant participant;
 
-    private final Process process;
-    private final CompletableFuture<List<JsonNode>> events;
-
-    private EchoPeer(Process process) {
-        this.process = process;
-        // a thread of its own: the common pool may have a single thread, which product code needs too
-        this.events = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                events.complete(readEvents());
-            } catch (RuntimeException e) {
-                events.completeExceptionally(e);
-            }
-        }, "echo-peer-reader");
-        reader.setDaemon(true);
-        reader.start();
+    private EchoPeer(NodeParticipant participant) {
+        this.participant = participant;
     }
 
     static EchoPeer join(LiveKitServer server, String room, String identity, Map<String, String> options) {
-        ProcessBuilder builder = new ProcessBuilder(Peers.node().toString(), Peers.echoPeerScript().toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        Map<String, String> env = builder.environment();
-        env.put("NODE_PATH", Peers.nodeModules().toString());
+        Map<String, String> env = new HashMap<>();
         env.put("LK_URL", server.wsUrl());
         env.put("LK_API_KEY", LiveKitServer.API_KEY);
         env.put("LK_API_SECRET", LiveKitServer.API_SECRET);
         env.put("LK_ROOM", room);
         env.put("LK_IDENTITY", identity);
         env.putAll(options);
-        try {
-            return new EchoPeer(builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new EchoPeer(NodeParticipant.start(Peers.echoPeerScript(), env));
     }
 
     /** Waits for the peer to finish and returns its events; the last one is the result. */
     List<JsonNode> await(long seconds) {
-        try {
-            List<JsonNode> lines = events.get(seconds, TimeUnit.SECONDS);
-            process.waitFor(5, TimeUnit.SECONDS);
-            return lines;
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw new AssertionError("test participant did not finish in " + seconds + " s", e);
-        }
+        return participant.await(seconds);
     }
 
     static JsonNode result(List<JsonNode> events) {
-        return events.stream().filter(e -> e.path("event").asString("").equals("result")).findFirst()
-                .orElseThrow(() -> new AssertionError("the test participant reported no result: " + events));
-    }
-
-    private List<JsonNode> readEvents() {
-        List<JsonNode> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.startsWith("{")) {
-                    lines.add(JSON.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
+        return NodeParticipant.result(events);
     }
 }

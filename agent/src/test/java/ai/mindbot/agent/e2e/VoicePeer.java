@@ -1,19 +1,10 @@
 package ai.mindbot.agent.e2e;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real LiveKit participant that talks ({@code @livekit/rtc-node}, agent/src/test/node/voice-peer.cjs):
@@ -22,24 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class VoicePeer {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final NodeParticipant participant;
 
-    private final Process process;
-    private final CompletableFuture<List<JsonNode>> events;
-
-    private VoicePeer(Process process) {
-        this.process = process;
-        // a thread of its own: the common pool may have a single thread, which product code needs too
-        this.events = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                events.complete(readEvents());
-            } catch (RuntimeException e) {
-                events.completeExceptionally(e);
-            }
-        }, "voice-peer-reader");
-        reader.setDaemon(true);
-        reader.start();
+    private VoicePeer(NodeParticipant participant) {
+        this.participant = participant;
     }
 
     /**
@@ -47,54 +24,23 @@ public final class VoicePeer {
      * {@code env}) or with {@code LK_TOKEN}; {@code steps} is the JSON array described in the script.
      */
     public static VoicePeer join(String livekitUrl, String steps, Map<String, String> env) {
-        ProcessBuilder builder = new ProcessBuilder(Peers.node().toString(),
-                Peers.repoRoot().resolve("agent/src/test/node/voice-peer.cjs").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        Map<String, String> environment = builder.environment();
-        environment.put("NODE_PATH", Peers.nodeModules().toString());
-        environment.put("LK_URL", livekitUrl);
-        environment.put("STEPS", steps);
-        environment.putAll(env);
-        try {
-            return new VoicePeer(builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> all = new HashMap<>(env);
+        all.put("LK_URL", livekitUrl);
+        all.put("STEPS", steps);
+        return new VoicePeer(NodeParticipant.start(Peers.repoRoot().resolve("agent/src/test/node/voice-peer.cjs"), all));
     }
 
     /** Waits for the script to finish; the last event is the result. */
     public List<JsonNode> await(long seconds) {
-        try {
-            List<JsonNode> lines = events.get(seconds, TimeUnit.SECONDS);
-            process.waitFor(10, TimeUnit.SECONDS);
-            return lines;
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw new AssertionError("voice test participant did not finish in " + seconds + " s", e);
-        }
+        return participant.await(seconds);
     }
 
     public static JsonNode result(List<JsonNode> events) {
-        return events.stream().filter(e -> e.path("event").asString("").equals("result")).findFirst()
-                .orElseThrow(() -> new AssertionError("the voice test participant reported no result: " + events));
+        return NodeParticipant.result(events);
     }
 
     /** The events of one kind, in order. */
     public static List<JsonNode> of(List<JsonNode> events, String kind) {
-        return events.stream().filter(e -> e.path("event").asString("").equals(kind)).toList();
-    }
-
-    private List<JsonNode> readEvents() {
-        List<JsonNode> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.startsWith("{")) {
-                    lines.add(JSON.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
+        return NodeParticipant.of(events, kind);
     }
 }

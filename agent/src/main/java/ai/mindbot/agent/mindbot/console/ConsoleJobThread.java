@@ -9,8 +9,11 @@ import java.util.concurrent.TimeUnit;
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
 
-/** The console's one "job thread", so the time keeper runs exactly as it does in a room. */
-final class ConsoleJobThread implements JobExecutor, AutoCloseable {
+/**
+ * The console's one "job thread", so the time keeper runs exactly as it does in a room; also the
+ * real-clock job thread of tests that go over loopback HTTP.
+ */
+public final class ConsoleJobThread implements JobExecutor, AutoCloseable {
 
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mindbot-console-job");
@@ -35,7 +38,7 @@ final class ConsoleJobThread implements JobExecutor, AutoCloseable {
     }
 
     /** Runs {@code task} on the job thread and waits for it. */
-    void runAndWait(Runnable task) throws Exception {
+    public void runAndWait(Runnable task) throws Exception {
         thread.submit(task).get(10, TimeUnit.SECONDS);
     }
 

@@ -17,7 +17,7 @@ import ai.mindbot.agent.mindbot.FakeServicesServer;
 import ai.mindbot.agent.mindbot.FakeTimeService;
 import ai.mindbot.agent.mindbot.FakeWeatherServer;
 import ai.mindbot.agent.mindbot.ManualJobExecutor;
-import ai.mindbot.agent.mindbot.ThreadJobExecutor;
+import ai.mindbot.agent.mindbot.console.ConsoleJobThread;
 import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.metering.MeteringRules;
 import ai.mindbot.agent.mindbot.metering.TimeKeeper;
@@ -36,7 +36,7 @@ class MindBotToolsTest {
     private static final Caller GUEST = new Caller(Caller.Kind.GUEST, "guest-00ff00ff00ff00ff", null, "", "");
 
     private final JsonHttp http = JsonHttp.withDefaults();
-    private final ThreadJobExecutor job = new ThreadJobExecutor();
+    private final ConsoleJobThread job = new ConsoleJobThread();
     private FakeServicesServer services;
     private FakeWeatherServer weather;
 
