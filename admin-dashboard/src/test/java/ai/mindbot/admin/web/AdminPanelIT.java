@@ -20,6 +20,7 @@ import ai.mindbot.admin.support.AdminUnderTest;
 import ai.mindbot.admin.support.Business;
 import ai.mindbot.admin.support.FakeServices.Answer;
 import ai.mindbot.admin.support.Tokens;
+import ai.mindbot.common.test.Browser;
 import ai.mindbot.common.test.TestDatabase;
 
 /**
@@ -33,6 +34,7 @@ class AdminPanelIT {
 
     static AdminUnderTest admin;
     static String bob;
+    static Browser chromium;
     static ChromeDriver browser;
     static WebDriverWait wait;
 
@@ -49,7 +51,8 @@ class AdminPanelIT {
                     .param("s", seconds).param("u", c.body().get("user_id").asString()).update();
             return Answer.ok("{\"seconds\":" + seconds + "}");
         });
-        browser = Browser.start();
+        chromium = Browser.start(1366, 900);
+        browser = chromium.driver;
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
@@ -105,7 +108,7 @@ class AdminPanelIT {
         assertThat(browser.findElements(By.cssSelector("#usage-chart svg rect.bar"))).hasSize(30);
         assertThat(browser.findElement(By.id("period-purchases")).getText()).contains("14");
         assertThat(browser.findElement(By.id("stat-revenue-30d")).getText()).contains("$289.86"); // 5 x 39.99 + 9 x 9.99
-        Browser.screenshot(browser, "1-dashboard");
+        chromium.screenshot("1-dashboard");
 
         // Find Bob.
         browser.findElement(By.linkText("Users")).click();
@@ -113,7 +116,7 @@ class AdminPanelIT {
         search.sendKeys("builder", Keys.ENTER);
         waitForText(By.tagName("caption"), "of 1");
         assertThat(browser.findElement(By.cssSelector("main table")).getText()).contains("bob@example.com").doesNotContain("ada@");
-        Browser.screenshot(browser, "2-users-search");
+        chromium.screenshot("2-users-search");
 
         // Grant him an hour; his balance goes from 10 min to 1 h 10 min.
         browser.findElement(By.linkText("bob@example.com")).click();
@@ -125,13 +128,13 @@ class AdminPanelIT {
         waitForText(By.id("user-balance"), "1 h 10 min");
         waitForText(By.id("status"), "Granted 1 h for bob@example.com");
         assertThat(admin.services.callsTo("/time/admin/grants")).hasSize(1);
-        Browser.screenshot(browser, "3-user-granted");
+        chromium.screenshot("3-user-granted");
 
         // The audit log says who did what, to whom, why, and that it worked.
         browser.findElement(By.linkText("Audit log")).click();
         waitForText(By.cssSelector("main table"), "welcome gift");
         String audit = browser.findElement(By.cssSelector("main table tbody tr")).getText();
         assertThat(audit).contains("boss@mindbot.test", "grant time", "user #" + bob, "welcome gift", "succeeded");
-        Browser.screenshot(browser, "4-audit-log");
+        chromium.screenshot("4-audit-log");
     }
 }
