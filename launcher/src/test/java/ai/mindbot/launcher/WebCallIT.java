@@ -67,17 +67,7 @@ class WebCallIT {
 
     @Test
     void aPersonSignsUpBuysTimeAndTalksToMindBotInTheBrowser() {
-        person.driver.get(origin + "/");
-        person.waitForText("main", "Talk to MindBot");
-        person.driver.findElement(By.linkText("Create an account")).click();
-        person.type("full-name", "Ada Lovelace");
-        person.type("email", "ada@example.com");
-        person.type("password", "analytical-engine");
-        person.driver.findElement(By.id("password")).sendKeys(Keys.ENTER);
-        person.waitForHash("#/buy");
-        person.click("page-choose-starter_1h");
-        person.click("page-pay");
-        person.waitForText("page-purchase-result", "1 h added");
+        signUpAndBuy(person, origin);
 
         person.driver.get(origin + "/#/talk");
         person.click("talk-start");
@@ -107,6 +97,21 @@ class WebCallIT {
             JsonNode sessions = time.get("/time/sessions", token.isEmpty() ? null : token).json().path("sessions");
             return sessions.size() == 1 && "ended".equals(sessions.get(0).path("status").asString());
         });
+    }
+
+    /** Ada signs up from the home page and buys an hour with the simulator's Visa. */
+    static void signUpAndBuy(Browser person, String origin) {
+        person.driver.get(origin + "/");
+        person.waitForText("main", "Talk to MindBot");
+        person.driver.findElement(By.linkText("Create an account")).click();
+        person.type("full-name", "Ada Lovelace");
+        person.type("email", "ada@example.com");
+        person.type("password", "analytical-engine");
+        person.driver.findElement(By.id("password")).sendKeys(Keys.ENTER);
+        person.waitForHash("#/buy");
+        person.click("page-choose-starter_1h");
+        person.click("page-pay");
+        person.waitForText("page-purchase-result", "1 h added");
     }
 
     static String agentCaptions() {

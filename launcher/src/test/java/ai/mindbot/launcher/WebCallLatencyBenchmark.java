@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import ai.mindbot.agent.e2e.LiveKitServer;
@@ -65,7 +64,7 @@ class WebCallLatencyBenchmark {
                 Browser person = Browser.start(1280, 1000, "--use-file-for-fake-audio-capture=" + silence)) {
             int authPort = ((WebServerApplicationContext) running.services().get(0)).getWebServer().getPort();
             String origin = "http://localhost:" + authPort;
-            signUpAndBuy(person, origin);
+            WebCallIT.signUpAndBuy(person, origin);
             person.driver.get(origin + "/#/talk");
 
             double[] warmUp = call(person, origin);
@@ -78,20 +77,6 @@ class WebCallLatencyBenchmark {
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "bench-webcall.md"), report);
         }
-    }
-
-    static void signUpAndBuy(Browser person, String origin) {
-        person.driver.get(origin + "/");
-        person.waitForText("main", "Talk to MindBot");
-        person.driver.findElement(By.linkText("Create an account")).click();
-        person.type("full-name", "Ada Lovelace");
-        person.type("email", "ada@example.com");
-        person.type("password", "analytical-engine");
-        person.driver.findElement(By.id("password")).sendKeys(Keys.ENTER);
-        person.waitForHash("#/buy");
-        person.click("page-choose-starter_1h");
-        person.click("page-pay");
-        person.waitForText("page-purchase-result", "1 h added");
     }
 
     /** One call: click, wait for the greeting's sound, hang up, wait until its session has ended. Ms from the click per split. */
