@@ -55,6 +55,7 @@ export async function stripeCheckout(container, pkg, config, onAnswer, onError) 
       }
       const { error } = await confirm(stripe, card, purchase);
       if (error) {
+        purchase.status = 'requires_payment_method'; // where Stripe leaves an intent a card failed on
         onError(error.type === 'card_error'
           ? `Your card was declined: ${error.message} No time was added and nothing was charged. You can try another card.`
           : `The payment was not confirmed: ${error.message} No time was added.`);
