@@ -1,9 +1,9 @@
 // Stripe mode only. Stripe.js must be loaded from js.stripe.com (Stripe's rule: never bundled or
 // self-hosted), so this module adds its script tag on first use and nothing else ever loads it; in
-// simulated mode the page's CSP does not even allow it. The card is collected by Stripe Elements
-// in Stripe's iframe: the card number never touches MindBot. The time service creates and confirms
-// the PaymentIntent with the PaymentMethod; if the bank wants 3-D Secure, the browser completes it
-// with the client secret (handleNextAction) and the webhook credits the time.
+// simulated mode the page's CSP does not even allow it. Stripe's own card flow: the time service
+// creates the PaymentIntent and answers its client secret (to this buyer only); Stripe.js confirms it
+// with the card that Stripe Elements collects in Stripe's iframe (the number never touches MindBot),
+// and runs 3-D Secure itself when the bank asks; Stripe's webhook credits the time.
 import { ApiError, api, idempotencyKey } from './api.js';
 import { busy, h } from './dom.js';
 import { money } from './format.js';
@@ -42,32 +42,35 @@ export async function stripeCheckout(container, pkg, config, onAnswer, onError) 
     return;
   }
   let key = idempotencyKey();
+  let purchase = null; // this checkout's PaymentIntent: Pay again (another card, after a decline) reuses it
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     busy(form, async () => {
-      const { paymentMethod, error } = await stripe.createPaymentMethod({ type: 'card', card });
-      if (error) {
-        onError(error.message);
-        return;
-      }
       try {
-        const answer = await api.post('/time/purchase', { package_id: pkg.id, payment_method_id: paymentMethod.id },
-          { 'Idempotency-Key': key });
-        key = idempotencyKey();
-        if (answer.status === 'requires_action' && answer.client_secret) {
-          const next = await stripe.handleNextAction({ clientSecret: answer.client_secret });
-          if (next.error) {
-            onError(`The payment was not confirmed: ${next.error.message} No time was added.`);
-            return;
-          }
-        }
-        await onAnswer(answer);
+        purchase ??= await api.post('/time/purchase', { package_id: pkg.id }, { 'Idempotency-Key': key });
       } catch (err) {
         if (err instanceof ApiError && err.status > 0 && err.status < 500) key = idempotencyKey();
-        onError(err.code === 'payment_declined'
-          ? `Your card was declined: ${err.message} No time was added and nothing was charged.`
-          : err.message);
+        onError(err.message);
+        return;
       }
+      const { error } = await confirm(stripe, card, purchase);
+      if (error) {
+        purchase.status = 'requires_payment_method'; // where Stripe leaves an intent a card failed on
+        onError(error.type === 'card_error'
+          ? `Your card was declined: ${error.message} No time was added and nothing was charged. You can try another card.`
+          : `The payment was not confirmed: ${error.message} No time was added.`);
+        return;
+      }
+      form.hidden = true; // paid: this PaymentIntent is done; another card is another checkout
+      await onAnswer(purchase);
     });
   });
+}
+
+/** Stripe.js's step for what the PaymentIntent waits for; nothing when it is settled or processing. */
+async function confirm(stripe, card, purchase) {
+  const clientSecret = purchase.client_secret;
+  if (!clientSecret || purchase.status === 'processing') return {};
+  if (purchase.status === 'requires_action') return stripe.handleNextAction({ clientSecret });
+  return stripe.confirmCardPayment(clientSecret, { payment_method: { card } });
 }

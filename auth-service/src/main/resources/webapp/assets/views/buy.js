@@ -104,16 +104,41 @@ async function checkout(where) {
   async function report(answer, p) {
     requestAnimationFrame(() => result.scrollIntoView({ block: 'nearest' }));
     if (answer.status === 'succeeded') {
-      const b = await balance();
-      result.className = 'result good';
-      result.textContent = `Done: ${duration(answer.seconds_credited ?? p.seconds)} added. Your balance is ${duration(b.available_seconds)}.`;
-      say(`${p.name} added to your balance.`);
+      await credited(answer, p);
     } else {
       result.className = 'result info';
       result.textContent = answer.status === 'requires_action'
         ? 'Your bank wants to confirm this payment (3-D Secure). The time is added as soon as the payment is confirmed.'
         : 'Your payment is processing. The time is added as soon as it succeeds.';
-      waitForCredit();
+      waitForCredit(answer, p);
+    }
+  }
+
+  async function credited(answer, p) {
+    const b = await balance();
+    result.className = 'result good';
+    result.textContent = `Done: ${duration(answer.seconds_credited ?? p.seconds)} added. Your balance is ${duration(b.available_seconds)}.`;
+    say(`${p.name} added to your balance.`);
+  }
+
+  /** The time is credited when the payment's webhook lands: watch the purchase for a minute, then stop. */
+  async function waitForCredit(answer, p) {
+    for (let i = 0; i < 30; i++) {
+      await new Promise((r) => setTimeout(r, 2000));
+      let now;
+      try {
+        now = await api.get(`/time/purchases/${encodeURIComponent(answer.purchase_id)}`);
+      } catch {
+        continue; // a network blip; the next look may work
+      }
+      if (now.status === 'succeeded') {
+        await credited(now, p);
+        return;
+      }
+      if (now.status === 'failed') {
+        fail('The payment failed. No time was added.');
+        return;
+      }
     }
   }
 
@@ -136,17 +161,4 @@ function declineText(err) {
   }
   if (err.code === 'account_disabled') return 'This account cannot buy time right now. Please contact support.';
   return err.message;
-}
-
-/** The balance changes when the payment's webhook lands; check for a minute, then stop. */
-async function waitForCredit() {
-  const before = (await balance()).balance_seconds;
-  for (let i = 0; i < 30; i++) {
-    await new Promise((r) => setTimeout(r, 2000));
-    const now = await balance();
-    if (now.balance_seconds > before) {
-      say(`Payment confirmed: your balance is ${duration(now.available_seconds)}.`);
-      return;
-    }
-  }
 }

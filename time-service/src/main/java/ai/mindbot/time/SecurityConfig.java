@@ -24,7 +24,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/time/pricing").permitAll()
                         .requestMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll()
                         .requestMatchers("/time/admin/**").hasRole("admin")
-                        .requestMatchers("/time/purchase", "/time/balance", "/time/transactions").hasRole("user")
+                        .requestMatchers("/time/purchase", "/time/purchases/**", "/time/balance", "/time/transactions")
+                                .hasRole("user")
                         .anyRequest().authenticated())
                 .build();
     }

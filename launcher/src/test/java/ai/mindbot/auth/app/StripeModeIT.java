@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.auth.AppStack;
 import ai.mindbot.auth.AuthServer;
@@ -35,11 +38,15 @@ import tools.jackson.databind.JsonNode;
  * and nothing else of Stripe, and a purchase through the app's origin creates a real-shaped
  * PaymentIntent that the signed webhook then credits. Tests reach only loopback, so Stripe.js itself
  * cannot load here: the page must then say the card form is unavailable rather than fail silently.
+ * To watch the page hand the client secret to Stripe.js, one browser gets a recording stand-in at
+ * js.stripe.com's own address ({@link StripeJsStandIn}).
  */
 @Tag("e2e")
 class StripeModeIT {
 
     static final String WEBHOOK_SECRET = "whsec_webapp_test_0123456789";
+    /** Stripe's shape: the PaymentIntent's id, {@code _secret_}, then the secret part. */
+    static final Pattern CLIENT_SECRET = Pattern.compile("pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+");
     static Process stripeMock;
     static AppStack stack;
 
@@ -91,28 +98,58 @@ class StripeModeIT {
         assertThat(answer.has("simulated")).isFalse();
         String intent = answer.get("payment_intent_id").asString();
         assertThat(intent).startsWith("pi_");
-        // stripe-mock's fixture intent is never paid by itself: Stripe's webhook settles it
-        if (!"succeeded".equals(answer.get("status").asString())) {
-            assertThat(answer.get("status").asString()).isIn("processing", "requires_action");
-            webhook("""
-                    {"id":"evt_webapp_%d","object":"event","type":"payment_intent.succeeded","data":{"object":
-                    {"id":"%s","object":"payment_intent","amount":999,"amount_received":999,"currency":"usd",
-                     "status":"succeeded","metadata":{"purchase_id":"%s"}}}}""".formatted(System.nanoTime(), intent,
-                    answer.get("purchase_id").asString()));
-        }
+        // stripe-mock's fixture intent still needs a payment method (a browser could confirm it, so its
+        // client secret comes along) and is never paid by itself: Stripe's webhook settles it
+        assertThat(answer.get("status").asString()).isEqualTo("requires_payment_method");
+        assertThat(answer.get("client_secret").asString()).matches(CLIENT_SECRET);
+        succeeded(intent, answer.get("purchase_id").asString());
         assertThat(stack.app.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600);
+    }
+
+    @Test
+    void theCheckoutHandsTheClientSecretOfARealShapedPaymentIntentToStripeJs() throws Exception {
+        try (StripeJsStandIn stripeJs = StripeJsStandIn.start();
+                Browser browser = Browser.start(1280, 900, stripeJs.chromiumArguments())) {
+            signUp(browser);
+            browser.click("page-choose-starter_1h");
+            browser.visible("stand-in-card"); // Stripe.js loaded from js.stripe.com, under the production CSP
+            assertThat(stripeJs.requests()).containsExactly(StripeJsStandIn.HOST + "/v3/");
+
+            // a declined card, then another card for the same PaymentIntent, as Stripe's flow has it
+            browser.js("window.stripeStandIn.declineNext = true");
+            browser.click("stripe-pay");
+            browser.waitForText("page-purchase-result", "Your card was declined");
+            browser.click("stripe-pay");
+            browser.waitForText("page-purchase-result", "processing");
+
+            String token = (String) browser.js("return JSON.parse(localStorage.getItem('mindbot.session')).access_token");
+            String userId = String.valueOf(stack.app.get("/auth/me", token).json().get("id").asLong());
+            List<Map<String, Object>> purchases = stack.time.context().getBean(JdbcClient.class)
+                    .sql("SELECT id, payment_intent_id, client_secret FROM purchases WHERE user_id = :user")
+                    .param("user", userId).query().listOfRows();
+            assertThat(purchases).hasSize(1);
+            String secret = (String) purchases.get(0).get("client_secret");
+            assertThat(secret).matches(CLIENT_SECRET);
+            assertThat(standInCalls(browser)).containsExactly(
+                    Map.of("call", "Stripe", "publishableKey", "pk_test_123"),
+                    Map.of("call", "elements.create", "type", "card"),
+                    Map.of("call", "confirmCardPayment", "clientSecret", secret, "withTheCardElement", true),
+                    Map.of("call", "confirmCardPayment", "clientSecret", secret, "withTheCardElement", true));
+
+            // Stripe's part after a real confirmation: the webhook; the page sees the purchase credited
+            succeeded((String) purchases.get(0).get("payment_intent_id"), (String) purchases.get(0).get("id"));
+            browser.waitForText("page-purchase-result", "1 h added");
+            assertThat(stack.app.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600);
+            assertThat(browser.requestedUrls()).filteredOn(url -> url.contains("stripe.com"))
+                    .containsExactly("https://js.stripe.com/v3/");
+            browser.screenshot("31-stripe-mode-paid");
+        }
     }
 
     @Test
     void theCheckoutAsksForStripeJsFromStripeAndSaysWhenItCannotLoad() {
         try (Browser browser = Browser.start(1280, 900)) {
-            String email = AuthServer.newEmail();
-            browser.driver.get(stack.origin() + "/#/signup");
-            browser.type("full-name", "Stripe Tester");
-            browser.type("email", email);
-            browser.type("password", "a long enough password");
-            browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            browser.waitForHash("#/buy");
+            signUp(browser);
             browser.click("page-choose-starter_1h");
 
             browser.waitForText("page-purchase-result", "card form (Stripe) cannot be loaded");
@@ -124,6 +161,29 @@ class StripeModeIT {
     }
 
     // --- helpers
+
+    static void signUp(Browser browser) {
+        browser.driver.get(stack.origin() + "/#/signup");
+        browser.type("full-name", "Stripe Tester");
+        browser.type("email", AuthServer.newEmail());
+        browser.type("password", "a long enough password");
+        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.waitForHash("#/buy");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> standInCalls(Browser browser) {
+        return (List<Map<String, Object>>) browser.js("return window.stripeStandIn.calls");
+    }
+
+    /** The event Stripe sends when the PaymentIntent is paid. */
+    static void succeeded(String intent, String purchaseId) throws Exception {
+        webhook("""
+                {"id":"evt_webapp_%d","object":"event","type":"payment_intent.succeeded","data":{"object":
+                {"id":"%s","object":"payment_intent","amount":999,"amount_received":999,"currency":"usd",
+                 "status":"succeeded","metadata":{"purchase_id":"%s"}}}}""".formatted(System.nanoTime(), intent,
+                purchaseId));
+    }
 
     static void webhook(String body) throws Exception {
         long t = System.currentTimeMillis() / 1000;

@@ -15,10 +15,18 @@ public interface PaymentProvider {
         return false;
     }
 
+    /** Whether a payment can be created without a payment method and confirmed by the buyer's browser. */
+    default boolean confirmsInBrowser() {
+        return false;
+    }
+
     /** Creates the provider's customer for a user; the key makes a repeat return the same customer. */
     String createCustomer(String userId, String email, String idempotencyKey);
 
-    /** Creates and confirms a payment for the purchase. */
+    /**
+     * Creates the payment for the purchase and confirms it with the request's payment method; without
+     * one it leaves the payment for the buyer's browser to confirm (only where {@link #confirmsInBrowser()}).
+     */
     PaymentOutcome pay(PaymentRequest request);
 
     /** Refunds part or all of a payment. */

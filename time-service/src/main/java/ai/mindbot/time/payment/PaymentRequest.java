@@ -1,6 +1,9 @@
 package ai.mindbot.time.payment;
 
-/** What to charge for one purchase, and the idempotency key the provider must be given. */
+/**
+ * What to charge for one purchase, and the idempotency key the provider must be given. Without a
+ * {@code paymentMethodId} the payment is only created, for the buyer's browser to confirm.
+ */
 public record PaymentRequest(String purchaseId, String userId, String packageId, String customerId,
         String paymentMethodId, long amountCents, String currency) {
 

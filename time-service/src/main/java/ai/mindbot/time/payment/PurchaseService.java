@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Buys a time card: write the purchase, have the provider create and confirm the payment, settle
- * what it answered. The provider is called outside any database transaction; what makes a retry
- * safe is the idempotency key, ours (purchases.idempotency_key, unique per user) and Stripe's
- * (derived from the purchase id).
+ * what it answered. Without a payment method (Stripe only) the payment is only created and its
+ * client secret answered, for the buyer's browser to confirm with Stripe.js; the webhook settles it.
+ * The provider is called outside any database transaction; what makes a retry safe is the
+ * idempotency key, ours (purchases.idempotency_key, unique per user) and Stripe's (derived from the
+ * purchase id).
  */
 @Service
 public class PurchaseService {
@@ -57,6 +60,11 @@ public class PurchaseService {
 
     public Result purchase(Caller caller, String packageId, String paymentMethodId, String idempotencyKey) {
         TimePackage pkg = catalog.require(packageId);
+        if (paymentMethodId == null && !provider.confirmsInBrowser()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "the request body has invalid fields",
+                    Map.of("errors", List.of(Map.of("field", "payment_method_id", "message",
+                            "is required: payments are simulated, so no browser can confirm a payment"))));
+        }
         if (accounts.get(caller.userId()).disabled()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "account_disabled",
                     "this account is disabled; contact support");
@@ -121,10 +129,12 @@ public class PurchaseService {
         }
         if (outcome instanceof PaymentOutcome.Succeeded s) {
             settlement.credit(purchase.id(), s.paymentIntentId(), s.chargeId(), null, null, "payment_confirmed");
+        } else if (outcome instanceof PaymentOutcome.RequiresPaymentMethod r) {
+            purchases.markAwaiting(purchase.id(), PurchaseStatus.REQUIRES_PAYMENT_METHOD, r.clientSecret());
         } else if (outcome instanceof PaymentOutcome.RequiresAction r) {
             purchases.markAwaiting(purchase.id(), PurchaseStatus.REQUIRES_ACTION, r.clientSecret());
-        } else if (outcome instanceof PaymentOutcome.Processing) {
-            purchases.markAwaiting(purchase.id(), PurchaseStatus.PROCESSING, null);
+        } else if (outcome instanceof PaymentOutcome.Processing p) {
+            purchases.markAwaiting(purchase.id(), PurchaseStatus.PROCESSING, p.clientSecret());
         } else if (outcome instanceof PaymentOutcome.Declined d) {
             purchases.markFailed(purchase.id(), d.declineCode() != null ? d.declineCode() : d.code(), d.message());
             throw new PaymentDeclinedException(purchase.id(), d.paymentIntentId(), d.code(), d.declineCode(),
@@ -133,6 +143,22 @@ public class PurchaseService {
         String answer = answer(purchase.id(), pkg);
         purchases.recordAnswer(purchase.id(), answer);
         return answer;
+    }
+
+    /**
+     * The purchase as it stands now, for its buyer only: another user's purchase is not found, so its
+     * existence is not revealed either (nor its client secret).
+     */
+    public String current(Caller caller, String purchaseId) {
+        Purchase purchase = purchases.find(purchaseId).filter(p -> p.userId().equals(caller.userId()))
+                .orElseThrow(() -> ApiException.notFound("the purchase"));
+        return answer(purchase.id(), catalog.find(purchase.packageId()).orElseGet(() -> soldAs(purchase)));
+    }
+
+    /** The card as it was sold, for a purchase whose package left the catalog since. */
+    private static TimePackage soldAs(Purchase purchase) {
+        return new TimePackage(purchase.packageId(), purchase.packageId(), purchase.seconds(), purchase.amountCents(),
+                purchase.currency(), null);
     }
 
     private String answer(String purchaseId, TimePackage pkg) {
@@ -153,7 +179,8 @@ public class PurchaseService {
     static String requestHash(String packageId, String paymentMethodId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((packageId + "\n" + paymentMethodId).getBytes(StandardCharsets.UTF_8));
+                    .digest((packageId + "\n" + (paymentMethodId == null ? "" : paymentMethodId))
+                            .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

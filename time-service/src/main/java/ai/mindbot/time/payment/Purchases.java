@@ -100,11 +100,12 @@ public class Purchases {
                 .param("pi", paymentIntentId).param("now", clock.millis()).param("id", id).update();
     }
 
-    /** requires_action or processing, unless a webhook already settled the purchase. */
+    /** requires_payment_method, requires_action or processing, unless a webhook already settled the purchase. */
     public void markAwaiting(String id, PurchaseStatus status, String clientSecret) {
         jdbc.sql("""
                 UPDATE purchases SET status = :status, client_secret = :secret, updated_at = :now
-                WHERE id = :id AND succeeded_at IS NULL AND status IN ('created', 'requires_action', 'processing')""")
+                WHERE id = :id AND succeeded_at IS NULL
+                  AND status IN ('created', 'requires_payment_method', 'requires_action', 'processing')""")
                 .param("status", status.dbValue()).param("secret", clientSecret, java.sql.Types.VARCHAR)
                 .param("now", clock.millis()).param("id", id).update();
     }

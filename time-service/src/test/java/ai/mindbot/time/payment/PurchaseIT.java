@@ -25,6 +25,7 @@ import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.TimeService;
 import ai.mindbot.time.testing.Tokens;
+import tools.jackson.databind.JsonNode;
 
 /** Buying time cards with the payment simulator, over real HTTP, on SQLite and PostgreSQL. */
 @ParameterizedClass
@@ -113,10 +114,29 @@ class PurchaseIT {
     }
 
     @Test
+    void onlyTheBuyerReadsAPurchaseAndItsClientSecret() {
+        JsonNode pending = time.purchase("110", "starter_1h", "pm_card_authenticationRequired").json();
+        String purchase = pending.path("purchase_id").asString();
+
+        Http.Response mine = time.http.get("/time/purchases/" + purchase, Tokens.user("110"));
+        Http.Response theirs = time.http.get("/time/purchases/" + purchase, Tokens.user("111"));
+
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        assertThat(mine.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(mine.json().path("status").asString()).isEqualTo("requires_action");
+        assertThat(mine.json().path("client_secret").asString()).isEqualTo(pending.path("client_secret").asString());
+        assertProblem(theirs, 404, "not_found");
+        assertThat(theirs.body()).doesNotContain(pending.path("client_secret").asString());
+        assertProblem(time.http.get("/time/purchases/pur_none", Tokens.user("111")), 404, "not_found");
+    }
+
+    @Test
     void refusesUnknownPackagesMissingFieldsAndMalformedJson() {
         assertProblem(time.purchase("104", "gold_999h", "pm_card_visa"), 404, "unknown_package");
-        assertProblem(time.http.post("/time/purchase", Map.of("package_id", "starter_1h"), Tokens.user("104")), 400,
-                "validation_failed");
+        // without a payment method only a browser could confirm the payment, and the simulator has none
+        Http.Response noMethod = time.http.post("/time/purchase", Map.of("package_id", "starter_1h"), Tokens.user("104"));
+        assertProblem(noMethod, 400, "validation_failed");
+        assertThat(noMethod.json().path("errors").findValuesAsString("field")).containsExactly("payment_method_id");
         assertProblem(time.http.post("/time/purchase", "{\"package_id\": ", Tokens.user("104")), 400,
                 "malformed_body");
         assertProblem(time.purchase("104", "starter_1h", "pm_card_unheardOf"), 400, "invalid_payment_method");

@@ -29,7 +29,9 @@ public final class StripeMock implements AutoCloseable {
         Path binary = locate();
         int port = freePort();
         try {
-            Process process = new ProcessBuilder(binary.toString(), "-http-addr", "127.0.0.1:" + port)
+            // HTTPS on a free port too: its default (12112) is one port for every stripe-mock on the machine
+            Process process = new ProcessBuilder(binary.toString(), "-http-addr", "127.0.0.1:" + port,
+                    "-https-addr", "127.0.0.1:0")
                     .redirectErrorStream(true)
                     .redirectOutput(Files.createTempFile("stripe-mock", ".log").toFile())
                     .start();

@@ -29,9 +29,10 @@ import ai.mindbot.time.payment.RefundOutcome;
 import ai.mindbot.time.payment.RefundRequest;
 
 /**
- * Stripe through stripe-java. One call creates and confirms the PaymentIntent (card only, no
- * redirects, so the server can confirm it); every POST carries an idempotency key derived from our
- * ids. Network failures, rate limits and Stripe's own errors become {@link PaymentsUnavailableException}
+ * Stripe through stripe-java. With a payment method, one call creates and confirms the PaymentIntent
+ * (card only, no redirects, so the server can confirm it); without one, the call only creates it and
+ * the buyer's browser confirms it with Stripe.js and the client secret, Stripe's own card flow. Every
+ * POST carries an idempotency key derived from our ids. Network failures, rate limits and Stripe's own errors become {@link PaymentsUnavailableException}
  * (503, safe to retry with the same key); a declined card becomes {@link PaymentOutcome.Declined}.
  */
 public class StripePaymentProvider implements PaymentProvider {
@@ -58,6 +59,11 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     @Override
+    public boolean confirmsInBrowser() {
+        return true;
+    }
+
+    @Override
     public String createCustomer(String userId, String email, String idempotencyKey) {
         CustomerCreateParams.Builder params = CustomerCreateParams.builder().putMetadata("user_id", userId);
         if (email != null && !email.isBlank()) {
@@ -73,20 +79,21 @@ public class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public PaymentOutcome pay(PaymentRequest request) {
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
                 .setAmount(request.amountCents())
                 .setCurrency(request.currency())
                 .setCustomer(request.customerId())
-                .setPaymentMethod(request.paymentMethodId())
                 .addPaymentMethodType("card")
-                .setConfirm(true)
                 .setDescription("MindBot time card " + request.packageId())
                 .putMetadata("user_id", request.userId())
                 .putMetadata("package_id", request.packageId())
-                .putMetadata("purchase_id", request.purchaseId())
-                .build();
+                .putMetadata("purchase_id", request.purchaseId());
+        if (request.paymentMethodId() != null) {
+            params.setPaymentMethod(request.paymentMethodId()).setConfirm(true);
+        }
         try {
-            PaymentIntent intent = stripe.v1().paymentIntents().create(params, options(request.idempotencyKey()));
+            PaymentIntent intent = stripe.v1().paymentIntents().create(params.build(),
+                    options(request.idempotencyKey()));
             return outcomeOf(intent);
         } catch (CardException e) {
             String intentId = e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null
@@ -121,16 +128,22 @@ public class StripePaymentProvider implements PaymentProvider {
         }
     }
 
-    /** After a server-side confirm, only success is final; anything undecided waits for the webhook. */
+    /**
+     * Only success is final; anything undecided waits for the webhook, and carries the client secret
+     * so the buyer's browser can act on it (confirm it, or complete 3-D Secure). A PaymentIntent
+     * that needs a payment method without having been refused one is waiting for the browser.
+     */
     static PaymentOutcome outcomeOf(PaymentIntent intent) {
+        String id = intent.getId();
+        String secret = intent.getClientSecret();
         return switch (intent.getStatus()) {
-            case "succeeded" -> new PaymentOutcome.Succeeded(intent.getId(), intent.getLatestCharge());
-            case "requires_action" -> new PaymentOutcome.RequiresAction(intent.getId(), intent.getClientSecret());
+            case "succeeded" -> new PaymentOutcome.Succeeded(id, intent.getLatestCharge());
+            case "requires_action" -> new PaymentOutcome.RequiresAction(id, secret);
             case "requires_payment_method" -> declined(intent.getLastPaymentError())
-                    ? new PaymentOutcome.Declined(intent.getId(), intent.getLastPaymentError().getCode(),
+                    ? new PaymentOutcome.Declined(id, intent.getLastPaymentError().getCode(),
                             intent.getLastPaymentError().getDeclineCode(), intent.getLastPaymentError().getMessage())
-                    : new PaymentOutcome.Processing(intent.getId());
-            default -> new PaymentOutcome.Processing(intent.getId());
+                    : new PaymentOutcome.RequiresPaymentMethod(id, secret);
+            default -> new PaymentOutcome.Processing(id, secret);
         };
     }
 
