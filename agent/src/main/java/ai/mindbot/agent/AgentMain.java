@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.echo.EchoAgent;
@@ -92,11 +93,16 @@ public final class AgentMain {
         try {
             // started once for the worker's life, on AGENT_METRICS_PORT when set: every room's turn
             // timings and the load the worker reports to LiveKit
-            MetricsServer.fromEnvironment(env, () -> turns.exposition() + WorkerLoadMetrics.exposition(worker));
+            MetricsServer.fromEnvironment(env, metrics(turns, worker));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot serve metrics on " + MetricsServer.PORT_VARIABLE + ": " + e.getMessage());
         }
         return worker.start();
+    }
+
+    /** What a worker serves on AGENT_METRICS_PORT: every room's turn timings and the load it reports to LiveKit. */
+    public static Supplier<String> metrics(VoiceMetrics turns, AgentWorker worker) {
+        return () -> turns.exposition() + WorkerLoadMetrics.exposition(worker);
     }
 
     /** The voice providers the environment selects: cloud where keys are set, offline for the rest. */
