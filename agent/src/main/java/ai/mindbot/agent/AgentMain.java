@@ -1,20 +1,25 @@
 package ai.mindbot.agent;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.echo.EchoAgent;
 import ai.mindbot.agent.mindbot.MindBotFactory;
 import ai.mindbot.agent.mindbot.console.MindBotConsole;
 import ai.mindbot.agent.voice.VoiceProviders;
+import ai.mindbot.agent.voice.metrics.MetricsServer;
+import ai.mindbot.agent.voice.metrics.VoiceMetrics;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
 import ai.mindbot.agent.voice.providers.ProviderSelection;
 import ai.mindbot.agent.worker.AgentWorker;
+import ai.mindbot.agent.worker.WorkerLoadMetrics;
 
 /**
  * {@code ./mindbot agent <name>}: runs an agent worker until SIGTERM or Ctrl-C, then drains.
@@ -78,12 +83,26 @@ public final class AgentMain {
      */
     public static AgentWorker startWorker(String agent, AgentConfig config, Map<String, String> env,
                                           Function<Map<String, String>, VoiceProviders> voice) {
+        VoiceMetrics turns = new VoiceMetrics();
         AgentFactory factory = switch (agent) {
             case "echo" -> job -> new EchoAgent();
-            case "start" -> MindBotFactory.create(env, voice);
+            case "start" -> MindBotFactory.create(env, voice, turns);
             default -> throw new UnknownAgent(agent);
         };
-        return new AgentWorker(config, factory).start();
+        AgentWorker worker = new AgentWorker(config, factory);
+        try {
+            // started once for the worker's life, on AGENT_METRICS_PORT when set: every room's turn
+            // timings and the load the worker reports to LiveKit
+            MetricsServer.fromEnvironment(env, metrics(turns, worker));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serve metrics on " + MetricsServer.PORT_VARIABLE + ": " + e.getMessage());
+        }
+        return worker.start();
+    }
+
+    /** What a worker serves on AGENT_METRICS_PORT: every room's turn timings and the load it reports to LiveKit. */
+    public static Supplier<String> metrics(VoiceMetrics turns, AgentWorker worker) {
+        return () -> turns.exposition() + WorkerLoadMetrics.exposition(worker);
     }
 
     /** The voice providers the environment selects: cloud where keys are set, offline for the rest. */

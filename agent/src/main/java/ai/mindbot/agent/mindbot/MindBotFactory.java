@@ -1,6 +1,5 @@
 package ai.mindbot.agent.mindbot;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -10,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.voice.VoiceProviders;
-import ai.mindbot.agent.voice.metrics.MetricsServer;
 import ai.mindbot.agent.voice.metrics.VoiceMetrics;
 
 /**
@@ -28,16 +26,11 @@ public final class MindBotFactory {
      * @param voice the offline/cloud provider selection for this environment. Without
      *              {@code OPENAI_API_KEY} (or when the selection has no model) the brain is MindBot's
      *              offline brain, which knows MindBot's tools.
+     * @param metrics where every room's turn timings go (the worker serves them on AGENT_METRICS_PORT)
      */
-    public static AgentFactory create(Map<String, String> env, Function<Map<String, String>, VoiceProviders> voice) {
+    public static AgentFactory create(Map<String, String> env, Function<Map<String, String>, VoiceProviders> voice,
+                                      VoiceMetrics metrics) {
         MindBotSettings settings = MindBotSettings.from(env);
-        VoiceMetrics metrics = new VoiceMetrics();
-        try {
-            // started once for the worker's life; turn timings of every room, on AGENT_METRICS_PORT when set
-            MetricsServer.fromEnvironment(env, metrics);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot serve voice metrics on " + MetricsServer.PORT_VARIABLE + ": " + e.getMessage());
-        }
         MindBotServices services = settings.services().reportingTo(metrics);
         VoiceProviders providers = withBrain(voice.apply(env), env);
         log.info("MindBot: {}; voice: {}", settings, providers.description());

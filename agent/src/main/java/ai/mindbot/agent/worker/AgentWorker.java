@@ -253,7 +253,7 @@ public final class AgentWorker implements AutoCloseable {
         outputLatency.reset();
     }
 
-    private LoadReport load() {
+    LoadReport load() {
         return new LoadReport(jobs.size() + offered.size(), config.maxJobs(), draining);
     }
 

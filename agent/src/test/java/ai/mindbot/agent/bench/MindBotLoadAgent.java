@@ -12,6 +12,7 @@ import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.mindbot.MindBotFactory;
 import ai.mindbot.agent.voice.Vad;
 import ai.mindbot.agent.voice.VoiceProviders;
+import ai.mindbot.agent.voice.metrics.VoiceMetrics;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
 import ai.mindbot.agent.worker.AgentWorker;
 
@@ -36,7 +37,8 @@ public final class MindBotLoadAgent {
         // no OPENAI_API_KEY: MindBot's offline brain answers (it knows MindBot's tools)
         env.remove("OPENAI_API_KEY");
         try (AgentWorker worker = new AgentWorker(config, MindBotFactory.create(env,
-                e -> new VoiceProviders(vad, cloud.stt(), cloud.llm(), cloud.tts(), "Silero VAD + timed cloud fakes")))
+                e -> new VoiceProviders(vad, cloud.stt(), cloud.llm(), cloud.tts(), "Silero VAD + timed cloud fakes"),
+                new VoiceMetrics()))
                 .start()) {
             worker.registration().get(30, TimeUnit.SECONDS);
             System.out.println("registered with LiveKit");

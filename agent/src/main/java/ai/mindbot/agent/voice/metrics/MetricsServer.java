@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,24 +30,24 @@ public final class MetricsServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Serves {@code metrics} on {@code port} (0: any free port) on all interfaces. */
-    public static MetricsServer start(int port, VoiceMetrics metrics) throws IOException {
+    /** Serves what {@code exposition} says at each scrape on {@code port} (0: any free port) on all interfaces. */
+    public static MetricsServer start(int port, Supplier<String> exposition) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-        server.createContext("/", exchange -> handle(exchange, metrics));
+        server.createContext("/", exchange -> handle(exchange, exposition));
         server.start();
-        log.info("voice metrics on http://0.0.0.0:{}/metrics", server.getAddress().getPort());
+        log.info("agent metrics on http://0.0.0.0:{}/metrics", server.getAddress().getPort());
         return new MetricsServer(server);
     }
 
     /** Starts on {@value #PORT_VARIABLE} when it is set; empty when it is not. */
-    public static Optional<MetricsServer> fromEnvironment(Map<String, String> env, VoiceMetrics metrics)
+    public static Optional<MetricsServer> fromEnvironment(Map<String, String> env, Supplier<String> exposition)
             throws IOException {
         String port = env.get(PORT_VARIABLE);
         if (port == null || port.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(start(Integer.parseInt(port.strip()), metrics));
+            return Optional.of(start(Integer.parseInt(port.strip()), exposition));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(PORT_VARIABLE + " must be a port number: " + port);
         }
@@ -56,7 +57,7 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange exchange, VoiceMetrics metrics) throws IOException {
+    private static void handle(HttpExchange exchange, Supplier<String> exposition) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (!path.equals("/metrics")) {
@@ -65,7 +66,7 @@ public final class MetricsServer implements AutoCloseable {
                 exchange.getResponseHeaders().set("Allow", "GET");
                 problem(exchange, 405, "Method Not Allowed", "method_not_allowed", "Use GET");
             } else {
-                send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.exposition());
+                send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", exposition.get());
             }
         }
     }

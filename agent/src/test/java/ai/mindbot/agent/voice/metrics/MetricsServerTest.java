@@ -30,7 +30,7 @@ class MetricsServerTest {
         metrics.onTurnMetrics(new TurnMetrics("s2", null, null, Duration.ofMillis(400), Duration.ofMillis(60),
                 Duration.ofMillis(1), null));
 
-        try (MetricsServer server = MetricsServer.start(0, metrics)) {
+        try (MetricsServer server = MetricsServer.start(0, metrics::exposition)) {
             HttpResponse<String> response = get(server, "/metrics");
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -50,7 +50,7 @@ class MetricsServerTest {
 
     @Test
     void answersOtherPathsAndMethodsWithProblemJson() throws Exception {
-        try (MetricsServer server = MetricsServer.start(0, new VoiceMetrics())) {
+        try (MetricsServer server = MetricsServer.start(0, new VoiceMetrics()::exposition)) {
             HttpResponse<String> missing = get(server, "/nope");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -65,8 +65,8 @@ class MetricsServerTest {
 
     @Test
     void startsOnlyWhenThePortIsConfigured() throws Exception {
-        assertThat(MetricsServer.fromEnvironment(Map.of(), new VoiceMetrics())).isEmpty();
-        try (MetricsServer server = MetricsServer.fromEnvironment(Map.of("AGENT_METRICS_PORT", "0"), new VoiceMetrics())
+        assertThat(MetricsServer.fromEnvironment(Map.of(), new VoiceMetrics()::exposition)).isEmpty();
+        try (MetricsServer server = MetricsServer.fromEnvironment(Map.of("AGENT_METRICS_PORT", "0"), new VoiceMetrics()::exposition)
                 .orElseThrow()) {
             assertThat(get(server, "/metrics").statusCode()).isEqualTo(200);
         }
