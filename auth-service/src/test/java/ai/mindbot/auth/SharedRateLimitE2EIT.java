@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.Http;
@@ -26,17 +25,8 @@ class SharedRateLimitE2EIT {
             "AUTH_RATE_LOGIN_PER_ACCOUNT", "5",
             "TRUST_PROXY", "true");
 
-    private static RedisServer redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServer redis = RedisServer.perClass();
 
     @Test
     void theSixthWrongPasswordOnOneInstanceAfterFiveOnTheOtherIsRefused() {

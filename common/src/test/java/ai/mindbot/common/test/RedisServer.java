@@ -11,11 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * A real redis-server (Debian's, installed by {@code scripts/install-redis}) on a free loopback port,
- * in memory only. Tests can stop it to play an outage and start it again on the same port.
+ * in memory only. Tests can stop it to play an outage and start it again on the same port. As a
+ * JUnit extension ({@code @RegisterExtension static final RedisServer redis = RedisServer.perClass();})
+ * it runs for the test class.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private final Path binary;
     private final int port;
@@ -28,10 +34,24 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() {
-        RedisServer server = new RedisServer(PeerProcesses.onPath("redis-server", "scripts/install-redis"),
-                PeerProcesses.freePort());
+        RedisServer server = perClass();
         server.restart();
         return server;
+    }
+
+    /** Not started yet: started before the class's tests, stopped after them. */
+    public static RedisServer perClass() {
+        return new RedisServer(PeerProcesses.onPath("redis-server", "scripts/install-redis"), PeerProcesses.freePort());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        restart();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
     }
 
     /** {@code REDIS_URL} for it. */
