@@ -4,20 +4,26 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.redis.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The balance cache, only with {@code BALANCE_CACHE=redis}, which needs {@code REDIS_URL}. */
+/**
+ * The balance cache: on with {@code BALANCE_CACHE=redis} (which needs {@code REDIS_URL}), and by
+ * default whenever {@code REDIS_URL} is set; {@code BALANCE_CACHE=off} keeps reads on the database.
+ */
 @Configuration(proxyBeanMethods = false)
 class BalanceCacheConfig {
 
     @Bean
-    @ConditionalOnProperty(name = "mindbot.balance.cache", havingValue = "redis")
+    @Conditional(CacheWanted.class)
     BalanceCache balanceCache(ObjectProvider<SharedRedis> redis, MeterRegistry metrics,
             @Value("${mindbot.balance.cache-ttl:30s}") Duration ttl) {
         SharedRedis shared = redis.getIfAvailable();
@@ -28,5 +34,14 @@ class BalanceCacheConfig {
             throw new MisconfigurationException("BALANCE_CACHE_TTL_SECONDS must be positive");
         }
         return new BalanceCache(shared, ttl, metrics);
+    }
+
+    static class CacheWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String mode = context.getEnvironment().getProperty("mindbot.balance.cache", "").strip();
+            String redis = context.getEnvironment().getProperty("REDIS_URL", "");
+            return mode.equals("redis") || (mode.isEmpty() && !redis.isBlank());
+        }
     }
 }

@@ -30,15 +30,24 @@ class BalanceCacheSettingsIT {
     }
 
     @Test
-    void withNothingAnsweringAtRedisUrlPurchasesAndBalancesStillWork() {
-        try (TimeService time = TimeService.start(TestDatabase.SQLITE, Map.of("BALANCE_CACHE", "redis",
-                "REDIS_URL", "redis://127.0.0.1:" + PeerProcesses.freePort()))) {
+    void redisUrlAloneTurnsTheCacheOnAndWithNothingAnsweringThereBalancesStillWork() {
+        try (TimeService time = TimeService.start(TestDatabase.SQLITE,
+                Map.of("REDIS_URL", "redis://127.0.0.1:" + PeerProcesses.freePort()))) {
             assertThat(time.balance("401")).isZero();
             Http.Response bought = time.purchase("401", "starter_1h", "pm_card_visa");
             assertThat(bought.status()).as(bought.body()).isEqualTo(200);
             assertThat(time.balance("401")).isEqualTo(3600);
             assertThat(time.http.get("/metrics").body())
                     .contains("mindbot_balance_cache_total{result=\"unavailable\"}");
+        }
+    }
+
+    @Test
+    void offKeepsReadsOnTheDatabaseEvenWithRedisUrl() {
+        try (TimeService time = TimeService.start(TestDatabase.SQLITE, Map.of("BALANCE_CACHE", "off",
+                "REDIS_URL", "redis://127.0.0.1:" + PeerProcesses.freePort()))) {
+            assertThat(time.balance("402")).isZero();
+            assertThat(time.http.get("/metrics").body()).doesNotContain("mindbot_balance_cache_total");
         }
     }
 

@@ -1,26 +1,14 @@
 package ai.mindbot.time.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RedisServer;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.TimeServiceApplication;
-import ai.mindbot.time.ledger.Cause;
-import ai.mindbot.time.ledger.EntryKind;
-import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.LedgerAudit;
-import ai.mindbot.time.ledger.NewEntry;
-import ai.mindbot.time.support.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -28,11 +16,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * and {@code redis}, both with {@code REDIS_URL} set to a real redis-server on loopback), on SQLite
  * and on PostgreSQL, through the whole HTTP stack; and heartbeats, whose every commit drops the
  * cached figures, to show what the cache costs writes. Run by scripts/bench-redis; arguments:
- * seconds per measurement, client threads, databases, JIT warm-up seconds.
+ * seconds per measurement, client threads, databases, JIT warm-up seconds, and the modes in the
+ * order to run them (default {@code off,redis}; on a shared machine, run both orders).
  */
 public final class BalanceCacheBench {
-
-    private static final long SPEED = 1000; // one real millisecond is one metered second
 
     private BalanceCacheBench() {
     }
@@ -41,11 +28,12 @@ public final class BalanceCacheBench {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         double jitWarmup = args.length > 3 ? Double.parseDouble(args[3]) : 15;
+        String[] modes = (args.length > 4 ? args[4] : "off,redis").split(",");
         List<String> rows = new ArrayList<>();
         try (RedisServer redis = RedisServer.start()) {
             for (String name : (args.length > 2 ? args[2] : "sqlite,postgresql").split(",")) {
                 TestDatabase database = TestDatabase.valueOf(name.toUpperCase(Locale.ROOT));
-                for (String mode : new String[] { "off", "redis" }) {
+                for (String mode : modes) {
                     rows.addAll(bench(database, mode, redis, seconds, threads, jitWarmup));
                 }
             }
@@ -62,48 +50,21 @@ public final class BalanceCacheBench {
 
     private static List<String> bench(TestDatabase database, String mode, RedisServer redis, double seconds,
             int threads, double jitWarmup) throws Exception {
-        Map<String, String> props = new HashMap<>(database.freshProperties());
-        props.put("JWT_SECRET", TestTokens.SECRET);
-        props.put("REDIS_URL", redis.url());
-        props.put("BALANCE_CACHE", mode);
-        props.put("SESSION_SLICE_SECONDS", "86400"); // on the 1000x clock no hold may lapse between heartbeats
-        props.put("SESSION_SWEEP_SECONDS", "3600");
-        props.put("NOTIFY_POLL_MILLIS", "3600000");
-        props.put("logging.level.root", "warn");
-        props.put("mindbot.db.pool-size", String.valueOf(Math.max(10, threads + 2)));
-        FastClock clock = new FastClock(SPEED);
-        try (RunningService service = RunningService.start(TimeServiceApplication.builder()
-                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock)), props)) {
-            Ledger ledger = service.context().getBean(Ledger.class);
-            Http http = new Http(service.baseUrl());
-            String[] tokens = new String[threads];
-            String[] sessions = new String[threads];
-            String run = database + "-" + mode + "-";
-            for (int t = 0; t < threads; t++) {
-                String user = "bench-" + run + t;
-                tokens[t] = TestTokens.user(user);
-                ledger.post(NewEntry.of(user, EntryKind.ADMIN_GRANT, 1_000_000_000L, Cause.adminAction(user)));
-                Http.Response started = http.post("/time/sessions", Map.of("room_name", user), tokens[t]);
-                if (started.status() != 201) {
-                    throw new IllegalStateException("could not start a session: " + started.body());
-                }
-                sessions[t] = started.json().get("session_id").asString();
-            }
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String base = service.baseUrl();
-            Throughput.Operation read = t -> client.send(HttpRequest.newBuilder(URI.create(base + "/time/balance"))
-                    .header("Authorization", "Bearer " + tokens[t]).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            Throughput.Operation heartbeat = t -> client.send(HttpRequest.newBuilder(
-                    URI.create(base + "/time/sessions/" + sessions[t] + "/heartbeat"))
-                    .header("Authorization", "Bearer " + tokens[t]).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        // a day's slice: on the 1000x clock no hold may lapse between heartbeats
+        Map<String, String> props = BenchService.properties(database, 86400, Map.of("REDIS_URL", redis.url(),
+                "BALANCE_CACHE", mode, "mindbot.db.pool-size", String.valueOf(Math.max(10, threads + 2))));
+        try (RunningService service = BenchService.start(props)) {
+            BenchService.Clients clients = BenchService.clients(service, "bench-" + mode + "-", threads);
+            Throughput.Operation read = t -> clients.get(t, "/time/balance");
+            Throughput.Operation heartbeat = clients::heartbeat;
             Throughput.measure(threads, 0, jitWarmup, t -> read.run(t) && heartbeat.run(t));
 
             MeterRegistry metrics = service.context().getBean(MeterRegistry.class);
-            double hitsBefore = hits(metrics);
+            double hitsBefore = cacheLookups(metrics, "hit");
+            double missesBefore = cacheLookups(metrics, "miss");
             Throughput.Result reads = Throughput.measure(threads, Math.max(1, seconds / 4), seconds, read);
-            double readHits = (hits(metrics) - hitsBefore) / Math.max(1, reads.ok() + reads.failed());
+            double hits = cacheLookups(metrics, "hit") - hitsBefore;
+            double readHits = hits / Math.max(1, hits + cacheLookups(metrics, "miss") - missesBefore);
             Throughput.Result heartbeats = Throughput.measure(threads, Math.max(1, seconds / 4), seconds, heartbeat);
 
             int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();
@@ -115,9 +76,9 @@ public final class BalanceCacheBench {
         }
     }
 
-    /** Hits counted since the service started; only the measured stretch is compared (the warm-ups count too). */
-    private static double hits(MeterRegistry metrics) {
-        var counter = metrics.find("mindbot.balance.cache").tag("result", "hit").counter();
+    /** Cache lookups with this result since the service started (a read's warm-up included). */
+    private static double cacheLookups(MeterRegistry metrics, String result) {
+        var counter = metrics.find("mindbot.balance.cache").tag("result", result).counter();
         return counter == null ? 0 : counter.count();
     }
 
