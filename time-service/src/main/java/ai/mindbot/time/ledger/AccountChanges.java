@@ -46,13 +46,23 @@ public class AccountChanges implements BalanceListener {
             tell(told, userId);
             return;
         }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending(told);
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
+        pendingOfThisTransaction(told).users.add(userId);
+    }
+
+    /**
+     * Found among the current transaction's synchronizations rather than bound as a resource: a
+     * transaction suspended for an inner one takes its synchronizations along, so an inner
+     * transaction's changes are told when the inner one commits, not with (or despite) the outer.
+     */
+    private Pending pendingOfThisTransaction(List<AccountChangeListener> told) {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Pending pending && pending.owner() == this) {
+                return pending;
+            }
         }
-        pending.users.add(userId);
+        Pending pending = new Pending(told);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
     }
 
     private List<AccountChangeListener> listeners() {
@@ -84,14 +94,13 @@ public class AccountChanges implements BalanceListener {
             this.told = told;
         }
 
-        @Override
-        public void afterCommit() {
-            users.forEach(user -> tell(told, user));
+        AccountChanges owner() {
+            return AccountChanges.this;
         }
 
         @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(AccountChanges.this);
+        public void afterCommit() {
+            users.forEach(user -> tell(told, user));
         }
     }
 }
