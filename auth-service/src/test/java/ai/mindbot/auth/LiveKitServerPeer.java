@@ -1,9 +1,6 @@
 package ai.mindbot.auth;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+
+import ai.mindbot.common.test.PeerProcesses;
 
 /**
  * A real {@code livekit-server} (installed by {@code scripts/install-livekit} into {@code .peers/bin},
@@ -30,10 +29,10 @@ public final class LiveKitServerPeer implements AutoCloseable {
     }
 
     public static LiveKitServerPeer start(String apiKey, String apiSecret) throws IOException, InterruptedException {
-        Path binary = onPath("livekit-server");
-        int port = freePort();
-        int rtcTcp = freePort();
-        int udp = freePort();
+        Path binary = PeerProcesses.onPath("livekit-server", "scripts/install-livekit");
+        int port = PeerProcesses.freePort();
+        int rtcTcp = PeerProcesses.freePort();
+        int udp = PeerProcesses.freePort();
         String config = """
                 port: %d
                 bind_addresses: ["127.0.0.1"]
@@ -79,25 +78,6 @@ public final class LiveKitServerPeer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("livekit-server did not answer within 30 s: " + Files.readString(log));
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(name + " is not on the PATH: run scripts/e2e (it runs scripts/install-livekit "
-                + "and puts .peers/bin on the PATH)");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -4,31 +4,52 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import ai.mindbot.auth.ratelimit.AttemptStore.LimitReached;
+import ai.mindbot.auth.ratelimit.AttemptStore.Limited;
+import ai.mindbot.auth.ratelimit.AttemptStore.Taken;
 import ai.mindbot.auth.ratelimit.RateLimitSettings.Limit;
+import ai.mindbot.common.redis.RedisUnavailableException;
+import ai.mindbot.common.redis.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts attempts in the database with a sliding window. An attempt is first <em>reserved</em>
- * (inserted) and only then counted, so concurrent requests on any number of instances can never
- * slip past a limit together; the worst they can do is refuse each other. A refused attempt takes
- * its rows back, so hammering while blocked does not extend the block and {@code Retry-After} stays true.
+ * Counts attempts in sliding windows. A refused attempt takes its count back, so hammering while
+ * blocked does not extend the block and {@code Retry-After} stays true.
+ * <p>
+ * The counters live in the database, or in Redis when {@code REDIS_URL} is set. While Redis does
+ * not answer they are counted in the database again: nobody is locked out because a cache died,
+ * and guessing stays limited, by counters every instance on the database shares. What was counted
+ * in Redis before the outage does not carry over, so a guesser gains at most one window's worth
+ * per outage.
  */
 @Component
 public class AttemptLimiter {
 
-    private final JdbcClient db;
+    private final DatabaseAttempts database;
+    private final AttemptStore redis;
     private final RateLimitSettings settings;
     private final Clock clock;
-
     private final MeterRegistry metrics;
 
-    AttemptLimiter(JdbcClient db, RateLimitSettings settings, Clock clock, MeterRegistry metrics) {
-        this.db = db;
+    @Autowired
+    AttemptLimiter(DatabaseAttempts database, ObjectProvider<SharedRedis> redis, RateLimitSettings settings,
+            Clock clock, MeterRegistry metrics) {
+        this(database, redis.getIfAvailable() == null ? null : new RedisAttempts(redis.getObject()), settings, clock,
+                metrics);
+    }
+
+    AttemptLimiter(DatabaseAttempts database, AttemptStore redis, RateLimitSettings settings, Clock clock,
+            MeterRegistry metrics) {
+        this.database = database;
+        this.redis = redis;
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
@@ -39,25 +60,25 @@ public class AttemptLimiter {
      * when any of them is already at its limit.
      */
     public Reservation reserve(AttemptKey... keys) {
-        long now = clock.millis();
-        List<Long> reserved = new ArrayList<>();
+        List<Limited> limited = new ArrayList<>();
         for (AttemptKey key : keys) {
             Limit limit = settings.limitFor(key.bucket());
-            if (limit.unlimited()) {
-                continue;
-            }
-            long windowStart = now - limit.window().toMillis();
-            reserved.add(insert(key, now));
-            long inWindow = countSince(key, windowStart);
-            if (inWindow > limit.max()) {
-                long retryAfterMillis = freeAt(key, windowStart, inWindow - limit.max(), limit) - now;
-                delete(reserved);
-                metrics.counter("mindbot.auth.rate_limited", "bucket", key.bucket().name().toLowerCase(Locale.ROOT))
-                        .increment();
-                throw new RateLimitedException(Math.max(1, (retryAfterMillis + 999) / 1000));
+            if (!limit.unlimited()) {
+                limited.add(new Limited(key, limit));
             }
         }
-        return new Reservation(reserved, 0);
+        if (limited.isEmpty()) {
+            return new Reservation(List.of(), 0);
+        }
+        long now = clock.millis();
+        try {
+            Taken taken = counted(store -> store.reserve(limited, now));
+            return new Reservation(List.of(taken), 0);
+        } catch (LimitReached full) {
+            metrics.counter("mindbot.auth.rate_limited", "bucket", full.key.bucket().name().toLowerCase(Locale.ROOT))
+                    .increment();
+            throw new RateLimitedException(Math.max(1, (full.retryAfterMillis + 999) / 1000));
+        }
     }
 
     /**
@@ -65,77 +86,59 @@ public class AttemptLimiter {
      * its window now, this one included (for limits that slow down instead of refusing).
      */
     public Reservation record(AttemptKey key) {
-        Limit limit = settings.limitFor(key.bucket());
+        Limited limited = new Limited(key, settings.limitFor(key.bucket()));
         long now = clock.millis();
-        long id = insert(key, now);
-        return new Reservation(List.of(id), countSince(key, now - limit.window().toMillis()));
+        AttemptStore.Counted counted = counted(store -> store.record(limited, now));
+        return new Reservation(List.of(counted.taken()), counted.inWindow());
     }
 
     /** Forgets every attempt counted against these subjects of the bucket (e.g. after a password reset). */
     public void forget(Bucket bucket, String subject) {
-        db.sql("DELETE FROM auth_attempts WHERE bucket = :bucket AND subject = :subject")
-                .param("bucket", bucket.name()).param("subject", new AttemptKey(bucket, subject).subject()).update();
+        everywhere(store -> store.forget(bucket, subject));
     }
 
     /** Forgets the bucket's attempts whose subject starts with {@code prefix} (taken literally). */
     public void forgetStartingWith(Bucket bucket, String prefix) {
-        db.sql("DELETE FROM auth_attempts WHERE bucket = :bucket AND SUBSTR(subject, 1, :length) = :prefix")
-                .param("bucket", bucket.name()).param("length", prefix.length()).param("prefix", prefix).update();
+        everywhere(store -> store.forgetStartingWith(bucket, prefix));
     }
 
-    /** Forgets old attempts; nothing reads rows outside the longest window. */
+    /** Forgets old attempts in the database; nothing reads rows outside the longest window (Redis expires its own). */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void purge() {
-        db.sql("DELETE FROM auth_attempts WHERE attempted_at < :cutoff")
-                .param("cutoff", clock.millis() - settings.longestWindow().toMillis())
-                .update();
+        database.purgeBefore(clock.millis() - settings.longestWindow().toMillis());
     }
 
-    private long insert(AttemptKey key, long now) {
-        return db.sql("INSERT INTO auth_attempts (bucket, subject, attempted_at) VALUES (:bucket, :subject, :now) RETURNING id")
-                .param("bucket", key.bucket().name())
-                .param("subject", key.subject())
-                .param("now", now)
-                .query(Long.class).single();
+    /** In Redis when it is configured and answers, otherwise in the database. */
+    private <T> T counted(Function<AttemptStore, T> count) {
+        if (redis != null) {
+            try {
+                return count.apply(redis);
+            } catch (RedisUnavailableException down) {
+                // SharedRedis has logged the outage; count where every instance still can
+            }
+        }
+        return count.apply(database);
     }
 
-    private long countSince(AttemptKey key, long windowStart) {
-        return db.sql("""
-                SELECT COUNT(*) FROM auth_attempts
-                WHERE bucket = :bucket AND subject = :subject AND attempted_at > :since""")
-                .param("bucket", key.bucket().name())
-                .param("subject", key.subject())
-                .param("since", windowStart)
-                .query(Long.class).single();
-    }
-
-    /** When enough of the oldest attempts in the window have aged out for one more to fit. */
-    private long freeAt(AttemptKey key, long windowStart, long mustExpire, Limit limit) {
-        Long oldest = db.sql("""
-                SELECT attempted_at FROM auth_attempts
-                WHERE bucket = :bucket AND subject = :subject AND attempted_at > :since
-                ORDER BY attempted_at, id LIMIT 1 OFFSET :skip""")
-                .param("bucket", key.bucket().name())
-                .param("subject", key.subject())
-                .param("since", windowStart)
-                .param("skip", mustExpire - 1)
-                .query(Long.class).optional().orElse(windowStart);
-        return oldest + limit.window().toMillis();
-    }
-
-    private void delete(List<Long> ids) {
-        if (!ids.isEmpty()) {
-            db.sql("DELETE FROM auth_attempts WHERE id IN (:ids)").param("ids", ids).update();
+    /** Both stores: counters may be in either, depending on when Redis last answered. */
+    private void everywhere(Consumer<AttemptStore> forget) {
+        forget.accept(database);
+        if (redis != null) {
+            try {
+                forget.accept(redis);
+            } catch (RedisUnavailableException down) {
+                // what Redis holds expires with its window
+            }
         }
     }
 
     /** The attempts one request counted; a request that turns out well takes them back. */
-    public final class Reservation {
-        private final List<Long> ids;
+    public static final class Reservation {
+        private final List<Taken> taken;
         private final long counted;
 
-        private Reservation(List<Long> ids, long counted) {
-            this.ids = List.copyOf(ids);
+        private Reservation(List<Taken> taken, long counted) {
+            this.taken = List.copyOf(taken);
             this.counted = counted;
         }
 
@@ -146,14 +149,14 @@ public class AttemptLimiter {
 
         /** Both reservations as one, released together. */
         public Reservation and(Reservation other) {
-            List<Long> all = new ArrayList<>(ids);
-            all.addAll(other.ids);
+            List<Taken> all = new ArrayList<>(taken);
+            all.addAll(other.taken);
             return new Reservation(all, Math.max(counted, other.counted));
         }
 
         /** The attempt succeeded: it does not count against anyone. */
         public void release() {
-            delete(ids);
+            taken.forEach(Taken::giveBack);
         }
     }
 }

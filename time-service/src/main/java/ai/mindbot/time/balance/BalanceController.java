@@ -20,20 +20,21 @@ class BalanceController {
     record TransactionPage(List<EntryView> transactions, long total, int limit, int offset) {
     }
 
-    private final AccountStanding standing;
+    private final Balances balances;
     private final Ledger ledger;
     private final long lowBalanceThreshold;
 
-    BalanceController(AccountStanding standing, Ledger ledger,
+    BalanceController(Balances balances, Ledger ledger,
             @Value("${LOW_BALANCE_THRESHOLD_SECONDS:900}") long lowBalanceThreshold) {
-        this.standing = standing;
+        this.balances = balances;
         this.ledger = ledger;
         this.lowBalanceThreshold = lowBalanceThreshold;
     }
 
     @GetMapping("/time/balance")
     BalanceView balance(@AuthenticationPrincipal Jwt jwt) {
-        return BalanceView.of(standing.of(jwt.getSubject()), lowBalanceThreshold);
+        String user = jwt.getSubject();
+        return BalanceView.of(user, balances.of(user), lowBalanceThreshold);
     }
 
     /** Newest first. */

@@ -11,11 +11,12 @@ public record BalanceView(String userId, long balanceSeconds, long availableSeco
         BigDecimal balanceMinutes, BigDecimal balanceHours, boolean lowBalance, long lowBalanceThresholdSeconds,
         long activeSessions) {
 
-    static BalanceView of(AccountStanding.Standing standing, long lowBalanceThresholdSeconds) {
-        long balance = standing.balanceSeconds();
-        return new BalanceView(standing.userId(), balance, standing.availableSeconds(), standing.reservedSeconds(),
+    static BalanceView of(String userId, BalanceFigures figures, long lowBalanceThresholdSeconds) {
+        long balance = figures.balanceSeconds();
+        return new BalanceView(userId, balance, Math.max(0, balance - figures.reservedSeconds()),
+                figures.reservedSeconds(),
                 BigDecimal.valueOf(balance).divide(BigDecimal.valueOf(60), 1, RoundingMode.DOWN),
                 BigDecimal.valueOf(balance).divide(BigDecimal.valueOf(3600), 2, RoundingMode.DOWN),
-                balance < lowBalanceThresholdSeconds, lowBalanceThresholdSeconds, standing.activeSessions());
+                balance < lowBalanceThresholdSeconds, lowBalanceThresholdSeconds, figures.activeSessions());
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import ai.mindbot.time.ledger.Account;
+import ai.mindbot.time.ledger.AccountChanges;
 
 import ai.mindbot.time.session.VoiceSession.Status;
 
@@ -30,9 +31,11 @@ class SessionStore {
     }
 
     private final JdbcClient jdbc;
+    private final AccountChanges changes;
 
-    SessionStore(JdbcClient jdbc) {
+    SessionStore(JdbcClient jdbc, AccountChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     void insert(VoiceSession s) {
@@ -45,6 +48,7 @@ class SessionStore {
                 .param("status", s.status().dbValue()).param("reserved", s.reservedSeconds())
                 .param("startedBy", s.startedBy()).param("now", s.startedAt()).param("expires", s.expiresAt())
                 .update();
+        changes.changed(s.userId()); // one more live session
     }
 
     Optional<VoiceSession> find(String id) {
@@ -112,7 +116,7 @@ class SessionStore {
     /** The final commit: bills {@code charge}, releases the hold, and closes the session. */
     boolean recordClose(VoiceSession read, Status status, long charge, long paidUntil, long now, EndReason reason,
             String note) {
-        return jdbc.sql("""
+        boolean closed = jdbc.sql("""
                 UPDATE voice_sessions SET status = :status, used_seconds = used_seconds + :charge,
                     billed_seconds = used_seconds + :charge, paid_until = :paidUntil, reserved_seconds = 0,
                     commit_count = commit_count + 1, ended_at = :now, end_reason = :reason, end_note = :note
@@ -121,6 +125,10 @@ class SessionStore {
                 .param("now", now).param("reason", reason.dbValue()).param("note", note, java.sql.Types.VARCHAR)
                 .param("id", read.id()).param("seen", read.commitCount())
                 .update() == 1;
+        if (closed) {
+            changes.changed(read.userId()); // one live session fewer
+        }
+        return closed;
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -1,14 +1,9 @@
 package ai.mindbot.time.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +13,7 @@ import javax.sql.DataSource;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.TimeServiceApplication;
-import ai.mindbot.time.ledger.Cause;
-import ai.mindbot.time.ledger.EntryKind;
-import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.LedgerAudit;
-import ai.mindbot.time.ledger.NewEntry;
-import ai.mindbot.time.support.TestTokens;
 
 /**
  * Heartbeat and balance-read throughput through the whole HTTP stack (Tomcat, JWT verification,
@@ -37,8 +26,6 @@ import ai.mindbot.time.support.TestTokens;
  */
 public final class TimeServiceBench {
 
-    private static final long SPEED = 1000; // one real millisecond is one metered second
-    private static final long BALANCE = 1_000_000_000L;
 
     private TimeServiceBench() {
     }
@@ -86,48 +73,18 @@ public final class TimeServiceBench {
 
     private static List<String> bench(TestDatabase database, double seconds, int threads, double jitWarmup)
             throws Exception {
-        Map<String, String> props = new HashMap<>(database.freshProperties());
-        props.put("JWT_SECRET", TestTokens.SECRET);
-        props.put("SESSION_SLICE_SECONDS", "600");
-        props.put("SESSION_SWEEP_SECONDS", "3600");
-        props.put("NOTIFY_POLL_MILLIS", "3600000");
-        props.put("logging.level.root", "warn");
-        props.put("mindbot.db.pool-size", String.valueOf(Math.max(10, threads + 2)));
-        FastClock clock = new FastClock(SPEED);
-        try (RunningService service = RunningService.start(TimeServiceApplication.builder()
-                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock)), props)) {
-            Ledger ledger = service.context().getBean(Ledger.class);
+        try (RunningService service = BenchService.start(BenchService.properties(database, 600,
+                Map.of("mindbot.db.pool-size", String.valueOf(Math.max(10, threads + 2)))))) {
+            BenchService.Clients clients = BenchService.clients(service, "bench-", threads);
+            String[] sessions = clients.sessions();
             Http http = new Http(service.baseUrl());
-            String[] tokens = new String[threads];
-            String[] sessions = new String[threads];
-            for (int t = 0; t < threads; t++) {
-                String user = "bench-" + t;
-                tokens[t] = TestTokens.user(user);
-                ledger.post(NewEntry.of(user, EntryKind.ADMIN_GRANT, BALANCE, Cause.adminAction("bench-" + t)));
-                Http.Response started = http.post("/time/sessions", Map.of("room_name", "bench-" + t), tokens[t]);
-                if (started.status() != 201) {
-                    throw new IllegalStateException("could not start a session: " + started.body());
-                }
-                sessions[t] = started.json().get("session_id").asString();
-            }
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String base = service.baseUrl();
-            String readPath = http.get("/time/balance", tokens[0]).status() == 200 ? "/time/balance" : null;
+            String readPath = http.get("/time/balance", clients.tokens()[0]).status() == 200 ? "/time/balance" : null;
             String readLabel = readPath != null ? "GET /time/balance" : "GET /time/sessions/{id} (no /time/balance in this build)";
 
             Throughput.Result ceiling = rawUpdateCeiling(service.context().getBean(DataSource.class), threads, seconds);
             ai.mindbot.time.session.SessionMeter meter = service.context().getBean(ai.mindbot.time.session.SessionMeter.class);
-            Throughput.Operation heartbeat = t -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/time/sessions/" + sessions[t] + "/heartbeat"))
-                        .header("Authorization", "Bearer " + tokens[t]).POST(HttpRequest.BodyPublishers.noBody()).build();
-                return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            };
-            Throughput.Operation read = t -> {
-                String path = readPath != null ? readPath : "/time/sessions/" + sessions[t];
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Authorization", "Bearer " + tokens[t]).GET().build();
-                return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            };
+            Throughput.Operation heartbeat = clients::heartbeat;
+            Throughput.Operation read = t -> clients.get(t, readPath != null ? readPath : "/time/sessions/" + sessions[t]);
             // Let the JIT compile the whole path before anything is measured: on 2 busy cores C2 needs
             // tens of seconds for Spring's deep stacks, and a cold run measures the compiler.
             Throughput.measure(threads, 0, jitWarmup, t -> heartbeat.run(t) && read.run(t)
@@ -156,39 +113,11 @@ public final class TimeServiceBench {
     /** {@code clients} users, each with a live session, heartbeating and reading their balance at once. */
     private static List<String> mixed(TestDatabase database, double seconds, int clients, double warmup,
             int readsPerBeat, long paceMillis) throws Exception {
-        Map<String, String> props = new HashMap<>(database.freshProperties());
-        props.put("JWT_SECRET", TestTokens.SECRET);
         // a day's slice: on the 1000x clock no client's gap between heartbeats may lapse its hold
-        props.put("SESSION_SLICE_SECONDS", "86400");
-        props.put("SESSION_SWEEP_SECONDS", "3600");
-        props.put("NOTIFY_POLL_MILLIS", "3600000");
-        props.put("logging.level.root", "warn");
-        FastClock clock = new FastClock(SPEED);
-        try (RunningService service = RunningService.start(TimeServiceApplication.builder()
-                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock)), props)) {
-            Ledger ledger = service.context().getBean(Ledger.class);
-            Http http = new Http(service.baseUrl());
-            String[] tokens = new String[clients];
-            String[] sessions = new String[clients];
-            for (int t = 0; t < clients; t++) {
-                String user = "mix-" + t;
-                tokens[t] = TestTokens.user(user);
-                ledger.post(NewEntry.of(user, EntryKind.ADMIN_GRANT, BALANCE, Cause.adminAction("mix-" + t)));
-                Http.Response started = http.post("/time/sessions", Map.of("room_name", "mix-" + t), tokens[t]);
-                if (started.status() != 201) {
-                    throw new IllegalStateException("could not start a session: " + started.body());
-                }
-                sessions[t] = started.json().get("session_id").asString();
-            }
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String base = service.baseUrl();
-            Throughput.Operation heartbeat = t -> client.send(HttpRequest.newBuilder(
-                    URI.create(base + "/time/sessions/" + sessions[t] + "/heartbeat"))
-                    .header("Authorization", "Bearer " + tokens[t]).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            Throughput.Operation read = t -> client.send(HttpRequest.newBuilder(URI.create(base + "/time/balance"))
-                    .header("Authorization", "Bearer " + tokens[t]).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        try (RunningService service = BenchService.start(BenchService.properties(database, 86400, Map.of()))) {
+            BenchService.Clients all = BenchService.clients(service, "mix-", clients);
+            Throughput.Operation heartbeat = all::heartbeat;
+            Throughput.Operation read = t -> all.get(t, "/time/balance");
             MixedLoad.Results results = MixedLoad.run(clients, readsPerBeat, paceMillis, warmup, seconds, heartbeat,
                     read);
             int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();

@@ -3,12 +3,13 @@ package ai.mindbot.time.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+
+import ai.mindbot.common.test.PeerProcesses;
 
 /**
  * stripe-mock, Stripe's API mock, started on a free port for the end-to-end tests. It must have been
@@ -27,7 +28,7 @@ public final class StripeMock implements AutoCloseable {
 
     public static StripeMock start() {
         Path binary = locate();
-        int port = freePort();
+        int port = PeerProcesses.freePort();
         try {
             // HTTPS on a free port too: its default (12112) is one port for every stripe-mock on the machine
             Process process = new ProcessBuilder(binary.toString(), "-http-addr", "127.0.0.1:" + port,
@@ -62,14 +63,6 @@ public final class StripeMock implements AutoCloseable {
         }
         throw new IllegalStateException("stripe-mock is not installed: run scripts/install-stripe-mock "
                 + "(it installs into .peers/bin); the end-to-end tests need it");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void awaitListening(Duration timeout) {

@@ -1,0 +1,35 @@
+package ai.mindbot.common.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What every test peer run as a process needs: its program on the PATH and a free loopback port. */
+public final class PeerProcesses {
+
+    private PeerProcesses() {
+    }
+
+    /** The executable {@code name} on the PATH, or a failure that says which installer puts it there. */
+    public static Path onPath(String name, String installer) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(name + " is not on the PATH: run " + installer
+                + " (scripts/e2e runs every installer and puts .peers/bin on the PATH)");
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
