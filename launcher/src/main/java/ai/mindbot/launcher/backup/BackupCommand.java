@@ -52,7 +52,7 @@ public final class BackupCommand {
             progress.say("Backing up " + location.describe() + " into " + backup);
             BackupManifest manifest = location.isPostgres() ? backupPostgres(location, settings, partial, progress, now)
                     : backupSqlite(location, partial, progress, now);
-            manifest.writeTo(partial);
+            manifest.writeTo(partial, backup.getFileName().toString());
             // only a finished backup carries its final name
             Files.move(partial, backup, StandardCopyOption.ATOMIC_MOVE);
             progress.say("Backed up: " + manifest.inventory().describe());
@@ -84,8 +84,8 @@ public final class BackupCommand {
             }
             Inventory present = inventory(location, settings);
             if (!present.isEmpty() && !overwrite) {
-                throw new BackupFailure(location.describe() + " already holds data (" + present.describe() + "). If MindBot "
-                        + "runs on it, everything since the backup would be lost. To replace it, run again with --overwrite.");
+                throw new BackupFailure("there is data in " + location.describe() + " already (" + present.describe() + "). If "
+                        + "MindBot runs on it, everything since the backup would be lost. To replace it, run again with --overwrite.");
             }
             progress.say("Restoring the backup of " + manifest.createdAt() + " into " + location.describe()
                     + (present.isEmpty() ? "" : " (replacing " + present.describe() + ")"));

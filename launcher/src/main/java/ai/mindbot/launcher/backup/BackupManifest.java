@@ -21,7 +21,8 @@ record BackupManifest(String database, Instant createdAt, List<String> files, In
     static final String FILE = "manifest.properties";
     private static final String FORMAT = "1";
 
-    void writeTo(Path backup) {
+    /** Writes the manifest into {@code backup}, which will be renamed {@code name} once complete. */
+    void writeTo(Path backup, String name) {
         Properties manifest = new Properties();
         manifest.setProperty("format", FORMAT);
         manifest.setProperty("database", database);
@@ -29,7 +30,7 @@ record BackupManifest(String database, Instant createdAt, List<String> files, In
         manifest.setProperty("files", String.join(",", files));
         inventory.writeTo(manifest);
         try (Writer out = Files.newBufferedWriter(backup.resolve(FILE), StandardCharsets.UTF_8)) {
-            manifest.store(out, "MindBot backup: ./mindbot restore " + backup.getFileName());
+            manifest.store(out, "MindBot backup: ./mindbot restore " + name);
         } catch (IOException e) {
             throw new BackupFailure("cannot write " + backup.resolve(FILE) + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -50,7 +51,7 @@ record DataLocation(DatabaseUrl postgres, List<SqliteFile> sqliteFiles) {
 
     String describe() {
         return isPostgres() ? "PostgreSQL at " + postgres.jdbcUrl().replaceAll("password=[^&]*", "password=***")
-                : "SQLite files " + sqliteFiles.stream().map(f -> f.path().toString()).toList();
+                : "SQLite (" + sqliteFiles.stream().map(f -> f.name() + ": " + f.path()).collect(Collectors.joining(", ")) + ")";
     }
 
     private static Path path(Map<String, String> settings, String serviceProperties, String key) {

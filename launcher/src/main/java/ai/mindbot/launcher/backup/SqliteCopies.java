@@ -36,7 +36,7 @@ final class SqliteCopies {
                 continue;
             }
             Path copy = into.resolve(database.backupFileName());
-            progress.step("copying the " + database.name() + " database (" + database.path() + ")",
+            progress.step("copying the " + database.name() + " database",
                     () -> Progress.written(copy),
                     () -> {
                         try (Connection db = open(database.path()); var statement = db.createStatement()) {
@@ -56,7 +56,7 @@ final class SqliteCopies {
                 continue;
             }
             AtomicReference<String> done = new AtomicReference<>("starting");
-            progress.step("restoring the " + database.name() + " database into " + database.path(), done::get, () -> {
+            progress.step("restoring the " + database.name() + " database", done::get, () -> {
                 Files.createDirectories(database.path().toAbsolutePath().getParent());
                 try (Connection db = open(database.path())) {
                     // 1024 pages a step, and up to 100 waits of 100 ms while a service finishes a write
