@@ -39,13 +39,20 @@ public record AgentConfig(URI url, String apiKey, String apiSecret, String agent
         boolean production = "production".equalsIgnoreCase(env.getOrDefault("MINDBOT_ENV", "").strip());
         String key = env.getOrDefault("LIVEKIT_API_KEY", production ? "" : "devkey");
         String secret = env.getOrDefault("LIVEKIT_API_SECRET", production ? "" : "secret");
-        return new AgentConfig(
+        AgentConfig config = new AgentConfig(
                 URI.create(env.getOrDefault("LIVEKIT_URL", DEFAULT_URL).strip()),
                 key, secret,
                 env.getOrDefault("AGENT_NAME", ""),
                 Integer.parseInt(env.getOrDefault("AGENT_MAX_JOBS", "30").strip()),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("AGENT_DRAIN_SECONDS", "60").strip())),
                 !"false".equalsIgnoreCase(env.getOrDefault("AGENT_USE_SERVER_ICE", "true").strip()));
+        String scheme = config.url().getScheme();
+        if (production && !(scheme.equals("wss") || scheme.equals("https"))) {
+            // the worker's token and every caller's voice would cross the network in the clear
+            throw new IllegalArgumentException("LIVEKIT_URL must be a wss:// (or https://) address in production "
+                    + "(MINDBOT_ENV=production), not " + config.url());
+        }
+        return config;
     }
 
     public AgentConfig withAgentName(String name) {

@@ -28,6 +28,22 @@ class AgentConfigTest {
     }
 
     @Test
+    void productionRefusesAnUnencryptedLiveKitUrl() {
+        Map<String, String> production = Map.of("MINDBOT_ENV", "production", "LIVEKIT_API_KEY", "APIkey",
+                "LIVEKIT_API_SECRET", "a-real-livekit-secret-of-enough-length-123");
+
+        for (String plain : new String[] {"ws://livekit.internal:7880", "http://livekit.internal:7880"}) {
+            Map<String, String> env = new java.util.HashMap<>(production);
+            env.put("LIVEKIT_URL", plain);
+            assertThatThrownBy(() -> AgentConfig.from(env)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("LIVEKIT_URL must be a wss://").hasMessageContaining(plain);
+        }
+        Map<String, String> env = new java.util.HashMap<>(production);
+        env.put("LIVEKIT_URL", "wss://livekit.example.com");
+        assertThat(AgentConfig.from(env).url()).hasToString("wss://livekit.example.com");
+    }
+
+    @Test
     void readsAgentNameAndJobLimit() {
         AgentConfig config = AgentConfig.from(Map.of("AGENT_NAME", " mindbot ", "AGENT_MAX_JOBS", "4",
                 "LIVEKIT_URL", "wss://lk.example.com"));

@@ -26,6 +26,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration
 class SecurityConfig {
 
+    /** Signing in and getting tokens: open, and a stale Authorization header on them is ignored. */
     private static final RequestMatcher PUBLIC = new OrRequestMatcher(
             pathPattern("/auth/register"),
             pathPattern("/auth/login"),
@@ -34,7 +35,10 @@ class SecurityConfig {
             pathPattern("/auth/service-token"),
             pathPattern("/auth/password/reset-request"),
             pathPattern("/auth/password/reset"),
-            pathPattern("/app/config"),
+            pathPattern("/app/config"));
+
+    /** Open too, but an admin's token is read: /health shows admins its details (common's health package). */
+    private static final RequestMatcher MONITORING = new OrRequestMatcher(
             pathPattern("/health"), pathPattern("/health/**"), pathPattern("/metrics"));
 
     /** The web app's files: the page, its modules and styles, and the vendored livekit-client. */
@@ -53,6 +57,7 @@ class SecurityConfig {
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(ignoringPublicEndpoints()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(MONITORING).permitAll()
                         .requestMatchers(WEB_APP).permitAll()
                         .requestMatchers("/auth/admin/**").hasRole(Caller.ROLE_ADMIN)
                         .requestMatchers("/auth/me", "/auth/token", "/auth/password", "/auth/logout")

@@ -11,7 +11,10 @@ import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.test.RefusedStart;
 import ai.mindbot.common.test.TestDatabase;
 
-/** MINDBOT_ENV=production: the service starts only with real LiveKit keys and an agent key. */
+/**
+ * MINDBOT_ENV=production: the service starts only with real LiveKit keys, an agent key, and public
+ * addresses (APP_URL, LIVEKIT_URL) that are encrypted.
+ */
 class ProductionStartIT {
 
     private static final Map<String, String> PRODUCTION = Map.of(
@@ -19,7 +22,8 @@ class ProductionStartIT {
             "LIVEKIT_URL", "wss://livekit.example.test",
             "LIVEKIT_API_KEY", "APIrealkey",
             "LIVEKIT_API_SECRET", "a-real-livekit-secret-of-enough-length-123",
-            "AGENT_API_KEY", "a-real-agent-api-key-of-enough-length-456");
+            "AGENT_API_KEY", "a-real-agent-api-key-of-enough-length-456",
+            "APP_URL", "https://app.example.test");
 
     @Test
     void refusesToStartWithLiveKitDevKeys() {
@@ -37,6 +41,21 @@ class ProductionStartIT {
     void refusesToStartWithoutAnAgentKey() {
         assertThat(rootCauseOfStarting(with("AGENT_API_KEY", "")))
                 .isInstanceOf(MisconfigurationException.class).hasMessageContaining("AGENT_API_KEY");
+    }
+
+    @Test
+    void refusesPlainHttpPublicAddressesNamingEachInOneMessage() {
+        assertThat(rootCauseOfStarting(with("APP_URL", "http://app.example.test", "LIVEKIT_URL", "ws://livekit.example.test:7880")))
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("APP_URL=http://app.example.test, LIVEKIT_URL=ws://livekit.example.test:7880 are not encrypted");
+    }
+
+    @Test
+    void refusesToSendResetLinksToTheDevelopmentAddress() {
+        Map<String, String> withoutAppUrl = with();
+        withoutAppUrl.remove("APP_URL");
+        assertThat(rootCauseOfStarting(withoutAppUrl))
+                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("APP_URL=http://localhost:");
     }
 
     @Test

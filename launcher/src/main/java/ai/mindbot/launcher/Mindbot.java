@@ -15,6 +15,7 @@ import ai.mindbot.admin.AdminDashboardApplication;
 import ai.mindbot.agent.AgentMain;
 import ai.mindbot.auth.AuthServiceApplication;
 import ai.mindbot.common.config.DotEnv;
+import ai.mindbot.launcher.backup.BackupCommand;
 import ai.mindbot.time.TimeServiceApplication;
 
 /**
@@ -45,6 +46,8 @@ public final class Mindbot {
             case "services" -> startServices(rest.toArray(String[]::new));
             case "auth", "time", "admin" -> startOne(command, rest.toArray(String[]::new));
             case "agent" -> System.exit(AgentMain.run(rest.toArray(String[]::new), environment()));
+            case "backup" -> System.exit(BackupCommand.backup(rest, settings(rest), System.out));
+            case "restore" -> System.exit(BackupCommand.restore(rest, settings(rest), System.out));
             default -> {
                 System.err.println("unknown command: " + command);
                 usage(System.err);
@@ -68,6 +71,10 @@ public final class Mindbot {
                   agent start   run MindBot, the time-aware voice agent (./mindbot agent --help)
                   agent console talk to MindBot in this terminal (--email EMAIL or --guest)
                   agent echo    run the LiveKit echo agent
+                  backup [dir]  a consistent copy of all data while MindBot runs, in dir/mindbot-<time>/
+                                (default ./backups): SQLite files, or pg_dump when DATABASE_URL is set
+                  restore <backup> [--overwrite]
+                                put a backup back; refuses to replace existing data without --overwrite
                   help          show this text
 
                 Configuration comes from environment variables and ./.env (see env.example and README.md).
@@ -122,8 +129,7 @@ public final class Mindbot {
     /** The services, then LiveKit and the MindBot agent beside them; Ctrl-C stops all of it. */
     static Running startEverything(String[] args) {
         List<ConfigurableApplicationContext> services = startAll(args);
-        Map<String, String> env = environment();
-        env.putAll(commandLineSettings(args));
+        Map<String, String> env = settings(Arrays.asList(args));
         VoiceSide voice = VoiceSide.start(env, services);
         banner(services, voice);
         return new Running(services, voice);
@@ -175,6 +181,13 @@ public final class Mindbot {
         }
         out.append("Press Ctrl-C to stop.\n");
         System.out.println(out);
+    }
+
+    /** The environment and {@code .env}, with {@code --KEY=VALUE} arguments over both, as the services read them. */
+    private static Map<String, String> settings(List<String> args) {
+        Map<String, String> settings = environment();
+        settings.putAll(commandLineSettings(args.toArray(String[]::new)));
+        return settings;
     }
 
     /** The process environment over {@code .env} (real variables win), for the plain-Java agent runtime. */

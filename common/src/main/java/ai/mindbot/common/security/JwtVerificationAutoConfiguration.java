@@ -65,7 +65,7 @@ public class JwtVerificationAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ApiSecurity apiSecurity(JwtAuthenticationConverter converter) {
-        return new ApiSecurity(converter);
+    ApiSecurity apiSecurity(JwtAuthenticationConverter converter, Environment environment) {
+        return new ApiSecurity(converter, AllowedOrigins.from(environment));
     }
 }

@@ -15,7 +15,7 @@ public class LedgerAudit {
 
     private final JdbcClient jdbc;
 
-    LedgerAudit(JdbcClient jdbc) {
+    public LedgerAudit(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
