@@ -17,11 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String baseUrl;
 
     public Http(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** With a client of the caller's, e.g. one that trusts a test certificate. */
+    public Http(String baseUrl, HttpClient client) {
         this.baseUrl = baseUrl;
+        this.client = client;
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
