@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ai.mindbot.common.test.Http;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +39,7 @@ final class ClusterWorkload {
     private final ConcurrentLinkedQueue<PendingIntent> pending = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     private final List<String> smallGrantUsers = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     ClusterWorkload(Http edge, Retrying retrying) {
@@ -59,7 +62,7 @@ final class ClusterWorkload {
         for (Future<?> story : stories) {
             try {
                 story.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 problems.add(String.valueOf(e.getCause()));
             }
         }
@@ -72,6 +75,11 @@ final class ClusterWorkload {
 
     List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /** Calls left without hanging up, for the sweeper. */
+    int abandoned() {
+        return abandoned.get();
     }
 
     List<String> smallGrantUsers() {
@@ -157,7 +165,9 @@ final class ClusterWorkload {
             }
             expect("heartbeat " + id, beat, 200);
         }
-        if (hangUp) {
+        if (!hangUp) {
+            abandoned.incrementAndGet();
+        } else {
             expect("end " + id, retrying.call("end " + id,
                     () -> edge.post("/time/sessions/" + id + "/end", Map.of(), token)), 200);
         }

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.time.testing.StripeEvents;
@@ -44,7 +45,7 @@ final class WebhookStorm {
         Random random = new Random(seed);
         Collections.shuffle(events, random);
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         for (int i = 0; i < events.size(); i++) {
             String event = events.get(i);
             Http instance = new Http(timeInstanceUrls.get(i % timeInstanceUrls.size()));
