@@ -29,15 +29,28 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> env;
     private final int port;
     private final Path log;
+    private final List<String> launch;
     private Process process;
     private int starts;
 
-    ServiceProcess(String name, Path jar, Map<String, String> env, int port, Path logDir) {
+    /** Starts quickly and stays small: C1 only, serial GC, a 320 MB heap (for checks, not benchmarks). */
+    static List<String> quickLaunch() {
+        return List.of(java(), "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    /** {@code launch} is everything before {@code -jar}, e.g. {@code taskset -c 1 java -Xmx512m}. */
+    ServiceProcess(String name, Path jar, Map<String, String> env, int port, Path logDir, List<String> launch) {
+        this.launch = List.copyOf(launch);
         this.name = name;
         this.jar = jar;
         this.env = Map.copyOf(env);
         this.port = port;
         this.log = logDir.resolve(name + ".log");
+    }
+
+    /** The java that runs this check, so the instances run on the same JDK. */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     String name() {
@@ -54,8 +67,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the process (appending to its log) and waits until {@code /health} answers 200. */
     synchronized void start() {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(launch);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(log.getParent().toFile())
                 .redirectErrorStream(true)
