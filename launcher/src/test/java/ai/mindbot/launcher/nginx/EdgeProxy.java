@@ -15,6 +15,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -28,7 +29,7 @@ import ai.mindbot.common.test.FreePort;
  * it: {@code mindbot/upstreams.conf} (the services' ports), the listen lines (free ports on
  * loopback), the access log, and a self-signed certificate for localhost made with openssl.
  */
-final class EdgeProxy implements AutoCloseable {
+public final class EdgeProxy implements AutoCloseable {
 
     static final Path SHIPPED = repositoryFile("deploy/nginx.conf");
 
@@ -45,6 +46,12 @@ final class EdgeProxy implements AutoCloseable {
     }
 
     static EdgeProxy start(int authPort, int timePort, int adminPort) throws IOException, InterruptedException {
+        return start(List.of(authPort), List.of(timePort), List.of(adminPort));
+    }
+
+    /** In front of several instances of each service (the cluster check's), one server line each. */
+    public static EdgeProxy start(List<Integer> authPorts, List<Integer> timePorts, List<Integer> adminPorts)
+            throws IOException, InterruptedException {
         Path nginx = nginx();
         Path dir = Files.createTempDirectory("mindbot-nginx-");
         int httpPort = FreePort.pick();
@@ -55,9 +62,9 @@ final class EdgeProxy implements AutoCloseable {
         Path temp = Files.createDirectories(dir.resolve("temp"));
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxrwxrwx"));
         write(dir.resolve("mindbot/upstreams.conf"),
-                "upstream auth_service  { server 127.0.0.1:" + authPort + "; keepalive 16; }",
-                "upstream time_service  { server 127.0.0.1:" + timePort + "; keepalive 16; }",
-                "upstream admin_service { server 127.0.0.1:" + adminPort + "; keepalive 16; }");
+                "upstream auth_service  { " + servers(authPorts) + " keepalive 16; }",
+                "upstream time_service  { " + servers(timePorts) + " keepalive 16; }",
+                "upstream admin_service { " + servers(adminPorts) + " keepalive 16; }");
         write(dir.resolve("mindbot/http-server.conf"), "listen 127.0.0.1:" + httpPort + ";");
         write(dir.resolve("mindbot/https-server.conf"), "listen 127.0.0.1:" + httpsPort + " ssl http2;",
                 "server_name localhost;", "access_log " + dir.resolve("access.log") + " mindbot;");
@@ -88,12 +95,16 @@ final class EdgeProxy implements AutoCloseable {
         return proxy;
     }
 
-    String httpsUrl() {
+    private static String servers(List<Integer> ports) {
+        return ports.stream().map(port -> "server 127.0.0.1:" + port + ";").collect(Collectors.joining(" "));
+    }
+
+    public String httpsUrl() {
         return "https://localhost:" + httpsPort;
     }
 
     /** Trusts exactly the certificate this proxy serves. */
-    SSLContext tls() {
+    public SSLContext tls() {
         try (InputStream pem = Files.newInputStream(dir.resolve("tls/fullchain.pem"))) {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);

@@ -1,0 +1,62 @@
+package ai.mindbot.launcher.cluster;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The recurring jobs, judged by their work: the sweeper settled every abandoned session and, summed
+ * over both time instances' logs, settled each exactly once; the outbox delivered every
+ * notification, each announced once across the instances.
+ */
+final class JobChecks {
+
+    private static final Pattern SWEPT = Pattern.compile("settled (\\d+) session\\(s\\) whose reservation lapsed");
+    private static final Pattern NOTIFIED = Pattern.compile("notification (\\S+) for user (\\S+) \\(no SMTP configured");
+
+    private final String jdbcUrl;
+
+    JobChecks(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    void run(ClusterReport report, List<ServiceProcess> timeInstances, int abandonedCalls) throws SQLException {
+        String logs = String.join("\n", timeInstances.stream().map(ServiceProcess::logText).toList());
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            long lapsed = LedgerChecks.count(db, "SELECT COUNT(*) FROM voice_sessions WHERE end_reason = 'reservation_lapsed'");
+            report.check("the sweeper settled every abandoned call", lapsed >= abandonedCalls,
+                    lapsed + " lapsed sessions for " + abandonedCalls + " abandoned calls");
+            long sweptInLogs = 0;
+            Matcher swept = SWEPT.matcher(logs);
+            while (swept.find()) {
+                sweptInLogs += Long.parseLong(swept.group(1));
+            }
+            report.check("each lapsed session was swept once across instances", sweptInLogs == lapsed,
+                    "the instances' logs settled " + sweptInLogs + ", the database has " + lapsed);
+
+            List<String> undelivered = LedgerChecks.rows(db,
+                    "SELECT id || ' ' || kind || ' attempts ' || attempts FROM notification_outbox WHERE delivered_at IS NULL");
+            long notifications = LedgerChecks.count(db, "SELECT COUNT(*) FROM notification_outbox");
+            report.check("the outbox delivered every notification", notifications > 0 && undelivered.isEmpty(),
+                    notifications + " notifications, undelivered: " + undelivered);
+
+            Map<String, Integer> announced = new HashMap<>();
+            Matcher notified = NOTIFIED.matcher(logs);
+            while (notified.find()) {
+                announced.merge(notified.group(2), 1, Integer::sum);
+            }
+            Map<String, Integer> expected = new HashMap<>();
+            for (String user : LedgerChecks.rows(db, "SELECT user_id FROM notification_outbox")) {
+                expected.merge(user, 1, Integer::sum);
+            }
+            report.check("each notification was sent once across instances", announced.equals(expected),
+                    announced.size() + " users notified in the logs, " + expected.size() + " in the outbox"
+                            + (announced.equals(expected) ? "" : ": logs " + announced + " outbox " + expected));
+        }
+    }
+}
