@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import ai.mindbot.common.test.EmbeddedPostgresServer;
 import ai.mindbot.common.test.FreePort;
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.RedisServer;
 import ai.mindbot.launcher.nginx.EdgeProxy;
 
 /**
@@ -32,7 +33,7 @@ final class Cluster implements AutoCloseable {
     private final Path work;
     private final List<AutoCloseable> running = new ArrayList<>();
     private EdgeProxy edge;
-    private RedisPeer redis;
+    private RedisServer redis;
 
     private Cluster(Path work, String databaseUrl) {
         this.work = work;
@@ -59,7 +60,7 @@ final class Cluster implements AutoCloseable {
     private void startAll(int instances, boolean withAdmin, Map<String, String> settings,
             IntFunction<List<String>> launch) throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
-        redis = RedisPeer.start(work);
+        redis = RedisServer.start();
         running.add(redis);
         Map<String, String> env = new HashMap<>();
         env.put("MINDBOT_ENV_FILE", work.resolve("none.env").toString());
