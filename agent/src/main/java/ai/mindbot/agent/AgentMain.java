@@ -11,6 +11,7 @@ import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.echo.EchoAgent;
 import ai.mindbot.agent.mindbot.MindBotFactory;
 import ai.mindbot.agent.mindbot.console.MindBotConsole;
+import ai.mindbot.agent.rtc.MediaLibrary;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
 import ai.mindbot.agent.voice.providers.ProviderSelection;
@@ -49,7 +50,7 @@ public final class AgentMain {
         try {
             config = AgentConfig.from(env);
             worker = startWorker(args[0], config, env, voice);
-        } catch (IllegalArgumentException | OfflineVoice.Unavailable e) {
+        } catch (IllegalArgumentException | OfflineVoice.Unavailable | MediaLibrary.Missing e) {
             System.err.println("agent " + args[0] + ": " + e.getMessage());
             if (e instanceof UnknownAgent) {
                 usage(System.err);
@@ -75,14 +76,16 @@ public final class AgentMain {
      *
      * @throws IllegalArgumentException     for an unknown agent or a bad setting, with a message to print
      * @throws OfflineVoice.Unavailable     when the offline voice lacks something, with the one line to print
+     * @throws MediaLibrary.Missing         when webrtc-java's native library cannot load here (no libpulse0),
+     *                                      with the one line to print; checked before anything else starts
      */
     public static AgentWorker startWorker(String agent, AgentConfig config, Map<String, String> env,
                                           Function<Map<String, String>, VoiceProviders> voice) {
-        AgentFactory factory = switch (agent) {
-            case "echo" -> job -> new EchoAgent();
-            case "start" -> MindBotFactory.create(env, voice);
-            default -> throw new UnknownAgent(agent);
-        };
+        if (!agent.equals("echo") && !agent.equals("start")) {
+            throw new UnknownAgent(agent);
+        }
+        MediaLibrary.require();
+        AgentFactory factory = agent.equals("echo") ? job -> new EchoAgent() : MindBotFactory.create(env, voice);
         return new AgentWorker(config, factory).start();
     }
 
