@@ -112,13 +112,15 @@ public final class AgentMain {
     static void usage(PrintStream out) {
         out.println("""
                 Usage: ./mindbot agent <agent>
-                       ./mindbot agent console [--email EMAIL | --guest]
+                       ./mindbot agent console [--email EMAIL | --guest] [--text] [--mic NAME] [--speaker NAME] [--devices]
 
                 Agents:
                   start   MindBot, the time-aware voice assistant: greets by balance, meters every call with the
                           time service, answers about time, time cards, this call's cost and the weather
                   echo    plays back what each participant says, half a second later (media diagnostics)
-                  console MindBot in this terminal, in text: signed in (--email, password prompted) or as a guest
+                  console MindBot in this terminal, signed in (--email, password prompted) or as a guest: typed
+                          text always; a voice call too through this machine's microphone and speaker when Java Sound
+                          finds them (--text: text only; --devices lists them; --mic/--speaker pick one by name)
 
                 Runs a LiveKit agent worker: registers with LiveKit, joins the rooms it is dispatched to,
                 and on SIGTERM stops taking jobs and lets running ones finish (AGENT_DRAIN_SECONDS).
