@@ -13,6 +13,7 @@ import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.echo.EchoAgent;
 import ai.mindbot.agent.mindbot.MindBotFactory;
 import ai.mindbot.agent.mindbot.console.MindBotConsole;
+import ai.mindbot.agent.rtc.MediaLibrary;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.metrics.MetricsServer;
 import ai.mindbot.agent.voice.metrics.VoiceMetrics;
@@ -54,7 +55,7 @@ public final class AgentMain {
         try {
             config = AgentConfig.from(env);
             worker = startWorker(args[0], config, env, voice);
-        } catch (IllegalArgumentException | OfflineVoice.Unavailable e) {
+        } catch (IllegalArgumentException | OfflineVoice.Unavailable | MediaLibrary.Missing e) {
             System.err.println("agent " + args[0] + ": " + e.getMessage());
             if (e instanceof UnknownAgent) {
                 usage(System.err);
@@ -80,6 +81,8 @@ public final class AgentMain {
      *
      * @throws IllegalArgumentException     for an unknown agent or a bad setting, with a message to print
      * @throws OfflineVoice.Unavailable     when the offline voice lacks something, with the one line to print
+     * @throws MediaLibrary.Missing         when webrtc-java's native library cannot load here (no libpulse0),
+     *                                      with the one line to print; checked before anything else starts
      */
     public static AgentWorker startWorker(String agent, AgentConfig config, Map<String, String> env,
                                           Function<Map<String, String>, VoiceProviders> voice) {
@@ -89,6 +92,7 @@ public final class AgentMain {
             case "start" -> MindBotFactory.create(env, voice, turns);
             default -> throw new UnknownAgent(agent);
         };
+        MediaLibrary.require();
         AgentWorker worker = new AgentWorker(config, factory);
         try {
             // started once for the worker's life, on AGENT_METRICS_PORT when set: every room's turn
@@ -128,13 +132,15 @@ public final class AgentMain {
     static void usage(PrintStream out) {
         out.println("""
                 Usage: ./mindbot agent <agent>
-                       ./mindbot agent console [--email EMAIL | --guest]
+                       ./mindbot agent console [--email EMAIL | --guest] [--text] [--mic NAME] [--speaker NAME] [--devices]
 
                 Agents:
                   start   MindBot, the time-aware voice assistant: greets by balance, meters every call with the
                           time service, answers about time, time cards, this call's cost and the weather
                   echo    plays back what each participant says, half a second later (media diagnostics)
-                  console MindBot in this terminal, in text: signed in (--email, password prompted) or as a guest
+                  console MindBot in this terminal, signed in (--email, password prompted) or as a guest: typed
+                          text always; a voice call too through this machine's microphone and speaker when Java Sound
+                          finds them (--text: text only; --devices lists them; --mic/--speaker pick one by name)
 
                 Runs a LiveKit agent worker: registers with LiveKit, joins the rooms it is dispatched to,
                 and on SIGTERM stops taking jobs and lets running ones finish (AGENT_DRAIN_SECONDS).

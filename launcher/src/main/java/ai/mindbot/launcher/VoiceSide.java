@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.AgentMain;
+import ai.mindbot.agent.rtc.MediaLibrary;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
 import ai.mindbot.agent.voice.providers.ProviderSelection;
 import ai.mindbot.agent.worker.AgentWorker;
@@ -48,7 +49,7 @@ final class VoiceSide implements AutoCloseable {
         try {
             AgentWorker worker = AgentMain.startWorker("start", AgentConfig.from(env), env, AgentMain.selectedVoice());
             return new VoiceSide(livekit.get(), worker, null);
-        } catch (IllegalArgumentException | OfflineVoice.Unavailable e) {
+        } catch (IllegalArgumentException | OfflineVoice.Unavailable | MediaLibrary.Missing e) {
             return new VoiceSide(livekit.get(), null, "MindBot cannot start: " + e.getMessage());
         }
     }

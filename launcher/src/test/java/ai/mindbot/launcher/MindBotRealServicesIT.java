@@ -9,7 +9,6 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,11 +20,8 @@ import ai.mindbot.agent.mindbot.services.AgentCredential;
 import ai.mindbot.agent.mindbot.services.HttpTimeService;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.mindbot.services.TimeService;
-import ai.mindbot.auth.AuthServiceApplication;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.TimeServiceApplication;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,34 +32,26 @@ import tools.jackson.databind.JsonNode;
  */
 class MindBotRealServicesIT {
 
-    private static final String AGENT_KEY = "it-agent-key-0123456789abcdef0123456789";
-
+    static AgentServices services;
     static RunningService auth;
     static RunningService time;
     static Map<String, String> agentEnv;
 
     @BeforeAll
     static void start() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.SQLITE.freshProperties());
-        properties.put("JWT_SECRET", "mindbot-it-secret-0123456789abcdef0123456789");
-        properties.put("AGENT_API_KEY", AGENT_KEY);
-        auth = RunningService.start(AuthServiceApplication.builder(), properties);
-        properties.put("AUTH_SERVICE_URL", auth.baseUrl());
-        time = RunningService.start(TimeServiceApplication.builder(), properties);
-        agentEnv = Map.of("AUTH_SERVICE_URL", auth.baseUrl(), "TIME_SERVICE_URL", time.baseUrl(), "AGENT_API_KEY", AGENT_KEY);
+        services = AgentServices.start();
+        auth = services.auth;
+        time = services.time;
+        agentEnv = services.agentEnv();
     }
 
     @AfterAll
     static void stop() {
-        time.close();
-        auth.close();
+        services.close();
     }
 
     private static String register(String email, String name) {
-        Http.Response registered = new Http(auth.baseUrl()).post("/auth/register",
-                Map.of("email", email, "password", "password-" + email, "full_name", name));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return registered.json().get("access_token").asString();
+        return services.register(email, name);
     }
 
     @Test
@@ -74,7 +62,7 @@ class MindBotRealServicesIT {
                 token).status()).isBetween(200, 201);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        int exit = MindBotConsole.run(new String[] {"--email", "ann@example.com"}, agentEnv,
+        int exit = MindBotConsole.run(new String[] {"--email", "ann@example.com", "--text"}, agentEnv,
                 new ByteArrayInputStream("how much time do i have left\n/quit\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8), email -> ("password-" + email).toCharArray());
 
@@ -97,7 +85,7 @@ class MindBotRealServicesIT {
         String token = register("bob@example.com", "Bob Example");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (PipedOutputStream keyboard = new PipedOutputStream(); PipedInputStream typed = new PipedInputStream(keyboard)) {
-            int exit = MindBotConsole.run(new String[] {"--email", "bob@example.com"}, agentEnv, typed,
+            int exit = MindBotConsole.run(new String[] {"--email", "bob@example.com", "--text"}, agentEnv, typed,
                     new PrintStream(printed, true, StandardCharsets.UTF_8), email -> ("password-" + email).toCharArray());
             assertThat(exit).isZero();
         }
@@ -124,7 +112,7 @@ class MindBotRealServicesIT {
         JsonHttp http = JsonHttp.withDefaults();
         URI authUrl = URI.create(auth.baseUrl());
         TimeService service = new HttpTimeService(http, URI.create(time.baseUrl()),
-                new AgentCredential(http, authUrl, AGENT_KEY, System::nanoTime));
+                new AgentCredential(http, authUrl, AgentServices.AGENT_KEY, System::nanoTime));
         long[] startMillis = new long[41];
         long[] heartbeatMillis = new long[40];
         for (int i = 0; i < startMillis.length; i++) {

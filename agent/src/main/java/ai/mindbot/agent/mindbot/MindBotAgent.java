@@ -1,6 +1,7 @@
 package ai.mindbot.agent.mindbot;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,14 @@ public final class MindBotAgent implements Agent {
     public MindBotAgent(MindBotServices services, VoiceProviders providers) {
         this.services = services;
         this.providers = providers;
+    }
+
+    /**
+     * Completes once the caller's session has been ended with the time service (or at once when
+     * there is none): a process about to exit waits for it so the call is billed now, not by the sweeper.
+     */
+    public CompletableFuture<?> ending() {
+        return keeper == null ? CompletableFuture.completedFuture(null) : keeper.ending();
     }
 
     @Override

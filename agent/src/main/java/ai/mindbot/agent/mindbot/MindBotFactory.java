@@ -37,7 +37,8 @@ public final class MindBotFactory {
         return job -> new MindBotAgent(services, providers);
     }
 
-    static VoiceProviders withBrain(VoiceProviders selected, Map<String, String> env) {
+    /** The providers selected, with MindBot's offline brain as the model unless a cloud model is configured. */
+    public static VoiceProviders withBrain(VoiceProviders selected, Map<String, String> env) {
         boolean cloudModel = !env.getOrDefault("OPENAI_API_KEY", "").isBlank() && selected.llm() != null;
         if (cloudModel) {
             return selected;

@@ -44,6 +44,8 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UserInput.class);
     private static final Duration MAX_REOPEN_DELAY = Duration.ofSeconds(30);
+    /** What a recogniser that hears only speech gets from before the detector's start: the onset of the first word. */
+    private static final int LEAD_IN_MILLIS = 500;
 
     private final Room room;
     /** Captions of the user's words are sent on their behalf, so clients show them as the user's. */
@@ -57,6 +59,9 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
     /** Only when the recogniser does not take the detector's 16 kHz. */
     private final Resampler sttResampler;
     private Stt.SttStream sttStream;
+    /** For {@link Stt#hearsOnlySpeech()}: the latest audio not (yet) called speech, at the recogniser's rate. */
+    private final java.util.ArrayDeque<short[]> leadIn = new java.util.ArrayDeque<>();
+    private int leadInSamples;
     /** Bumped on every (re)open so events of a closed stream are ignored. */
     private int sttGeneration;
     private Duration reopenDelay = Duration.ofMillis(250);
@@ -100,14 +105,32 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
         if (pcm16k.length == 0) {
             return;
         }
-        if (sttStream != null) {
+        short[] sttAudio = sttResampler == null ? pcm16k : sttResampler.process(pcm16k);
+        if (stt.hearsOnlySpeech() && !detector.speaking()) {
+            keepAsLeadIn(sttAudio); // sent if the detector now hears speech start (speechStarted)
+        } else {
+            pushToStt(sttAudio);
+        }
+        detector.push(pcm16k, executor.nanoTime());
+    }
+
+    private void pushToStt(short[] audio) {
+        if (sttStream != null && audio.length > 0) {
             try {
-                sttStream.push(sttResampler == null ? pcm16k : sttResampler.process(pcm16k));
+                sttStream.push(audio);
             } catch (RuntimeException e) {
                 onSttFailure(e); // a stream that cannot take audio is as broken as one that reported it
             }
         }
-        detector.push(pcm16k, executor.nanoTime());
+    }
+
+    private void keepAsLeadIn(short[] audio) {
+        leadIn.addLast(audio);
+        leadInSamples += audio.length;
+        int limit = stt.sampleRate() * LEAD_IN_MILLIS / 1000;
+        while (leadInSamples - leadIn.peekFirst().length >= limit) {
+            leadInSamples -= leadIn.removeFirst().length;
+        }
     }
 
     // --- voice detector ---
@@ -115,6 +138,10 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
     @Override
     public void speechStarted() {
         cancelEndpoint();
+        while (!leadIn.isEmpty()) {
+            pushToStt(leadIn.removeFirst());
+        }
+        leadInSamples = 0;
         events.userStartedSpeaking();
     }
 

@@ -19,6 +19,7 @@ import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.api.JobEnd;
 import ai.mindbot.agent.media.AudioClock;
 import ai.mindbot.agent.media.LatencyStats;
+import ai.mindbot.agent.rtc.MediaLibrary;
 import ai.mindbot.agent.ws.ProtoWebSocket;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
@@ -68,7 +69,11 @@ public final class AgentWorker implements AutoCloseable {
         this.token = WorkerToken.create(config.apiKey(), config.apiSecret());
     }
 
-    /** Connects in the background; see {@link #registration()}. */
+    /**
+     * Connects in the background; see {@link #registration()}.
+     *
+     * @throws MediaLibrary.Missing when webrtc-java's native library cannot load here, naming what to install
+     */
     public AgentWorker start() {
         loadNativeLibrary();
         thread.execute(this::connect);
@@ -276,16 +281,13 @@ public final class AgentWorker implements AutoCloseable {
      * the first room's time to audio. The warm-up factory is disposed at once; no room is pre-started.
      */
     private static void loadNativeLibrary() {
-        try {
-            HeadlessAudioDeviceModule module = new HeadlessAudioDeviceModule();
-            PeerConnectionFactory factory = new PeerConnectionFactory(module);
-            factory.dispose();
-            module.dispose();
-            SignalResponse.getDefaultInstance().toByteArray();
-            ServerMessage.getDefaultInstance().toByteArray();
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new IllegalStateException("webrtc-java's native library cannot load (is libpulse0 installed?)", e);
-        }
+        MediaLibrary.require();
+        HeadlessAudioDeviceModule module = new HeadlessAudioDeviceModule();
+        PeerConnectionFactory factory = new PeerConnectionFactory(module);
+        factory.dispose();
+        module.dispose();
+        SignalResponse.getDefaultInstance().toByteArray();
+        ServerMessage.getDefaultInstance().toByteArray();
     }
 
     private static void sleep(long millis) {

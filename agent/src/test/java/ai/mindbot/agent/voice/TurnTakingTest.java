@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import ai.mindbot.agent.voice.testing.FakeRoom;
+import ai.mindbot.agent.voice.testing.FakeStt;
 import ai.mindbot.agent.voice.testing.VoiceTestbed;
 
 class TurnTakingTest {
@@ -128,6 +129,35 @@ class TurnTakingTest {
             assertThat(userCaptions).extracting(x -> x.attributes().get(FakeRoom.SENDER)).containsOnly(VoiceTestbed.USER);
             assertThat(userCaptions).extracting(x -> x.attributes().get("lk.transcribed_track_id"))
                     .containsOnly("TR_" + VoiceTestbed.USER);
+        }
+    }
+
+    @Test
+    void aRecogniserThatHearsOnlySpeechGetsEachVoicedStretchWithHalfASecondBeforeIt() {
+        try (VoiceTestbed t = new VoiceTestbed(OPTIONS, new FakeStt(true))) {
+            t.silence(Duration.ofSeconds(3));
+            assertThat(t.stt.current().samples()).as("samples of silence sent").isZero();
+
+            t.speak(Duration.ofSeconds(1));
+            t.silence(ms(400)); // the detector calls the voice stopped after 200 ms of silence (OPTIONS)
+
+            long sent = t.stt.current().samples();
+            // 16 kHz: the 500 ms lead-in, the second of speech, and the silence until the detector's stop
+            assertThat(sent).isBetween(16_000L + 8_000, 16_000L + 8_000 + 16L * 400);
+            assertThat(t.stt.current().flushes()).isEqualTo(1);
+
+            t.silence(Duration.ofSeconds(2));
+            assertThat(t.stt.current().samples()).as("nothing more while silent").isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void anyOtherRecogniserHearsTheWholeStream() {
+        try (VoiceTestbed t = new VoiceTestbed(OPTIONS)) {
+            t.silence(Duration.ofSeconds(3));
+
+            // the 48-to-16 kHz resampler holds back its filter's look-ahead, a few samples
+            assertThat(t.stt.current().samples()).isBetween(48_000L - 64, 48_000L);
         }
     }
 }

@@ -17,6 +17,9 @@ public record Caller(Kind kind, String identity, String userId, String firstName
 
     public enum Kind { USER, GUEST }
 
+    /** The participant attribute the auth service's room tokens carry the user's email in. */
+    public static final String EMAIL_ATTRIBUTE = "mindbot.email";
+
     // The auth service mints user-<decimal id> and guest-<16 hex>; anything else is not ours to bill.
     private static final Pattern USER = Pattern.compile("user-([0-9]{1,19})");
     private static final Pattern GUEST = Pattern.compile("guest-[0-9a-zA-Z_-]{1,64}");
@@ -44,7 +47,7 @@ public record Caller(Kind kind, String identity, String userId, String firstName
         if (user.matches()) {
             // The email attribute comes from the same signed token; if a client rewrote it, the worst
             // case is a low-balance email to the wrong address of the same account's choosing.
-            String email = participant.attributes().getOrDefault("mindbot.email", "");
+            String email = participant.attributes().getOrDefault(EMAIL_ATTRIBUTE, "");
             return Optional.of(new Caller(Kind.USER, identity, user.group(1), name, email));
         }
         if (GUEST.matcher(identity).matches()) {

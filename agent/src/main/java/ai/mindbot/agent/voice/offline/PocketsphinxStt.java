@@ -52,6 +52,12 @@ public final class PocketsphinxStt implements Stt {
         return SAMPLE_RATE;
     }
 
+    /** Its live feature normalisation drifts on long faint noise; see {@link Stt#hearsOnlySpeech()}. */
+    @Override
+    public boolean hearsOnlySpeech() {
+        return true;
+    }
+
     @Override
     public SttStream stream(Consumer<SttEvent> events) {
         return new Stream(model, events);

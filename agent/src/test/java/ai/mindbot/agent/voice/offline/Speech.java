@@ -10,13 +10,13 @@ import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
 
 /** Test speech: what a synthesiser says, collected into one clip, and clips to pad it with. */
-final class Speech {
+public final class Speech {
 
     private Speech() {
     }
 
     /** Everything {@code tts} says for {@code text}, once it reports Done. */
-    static short[] say(Tts tts, String text) {
+    public static short[] say(Tts tts, String text) {
         CompletableFuture<short[]> done = new CompletableFuture<>();
         List<short[]> pieces = new ArrayList<>();
         tts.synthesize(text, event -> {

@@ -14,6 +14,21 @@ import ai.mindbot.agent.voice.SttEvent;
 public final class FakeStt implements Stt {
 
     private final List<Stream> streams = new ArrayList<>();
+    private final boolean hearsOnlySpeech;
+
+    public FakeStt() {
+        this(false);
+    }
+
+    /** {@code hearsOnlySpeech}: asks the engine for speech only, as pocketsphinx does. */
+    public FakeStt(boolean hearsOnlySpeech) {
+        this.hearsOnlySpeech = hearsOnlySpeech;
+    }
+
+    @Override
+    public boolean hearsOnlySpeech() {
+        return hearsOnlySpeech;
+    }
 
     @Override
     public int sampleRate() {

@@ -20,7 +20,7 @@ public final class VoiceTestbed implements AutoCloseable {
 
     public final ManualExecutor clock = new ManualExecutor();
     public final FakeRoom room = new FakeRoom(clock);
-    public final FakeStt stt = new FakeStt();
+    public final FakeStt stt;
     public final FakeLlm llm = new FakeLlm(clock);
     public final FakeTts tts = new FakeTts(clock);
     public final LoudnessVad vad = new LoudnessVad();
@@ -32,6 +32,11 @@ public final class VoiceTestbed implements AutoCloseable {
     }
 
     public VoiceTestbed(VoiceOptions options) {
+        this(options, new FakeStt());
+    }
+
+    public VoiceTestbed(VoiceOptions options, FakeStt stt) {
+        this.stt = stt;
         conversation = new Conversation(room, USER, new VoiceProviders(vad, stt, llm, tts, "fakes"), options);
         conversation.start();
         clock.runPending();
