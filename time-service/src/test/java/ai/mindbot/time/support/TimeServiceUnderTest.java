@@ -34,6 +34,7 @@ public final class TimeServiceUnderTest implements AutoCloseable {
         props.put("JWT_SECRET", TestTokens.SECRET);
         props.put("SESSION_SWEEP_SECONDS", "3600"); // tests sweep by hand unless they say otherwise
         props.put("NOTIFY_POLL_MILLIS", "3600000");
+        props.put("PURCHASE_JANITOR_SECONDS", "3600");
         props.putAll(extra);
         RunningService service = RunningService.start(TimeServiceApplication.builder()
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock)), props);
