@@ -92,11 +92,6 @@ class JobScheduler implements SmartLifecycle {
         }
     }
 
-    /** The name this instance runs jobs under. */
-    String instance() {
-        return instance;
-    }
-
     @Override
     public void start() {
         scheduler.start();
