@@ -48,7 +48,9 @@ public class PurchaseJanitor {
     public int settleStuck() {
         long now = clock.millis();
         int settled = 0;
-        for (Purchase purchase : purchases.stuck(now - settings.stuckAfter().toMillis(), now, BATCH)) {
+        // only the provider that took a payment can say what became of it (a simulated purchase
+        // left over from before STRIPE_SECRET_KEY was set means nothing to Stripe)
+        for (Purchase purchase : purchases.stuck(provider.name(), now - settings.stuckAfter().toMillis(), now, BATCH)) {
             try {
                 settled += settle(purchase) ? 1 : 0;
             } catch (PaymentsUnavailableException e) {

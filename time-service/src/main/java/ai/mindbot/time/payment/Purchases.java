@@ -150,16 +150,18 @@ public class Purchases {
     }
 
     /**
-     * Purchases not settled, untouched since {@code stuckBefore} and due for the janitor's next look:
-     * the payment may have been decided at the provider while we heard nothing.
+     * Purchases taken by {@code provider}, not settled, untouched since {@code stuckBefore} and due
+     * for the janitor's next look: the payment may have been decided there while we heard nothing.
      */
-    List<Purchase> stuck(long stuckBefore, long now, int limit) {
+    List<Purchase> stuck(String provider, long stuckBefore, long now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM purchases
                 WHERE succeeded_at IS NULL AND status IN ('created', 'unconfirmed', 'requires_action', 'processing')
                   AND updated_at < :stuck AND (janitor_next_at IS NULL OR janitor_next_at <= :now)
+                  AND provider = :provider
                 ORDER BY updated_at LIMIT :limit""")
-                .param("stuck", stuckBefore).param("now", now).param("limit", limit).query(Purchases::map).list();
+                .param("stuck", stuckBefore).param("now", now).param("provider", provider).param("limit", limit)
+                .query(Purchases::map).list();
     }
 
     /** The janitor looked and found nothing final: it looks again at {@code nextAt}. */
