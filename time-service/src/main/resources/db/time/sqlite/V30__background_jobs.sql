@@ -41,7 +41,7 @@ CREATE INDEX job_runs_finished ON job_runs (finished_at);
 ALTER TABLE purchases ADD COLUMN janitor_checks INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE purchases ADD COLUMN janitor_next_at INTEGER;
 CREATE INDEX purchases_unsettled ON purchases (updated_at)
-    WHERE succeeded_at IS NULL AND status IN ('created', 'unconfirmed', 'requires_action', 'processing');
+    WHERE succeeded_at IS NULL AND status IN ('created', 'unconfirmed', 'requires_payment_method', 'requires_action', 'processing');
 
 -- The payment simulator's own record of its PaymentIntents (what Stripe would answer about them).
 CREATE TABLE simulated_payment_intents (

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settles purchases that heard nothing for PURCHASE_STUCK_SECONDS (processing, requires_action,
- * unconfirmed, or created and abandoned): a webhook that was lost, a client that never came back
- * to retry. It asks the provider what became of each payment and settles the answer through the
+ * requires_payment_method, unconfirmed, or created and abandoned): a webhook that was lost, a
+ * client that never came back to retry or to confirm. It asks the provider what became of each payment and settles the answer through the
  * webhook's own steps ({@link PaymentSettlement#credit}, {@link PaymentSettlement#fail}), so a
  * purchase is credited once whichever of the webhook, the confirm answer and the janitor comes
  * first (the ledger's unique cause key {@code payment_intent:<pi>} holds it). A payment still

@@ -156,7 +156,7 @@ public class Purchases {
     List<Purchase> stuck(String provider, long stuckBefore, long now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM purchases
-                WHERE succeeded_at IS NULL AND status IN ('created', 'unconfirmed', 'requires_action', 'processing')
+                WHERE succeeded_at IS NULL AND status IN ('created', 'unconfirmed', 'requires_payment_method', 'requires_action', 'processing')
                   AND updated_at < :stuck AND (janitor_next_at IS NULL OR janitor_next_at <= :now)
                   AND provider = :provider
                 ORDER BY updated_at LIMIT :limit""")

@@ -79,14 +79,14 @@ class PurchaseJanitorStripeMockIT {
     void asksStripeAboutAStuckPaymentAndLeavesItUndecidedUntilItsWebhook() {
         Http.Response bought = buy("7101", "stuck-7101");
         assertThat(bought.status()).as(bought.body()).isEqualTo(200);
-        assertThat(bought.json().path("status").asString()).isEqualTo("processing");
+        assertThat(bought.json().path("status").asString()).isEqualTo("requires_payment_method");
         Purchase pending = purchase(bought.json().path("purchase_id").asString());
 
         time.clock.advance(PurchaseJanitorIT.STUCK);
         assertThat(janitor()).isZero();
 
         assertThat(stripe.requests()).contains("GET /v1/payment_intents/" + pending.paymentIntentId());
-        assertThat(purchase(pending.id()).status()).isEqualTo(PurchaseStatus.PROCESSING);
+        assertThat(purchase(pending.id()).status()).isEqualTo(PurchaseStatus.REQUIRES_PAYMENT_METHOD);
         assertThat(time.bean(Purchases.class).janitorChecks(pending.id())).isEqualTo(1);
         assertThat(time.balance("7101")).isZero();
 
