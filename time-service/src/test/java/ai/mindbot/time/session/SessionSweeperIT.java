@@ -24,7 +24,7 @@ import ai.mindbot.time.jobs.JobRuns;
 import ai.mindbot.time.support.TestTokens;
 import ai.mindbot.time.support.TimeServiceUnderTest;
 
-/** The sweeper as a recurring job (every second here): on its schedule, racing sweeps by hand, recorded. */
+/** The sweeper as a recurring job (every second here): on its schedule, racing sweeps by hand, recorded and counted. */
 @ParameterizedClass
 @MethodSource("ai.mindbot.common.test.TestDatabase#both")
 class SessionSweeperIT {
@@ -104,5 +104,8 @@ class SessionSweeperIT {
             assertThat(run.finishedAt()).isGreaterThanOrEqualTo(run.startedAt());
         });
         assertThat(runs.stream().map(JobRuns.Run::scheduledFor).distinct()).hasSameSizeAs(runs);
+        assertThat(time.http.get("/metrics").body())
+                .containsPattern("dbscheduler_task_completions_total\\{[^}]*task=\"session-sweeper\"[^}]*} [1-9]")
+                .contains("dbscheduler_task_last_run_timestamp_seconds{task=\"session-sweeper\"}");
     }
 }
