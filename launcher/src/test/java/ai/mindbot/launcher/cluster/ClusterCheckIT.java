@@ -38,6 +38,8 @@ class ClusterCheckIT {
         settings.put("SESSION_GRACE_SECONDS", "3");
         settings.put("SESSION_SWEEP_SECONDS", "1");
         settings.put("NOTIFY_POLL_MILLIS", "500");
+        // a job whose instance was killed mid-run is taken over after four missed heartbeats (4 s here, 20 s by default)
+        settings.put("JOBS_HEARTBEAT_SECONDS", "1");
         // a buyer's card gives 3600 s and the first call's heartbeats cross this line: outbox work
         settings.put("LOW_BALANCE_THRESHOLD_SECONDS", "3598");
         Cluster cluster = null;

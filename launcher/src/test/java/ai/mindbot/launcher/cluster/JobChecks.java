@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The recurring jobs, judged by their work: the sweeper settled every abandoned session and, summed
  * over both time instances' logs, settled each exactly once; the outbox delivered every
- * notification, each announced once across the instances.
+ * notification, each announced once across the instances; and by the scheduler's record
+ * ({@code job_runs}): each execution ran on one instance, no two runs of a job overlapped.
  */
 final class JobChecks {
 
@@ -57,6 +58,19 @@ final class JobChecks {
             report.check("each notification was sent once across instances", announced.equals(expected),
                     announced.size() + " users notified in the logs, " + expected.size() + " in the outbox"
                             + (announced.equals(expected) ? "" : ": logs " + announced + " outbox " + expected));
+
+            // the scheduler's own record: one row per execution, and no two runs of a job at once
+            List<String> ran = LedgerChecks.rows(db, "SELECT job || ' ' || COUNT(*) || ' runs on '"
+                    + " || COUNT(DISTINCT instance) || ' instances' FROM job_runs GROUP BY job ORDER BY job");
+            List<String> twice = LedgerChecks.rows(db, "SELECT job || ' at ' || scheduled_for FROM job_runs"
+                    + " GROUP BY job, scheduled_for HAVING COUNT(*) > 1");
+            List<String> overlapping = LedgerChecks.rows(db, "SELECT a.job || ' ' || a.instance || '/' || b.instance"
+                    + " FROM job_runs a JOIN job_runs b ON a.job = b.job AND a.id < b.id"
+                    + " AND a.started_at < b.finished_at AND b.started_at < a.finished_at");
+            report.check("each recurring job execution ran on one instance, never two runs of a job at once",
+                    ran.size() >= 3 && twice.isEmpty() && overlapping.isEmpty(),
+                    ran + (twice.isEmpty() ? "" : ", run twice: " + twice)
+                            + (overlapping.isEmpty() ? "" : ", overlapping: " + overlapping));
         }
     }
 }

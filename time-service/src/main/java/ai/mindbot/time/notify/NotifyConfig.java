@@ -1,21 +1,29 @@
 package ai.mindbot.time.notify;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Picks the delivery channel: SMTP when SMTP_HOST is set, the log otherwise. */
+import ai.mindbot.time.jobs.RecurringJob;
+
+/** Picks the delivery channel (SMTP when SMTP_HOST is set, the log otherwise) and schedules delivery. */
 @Configuration
-@org.springframework.scheduling.annotation.EnableScheduling
 @EnableConfigurationProperties({ LowBalanceSettings.class, MailSettings.class })
 class NotifyConfig {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyConfig.class);
+
+    @Bean
+    RecurringJob outboxDeliveryJob(OutboxDelivery delivery, @Value("${mindbot.notify.poll-millis}") long pollMillis) {
+        return new RecurringJob("outbox-delivery", Duration.ofMillis(pollMillis), delivery::deliverDue);
+    }
 
     @Bean
     NotificationChannel notificationChannel(MailSettings mail) {

@@ -4,14 +4,16 @@ import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers due outbox rows through the configured channel, off the request path. A failed send is
- * retried with exponential backoff (10 s doubling, at most an hour apart); a delivered row is
- * never sent again. Between a successful send and marking the row, a crash could repeat that one
- * email: at-least-once, which for a reminder is the right side to err on.
+ * Delivers due outbox rows through the configured channel, off the request path: a recurring job
+ * (NOTIFY_POLL_MILLIS), so one instance delivers at a time. A failed send is retried with
+ * exponential backoff (10 s doubling, at most an hour apart); a delivered row is never sent again.
+ * Each row is claimed with a lease before it is sent, so a call by hand beside the job, or an
+ * instance taking over from one that died mid-round, does not send it again while the lease holds.
+ * Between a successful send and marking the row, a crash could repeat that one email:
+ * at-least-once, which for a reminder is the right side to err on.
  */
 @Component
 public class OutboxDelivery {
@@ -27,15 +29,6 @@ public class OutboxDelivery {
         this.outbox = outbox;
         this.channel = channel;
         this.clock = clock;
-    }
-
-    @Scheduled(fixedDelayString = "${mindbot.notify.poll-millis}", initialDelayString = "${mindbot.notify.poll-millis}")
-    void scheduled() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            log.warn("notification delivery failed; retrying at the next tick", e);
-        }
     }
 
     /** Sends what is due; how many were delivered. */

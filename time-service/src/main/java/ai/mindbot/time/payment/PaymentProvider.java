@@ -29,6 +29,14 @@ public interface PaymentProvider {
      */
     PaymentOutcome pay(PaymentRequest request);
 
+    /**
+     * Asks what became of a purchase's payment: by its PaymentIntent id when the purchase has one;
+     * otherwise among the customer's payments, by the purchase id in their metadata (the confirm
+     * answer was lost before the id was stored). {@code customerId} is null when no customer was
+     * ever stored for the user: then no payment was made.
+     */
+    PaymentLookup lookup(Purchase purchase, String customerId);
+
     /** Refunds part or all of a payment. */
     RefundOutcome refund(RefundRequest request);
 }

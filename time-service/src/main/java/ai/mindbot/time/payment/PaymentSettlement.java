@@ -66,6 +66,11 @@ public class PaymentSettlement {
         return creditLocked(purchase, paymentIntentId, chargeId, source);
     }
 
+    /** The payment was declined or canceled: failed, unless it was credited (a late failure never undoes a success). */
+    public boolean fail(String purchaseId, String code, String message) {
+        return purchases.markFailed(purchaseId, code, message);
+    }
+
     /** A refund reached {@code cumulativeRefundedCents} in total: take back the share not taken back yet. */
     @Transactional
     public Settled refund(String purchaseId, long cumulativeRefundedCents, String chargeId, String actor,

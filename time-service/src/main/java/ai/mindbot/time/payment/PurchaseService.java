@@ -172,6 +172,9 @@ public class PurchaseService {
         if (InvalidPaymentMethodException.CODE.equals(failed.failureCode())) {
             return new InvalidPaymentMethodException(failed.failureMessage());
         }
+        if (PurchaseJanitor.NOT_CHARGED.equals(failed.failureCode())) { // the janitor gave up on it
+            return new ApiException(HttpStatus.CONFLICT, PurchaseJanitor.NOT_CHARGED, failed.failureMessage());
+        }
         return new PaymentDeclinedException(failed.id(), failed.paymentIntentId(), "card_declined",
                 failed.failureCode(), failed.failureMessage());
     }

@@ -149,6 +149,46 @@ public class Purchases {
                 .update();
     }
 
+    /**
+     * Purchases taken by {@code provider}, not settled, untouched since {@code stuckBefore} and due
+     * for the janitor's next look: the payment may have been decided there while we heard nothing.
+     */
+    List<Purchase> stuck(String provider, long stuckBefore, long now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM purchases
+                WHERE succeeded_at IS NULL AND status IN ('created', 'unconfirmed', 'requires_payment_method', 'requires_action', 'processing')
+                  AND updated_at < :stuck AND (janitor_next_at IS NULL OR janitor_next_at <= :now)
+                  AND provider = :provider
+                ORDER BY updated_at LIMIT :limit""")
+                .param("stuck", stuckBefore).param("now", now).param("provider", provider).param("limit", limit)
+                .query(Purchases::map).list();
+    }
+
+    /** The janitor looked and found nothing final: it looks again at {@code nextAt}. */
+    void lookAgainAt(String id, long nextAt) {
+        jdbc.sql("UPDATE purchases SET janitor_checks = janitor_checks + 1, janitor_next_at = :next WHERE id = :id")
+                .param("next", nextAt).param("id", id).update();
+    }
+
+    /** How often the janitor asked the provider about a purchase without a final answer. */
+    int janitorChecks(String id) {
+        return jdbc.sql("SELECT janitor_checks FROM purchases WHERE id = :id").param("id", id).query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Failed with {@code not_charged}: the provider never received the payment. Only if nobody moved
+     * the purchase since it was {@code seen} (a client's retry takes it over and touches it first).
+     */
+    boolean markNotCharged(Purchase seen, String message) {
+        return jdbc.sql("""
+                UPDATE purchases SET status = 'failed', failure_code = :code, failure_message = :message,
+                       updated_at = :now
+                WHERE id = :id AND status = :status AND updated_at = :seen AND succeeded_at IS NULL""")
+                .param("code", PurchaseJanitor.NOT_CHARGED).param("message", message).param("now", clock.millis())
+                .param("id", seen.id()).param("status", seen.status().dbValue()).param("seen", seen.updatedAt()).update() == 1;
+    }
+
     /** Keeps the first answer so the same Idempotency-Key replays it. */
     public void recordAnswer(String id, String responseBody) {
         jdbc.sql("UPDATE purchases SET response_body = :body WHERE id = :id AND response_body IS NULL")

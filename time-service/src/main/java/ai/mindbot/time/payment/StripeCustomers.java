@@ -40,7 +40,8 @@ class StripeCustomers {
         return stored(userId);
     }
 
-    private String stored(String userId) {
+    /** The customer stored for the user, without creating one; null when none was ever stored. */
+    String stored(String userId) {
         return jdbc.sql("SELECT stripe_customer_id FROM accounts WHERE user_id = :user").param("user", userId)
                 .query(String.class).optional().orElse(null);
     }

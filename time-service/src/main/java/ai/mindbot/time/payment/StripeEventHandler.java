@@ -74,7 +74,7 @@ public class StripeEventHandler {
         }
         String code = Optional.ofNullable(event.nested("last_payment_error", "decline_code"))
                 .orElse(event.nested("last_payment_error", "code"));
-        boolean marked = purchases.markFailed(purchase.get().id(), code,
+        boolean marked = settlement.fail(purchase.get().id(), code,
                 event.nested("last_payment_error", "message"));
         return new Handled(marked ? "marked_failed" : "already_credited", purchase.get().id());
     }

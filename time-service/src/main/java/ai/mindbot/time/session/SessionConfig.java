@@ -1,12 +1,20 @@
 package ai.mindbot.time.session;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import java.time.Duration;
 
-/** Binds the metering settings and turns on the sweeper's schedule. */
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import ai.mindbot.time.jobs.RecurringJob;
+
+/** Binds the metering settings and schedules the sweeper. */
 @Configuration
-@EnableScheduling
 @EnableConfigurationProperties(SessionSettings.class)
 class SessionConfig {
+
+    @Bean
+    RecurringJob sessionSweeperJob(SessionSweeper sweeper, SessionSettings settings) {
+        return new RecurringJob("session-sweeper", Duration.ofSeconds(settings.sweepSeconds()), sweeper::sweep);
+    }
 }

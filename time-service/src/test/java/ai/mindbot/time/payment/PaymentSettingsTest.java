@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
 import ai.mindbot.common.config.MisconfigurationException;
@@ -19,9 +21,13 @@ import ai.mindbot.common.config.MisconfigurationException;
 @ExtendWith(OutputCaptureExtension.class)
 class PaymentSettingsTest {
 
+    /** Choosing the provider touches no database (the simulator writes only when it is paid). */
+    static final JdbcClient NO_DATABASE = null;
+
     @Test
     void saysPlainlyAtStartThatPaymentsAreSimulated(CapturedOutput output) {
-        PaymentProvider provider = new PaymentConfig().paymentProvider(PaymentSettings.from(new MockEnvironment()));
+        PaymentProvider provider = new PaymentConfig().paymentProvider(PaymentSettings.from(new MockEnvironment()), NO_DATABASE,
+                Clock.systemUTC());
 
         assertThat(provider.simulated()).isTrue();
         assertThat(output.getOut()).contains("PAYMENTS ARE SIMULATED").contains("no money moves");
@@ -30,7 +36,8 @@ class PaymentSettingsTest {
     @Test
     void aStripeKeyNeverReachesTheLog(CapturedOutput output) {
         PaymentProvider provider = new PaymentConfig().paymentProvider(PaymentSettings.from(
-                new MockEnvironment().withProperty("STRIPE_SECRET_KEY", "sk_test_secret_value_123")));
+                new MockEnvironment().withProperty("STRIPE_SECRET_KEY", "sk_test_secret_value_123")), NO_DATABASE,
+                Clock.systemUTC());
 
         assertThat(provider.name()).isEqualTo("stripe");
         assertThat(output.getOut()).contains("payments: Stripe (test key").doesNotContain("sk_test_secret_value_123");

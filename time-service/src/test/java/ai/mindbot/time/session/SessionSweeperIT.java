@@ -3,12 +3,13 @@ package ai.mindbot.time.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-
-import javax.sql.DataSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -19,10 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.jobs.JobRuns;
 import ai.mindbot.time.support.TestTokens;
 import ai.mindbot.time.support.TimeServiceUnderTest;
 
-/** The sweeper on its own schedule (every second here), and its turn-taking lock on PostgreSQL. */
+/** The sweeper as a recurring job (every second here): on its schedule, racing sweeps by hand, recorded and counted. */
 @ParameterizedClass
 @MethodSource("ai.mindbot.common.test.TestDatabase#both")
 class SessionSweeperIT {
@@ -66,32 +68,44 @@ class SessionSweeperIT {
     }
 
     @Test
-    void takesTurnsWithOtherInstancesOnPostgresql() throws Exception {
+    void sweepsRacingTheScheduledOneBillOnce() throws Exception {
         String id = abandonedSession("8002");
-        if (database == TestDatabase.SQLITE) {
-            // one file, one machine: IMMEDIATE transactions already serialize writers, so there is no lock to wait for
-            time.clock.advance(Duration.ofMinutes(5));
-            assertThat(time.bean(SessionSweeper.class).sweep()).isBetween(0, 1);
-            await().atMost(Duration.ofSeconds(15)).until(() -> status("8002", id).equals("expired"));
-            return;
-        }
-        try (Connection other = time.bean(DataSource.class).getConnection()) {
-            lock(other, "SELECT pg_advisory_lock(?)"); // another instance is sweeping
-            time.clock.advance(Duration.ofMinutes(5));
+        time.clock.advance(Duration.ofMinutes(5));
 
-            assertThat(time.bean(SessionSweeper.class).sweep()).isEqualTo(-1);
-            assertThat(status("8002", id)).isEqualTo("active");
-
-            lock(other, "SELECT pg_advisory_unlock(?)");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> sweeps = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sweeps.add(pool.submit(() -> time.bean(SessionSweeper.class).sweep()));
+            }
+            int settled = 0;
+            for (Future<Integer> sweep : sweeps) {
+                settled += sweep.get();
+            }
+            assertThat(settled).isBetween(0, 1); // the scheduled sweep may have been first
+        } finally {
+            pool.shutdown();
         }
+
         await().atMost(Duration.ofSeconds(15)).until(() -> status("8002", id).equals("expired"));
         assertThat(time.balance("8002")).isEqualTo(600 - 60);
+        assertThat(time.jdbc().sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id = '8002' AND kind = 'session_usage'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(time.auditMismatches()).isEmpty();
     }
 
-    private static void lock(Connection connection, String sql) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, SessionSweeper.LOCK_KEY);
-            statement.execute();
-        }
+    @Test
+    void eachScheduledSweepIsRecorded() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> time.bean(JobRuns.class).of("session-sweeper").size() >= 2);
+
+        List<JobRuns.Run> runs = time.bean(JobRuns.class).of("session-sweeper");
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.error()).isNull();
+            assertThat(run.finishedAt()).isGreaterThanOrEqualTo(run.startedAt());
+        });
+        assertThat(runs.stream().map(JobRuns.Run::scheduledFor).distinct()).hasSameSizeAs(runs);
+        assertThat(time.http.get("/metrics").body())
+                .containsPattern("dbscheduler_task_completions_total\\{[^}]*task=\"session-sweeper\"[^}]*} [1-9]")
+                .contains("dbscheduler_task_last_run_timestamp_seconds{task=\"session-sweeper\"}");
     }
 }

@@ -29,11 +29,17 @@ public final class TimeServiceUnderTest implements AutoCloseable {
     }
 
     public static TimeServiceUnderTest start(TestDatabase database, Map<String, String> extra) {
+        return start(database.freshProperties(), extra);
+    }
+
+    /** On a database given by {@code databaseProperties}, e.g. one that another instance already uses. */
+    public static TimeServiceUnderTest start(Map<String, String> databaseProperties, Map<String, String> extra) {
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        Map<String, String> props = new HashMap<>(database.freshProperties());
+        Map<String, String> props = new HashMap<>(databaseProperties);
         props.put("JWT_SECRET", TestTokens.SECRET);
         props.put("SESSION_SWEEP_SECONDS", "3600"); // tests sweep by hand unless they say otherwise
         props.put("NOTIFY_POLL_MILLIS", "3600000");
+        props.put("PURCHASE_JANITOR_SECONDS", "3600");
         props.putAll(extra);
         RunningService service = RunningService.start(TimeServiceApplication.builder()
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock)), props);

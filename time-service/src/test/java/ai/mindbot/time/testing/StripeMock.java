@@ -20,23 +20,30 @@ public final class StripeMock implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private StripeMock(Process process, int port) {
+    private StripeMock(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     public static StripeMock start() {
+        return start(PeerProcesses.freePort());
+    }
+
+    /** On a given port: a test that stopped stripe-mock to play "Stripe is unreachable" brings it back there. */
+    public static StripeMock start(int port) {
         Path binary = locate();
-        int port = PeerProcesses.freePort();
         try {
+            Path log = Files.createTempFile("stripe-mock", ".log");
             // HTTPS on a free port too: its default (12112) is one port for every stripe-mock on the machine
             Process process = new ProcessBuilder(binary.toString(), "-http-addr", "127.0.0.1:" + port,
                     "-https-addr", "127.0.0.1:0")
                     .redirectErrorStream(true)
-                    .redirectOutput(Files.createTempFile("stripe-mock", ".log").toFile())
+                    .redirectOutput(log.toFile())
                     .start();
-            StripeMock mock = new StripeMock(process, port);
+            StripeMock mock = new StripeMock(process, port, log);
             mock.awaitListening(Duration.ofSeconds(30));
             return mock;
         } catch (IOException e) {
@@ -46,6 +53,20 @@ public final class StripeMock implements AutoCloseable {
 
     public String apiBase() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The requests stripe-mock received so far, as it logs them: "GET /v1/payment_intents/pi_...". */
+    public java.util.List<String> requests() {
+        try {
+            return Files.readAllLines(log).stream().filter(line -> line.startsWith("Request: "))
+                    .map(line -> line.substring("Request: ".length())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path locate() {

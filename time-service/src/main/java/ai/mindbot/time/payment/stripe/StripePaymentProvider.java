@@ -18,13 +18,16 @@ import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundCreateParams;
 
 import ai.mindbot.time.payment.InvalidPaymentMethodException;
+import ai.mindbot.time.payment.PaymentLookup;
 import ai.mindbot.time.payment.PaymentOutcome;
 import ai.mindbot.time.payment.PaymentProvider;
 import ai.mindbot.time.payment.PaymentRequest;
 import ai.mindbot.time.payment.PaymentsUnavailableException;
+import ai.mindbot.time.payment.Purchase;
 import ai.mindbot.time.payment.RefundOutcome;
 import ai.mindbot.time.payment.RefundRequest;
 
@@ -37,6 +40,8 @@ import ai.mindbot.time.payment.RefundRequest;
  */
 public class StripePaymentProvider implements PaymentProvider {
 
+    /** A PaymentIntent is created just after its purchase row; listing from a minute before is ample. */
+    private static final long LIST_SLACK_SECONDS = 60;
     private static final Logger log = LoggerFactory.getLogger(StripePaymentProvider.class);
     private final StripeClient stripe;
 
@@ -108,6 +113,56 @@ public class StripePaymentProvider implements PaymentProvider {
         } catch (StripeException e) {
             throw unavailable("create the PaymentIntent", e);
         }
+    }
+
+    @Override
+    public PaymentLookup lookup(Purchase purchase, String customerId) {
+        try {
+            if (purchase.paymentIntentId() != null) {
+                return lookupOf(stripe.v1().paymentIntents().retrieve(purchase.paymentIntentId()));
+            }
+            if (customerId == null) {
+                return new PaymentLookup.NotFound();
+            }
+            PaymentIntentListParams params = PaymentIntentListParams.builder().setCustomer(customerId)
+                    .setCreated(PaymentIntentListParams.Created.builder()
+                            .setGte(purchase.createdAt() / 1000 - LIST_SLACK_SECONDS).build())
+                    .setLimit(100L).build();
+            for (PaymentIntent intent : stripe.v1().paymentIntents().list(params).autoPagingIterable()) {
+                if (intent.getMetadata() != null && purchase.id().equals(intent.getMetadata().get("purchase_id"))) {
+                    return lookupOf(intent);
+                }
+            }
+            return new PaymentLookup.NotFound();
+        } catch (InvalidRequestException e) {
+            if ("resource_missing".equals(e.getCode())) {
+                return new PaymentLookup.NotFound();
+            }
+            throw unavailable("look up the PaymentIntent", e);
+        } catch (StripeException e) {
+            throw unavailable("look up the PaymentIntent", e);
+        }
+    }
+
+    /** Where a PaymentIntent stands now; only success, a decline or a cancellation is final. */
+    static PaymentLookup lookupOf(PaymentIntent intent) {
+        return switch (intent.getStatus()) {
+            case "succeeded" -> new PaymentLookup.Succeeded(intent.getId(), intent.getLatestCharge(),
+                    intent.getAmountReceived() != null && intent.getAmountReceived() > 0 ? intent.getAmountReceived()
+                            : intent.getAmount(),
+                    intent.getCurrency());
+            case "canceled" -> new PaymentLookup.Failed(intent.getId(), "canceled",
+                    "the payment was canceled" + (intent.getCancellationReason() == null ? ""
+                            : " (" + intent.getCancellationReason() + ")"));
+            case "requires_payment_method" -> declined(intent.getLastPaymentError())
+                    ? new PaymentLookup.Failed(intent.getId(),
+                            intent.getLastPaymentError().getDeclineCode() != null
+                                    ? intent.getLastPaymentError().getDeclineCode()
+                                    : intent.getLastPaymentError().getCode(),
+                            intent.getLastPaymentError().getMessage())
+                    : new PaymentLookup.Pending(intent.getId(), intent.getStatus());
+            default -> new PaymentLookup.Pending(intent.getId(), intent.getStatus());
+        };
     }
 
     @Override
