@@ -79,7 +79,8 @@ class ClusterCheckIT {
             report.check("every signed webhook delivery was accepted", refusedWebhooks == 0, refusedWebhooks + " refused");
             report.check("no 5xx other than nginx's 502/503/504 while an instance was down",
                     retrying.serverFaults() == 0, retrying.serverFaults() + " faults " + retrying.faults());
-            report.note(retrying.retries() + " requests were retried while instances were down");
+            report.note(retrying.retries() + " requests were retried while instances were down, "
+                    + retrying.limited() + " after the edge's rate limit (429, Retry-After)");
             report.check("every instance was killed and came back", killer.kills() == 4, killer.kills() + " kills");
 
             // let every abandoned call lapse (slice 10 s + grace 3 s) and the sweeper and outbox catch up

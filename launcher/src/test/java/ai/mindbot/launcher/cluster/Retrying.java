@@ -9,13 +9,15 @@ import ai.mindbot.common.test.Http;
 /**
  * What a well-behaved client does while an instance dies behind the load balancer: a dropped
  * connection or a 502/503/504 from nginx is tried again after a pause, with the same
- * Idempotency-Key where the request has one. Any other 5xx is a server fault and is counted.
+ * Idempotency-Key where the request has one; a 429 from the edge's rate limit is tried again after
+ * its Retry-After. Any other 5xx is a server fault and is counted.
  */
 final class Retrying {
 
     private static final int ATTEMPTS = 40;
 
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger limited = new AtomicInteger();
     private final AtomicInteger serverFaults = new AtomicInteger();
     private final StringBuffer faults = new StringBuffer();
 
@@ -25,6 +27,12 @@ final class Retrying {
             try {
                 Http.Response response = request.get();
                 int status = response.status();
+                if (status == 429) {
+                    last = new IllegalStateException(what + ": still rate limited after " + attempt + " attempts");
+                    limited.incrementAndGet();
+                    ServiceProcess.sleep(1000L * retryAfter(response));
+                    continue;
+                }
                 if (status != 502 && status != 503 && status != 504) {
                     if (status >= 500) {
                         serverFaults.incrementAndGet();
@@ -41,6 +49,20 @@ final class Retrying {
             ServiceProcess.sleep(250L * Math.min(attempt, 8));
         }
         throw last;
+    }
+
+    private static long retryAfter(Http.Response response) {
+        String seconds = response.header("retry-after");
+        try {
+            return seconds == null ? 1 : Math.max(1, Long.parseLong(seconds.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Answers the edge's rate limit gave (429), each waited out and tried again. */
+    int limited() {
+        return limited.get();
     }
 
     int retries() {
