@@ -80,7 +80,7 @@ class ClusterCheckIT {
             report.check("no 5xx other than nginx's 502/503/504 while an instance was down",
                     retrying.serverFaults() == 0, retrying.serverFaults() + " faults " + retrying.faults());
             report.note(retrying.retries() + " requests were retried while instances were down, "
-                    + retrying.limited() + " after the edge's rate limit (429, Retry-After)");
+                    + retrying.limited() + " after an answer that said when to ask again (429, 409 purchase_in_progress)");
             report.check("every instance was killed and came back", killer.kills() == 4, killer.kills() + " kills");
 
             // let every abandoned call lapse (slice 10 s + grace 3 s) and the sweeper and outbox catch up

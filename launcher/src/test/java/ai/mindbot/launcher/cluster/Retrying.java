@@ -10,7 +10,8 @@ import ai.mindbot.common.test.Http;
  * What a well-behaved client does while an instance dies behind the load balancer: a dropped
  * connection or a 502/503/504 from nginx is tried again after a pause, with the same
  * Idempotency-Key where the request has one; a 429 from the edge's rate limit is tried again after
- * its Retry-After. Any other 5xx is a server fault and is counted.
+ * its Retry-After, and a purchase still in progress (409, its first attempt's instance died) after
+ * the {@code retry_after_seconds} the answer gives. Any other 5xx is a server fault and is counted.
  */
 final class Retrying {
 
@@ -27,6 +28,13 @@ final class Retrying {
             try {
                 Http.Response response = request.get();
                 int status = response.status();
+                if (status == 409 && "purchase_in_progress".equals(response.json().path("code").asString())) {
+                    // the first attempt died with its instance mid-purchase: the API says when to ask again
+                    last = new IllegalStateException(what + ": still in progress after " + attempt + " attempts");
+                    limited.incrementAndGet();
+                    ServiceProcess.sleep(1000L * Math.max(1, response.json().path("retry_after_seconds").asLong(1)));
+                    continue;
+                }
                 if (status == 429) {
                     last = new IllegalStateException(what + ": still rate limited after " + attempt + " attempts");
                     limited.incrementAndGet();
@@ -60,7 +68,7 @@ final class Retrying {
         }
     }
 
-    /** Answers the edge's rate limit gave (429), each waited out and tried again. */
+    /** Answers that said "later" (the edge's 429, a purchase in progress), each waited out and tried again. */
     int limited() {
         return limited.get();
     }
