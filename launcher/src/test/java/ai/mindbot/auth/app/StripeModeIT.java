@@ -3,20 +3,10 @@ package ai.mindbot.auth.app;
 import ai.mindbot.common.test.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +19,8 @@ import ai.mindbot.auth.AppStack;
 import ai.mindbot.auth.AuthServer;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.testing.StripeMock;
+import ai.mindbot.time.testing.StripeSignatures;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,20 +39,14 @@ class StripeModeIT {
     static final String WEBHOOK_SECRET = "whsec_webapp_test_0123456789";
     /** Stripe's shape: the PaymentIntent's id, {@code _secret_}, then the secret part. */
     static final Pattern CLIENT_SECRET = Pattern.compile("pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+");
-    static Process stripeMock;
+    static StripeMock stripeMock;
     static AppStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        stripeMock = new ProcessBuilder(stripeMockBinary().toString(), "-http-addr", "127.0.0.1:" + port, "-https-addr", "127.0.0.1:0")
-                .redirectErrorStream(true).redirectOutput(Files.createTempFile("stripe-mock", ".log").toFile()).start();
-        awaitPort(port);
+        stripeMock = StripeMock.start();
         stack = AppStack.start(TestDatabase.SQLITE,
-                Map.of("STRIPE_SECRET_KEY", "sk_test_123", "STRIPE_API_BASE", "http://127.0.0.1:" + port,
+                Map.of("STRIPE_SECRET_KEY", "sk_test_123", "STRIPE_API_BASE", stripeMock.apiBase(),
                         "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET, "STRIPE_PUBLISHABLE_KEY", "pk_test_123"),
                 Map.of("STRIPE_PUBLISHABLE_KEY", "pk_test_123"));
     }
@@ -71,7 +57,7 @@ class StripeModeIT {
             stack.close();
         }
         if (stripeMock != null) {
-            stripeMock.destroy();
+            stripeMock.close();
         }
     }
 
@@ -186,44 +172,8 @@ class StripeModeIT {
     }
 
     static void webhook(String body) throws Exception {
-        long t = System.currentTimeMillis() / 1000;
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
         Http.Response delivered = stack.direct.send("POST", "/webhooks/stripe", body, null,
-                Map.of("Stripe-Signature", "t=" + t + ",v1=" + signature));
+                Map.of("Stripe-Signature", StripeSignatures.header(WEBHOOK_SECRET, body)));
         assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
-    }
-
-    static Path stripeMockBinary() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".peers/bin/stripe-mock");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "stripe-mock");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("stripe-mock is not installed: run scripts/install-stripe-mock");
-    }
-
-    static void awaitPort(int port) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!stripeMock.isAlive()) {
-                throw new IllegalStateException("stripe-mock exited with " + stripeMock.exitValue());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("stripe-mock did not listen within 60 s");
     }
 }
