@@ -28,17 +28,11 @@ final class Retrying {
             try {
                 Http.Response response = request.get();
                 int status = response.status();
-                if (status == 409 && "purchase_in_progress".equals(response.json().path("code").asString())) {
-                    // the first attempt died with its instance mid-purchase: the API says when to ask again
-                    last = new IllegalStateException(what + ": still in progress after " + attempt + " attempts");
+                long later = askAgainAfterSeconds(response);
+                if (later > 0) {
+                    last = new IllegalStateException(what + ": still told to wait after " + attempt + " attempts");
                     limited.incrementAndGet();
-                    ServiceProcess.sleep(1000L * Math.max(1, response.json().path("retry_after_seconds").asLong(1)));
-                    continue;
-                }
-                if (status == 429) {
-                    last = new IllegalStateException(what + ": still rate limited after " + attempt + " attempts");
-                    limited.incrementAndGet();
-                    ServiceProcess.sleep(1000L * retryAfter(response));
+                    ServiceProcess.sleep(1000L * later);
                     continue;
                 }
                 if (status != 502 && status != 503 && status != 504) {
@@ -59,7 +53,18 @@ final class Retrying {
         throw last;
     }
 
-    private static long retryAfter(Http.Response response) {
+    /**
+     * Seconds the answer says to wait before asking again: the edge's 429 ({@code Retry-After}), or a
+     * purchase whose first attempt died with its instance (409 {@code purchase_in_progress},
+     * {@code retry_after_seconds}); 0 for any other answer.
+     */
+    private static long askAgainAfterSeconds(Http.Response response) {
+        if (response.status() == 409 && "purchase_in_progress".equals(response.json().path("code").asString())) {
+            return Math.max(1, response.json().path("retry_after_seconds").asLong(1));
+        }
+        if (response.status() != 429) {
+            return 0;
+        }
         String seconds = response.header("retry-after");
         try {
             return seconds == null ? 1 : Math.max(1, Long.parseLong(seconds.trim()));
