@@ -72,7 +72,9 @@ class ConcurrencyIT {
                 Map.of("email", email, "password", "a wrong guess")).status());
         assertThat(statuses).filteredOn(s -> s == 401).hasSizeLessThanOrEqualTo(3);
         assertThat(statuses).filteredOn(s -> s == 429).hasSizeGreaterThanOrEqualTo(RACERS - 3);
-        assertThat(statuses).containsOnly(401, 429);
+        // racers that count at once may all see the limit passed and refuse each other (DatabaseAttempts
+        // inserts, then counts): zero 401s is allowed, a 401 beyond the limit or any other answer is not
+        assertThat(statuses).isSubsetOf(401, 429);
     }
 
     /** Runs the call RACERS times at once and returns every result. */
