@@ -50,8 +50,11 @@ final class VoiceConsole {
         }
         EchoCanceller echo = null;
         try {
+            // the voice first: what is missing for it is what the person came for, and its check
+            // does not depend on the media library being installed
+            VoiceProviders providers = MindBotFactory.withBrain(voice.apply(env), env);
             echo = EchoCanceller.create();
-            return Optional.of(new Voice(devices, echo, MindBotFactory.withBrain(voice.apply(env), env)));
+            return Optional.of(new Voice(devices, echo, providers));
         } catch (MediaLibrary.Missing | OfflineVoice.Unavailable | IllegalArgumentException e) {
             devices.close();
             if (echo != null) {

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import ai.mindbot.agent.media.Resampler;
 import ai.mindbot.agent.voice.offline.FreeTts;
 import ai.mindbot.agent.voice.offline.Speech;
 
-/** libwebrtc's echo canceller on speech (FreeTTS, in process), 10 ms at a time as the console runs it. */
-class EchoCancellerTest {
+/**
+ * libwebrtc's echo canceller on speech (FreeTTS, in process), 10 ms at a time as the console runs it.
+ * End-to-end stage: libwebrtc needs the system libraries {@code scripts/install-voice} installs.
+ */
+@Tag("e2e")
+class EchoCancellerIT {
 
     private static final int FRAME = Microphone.FRAME;
     private static final int DELAY = 150 * 48; // the echo arrives 150 ms after it was played
