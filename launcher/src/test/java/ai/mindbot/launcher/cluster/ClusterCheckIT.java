@@ -88,6 +88,10 @@ class ClusterCheckIT {
             String jdbc = cluster.jdbcUrl();
             new LedgerChecks(jdbc).run(report, savers, pending);
             new JobChecks(jdbc).run(report, times, rounds.stream().mapToInt(ClusterWorkload::abandoned).sum());
+        } catch (Exception | Error e) {
+            // the report is all scripts/cluster-check shows: a check that could not run says why there
+            report.check("the cluster started and the check ran to its end", false, e.toString());
+            throw e;
         } finally {
             if (cluster != null) {
                 cluster.close();

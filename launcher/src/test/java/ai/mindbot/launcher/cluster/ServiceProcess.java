@@ -105,12 +105,22 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The last lines of the log, for a failure message: the log itself is gone with the temporary directory. */
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     private void awaitHealthy(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its log ends:\n" + logTail());
             }
             try {
                 if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -124,7 +134,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(name + " did not become healthy in " + limit + "; see " + log);
+        throw new IllegalStateException(name + " did not become healthy in " + limit + "; its log ends:\n" + logTail());
     }
 
     static void sleep(long millis) {
