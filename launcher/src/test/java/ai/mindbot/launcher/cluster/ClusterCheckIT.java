@@ -48,7 +48,8 @@ class ClusterCheckIT {
             List<ServiceProcess> auths = cluster.auths;
             List<ServiceProcess> times = cluster.times;
             report.note("PostgreSQL " + cluster.databaseUrl.replaceAll("//[^@]*@", "//") + ", Redis " + cluster.redisUrl());
-            report.note("up: " + cluster.services().stream().map(s -> s.name() + ":" + s.port()).toList()
+            report.note("up: " + cluster.services().stream()
+                    .map(s -> s.name() + ":" + s.port() + " in " + s.lastStartSeconds() + " s").toList()
                     + " behind nginx " + cluster.edgeUrl());
 
             Retrying retrying = new Retrying();
@@ -81,7 +82,8 @@ class ClusterCheckIT {
                     retrying.serverFaults() == 0, retrying.serverFaults() + " faults " + retrying.faults());
             report.note(retrying.retries() + " requests were retried while instances were down, "
                     + retrying.limited() + " after an answer that said when to ask again (429, 409 purchase_in_progress)");
-            report.check("every instance was killed and came back", killer.kills() == 4, killer.kills() + " kills");
+            report.check("every instance was killed and came back", killer.kills() == 4,
+                    killer.kills() + " kills" + killer.failure());
 
             // let every abandoned call lapse (slice 10 s + grace 3 s) and the sweeper and outbox catch up
             ServiceProcess.sleep(20_000);
@@ -106,7 +108,8 @@ class ClusterCheckIT {
     private static final class Killer implements Runnable {
         private final List<ServiceProcess> victims;
         private final ClusterReport report;
-        private int kills;
+        private volatile int kills;
+        private volatile RuntimeException failure;
 
         Killer(List<ServiceProcess> victims, ClusterReport report) {
             this.victims = victims;
@@ -115,15 +118,24 @@ class ClusterCheckIT {
 
         @Override
         public void run() {
-            for (ServiceProcess victim : victims) {
-                ServiceProcess.sleep(4_000);
-                victim.kill();
-                report.note("killed " + victim.name() + " (SIGKILL)");
-                ServiceProcess.sleep(2_000);
-                victim.start();
-                report.note("restarted " + victim.name());
-                kills++;
+            try {
+                for (ServiceProcess victim : victims) {
+                    ServiceProcess.sleep(4_000);
+                    victim.kill();
+                    report.note("killed " + victim.name() + " (SIGKILL)");
+                    ServiceProcess.sleep(2_000);
+                    victim.start();
+                    report.note("restarted " + victim.name() + " (healthy after " + victim.lastStartSeconds() + " s)");
+                    kills++;
+                }
+            } catch (RuntimeException e) {
+                failure = e;
             }
+        }
+
+        /** Why the kills stopped early, for the report; empty when they did not. */
+        String failure() {
+            return failure == null ? "" : "; stopped by " + failure;
         }
 
         int kills() {

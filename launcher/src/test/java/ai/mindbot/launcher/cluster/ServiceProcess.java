@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * How long an instance may take to answer /health. Generous: on two cores shared with builds a
+     * restart took 216 s (C1 only); the check is about what instances do once up, not how fast they start.
+     */
+    private static final Duration START_LIMIT = Duration.ofSeconds(Long.getLong("cluster.startSeconds", 600));
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -32,6 +38,8 @@ final class ServiceProcess implements AutoCloseable {
     private final List<String> launch;
     private Process process;
     private int starts;
+    private long logOffset;
+    private long lastStartSeconds;
 
     /** Starts quickly and stays small: C1 only, serial GC, a 320 MB heap (for checks, not benchmarks). */
     static List<String> quickLaunch() {
@@ -75,12 +83,15 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         try {
+            logOffset = Files.exists(log) ? Files.size(log) : 0;
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
         starts++;
-        awaitHealthy(Duration.ofSeconds(180));
+        long began = System.nanoTime();
+        awaitHealthy(START_LIMIT);
+        lastStartSeconds = (System.nanoTime() - began) / 1_000_000_000L;
     }
 
     /** SIGKILL: the process gets no chance to finish anything it was doing. */
@@ -91,6 +102,11 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How long the last start took until /health answered, in whole seconds. */
+    synchronized long lastStartSeconds() {
+        return lastStartSeconds;
     }
 
     int starts() {
@@ -105,10 +121,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The last lines of the log, for a failure message: the log itself is gone with the temporary directory. */
+    /** The last lines this start wrote, for a failure message (the log itself stays in a temporary directory). */
     private String logTail() {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(log);
+            int from = (int) Math.min(logOffset, bytes.length);
+            List<String> lines = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
