@@ -1,6 +1,7 @@
 package ai.mindbot.common.test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -54,29 +55,23 @@ public final class ServiceSchema {
     public static Map<String, String> columns(TestDatabase database, DataSource dataSource, String relation) {
         Map<String, String> columns = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
+            ResultSet rs;
             if (database == TestDatabase.POSTGRESQL) {
-                var query = c.prepareStatement("""
-                        SELECT column_name, data_type FROM information_schema.columns
+                PreparedStatement query = c.prepareStatement("""
+                        SELECT column_name AS name, data_type AS type FROM information_schema.columns
                         WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position""");
                 query.setString(1, relation);
-                read(query.executeQuery(), columns);
+                rs = query.executeQuery();
             } else {
-                read(c.createStatement().executeQuery("PRAGMA table_info(\"" + relation.replace("\"", "\"\"") + "\")"),
-                        columns);
+                rs = c.createStatement().executeQuery("PRAGMA table_info(\"" + relation.replace("\"", "\"\"") + "\")");
+            }
+            while (rs.next()) {
+                columns.put(rs.getString("name").toLowerCase(Locale.ROOT), rs.getString("type").toLowerCase(Locale.ROOT));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the columns of " + relation, e);
         }
         return columns;
-    }
-
-    private static void read(ResultSet rs, Map<String, String> columns) throws SQLException {
-        boolean pragma = rs.getMetaData().getColumnCount() > 2; // cid, name, type, ...
-        while (rs.next()) {
-            String name = pragma ? rs.getString("name") : rs.getString(1);
-            String type = pragma ? rs.getString("type") : rs.getString(2);
-            columns.put(name.toLowerCase(Locale.ROOT), type.toLowerCase(Locale.ROOT));
-        }
     }
 
     private static String vendor(TestDatabase database) {
