@@ -31,7 +31,7 @@ export function sessionsTable(caption, sessions, extra = []) {
     ['User', (s) => userLink(s.user_id)],
     ['Room', (s) => s.room_name],
     ['Status', (s) => (s.live ? 'live' : s.status)],
-    ['Used', (s) => duration(s.billed_seconds ?? s.used_seconds), 'num'],
+    ['Used', (s) => duration(s.used_seconds), 'num'],
     ['Ended', (s) => when(s.ended_at)],
     ...extra,
   ], sessions);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.mindbot.admin.reports.FlaggedAccount;
 import ai.mindbot.admin.reports.PurchaseRecord;
 import ai.mindbot.admin.reports.SessionRecord;
 import ai.mindbot.admin.reports.TimeRecords;
@@ -60,9 +61,9 @@ class DashboardController {
                         p.userId(), p.id(), p.createdAt()));
             }
         }
-        for (String[] flagged : records.flaggedAccounts(20)) {
+        for (FlaggedAccount flagged : records.flaggedAccounts(20)) {
             alerts.add(new Dashboard.Alert("dispute", "account flagged"
-                    + (flagged[1] == null ? "" : ": " + flagged[1]), flagged[0], null, null));
+                    + (flagged.reason() == null ? "" : ": " + flagged.reason()), flagged.userId(), null, null));
         }
         return alerts;
     }

@@ -9,9 +9,9 @@ record DayUsage(long day, long sessions, long activeUsers, long secondsUsed, lon
             SELECT started_at / 86400000 AS day,
                    COUNT(*) AS sessions,
                    COUNT(DISTINCT user_id) AS active_users,
-                   COALESCE(SUM(COALESCE(billed_seconds, used_seconds)), 0) AS seconds_used,
+                   COALESCE(SUM(used_seconds), 0) AS seconds_used,
                    COALESCE(SUM(CASE WHEN ended_at IS NULL THEN 1 ELSE 0 END), 0) AS open_sessions
-            FROM voice_sessions
+            FROM time_report_sessions_v1
             WHERE started_at >= :from AND started_at < :to
             GROUP BY started_at / 86400000
             """;

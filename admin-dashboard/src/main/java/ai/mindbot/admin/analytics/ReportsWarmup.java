@@ -6,23 +6,19 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import ai.mindbot.admin.db.ReportIndexes;
-
 /**
- * Right after start-up, in the background: the report indexes, then the rollups (on a large
- * existing database the first build takes a while; requests that arrive meanwhile wait for it
- * rather than each scanning the whole year).
+ * Right after start-up, in the background: the rollups (on a large existing database the first
+ * build takes a while; requests that arrive meanwhile wait for it rather than each scanning the
+ * whole year). The indexes the reports need are the time service's, created by its migrations.
  */
 @Component
 class ReportsWarmup {
 
     private static final Logger log = LoggerFactory.getLogger(ReportsWarmup.class);
 
-    private final ReportIndexes indexes;
     private final RollupRefresher rollup;
 
-    ReportsWarmup(ReportIndexes indexes, RollupRefresher rollup) {
-        this.indexes = indexes;
+    ReportsWarmup(RollupRefresher rollup) {
         this.rollup = rollup;
     }
 
@@ -30,11 +26,9 @@ class ReportsWarmup {
     void warmUp() {
         Thread warmup = new Thread(() -> {
             try {
-                if (indexes.ensure()) {
-                    long started = System.nanoTime();
-                    rollup.refreshIfStale();
-                    log.info("reports: rollups ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-                }
+                long started = System.nanoTime();
+                rollup.refreshIfStale();
+                log.info("reports: rollups ready in {} ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 log.warn("reports: warm-up did not finish ({}); reports will catch up on first use", e.getMessage());
             }

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import ai.mindbot.admin.db.ReportsDatabase;
 
 /**
- * Revenue from {@code purchases}: a paid purchase is one with {@code succeeded_at} set (whatever
- * status a later refund gave it), counted on the UTC day it was made ({@code created_at}), net of
- * its {@code refunded_cents}. On PostgreSQL closed days come from {@link RevenueRollup}; today (and,
+ * Revenue from the time service's purchases ({@code time_report_purchases_v1}): a paid purchase
+ * is one with {@code succeeded_at} set (whatever status a later refund gave it), counted on the UTC
+ * day it was made ({@code created_at}), net of its {@code refunded_cents}. On PostgreSQL closed days come from {@link RevenueRollup}; today (and,
  * on SQLite, every day) is one grouped query over the {@code purchases_time} index.
  */
 @Service
@@ -52,40 +52,34 @@ public class RevenueAnalytics {
     public RevenueReport report(ReportWindow window) {
         List<RevenueRow> rows = rows(window);
 
-        Map<Long, long[]> byDay = new TreeMap<>(); // gross, refunded, transactions
-        Map<String, long[]> byPackage = new TreeMap<>(); // transactions, gross, refunded, seconds
+        Map<Long, RevenueTotals> byDay = new TreeMap<>();
+        Map<String, RevenueTotals> byPackage = new TreeMap<>();
         Map<String, Long> currencies = new LinkedHashMap<>();
-        long gross = 0, refunded = 0, transactions = 0, refundedTransactions = 0;
+        RevenueTotals total = RevenueTotals.NONE;
         for (RevenueRow r : rows) {
-            long[] d = byDay.computeIfAbsent(r.day(), k -> new long[3]);
-            d[0] += r.grossCents();
-            d[1] += r.refundedCents();
-            d[2] += r.transactions();
-            long[] p = byPackage.computeIfAbsent(r.packageId(), k -> new long[4]);
-            p[0] += r.transactions();
-            p[1] += r.grossCents();
-            p[2] += r.refundedCents();
-            p[3] += r.seconds();
+            RevenueTotals row = RevenueTotals.of(r);
+            byDay.merge(r.day(), row, RevenueTotals::plus);
+            byPackage.merge(r.packageId(), row, RevenueTotals::plus);
             currencies.merge(r.currency(), r.grossCents(), Long::sum);
-            gross += r.grossCents();
-            refunded += r.refundedCents();
-            transactions += r.transactions();
-            refundedTransactions += r.refundedTransactions();
+            total = total.plus(row);
         }
 
         List<RevenueReport.Day> daily = new ArrayList<>();
         for (long day = window.firstDay(); day <= window.today(); day++) {
-            long[] d = byDay.getOrDefault(day, new long[3]);
-            daily.add(new RevenueReport.Day(ReportWindow.date(day), d[0] - d[1], d[0], d[1], d[2]));
+            RevenueTotals d = byDay.getOrDefault(day, RevenueTotals.NONE);
+            daily.add(new RevenueReport.Day(ReportWindow.date(day), d.netCents(), d.grossCents(), d.refundedCents(),
+                    d.transactions()));
         }
         List<RevenueReport.PackageStat> packages = new ArrayList<>();
-        byPackage.forEach((id, p) -> packages.add(new RevenueReport.PackageStat(id, p[0], p[1] - p[2], p[1], p[2], p[3])));
+        byPackage.forEach((id, p) -> packages.add(new RevenueReport.PackageStat(id, p.transactions(), p.netCents(),
+                p.grossCents(), p.refundedCents(), p.seconds())));
         packages.sort((a, b) -> Long.compare(b.revenueCents(), a.revenueCents()));
 
-        long net = gross - refunded;
+        long net = total.netCents();
+        long transactions = total.transactions();
         String currency = currencies.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse("usd");
-        return new RevenueReport(window.days(), currency, net, gross, refunded, refundedTransactions, transactions,
-                transactions == 0 ? 0 : net / transactions, daily, packages);
+        return new RevenueReport(window.days(), currency, net, total.grossCents(), total.refundedCents(),
+                total.refundedTransactions(), transactions, transactions == 0 ? 0 : net / transactions, daily, packages);
     }
 }

@@ -16,8 +16,9 @@ import ai.mindbot.admin.db.ReportsDatabase;
  * inserted with {@code created_at} = now, so a closed day gains none; what can still change is a
  * purchase of that day succeeding late or being refunded, and the time service stamps
  * {@code purchases.updated_at} on every such change. A refresh recomputes the closed days never
- * computed, and the days of purchases updated since the previous refresh (read through an index on
- * {@code updated_at}, see {@link ai.mindbot.admin.db.ReportIndexes}), with a minute of overlap.
+ * computed, and the days of purchases updated since the previous refresh (read through the time
+ * service's index on {@code purchases (updated_at)}, published with its report views), with a
+ * minute of overlap.
  */
 @Component
 class RevenueRollup {
@@ -61,13 +62,13 @@ class RevenueRollup {
         Long watermark = RollupState.load(admin, CHANGES_WATERMARK);
         if (watermark != null) {
             stale.addAll(reports.jdbc().sql("""
-                    SELECT DISTINCT created_at / 86400000 FROM purchases
+                    SELECT DISTINCT created_at / 86400000 FROM time_report_purchases_v1
                     WHERE updated_at >= :since AND created_at >= :from AND created_at < :to
                     """).param("since", watermark).param("from", firstDay * ReportWindow.DAY_MILLIS)
                     .param("to", (lastClosedDay + 1) * ReportWindow.DAY_MILLIS).query(Long.class).list());
         }
-        for (long[] range : RollupState.ranges(stale)) {
-            recompute(range[0], range[1], now);
+        for (RollupState.DayRange range : RollupState.ranges(stale)) {
+            recompute(range.from(), range.to(), now);
         }
         RollupState.save(admin, CHANGES_WATERMARK, now - UsageRollup.OVERLAP_MILLIS);
     }

@@ -14,7 +14,7 @@ record RevenueRow(long day, String packageId, String currency, long transactions
                    SUM(refunded_cents) AS refunded_cents,
                    SUM(CASE WHEN refunded_cents > 0 THEN 1 ELSE 0 END) AS refunded_transactions,
                    SUM(seconds) AS seconds
-            FROM purchases
+            FROM time_report_purchases_v1
             WHERE created_at >= :from AND created_at < :to AND succeeded_at IS NOT NULL
             GROUP BY created_at / 86400000, package_id, currency
             """;

@@ -23,14 +23,19 @@ final class RollupState {
                 """).param("name", name).param("value", value).update();
     }
 
-    /** Consecutive days among {@code days} (ascending), as [from, to) ranges, so each range is one query. */
-    static List<long[]> ranges(Iterable<Long> days) {
-        List<long[]> ranges = new ArrayList<>();
+    /** Days {@code from} (inclusive) to {@code to} (exclusive), as epoch days. */
+    record DayRange(long from, long to) {
+    }
+
+    /** Consecutive days among {@code days} (ascending), as ranges, so each range is one query. */
+    static List<DayRange> ranges(Iterable<Long> days) {
+        List<DayRange> ranges = new ArrayList<>();
         for (long day : days) {
-            if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == day) {
-                ranges.get(ranges.size() - 1)[1] = day + 1;
+            int last = ranges.size() - 1;
+            if (last >= 0 && ranges.get(last).to() == day) {
+                ranges.set(last, new DayRange(ranges.get(last).from(), day + 1));
             } else {
-                ranges.add(new long[] { day, day + 1 });
+                ranges.add(new DayRange(day, day + 1));
             }
         }
         return ranges;

@@ -13,7 +13,7 @@ import ai.mindbot.admin.db.ReportsDatabase;
 
 /**
  * Usage over a window: closed days from the rollup, every other day of the window (today, and any
- * day not rolled up yet) read live from {@code voice_sessions}, active users from each user's
+ * day not rolled up yet) read live from the time service's sessions view, active users from each user's
  * latest session start.
  */
 @Service

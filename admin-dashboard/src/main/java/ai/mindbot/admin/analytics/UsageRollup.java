@@ -56,7 +56,7 @@ class UsageRollup {
         return days;
     }
 
-    /** Usage of the days in [fromDay, toDay) read from {@code voice_sessions}; days without sessions are absent. */
+    /** Usage of the days in [fromDay, toDay) read from the time service's sessions; days without sessions are absent. */
     static Map<Long, DayUsage> read(ReportsDatabase reports, long fromDay, long toDay) {
         Map<Long, DayUsage> days = new HashMap<>();
         reports.jdbc().sql(DayUsage.SELECT_BY_DAY)
@@ -75,7 +75,7 @@ class UsageRollup {
         Long watermark = RollupState.load(admin, LAST_SESSION_WATERMARK);
         long from = watermark == null ? Long.MIN_VALUE : watermark;
         List<Object[]> latest = reports.jdbc().sql("""
-                SELECT user_id, MAX(started_at) FROM voice_sessions WHERE started_at >= :from GROUP BY user_id
+                SELECT user_id, MAX(started_at) FROM time_report_sessions_v1 WHERE started_at >= :from GROUP BY user_id
                 """).param("from", from).query((rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) }).list();
         admin.template().batchUpdate("""
                 INSERT INTO admin_user_last_session (user_id, last_started_at) VALUES (?, ?)
@@ -100,10 +100,10 @@ class UsageRollup {
                 stale.add(day);
             }
         }
-        for (long[] range : RollupState.ranges(stale)) {
-            Map<Long, DayUsage> computed = read(reports, range[0], range[1]);
+        for (RollupState.DayRange range : RollupState.ranges(stale)) {
+            Map<Long, DayUsage> computed = read(reports, range.from(), range.to());
             List<Object[]> rows = new ArrayList<>();
-            for (long day = range[0]; day < range[1]; day++) {
+            for (long day = range.from(); day < range.to(); day++) {
                 DayUsage d = computed.getOrDefault(day, DayUsage.empty(day));
                 rows.add(new Object[] { day, d.sessions(), d.activeUsers(), d.secondsUsed(), d.openSessions(), now });
             }

@@ -13,18 +13,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 import ai.mindbot.admin.AdminSettings;
 import ai.mindbot.common.db.DatabaseAutoConfiguration;
 import ai.mindbot.common.db.DatabaseUrl;
 import ai.mindbot.common.db.SqlDialect;
 
 /**
- * Replaces common's single DataSource with two: one that reads the business data and one for the
- * dashboard's own tables, which it migrates itself ({@code db/admin/{vendor}}, history table
- * {@code flyway_history_admin}).
+ * Replaces common's single DataSource with two: a read-only one on the views the other services
+ * publish for reporting ({@link ReportsConnections}), and a writable one for the dashboard's own
+ * tables, which it migrates itself ({@code db/admin/{vendor}}, history table {@code flyway_history_admin}).
  */
 @Configuration(proxyBeanMethods = false)
 class AdminDatabaseConfig {
@@ -40,9 +37,9 @@ class AdminDatabaseConfig {
     DataSource reportsDataSource(Environment environment, AdminSettings settings) {
         String url = databaseUrl(environment);
         if (url != null) {
-            return DatabaseAutoConfiguration.postgres(DatabaseUrl.parse(url), "admin-reports", 8);
+            return ReportsConnections.postgres(DatabaseUrl.parse(url), 8);
         }
-        return sqliteWithAuthAttached(Path.of(environment.getRequiredProperty("mindbot.db.sqlite-path")),
+        return ReportsConnections.sqlite(Path.of(environment.getRequiredProperty("mindbot.db.sqlite-path")),
                 Path.of(settings.authDbPath()));
     }
 
@@ -77,21 +74,5 @@ class AdminDatabaseConfig {
     private static String databaseUrl(Environment environment) {
         String url = environment.getProperty("DATABASE_URL");
         return url == null || url.isBlank() ? null : url;
-    }
-
-    /**
-     * The time database with the auth database attached as {@code auth}: an unqualified
-     * {@code users} resolves to it because the time database has no table of that name. This pool
-     * only ever reads; the services that own these files do all the writing.
-     */
-    private static DataSource sqliteWithAuthAttached(Path timeDb, Path authDb) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("admin-reports");
-        config.setJdbcUrl("jdbc:sqlite:" + timeDb.toAbsolutePath());
-        config.addDataSourceProperty("busy_timeout", "15000");
-        config.setConnectionInitSql("ATTACH DATABASE '" + authDb.toAbsolutePath().toString().replace("'", "''")
-                + "' AS auth");
-        config.setMaximumPoolSize(4);
-        return new HikariDataSource(config);
     }
 }

@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code GET /admin/export/purchases.csv|sessions.csv?from=YYYY-MM-DD&to=YYYY-MM-DD}: purchases
- * made and sessions started in those UTC days, oldest first, streamed from the database.
+ * made and sessions started in those UTC days, oldest first, streamed from the time service's
+ * report views.
  */
 @RestController
 class ExportController {
@@ -34,7 +35,7 @@ class ExportController {
         db.jdbc().sql("""
                 SELECT id, user_id, package_id, seconds, amount_cents, refunded_cents, currency, status, provider,
                        payment_intent_id, failure_code, created_at, succeeded_at
-                FROM purchases WHERE created_at >= :from AND created_at < :to ORDER BY created_at, id
+                FROM time_report_purchases_v1 WHERE created_at >= :from AND created_at < :to ORDER BY created_at, id
                 """).param("from", range.startMillis()).param("to", range.endMillis())
                 .query(rs -> {
                     csv.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).number(rs.getLong(4))
@@ -50,16 +51,18 @@ class ExportController {
             HttpServletResponse response) throws IOException {
         DateRange range = DateRange.parse(from, to);
         CsvWriter csv = new CsvWriter(start(response, "sessions", range));
+        // billed_seconds is the time API's name for used_seconds (what the session has cost so far);
+        // the column stays for the spreadsheets built on this layout
         csv.row("id", "user_id", "room_name", "status", "started_at", "ended_at", "used_seconds", "billed_seconds",
                 "end_reason");
         db.jdbc().sql("""
-                SELECT id, user_id, room_name, status, started_at, ended_at, used_seconds, billed_seconds, end_reason
-                FROM voice_sessions WHERE started_at >= :from AND started_at < :to ORDER BY started_at, id
+                SELECT id, user_id, room_name, status, started_at, ended_at, used_seconds, end_reason
+                FROM time_report_sessions_v1 WHERE started_at >= :from AND started_at < :to ORDER BY started_at, id
                 """).param("from", range.startMillis()).param("to", range.endMillis())
                 .query(rs -> {
                     csv.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).text(rs.getString(4))
                             .time(rs.getLong(5)).time(nullable(rs.getObject(6))).number(rs.getLong(7))
-                            .number(nullable(rs.getObject(8))).text(rs.getString(9)).endRow();
+                            .number(rs.getLong(7)).text(rs.getString(8)).endRow();
                 });
         response.getWriter().flush();
     }

@@ -2,7 +2,7 @@ package ai.mindbot.admin.reports;
 
 import org.springframework.jdbc.core.RowMapper;
 
-/** A purchase as the admin sees it; amounts in cents, times in epoch milliseconds. */
+/** A purchase as the admin sees it ({@code time_report_purchases_v1}); amounts in cents, times in epoch milliseconds. */
 public record PurchaseRecord(String id, String userId, String packageId, long seconds, long amountCents,
         long refundedCents, String currency, String status, String provider, String paymentIntentId,
         String failureCode, long createdAt, Long succeededAt) {

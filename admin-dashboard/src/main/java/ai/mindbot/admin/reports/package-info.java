@@ -1,5 +1,6 @@
 /**
  * Reads of the time service's records (purchases, sessions, ledger, accounts) as the admin sees
- * them, and the per-user report {@code GET /admin/reports/user/{id}}.
+ * them, through the report views the time service publishes, and the per-user report
+ * {@code GET /admin/reports/user/{id}}.
  */
 package ai.mindbot.admin.reports;

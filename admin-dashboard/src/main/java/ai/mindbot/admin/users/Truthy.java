@@ -1,9 +1,6 @@
 package ai.mindbot.admin.users;
 
-/**
- * Flags as the two databases store them: PostgreSQL booleans, SQLite integers, and timestamp
- * columns such as {@code disabled_at} where "set" means true.
- */
+/** Flags as the two databases store them: PostgreSQL booleans, SQLite integers. */
 public final class Truthy {
 
     private Truthy() {

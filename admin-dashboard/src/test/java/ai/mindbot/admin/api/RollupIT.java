@@ -53,7 +53,7 @@ class RollupIT {
         assertThat(before.get("active_users").asLong()).isEqualTo(1);
         assertThat(before.get("daily_usage").get(27).get("seconds_used").asLong()).isEqualTo(100);
 
-        b.time().sql("UPDATE voice_sessions SET status = 'ended', billed_seconds = 400, ended_at = :at WHERE id = :id")
+        b.time().sql("UPDATE voice_sessions SET status = 'ended', used_seconds = 400, ended_at = :at WHERE id = :id")
                 .param("at", now).param("id", stuck[0]).update();
         String bob = b.user("bob@example.com", "Bob", now);
         b.account(bob, 0, 0, now);

@@ -31,7 +31,8 @@ final class BenchData {
                 """).param("start", start).param("n", users).update();
 
         for (String index : new String[] { "purchases_user_time", "purchases_status_succeeded", "purchases_time",
-                "voice_sessions_user_time", "voice_sessions_status_expiry", "voice_sessions_room", "voice_sessions_time" }) {
+                "purchases_updated", "purchases_troubled", "voice_sessions_user_time", "voice_sessions_status_expiry",
+                "voice_sessions_room", "voice_sessions_time", "voice_sessions_open" }) {
             db.sql("DROP INDEX " + index).update();
         }
         // 1 in 20 purchases failed; 1 in 50 partly refunded; three packages.
@@ -50,9 +51,9 @@ final class BenchData {
         // Sessions of 1 to 31 minutes; those that started in the last 10 minutes are still live.
         db.sql("""
                 INSERT INTO voice_sessions (id, user_id, room_name, status, reserved_seconds, used_seconds,
-                    billed_seconds, started_at, last_heartbeat_at, expires_at, ended_at, end_reason)
+                    started_at, last_heartbeat_at, expires_at, ended_at, end_reason)
                 SELECT 'ses_' || i, u, 'room-' || u, CASE WHEN live THEN 'active' ELSE 'ended' END,
-                       CASE WHEN live THEN 120 ELSE 0 END, d, CASE WHEN live THEN NULL ELSE d END,
+                       CASE WHEN live THEN 120 ELSE 0 END, d,
                        t, t + d * 1000, t + d * 1000 + 120000,
                        CASE WHEN live THEN NULL ELSE t + d * 1000 END, CASE WHEN live THEN NULL ELSE 'user_left' END
                 FROM (SELECT i, ((i * 104729) % :users + 1)::text AS u, 60 + (i * 37) % 1800 AS d,
@@ -69,6 +70,11 @@ final class BenchData {
         db.sql("CREATE INDEX voice_sessions_status_expiry ON voice_sessions (status, expires_at)").update();
         db.sql("CREATE INDEX voice_sessions_room ON voice_sessions (room_name, status)").update();
         db.sql("CREATE INDEX voice_sessions_time ON voice_sessions (started_at)").update();
+        // The report indexes the time service publishes with its report views (V31)
+        db.sql("CREATE INDEX purchases_updated ON purchases (updated_at)").update();
+        db.sql("CREATE INDEX purchases_troubled ON purchases (created_at) WHERE status = 'failed' OR refunded_cents > 0")
+                .update();
+        db.sql("CREATE INDEX voice_sessions_open ON voice_sessions (started_at) WHERE ended_at IS NULL").update();
         db.sql("VACUUM ANALYZE").update();
     }
 }

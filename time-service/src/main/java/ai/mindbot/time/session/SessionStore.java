@@ -118,7 +118,7 @@ class SessionStore {
             String note) {
         boolean closed = jdbc.sql("""
                 UPDATE voice_sessions SET status = :status, used_seconds = used_seconds + :charge,
-                    billed_seconds = used_seconds + :charge, paid_until = :paidUntil, reserved_seconds = 0,
+                    paid_until = :paidUntil, reserved_seconds = 0,
                     commit_count = commit_count + 1, ended_at = :now, end_reason = :reason, end_note = :note
                 WHERE id = :id AND status = 'active' AND commit_count = :seen""")
                 .param("status", status.dbValue()).param("charge", charge).param("paidUntil", paidUntil)
