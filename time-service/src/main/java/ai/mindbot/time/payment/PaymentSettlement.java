@@ -2,11 +2,10 @@ package ai.mindbot.time.payment;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.mindbot.time.balance.AccountStanding;
+import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
@@ -36,14 +35,12 @@ public class PaymentSettlement {
 
     private final Purchases purchases;
     private final Ledger ledger;
-    private final AccountStanding standing;
-    private final JdbcClient jdbc;
+    private final Accounts accounts;
 
-    PaymentSettlement(Purchases purchases, Ledger ledger, AccountStanding standing, JdbcClient jdbc) {
+    PaymentSettlement(Purchases purchases, Ledger ledger, Accounts accounts) {
         this.purchases = purchases;
         this.ledger = ledger;
-        this.standing = standing;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     /**
@@ -103,7 +100,7 @@ public class PaymentSettlement {
         long delta = purchase.seconds() - purchase.takenBackSeconds();
         purchases.recordTakeBack(purchaseId, purchase.refundedCents(), purchase.seconds(), PurchaseStatus.DISPUTED,
                 chargeId);
-        standing.flag(purchase.userId(), "dispute " + disputeId + " on purchase " + purchaseId
+        accounts.flag(purchase.userId(), "dispute " + disputeId + " on purchase " + purchaseId
                 + (reason == null ? "" : " (" + reason + ")"));
         if (delta == 0) {
             return new Settled(Effect.NOTHING_TO_TAKE_BACK, 0, purchases.find(purchaseId).orElseThrow());
@@ -146,10 +143,7 @@ public class PaymentSettlement {
 
     /** Links a take-back to the credit it corrects. */
     private NewEntry correctingCredit(NewEntry takeBack, String paymentIntentId) {
-        return jdbc.sql("""
-                SELECT id FROM ledger_entries
-                WHERE kind = 'purchase_credit' AND cause_type = 'payment_intent' AND cause_id = :pi""")
-                .param("pi", paymentIntentId).query(Long.class).optional()
+        return ledger.entryId(EntryKind.PURCHASE_CREDIT, Cause.paymentIntent(paymentIntentId))
                 .map(takeBack::correcting).orElse(takeBack);
     }
 }

@@ -17,7 +17,6 @@ import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.ledger.Reservation;
 import ai.mindbot.time.notify.LowBalanceSettings;
-import ai.mindbot.time.notify.NotificationAddresses;
 import ai.mindbot.time.session.BillingRule.Commit;
 import ai.mindbot.time.session.SessionProblems.ConcurrentChange;
 import ai.mindbot.time.session.VoiceSession.Status;
@@ -33,24 +32,19 @@ public class SessionMeter {
     private static final int ATTEMPTS = 25;
 
     private final SessionStore store;
-    private final Reservations reservations;
     private final Accounts accounts;
     private final Ledger ledger;
-    private final NotificationAddresses addresses;
     private final SessionSettings settings;
     private final LowBalanceSettings lowBalance;
     private final TransactionTemplate tx;
     private final WriteGate gate;
     private final Clock clock;
 
-    SessionMeter(SessionStore store, Reservations reservations, Accounts accounts, Ledger ledger,
-            NotificationAddresses addresses, SessionSettings settings, LowBalanceSettings lowBalance,
-            PlatformTransactionManager transactions, WriteGate gate, Clock clock) {
+    SessionMeter(SessionStore store, Accounts accounts, Ledger ledger, SessionSettings settings,
+            LowBalanceSettings lowBalance, PlatformTransactionManager transactions, WriteGate gate, Clock clock) {
         this.store = store;
-        this.reservations = reservations;
         this.accounts = accounts;
         this.ledger = ledger;
-        this.addresses = addresses;
         this.settings = settings;
         this.lowBalance = lowBalance;
         this.tx = new TransactionTemplate(transactions);
@@ -83,11 +77,11 @@ public class SessionMeter {
                 throw SessionProblems.notEnoughToStart(available, settings.minStartSeconds());
             }
             long grant = settings.grantFrom(available);
-            if (!reservations.move(start.userId(), 0, grant)) {
+            if (!accounts.moveHold(start.userId(), 0, grant)) {
                 throw new ConcurrentChange();
             }
             if (start.email() != null && !start.email().isBlank()) {
-                addresses.remember(start.userId(), start.email());
+                accounts.rememberNotifyEmail(start.userId(), start.email());
             }
             long now = clock.millis();
             VoiceSession session = new VoiceSession("vs_" + UUID.randomUUID().toString().replace("-", ""),
@@ -205,7 +199,7 @@ public class SessionMeter {
             } catch (InsufficientBalanceException raced) {
                 throw new ConcurrentChange(); // another session of this user reserved since we read the account
             }
-        } else if (newHold != held && !reservations.move(session.userId(), held, newHold)) {
+        } else if (newHold != held && !accounts.moveHold(session.userId(), held, newHold)) {
             throw new ConcurrentChange();
         }
     }
