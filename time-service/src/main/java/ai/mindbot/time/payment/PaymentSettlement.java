@@ -44,23 +44,36 @@ public class PaymentSettlement {
     }
 
     /**
-     * Credits the purchase's seconds once. {@code amountCents}/{@code currency} are what the payment
-     * says was paid (null when the confirm call answered for our own request); a mismatch is not
+     * Credits the purchase's seconds once, if what was {@code paid} is its price (or the confirm call
+     * answered our own request); a mismatch, or a payment event that states no amount, is not
      * credited, it is marked for review.
      */
     @Transactional
-    public Settled credit(String purchaseId, String paymentIntentId, String chargeId, Long amountCents,
-            String currency, String source) {
+    public Settled credit(String purchaseId, String paymentIntentId, String chargeId, PaidAmount paid,
+            String source) {
         Purchase purchase = locked(purchaseId);
-        if (amountCents != null && (amountCents != purchase.amountCents()
-                || currency == null || !purchase.currency().equalsIgnoreCase(currency))) {
-            String why = "payment " + paymentIntentId + " is " + amountCents + " " + currency + " but purchase "
+        String mismatch = mismatch(purchase, paid);
+        if (mismatch != null) {
+            String why = "payment " + paymentIntentId + " is " + mismatch + " but purchase "
                     + purchaseId + " costs " + purchase.amountCents() + " " + purchase.currency();
             log.error("payments: NOT CREDITED, amount mismatch: {}", why);
             purchases.markReview(purchaseId, "amount_mismatch", why);
             return new Settled(Effect.MISMATCH, 0, purchases.find(purchaseId).orElseThrow());
         }
         return creditLocked(purchase, paymentIntentId, chargeId, source);
+    }
+
+    /** What the payment says it is, when that is not the purchase's price; null when it may be credited. */
+    private static String mismatch(Purchase purchase, PaidAmount paid) {
+        if (paid instanceof PaidAmount.Reported reported) {
+            boolean matches = reported.cents() == purchase.amountCents() && reported.currency() != null
+                    && purchase.currency().equalsIgnoreCase(reported.currency());
+            return matches ? null : reported.cents() + " " + reported.currency();
+        }
+        if (paid instanceof PaidAmount.Unstated unstated) {
+            return "of no stated amount (" + unstated.currency() + ")";
+        }
+        return null; // as requested
     }
 
     /** The payment was declined or canceled: failed, unless it was credited (a late failure never undoes a success). */

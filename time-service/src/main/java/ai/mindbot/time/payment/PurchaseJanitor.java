@@ -68,7 +68,7 @@ public class PurchaseJanitor {
         PaymentLookup found = provider.lookup(purchase, customer);
         if (found instanceof PaymentLookup.Succeeded paid) {
             PaymentSettlement.Settled settled = settlement.credit(purchase.id(), paid.paymentIntentId(),
-                    paid.chargeId(), paid.amountCents(), paid.currency(), SOURCE);
+                    paid.chargeId(), new PaidAmount.Reported(paid.amountCents(), paid.currency()), SOURCE);
             if (settled.effect() == PaymentSettlement.Effect.ALREADY_CREDITED) {
                 return false; // its webhook or the client's retry came first, just now
             }
