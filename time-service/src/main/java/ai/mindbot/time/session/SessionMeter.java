@@ -58,7 +58,11 @@ public class SessionMeter {
     public record Started(VoiceSession session, long balanceSeconds) {
     }
 
-    public record Heartbeat(long grantedSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice,
+    /**
+     * A heartbeat's answer. {@code sliceSeconds} is the slice now reserved for the session (the API
+     * keeps its published name, {@code granted_seconds}); "grant" means an admin's grant only.
+     */
+    public record Heartbeat(long sliceSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice,
             Status status) {
     }
 
@@ -76,8 +80,8 @@ public class SessionMeter {
             if (available < settings.minStartSeconds()) {
                 throw SessionProblems.notEnoughToStart(available, settings.minStartSeconds());
             }
-            long grant = settings.grantFrom(available);
-            if (!accounts.moveHold(start.userId(), 0, grant)) {
+            long slice = settings.nextSlice(available);
+            if (!accounts.moveHold(start.userId(), 0, slice)) {
                 throw new ConcurrentChange();
             }
             if (start.email() != null && !start.email().isBlank()) {
@@ -85,8 +89,8 @@ public class SessionMeter {
             }
             long now = clock.millis();
             VoiceSession session = new VoiceSession("vs_" + UUID.randomUUID().toString().replace("-", ""),
-                    start.userId(), start.roomName(), start.participantIdentity(), Status.ACTIVE, grant, 0,
-                    start.startedBy(), now, now, expiry(now, grant), null, null, null, now, 0);
+                    start.userId(), start.roomName(), start.participantIdentity(), Status.ACTIVE, slice, 0,
+                    start.startedBy(), now, now, expiry(now, slice), null, null, null, now, 0);
             store.insert(session);
             return new Started(session, account.balanceSeconds());
         });
@@ -106,18 +110,18 @@ public class SessionMeter {
             long balanceAfter = account.balanceSeconds() - commit.chargeSeconds();
             long heldByOthers = account.reservedSeconds() - session.reservedSeconds();
             long remaining = Math.max(0, balanceAfter - heldByOthers);
-            long grant = account.disabled() ? 0 : settings.grantFrom(remaining);
-            if (grant == 0) {
+            long slice = account.disabled() ? 0 : settings.nextSlice(remaining);
+            if (slice == 0) {
                 // Nothing left to hold: a session that kept going without a reservation would talk for free.
                 close(session, commit, now, Status.ENDED,
                         account.disabled() ? EndReason.ACCOUNT_DISABLED : EndReason.BALANCE_EXHAUSTED, null, null);
                 return new Heartbeat(0, remaining, isLow(balanceAfter), true, Status.ENDED);
             }
-            if (!store.recordCommit(session, commit.chargeSeconds(), commit.paidUntil(), grant, now, expiry(now, grant))) {
+            if (!store.recordCommit(session, commit.chargeSeconds(), commit.paidUntil(), slice, now, expiry(now, slice))) {
                 throw new ConcurrentChange();
             }
-            settleAccount(session, commit.chargeSeconds(), grant, null, null);
-            return new Heartbeat(grant, remaining, isLow(balanceAfter), grant < settings.sliceSeconds(), Status.ACTIVE);
+            settleAccount(session, commit.chargeSeconds(), slice, null, null);
+            return new Heartbeat(slice, remaining, isLow(balanceAfter), slice < settings.sliceSeconds(), Status.ACTIVE);
         });
     }
 
@@ -208,8 +212,8 @@ public class SessionMeter {
         return store.find(sessionId).filter(requester::sees).orElseThrow(SessionProblems::notFound);
     }
 
-    private long expiry(long now, long grantSeconds) {
-        return now + (grantSeconds + settings.graceSeconds()) * 1000;
+    private long expiry(long now, long sliceSeconds) {
+        return now + (sliceSeconds + settings.graceSeconds()) * 1000;
     }
 
     private boolean isLow(long balance) {

@@ -19,7 +19,7 @@ public record SessionSettings(long sliceSeconds, long minStartSeconds, long grac
     }
 
     /** The next hold: a full slice when the account has it, otherwise everything it has left. */
-    long grantFrom(long availableSeconds) {
+    long nextSlice(long availableSeconds) {
         return Math.max(0, Math.min(sliceSeconds, availableSeconds));
     }
 }
