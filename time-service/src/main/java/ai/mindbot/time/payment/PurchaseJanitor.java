@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * minute, then doubling, at most six hours apart. A recurring job (PURCHASE_JANITOR_SECONDS).
  */
 @Component
-public class PurchaseJanitor {
+class PurchaseJanitor {
 
     static final String SOURCE = "purchase_janitor";
     /** The failure code (and, replayed, the problem code) of a purchase whose payment never reached the provider. */

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * SESSION_GRACE_SECONDS and SESSION_SWEEP_SECONDS (see time-service.properties).
  */
 @ConfigurationProperties("mindbot.session")
-public record SessionSettings(long sliceSeconds, long minStartSeconds, long graceSeconds, long sweepSeconds) {
+record SessionSettings(long sliceSeconds, long minStartSeconds, long graceSeconds, long sweepSeconds) {
 
     public SessionSettings {
         if (sliceSeconds < 1 || minStartSeconds < 1 || graceSeconds < 0 || sweepSeconds < 1) {
