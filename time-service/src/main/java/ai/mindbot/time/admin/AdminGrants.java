@@ -1,11 +1,9 @@
 package ai.mindbot.time.admin;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +30,10 @@ class AdminGrants {
 
     private final Ledger ledger;
     private final Accounts accounts;
-    private final JdbcClient jdbc;
-    private final Clock clock;
 
-    AdminGrants(Ledger ledger, Accounts accounts, JdbcClient jdbc, Clock clock) {
+    AdminGrants(Ledger ledger, Accounts accounts) {
         this.ledger = ledger;
         this.accounts = accounts;
-        this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @Transactional
@@ -49,7 +43,7 @@ class AdminGrants {
         }
         Cause cause = Cause.adminAction("grant:" + actor + ":"
                 + (idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString()));
-        Optional<LedgerEntry> earlier = postedFor(cause);
+        Optional<LedgerEntry> earlier = ledger.postedFor(cause);
         if (earlier.isPresent()) {
             LedgerEntry entry = earlier.get();
             if (!entry.userId().equals(userId) || entry.seconds() != seconds) {
@@ -61,7 +55,7 @@ class AdminGrants {
         EntryKind kind = seconds > 0 ? EntryKind.ADMIN_GRANT : EntryKind.ADMIN_REVOKE;
         NewEntry entry = NewEntry.of(userId, kind, seconds, cause).withActor(actor, reason);
         if (seconds < 0) {
-            entry = entry.withFloor(lockedReservedSeconds(userId));
+            entry = entry.withFloor(accounts.lockHeldSeconds(userId));
         }
         try {
             LedgerEntry posted = ledger.post(entry);
@@ -71,24 +65,5 @@ class AdminGrants {
                     "cannot revoke " + (-seconds) + " seconds: the account has only "
                             + accounts.get(userId).availableSeconds() + " seconds not held by live sessions");
         }
-    }
-
-    private Optional<LedgerEntry> postedFor(Cause cause) {
-        return jdbc.sql("""
-                SELECT id, user_id, kind, seconds, corrects_entry_id, balance_after, actor, note, created_at
-                FROM ledger_entries WHERE cause_type = :type AND cause_id = :id""")
-                .param("type", cause.type()).param("id", cause.id())
-                .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getString("user_id"),
-                        EntryKind.fromDb(rs.getString("kind")), rs.getLong("seconds"), cause.type(), cause.id(),
-                        rs.getObject("corrects_entry_id") == null ? null : rs.getLong("corrects_entry_id"), rs.getLong("balance_after"),
-                        rs.getString("actor"), rs.getString("note"), rs.getLong("created_at")))
-                .optional();
-    }
-
-    /** Locks the account row, so no session reserves more between reading the floor and posting. */
-    private long lockedReservedSeconds(String userId) {
-        accounts.ensure(userId);
-        return jdbc.sql("UPDATE accounts SET updated_at = :now WHERE user_id = :user RETURNING reserved_seconds")
-                .param("now", clock.millis()).param("user", userId).query(Long.class).single();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.time.balance.AccountStanding;
+import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.DuplicateCauseException;
 import jakarta.validation.Valid;
 
@@ -21,12 +22,15 @@ class AdminMoneyController {
     private final AdminGrants grants;
     private final AdminRefunds refunds;
     private final AccountStanding standing;
+    private final Accounts accounts;
     private final UserDirectory users;
 
-    AdminMoneyController(AdminGrants grants, AdminRefunds refunds, AccountStanding standing, UserDirectory users) {
+    AdminMoneyController(AdminGrants grants, AdminRefunds refunds, AccountStanding standing, Accounts accounts,
+            UserDirectory users) {
         this.grants = grants;
         this.refunds = refunds;
         this.standing = standing;
+        this.accounts = accounts;
         this.users = users;
     }
 
@@ -52,7 +56,7 @@ class AdminMoneyController {
     AccountStanding.Standing disable(@AuthenticationPrincipal Jwt jwt, @PathVariable String userId,
             @Valid @RequestBody AdminRequests.Reason request) {
         users.requireExisting(userId, jwt.getTokenValue());
-        standing.setDisabled(userId, true, request.reason());
+        accounts.setDisabled(userId, true, request.reason());
         return standing.of(userId);
     }
 
@@ -60,7 +64,7 @@ class AdminMoneyController {
     AccountStanding.Standing enable(@AuthenticationPrincipal Jwt jwt, @PathVariable String userId,
             @Valid @RequestBody AdminRequests.Reason request) {
         users.requireExisting(userId, jwt.getTokenValue());
-        standing.setDisabled(userId, false, request.reason());
+        accounts.setDisabled(userId, false, request.reason());
         return standing.of(userId);
     }
 

@@ -1,15 +1,14 @@
 package ai.mindbot.time.balance;
 
-import java.time.Clock;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.stereotype.Repository;
 
-import ai.mindbot.time.ledger.Accounts;
-
-/** The account's flags and the live-session count: everything about an account that is not the ledger. */
+/**
+ * The account's flags and the live-session count, as an admin sees them. Reads only: the flags are
+ * written by {@link ai.mindbot.time.ledger.Accounts}, the accounts table's one writer.
+ */
 @Repository
 public class AccountStanding {
 
@@ -24,13 +23,9 @@ public class AccountStanding {
     }
 
     private final JdbcClient jdbc;
-    private final Accounts accounts;
-    private final Clock clock;
 
-    AccountStanding(JdbcClient jdbc, Accounts accounts, Clock clock) {
+    AccountStanding(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.accounts = accounts;
-        this.clock = clock;
     }
 
     /** The standing, or a blank one for a user the time service has not seen yet. */
@@ -49,25 +44,5 @@ public class AccountStanding {
     public long activeSessions(String userId) {
         return jdbc.sql("SELECT COUNT(*) FROM voice_sessions WHERE user_id = :user AND status = 'active'")
                 .param("user", userId).query(Long.class).single();
-    }
-
-    /** Marks the account for review (a dispute); the first reason is kept, later ones are appended. */
-    public void flag(String userId, String reason) {
-        accounts.ensure(userId);
-        jdbc.sql("""
-                UPDATE accounts SET flagged = TRUE, updated_at = :now,
-                       flag_reason = CASE WHEN flag_reason IS NULL THEN :reason ELSE flag_reason || '; ' || :reason END
-                WHERE user_id = :user""")
-                .param("reason", reason).param("now", clock.millis()).param("user", userId).update();
-    }
-
-    /** Disables or re-enables the account; sessions refuse to start for a disabled account. */
-    public void setDisabled(String userId, boolean disabled, String reason) {
-        accounts.ensure(userId);
-        jdbc.sql("""
-                UPDATE accounts SET disabled = :disabled, disabled_reason = :reason, updated_at = :now
-                WHERE user_id = :user""")
-                .param("disabled", disabled).param("reason", disabled ? reason : null, java.sql.Types.VARCHAR)
-                .param("now", clock.millis()).param("user", userId).update();
     }
 }

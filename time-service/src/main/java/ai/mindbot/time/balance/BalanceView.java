@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * {@code GET /time/balance}. Seconds are the truth; minutes and hours are rounded down, for display.
  * {@code available_seconds} is what live sessions have not reserved.
  */
-public record BalanceView(String userId, long balanceSeconds, long availableSeconds, long reservedSeconds,
+record BalanceView(String userId, long balanceSeconds, long availableSeconds, long reservedSeconds,
         BigDecimal balanceMinutes, BigDecimal balanceHours, boolean lowBalance, long lowBalanceThresholdSeconds,
         long activeSessions) {
 

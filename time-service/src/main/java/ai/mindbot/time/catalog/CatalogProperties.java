@@ -14,7 +14,7 @@ import ai.mindbot.common.config.MisconfigurationException;
  * {@code MINDBOT_TIME_CATALOG_PACKAGES_0_PRICE_CENTS} override them).
  */
 @ConfigurationProperties("mindbot.time.catalog")
-public record CatalogProperties(List<TimePackage> packages) {
+record CatalogProperties(List<TimePackage> packages) {
 
     public CatalogProperties {
         if (packages == null || packages.isEmpty()) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        and a random suffix
  */
 @ConfigurationProperties("mindbot.jobs")
-public record JobSettings(long pollMillis, long heartbeatSeconds, long historyHours, String instanceId) {
+record JobSettings(long pollMillis, long heartbeatSeconds, long historyHours, String instanceId) {
 
     /** Heartbeats an execution may miss before it counts as dead. */
     static final int MISSED_HEARTBEATS = 4;

@@ -1,7 +1,10 @@
 package ai.mindbot.time.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,14 +51,14 @@ public class Ledger {
     @Transactional
     public LedgerEntry post(NewEntry entry, Reservation reservation) {
         long now = clock.millis();
-        Long balanceAfter = moveBalance(entry, reservation, now);
+        Long balanceAfter = accounts.moveBalance(entry, reservation, now);
         if (balanceAfter == null) {
             // No row moved: the account may not exist yet (first contact, or a concurrent first post
             // not yet committed when we looked). Create it if missing, then try once more; only a
             // second refusal means the balance really does not cover it. Creating accounts here
             // rather than before every post saves a statement on every ordinary post (a heartbeat).
             accounts.ensure(entry.userId());
-            balanceAfter = moveBalance(entry, reservation, now);
+            balanceAfter = accounts.moveBalance(entry, reservation, now);
         }
         if (balanceAfter == null) {
             throw new InsufficientBalanceException(reservation.reserve() > 0
@@ -84,20 +87,6 @@ public class Ledger {
         return resolved;
     }
 
-    /** The conditional row write; the new balance, or null if the row is missing or the condition failed. */
-    private Long moveBalance(NewEntry entry, Reservation reservation, long now) {
-        return jdbc.sql("""
-                UPDATE accounts SET balance_seconds = balance_seconds + :seconds,
-                                    reserved_seconds = reserved_seconds - :release + :reserve, updated_at = :now
-                WHERE user_id = :user AND (CAST(:floor AS BIGINT) IS NULL OR balance_seconds + :seconds >= CAST(:floor AS BIGINT))
-                  AND (:reserve = 0 OR balance_seconds + :seconds - (reserved_seconds - :release) >= :reserve)
-                RETURNING balance_seconds""")
-                .param("seconds", entry.seconds()).param("now", now).param("user", entry.userId())
-                .param("floor", entry.floorAfter(), java.sql.Types.BIGINT)
-                .param("release", reservation.release()).param("reserve", reservation.reserve())
-                .query(Long.class).optional().orElse(null);
-    }
-
     private List<Long> insert(NewEntry entry, long balanceAfter, long now) {
         return jdbc.sql("""
                 INSERT INTO ledger_entries (user_id, kind, seconds, cause_type, cause_id, corrects_entry_id,
@@ -114,15 +103,35 @@ public class Ledger {
                 .query(Long.class).list();
     }
 
+    /** The entry posted for {@code cause}, of whichever kind; how a replayed request finds what it posted. */
+    public Optional<LedgerEntry> postedFor(Cause cause) {
+        return jdbc.sql("""
+                SELECT id, user_id, kind, seconds, cause_type, cause_id, corrects_entry_id, balance_after, actor, note, created_at
+                FROM ledger_entries WHERE cause_type = :type AND cause_id = :id""")
+                .param("type", cause.type()).param("id", cause.id())
+                .query(Ledger::map).optional();
+    }
+
+    /** The id of the entry of {@code kind} posted for {@code cause}, if there is one: what a correction links to. */
+    public Optional<Long> entryId(EntryKind kind, Cause cause) {
+        return jdbc.sql("""
+                SELECT id FROM ledger_entries WHERE kind = :kind AND cause_type = :type AND cause_id = :id""")
+                .param("kind", kind.dbValue()).param("type", cause.type()).param("id", cause.id())
+                .query(Long.class).optional();
+    }
+
     public List<LedgerEntry> entriesOf(String userId, int limit, int offset) {
         return jdbc.sql("""
                 SELECT id, user_id, kind, seconds, cause_type, cause_id, corrects_entry_id, balance_after, actor, note, created_at
                 FROM ledger_entries WHERE user_id = :user ORDER BY id DESC LIMIT :limit OFFSET :offset""")
                 .param("user", userId).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new LedgerEntry(rs.getLong(1), rs.getString(2), EntryKind.fromDb(rs.getString(3)),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getObject(7) == null ? null : rs.getLong(7),
-                        rs.getLong(8), rs.getString(9), rs.getString(10), rs.getLong(11)))
-                .list();
+                .query(Ledger::map).list();
+    }
+
+    private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
+        return new LedgerEntry(rs.getLong(1), rs.getString(2), EntryKind.fromDb(rs.getString(3)), rs.getLong(4),
+                rs.getString(5), rs.getString(6), rs.getObject(7) == null ? null : rs.getLong(7), rs.getLong(8),
+                rs.getString(9), rs.getString(10), rs.getLong(11));
     }
 
     public long countOf(String userId) {

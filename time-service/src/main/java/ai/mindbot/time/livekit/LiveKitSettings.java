@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** LIVEKIT_API_KEY and LIVEKIT_API_SECRET: the key pair LiveKit signs its webhooks with. */
 @ConfigurationProperties("mindbot.livekit")
-public record LiveKitSettings(String apiKey, String apiSecret) {
+record LiveKitSettings(String apiKey, String apiSecret) {
 
     /** What {@code livekit-server --dev} uses; only ever taken in development. */
     static final LiveKitSettings DEV = new LiveKitSettings("devkey", "secret");

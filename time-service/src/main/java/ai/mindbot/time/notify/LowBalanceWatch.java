@@ -2,9 +2,9 @@ package ai.mindbot.time.notify;
 
 import java.time.Clock;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.BalanceListener;
 
 /**
@@ -17,13 +17,13 @@ import ai.mindbot.time.ledger.BalanceListener;
 @Component
 class LowBalanceWatch implements BalanceListener {
 
-    private final JdbcClient jdbc;
+    private final Accounts accounts;
     private final NotificationOutbox outbox;
     private final LowBalanceSettings settings;
     private final Clock clock;
 
-    LowBalanceWatch(JdbcClient jdbc, NotificationOutbox outbox, LowBalanceSettings settings, Clock clock) {
-        this.jdbc = jdbc;
+    LowBalanceWatch(Accounts accounts, NotificationOutbox outbox, LowBalanceSettings settings, Clock clock) {
+        this.accounts = accounts;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
@@ -33,20 +33,13 @@ class LowBalanceWatch implements BalanceListener {
     public void balanceMoved(BalanceMove move) {
         long threshold = settings.thresholdSeconds();
         if (move.seconds() < 0 && move.crossedBelow(threshold)) {
-            String email = jdbc.sql("""
-                    UPDATE accounts SET low_balance_notified = TRUE
-                    WHERE user_id = :user AND low_balance_notified = FALSE
-                    RETURNING COALESCE(notify_email, '')""")
-                    .param("user", move.userId()).query(String.class).optional().orElse(null);
+            String email = accounts.markLowBalanceNotified(move.userId()).orElse(null);
             if (email != null) {
                 outbox.add(move.userId(), Notification.LOW_BALANCE, email.isEmpty() ? null : email,
                         move.balanceAfter(), threshold, clock.millis());
             }
         } else if (move.seconds() > 0 && move.balanceAfter() >= threshold) {
-            jdbc.sql("""
-                    UPDATE accounts SET low_balance_notified = FALSE
-                    WHERE user_id = :user AND low_balance_notified = TRUE""")
-                    .param("user", move.userId()).update();
+            accounts.clearLowBalanceNotified(move.userId());
         }
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * still be running (connect and read timeouts, one retry, for the customer and the payment).
  */
 @ConfigurationProperties("mindbot.payment.janitor")
-public record JanitorSettings(long periodSeconds, long stuckAfterSeconds) {
+record JanitorSettings(long periodSeconds, long stuckAfterSeconds) {
 
     static final long MIN_STUCK_AFTER_SECONDS = 120;
 

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import ai.mindbot.common.web.ApiException;
 
 /** 402: the card was declined. Carries Stripe's decline code and message so the client can show them. */
-public class PaymentDeclinedException extends ApiException {
+class PaymentDeclinedException extends ApiException {
 
     public PaymentDeclinedException(String purchaseId, String paymentIntentId, String code, String declineCode,
             String message) {

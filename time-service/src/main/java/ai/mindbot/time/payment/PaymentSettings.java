@@ -10,7 +10,7 @@ import ai.mindbot.common.config.RuntimeMode;
  * simulated, which production refuses, as it refuses a missing {@code STRIPE_WEBHOOK_SECRET}.
  * {@code STRIPE_API_BASE} points the Stripe client elsewhere (stripe-mock in tests).
  */
-public record PaymentSettings(String secretKey, String publishableKey, String configuredWebhookSecret,
+record PaymentSettings(String secretKey, String publishableKey, String configuredWebhookSecret,
         String apiBase) {
 
     public static PaymentSettings from(Environment environment) {

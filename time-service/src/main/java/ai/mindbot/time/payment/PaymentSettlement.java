@@ -2,11 +2,10 @@ package ai.mindbot.time.payment;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.mindbot.time.balance.AccountStanding;
+import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
@@ -36,34 +35,45 @@ public class PaymentSettlement {
 
     private final Purchases purchases;
     private final Ledger ledger;
-    private final AccountStanding standing;
-    private final JdbcClient jdbc;
+    private final Accounts accounts;
 
-    PaymentSettlement(Purchases purchases, Ledger ledger, AccountStanding standing, JdbcClient jdbc) {
+    PaymentSettlement(Purchases purchases, Ledger ledger, Accounts accounts) {
         this.purchases = purchases;
         this.ledger = ledger;
-        this.standing = standing;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     /**
-     * Credits the purchase's seconds once. {@code amountCents}/{@code currency} are what the payment
-     * says was paid (null when the confirm call answered for our own request); a mismatch is not
+     * Credits the purchase's seconds once, if what was {@code paid} is its price (or the confirm call
+     * answered our own request); a mismatch, or a payment event that states no amount, is not
      * credited, it is marked for review.
      */
     @Transactional
-    public Settled credit(String purchaseId, String paymentIntentId, String chargeId, Long amountCents,
-            String currency, String source) {
+    public Settled credit(String purchaseId, String paymentIntentId, String chargeId, PaidAmount paid,
+            String source) {
         Purchase purchase = locked(purchaseId);
-        if (amountCents != null && (amountCents != purchase.amountCents()
-                || currency == null || !purchase.currency().equalsIgnoreCase(currency))) {
-            String why = "payment " + paymentIntentId + " is " + amountCents + " " + currency + " but purchase "
+        String mismatch = mismatch(purchase, paid);
+        if (mismatch != null) {
+            String why = "payment " + paymentIntentId + " is " + mismatch + " but purchase "
                     + purchaseId + " costs " + purchase.amountCents() + " " + purchase.currency();
             log.error("payments: NOT CREDITED, amount mismatch: {}", why);
             purchases.markReview(purchaseId, "amount_mismatch", why);
             return new Settled(Effect.MISMATCH, 0, purchases.find(purchaseId).orElseThrow());
         }
         return creditLocked(purchase, paymentIntentId, chargeId, source);
+    }
+
+    /** What the payment says it is, when that is not the purchase's price; null when it may be credited. */
+    private static String mismatch(Purchase purchase, PaidAmount paid) {
+        if (paid instanceof PaidAmount.Reported reported) {
+            boolean matches = reported.cents() == purchase.amountCents() && reported.currency() != null
+                    && purchase.currency().equalsIgnoreCase(reported.currency());
+            return matches ? null : reported.cents() + " " + reported.currency();
+        }
+        if (paid instanceof PaidAmount.Unstated unstated) {
+            return "of no stated amount (" + unstated.currency() + ")";
+        }
+        return null; // as requested
     }
 
     /** The payment was declined or canceled: failed, unless it was credited (a late failure never undoes a success). */
@@ -103,7 +113,7 @@ public class PaymentSettlement {
         long delta = purchase.seconds() - purchase.takenBackSeconds();
         purchases.recordTakeBack(purchaseId, purchase.refundedCents(), purchase.seconds(), PurchaseStatus.DISPUTED,
                 chargeId);
-        standing.flag(purchase.userId(), "dispute " + disputeId + " on purchase " + purchaseId
+        accounts.flag(purchase.userId(), "dispute " + disputeId + " on purchase " + purchaseId
                 + (reason == null ? "" : " (" + reason + ")"));
         if (delta == 0) {
             return new Settled(Effect.NOTHING_TO_TAKE_BACK, 0, purchases.find(purchaseId).orElseThrow());
@@ -146,10 +156,7 @@ public class PaymentSettlement {
 
     /** Links a take-back to the credit it corrects. */
     private NewEntry correctingCredit(NewEntry takeBack, String paymentIntentId) {
-        return jdbc.sql("""
-                SELECT id FROM ledger_entries
-                WHERE kind = 'purchase_credit' AND cause_type = 'payment_intent' AND cause_id = :pi""")
-                .param("pi", paymentIntentId).query(Long.class).optional()
+        return ledger.entryId(EntryKind.PURCHASE_CREDIT, Cause.paymentIntent(paymentIntentId))
                 .map(takeBack::correcting).orElse(takeBack);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * minute, then doubling, at most six hours apart. A recurring job (PURCHASE_JANITOR_SECONDS).
  */
 @Component
-public class PurchaseJanitor {
+class PurchaseJanitor {
 
     static final String SOURCE = "purchase_janitor";
     /** The failure code (and, replayed, the problem code) of a purchase whose payment never reached the provider. */
@@ -68,7 +68,7 @@ public class PurchaseJanitor {
         PaymentLookup found = provider.lookup(purchase, customer);
         if (found instanceof PaymentLookup.Succeeded paid) {
             PaymentSettlement.Settled settled = settlement.credit(purchase.id(), paid.paymentIntentId(),
-                    paid.chargeId(), paid.amountCents(), paid.currency(), SOURCE);
+                    paid.chargeId(), new PaidAmount.Reported(paid.amountCents(), paid.currency()), SOURCE);
             if (settled.effect() == PaymentSettlement.Effect.ALREADY_CREDITED) {
                 return false; // its webhook or the client's retry came first, just now
             }

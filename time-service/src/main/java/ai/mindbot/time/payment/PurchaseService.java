@@ -128,7 +128,8 @@ public class PurchaseService {
             purchases.attachPaymentIntent(purchase.id(), outcome.paymentIntentId());
         }
         if (outcome instanceof PaymentOutcome.Succeeded s) {
-            settlement.credit(purchase.id(), s.paymentIntentId(), s.chargeId(), null, null, "payment_confirmed");
+            settlement.credit(purchase.id(), s.paymentIntentId(), s.chargeId(), PaidAmount.asRequested(),
+                    "payment_confirmed");
         } else if (outcome instanceof PaymentOutcome.RequiresPaymentMethod r) {
             purchases.markAwaiting(purchase.id(), PurchaseStatus.REQUIRES_PAYMENT_METHOD, r.clientSecret());
         } else if (outcome instanceof PaymentOutcome.RequiresAction r) {

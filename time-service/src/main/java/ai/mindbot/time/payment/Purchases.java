@@ -3,8 +3,10 @@ package ai.mindbot.time.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +15,9 @@ import ai.mindbot.time.catalog.TimePackage;
 
 /**
  * The purchases table. State changes are conditional updates, so two writers racing on one purchase
- * (a confirm answer and a webhook, two webhooks) cannot both move it.
+ * (a confirm answer and a webhook, two webhooks) cannot both move it, and every status change is
+ * guarded by {@link PurchaseStatus}'s transitions ({@code status IN} the statuses allowed to move
+ * to its target), so a move the table forbids writes nothing.
  */
 @Repository
 public class Purchases {
@@ -22,6 +26,10 @@ public class Purchases {
             id, user_id, package_id, seconds, amount_cents, currency, status, provider, payment_intent_id,
             idempotency_key, request_hash, client_secret, refunded_cents, taken_back_seconds, charge_id,
             failure_code, failure_message, response_body, created_at, updated_at, succeeded_at""";
+
+    /** What {@link #markAwaiting} may set: the PaymentIntent waits for the buyer or the bank. */
+    private static final Set<PurchaseStatus> AWAITING = EnumSet.of(PurchaseStatus.REQUIRES_PAYMENT_METHOD,
+            PurchaseStatus.REQUIRES_ACTION, PurchaseStatus.PROCESSING);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,10 +45,11 @@ public class Purchases {
         long now = clock.millis();
         return jdbc.sql("INSERT INTO purchases (id, user_id, package_id, seconds, amount_cents, currency, status, "
                 + "provider, idempotency_key, request_hash, created_at, updated_at) "
-                + "VALUES (:id, :user, :pkg, :seconds, :amount, :currency, 'created', :provider, :key, :hash, :now, :now) "
+                + "VALUES (:id, :user, :pkg, :seconds, :amount, :currency, :status, :provider, :key, :hash, :now, :now) "
                 + "ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING " + COLUMNS)
                 .param("id", id).param("user", userId).param("pkg", pkg.id()).param("seconds", pkg.seconds())
-                .param("amount", pkg.priceCents()).param("currency", pkg.currency()).param("provider", provider)
+                .param("amount", pkg.priceCents()).param("currency", pkg.currency())
+                .param("status", PurchaseStatus.CREATED.dbValue()).param("provider", provider)
                 .param("key", idempotencyKey, java.sql.Types.VARCHAR).param("hash", requestHash).param("now", now)
                 .query(Purchases::map).optional();
     }
@@ -83,12 +92,15 @@ public class Purchases {
     public boolean claimForRetry(String id, long staleBefore) {
         return jdbc.sql("""
                 UPDATE purchases SET status = 'created', updated_at = :now
-                WHERE id = :id AND (status = 'unconfirmed' OR (status = 'created' AND updated_at < :stale))""")
+                WHERE id = :id AND status IN (%s)
+                  AND (status = 'unconfirmed' OR (status = 'created' AND updated_at < :stale))"""
+                .formatted(PurchaseStatus.sqlSourcesOf(PurchaseStatus.CREATED)))
                 .param("now", clock.millis()).param("id", id).param("stale", staleBefore).update() == 1;
     }
 
     public void markUnconfirmed(String id) {
-        jdbc.sql("UPDATE purchases SET status = 'unconfirmed', updated_at = :now WHERE id = :id AND status = 'created'")
+        jdbc.sql("UPDATE purchases SET status = 'unconfirmed', updated_at = :now WHERE id = :id AND status IN (%s)"
+                .formatted(PurchaseStatus.sqlSourcesOf(PurchaseStatus.UNCONFIRMED)))
                 .param("now", clock.millis()).param("id", id).update();
     }
 
@@ -102,10 +114,13 @@ public class Purchases {
 
     /** requires_payment_method, requires_action or processing, unless a webhook already settled the purchase. */
     public void markAwaiting(String id, PurchaseStatus status, String clientSecret) {
+        if (!AWAITING.contains(status)) {
+            throw new IllegalArgumentException(status + " is not a status that waits for the buyer or the bank");
+        }
         jdbc.sql("""
                 UPDATE purchases SET status = :status, client_secret = :secret, updated_at = :now
-                WHERE id = :id AND succeeded_at IS NULL
-                  AND status IN ('created', 'requires_payment_method', 'requires_action', 'processing')""")
+                WHERE id = :id AND succeeded_at IS NULL AND status IN (%s)"""
+                .formatted(PurchaseStatus.sqlSourcesOf(status)))
                 .param("status", status.dbValue()).param("secret", clientSecret, java.sql.Types.VARCHAR)
                 .param("now", clock.millis()).param("id", id).update();
     }
@@ -114,7 +129,8 @@ public class Purchases {
     public boolean markFailed(String id, String code, String message) {
         return jdbc.sql("""
                 UPDATE purchases SET status = 'failed', failure_code = :code, failure_message = :message, updated_at = :now
-                WHERE id = :id AND succeeded_at IS NULL""")
+                WHERE id = :id AND succeeded_at IS NULL AND status IN (%s)"""
+                .formatted(PurchaseStatus.sqlSourcesOf(PurchaseStatus.FAILED)))
                 .param("code", code, java.sql.Types.VARCHAR).param("message", message, java.sql.Types.VARCHAR)
                 .param("now", clock.millis()).param("id", id).update() == 1;
     }
@@ -126,24 +142,32 @@ public class Purchases {
                 UPDATE purchases SET status = 'succeeded', succeeded_at = :now, updated_at = :now,
                        payment_intent_id = COALESCE(payment_intent_id, :pi), charge_id = COALESCE(:charge, charge_id),
                        failure_code = NULL, failure_message = NULL
-                WHERE id = :id AND succeeded_at IS NULL""")
+                WHERE id = :id AND succeeded_at IS NULL AND status IN (%s)"""
+                .formatted(PurchaseStatus.sqlSourcesOf(PurchaseStatus.SUCCEEDED)))
                 .param("now", now).param("pi", paymentIntentId).param("charge", chargeId, java.sql.Types.VARCHAR)
                 .param("id", id).update() == 1;
     }
 
+    /**
+     * Review, for a purchase not credited; a credited one keeps its status (what was paid stays
+     * credited) and only records why the payment event did not match.
+     */
     void markReview(String id, String code, String message) {
         jdbc.sql("""
-                UPDATE purchases SET status = CASE WHEN succeeded_at IS NULL THEN 'review' ELSE status END,
+                UPDATE purchases SET status = CASE WHEN succeeded_at IS NULL AND status IN (%s) THEN 'review' ELSE status END,
                        failure_code = :code, failure_message = :message, updated_at = :now
-                WHERE id = :id""")
+                WHERE id = :id"""
+                .formatted(PurchaseStatus.sqlSourcesOf(PurchaseStatus.REVIEW)))
                 .param("code", code).param("message", message).param("now", clock.millis()).param("id", id).update();
     }
 
+    /** A refund or dispute of a credited purchase: what was taken back so far, and the status it leaves. */
     void recordTakeBack(String id, long refundedCents, long takenBackSeconds, PurchaseStatus status, String chargeId) {
         jdbc.sql("""
                 UPDATE purchases SET refunded_cents = :cents, taken_back_seconds = :taken, status = :status,
                        charge_id = COALESCE(charge_id, :charge), updated_at = :now
-                WHERE id = :id""")
+                WHERE id = :id AND succeeded_at IS NOT NULL AND status IN (%s)"""
+                .formatted(PurchaseStatus.sqlSourcesOf(status)))
                 .param("cents", refundedCents).param("taken", takenBackSeconds).param("status", status.dbValue())
                 .param("charge", chargeId, java.sql.Types.VARCHAR).param("now", clock.millis()).param("id", id)
                 .update();
@@ -184,7 +208,9 @@ public class Purchases {
         return jdbc.sql("""
                 UPDATE purchases SET status = 'failed', failure_code = :code, failure_message = :message,
                        updated_at = :now
-                WHERE id = :id AND status = :status AND updated_at = :seen AND succeeded_at IS NULL""")
+                WHERE id = :id AND status = :status AND updated_at = :seen AND succeeded_at IS NULL
+                  AND status IN (%s)"""
+                .formatted(PurchaseStatus.sqlSourcesOf(PurchaseStatus.FAILED)))
                 .param("code", PurchaseJanitor.NOT_CHARGED).param("message", message).param("now", clock.millis())
                 .param("id", seen.id()).param("status", seen.status().dbValue()).param("seen", seen.updatedAt()).update() == 1;
     }

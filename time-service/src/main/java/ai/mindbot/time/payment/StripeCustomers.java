@@ -33,10 +33,7 @@ class StripeCustomers {
             return known;
         }
         String created = provider.createCustomer(userId, email, "mindbot-customer-" + userId);
-        jdbc.sql("""
-                UPDATE accounts SET stripe_customer_id = :created
-                WHERE user_id = :user AND (stripe_customer_id IS NULL OR stripe_customer_id LIKE 'cus_sim_%')""")
-                .param("created", created).param("user", userId).update();
+        accounts.storeStripeCustomer(userId, created, SIMULATED_PREFIX);
         return stored(userId);
     }
 

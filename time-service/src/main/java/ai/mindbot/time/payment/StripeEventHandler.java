@@ -63,7 +63,7 @@ public class StripeEventHandler {
         Long amount = event.number("amount_received") != null && event.number("amount_received") > 0
                 ? event.number("amount_received") : event.number("amount");
         PaymentSettlement.Settled settled = settlement.credit(purchase.get().id(), event.text("id"),
-                event.text("latest_charge"), amount == null ? -1L : amount, event.text("currency"), "stripe_webhook");
+                event.text("latest_charge"), PaidAmount.reported(amount, event.text("currency")), "stripe_webhook");
         return new Handled(settled.effect().name().toLowerCase(java.util.Locale.ROOT), purchase.get().id());
     }
 

@@ -11,7 +11,7 @@ package ai.mindbot.time.session;
  * out, the held seconds are billed and the rest of the gap is forgiven ({@code paid_until} jumps to
  * now). That caps what a crashed agent can cost at one slice.
  */
-public final class BillingRule {
+final class BillingRule {
 
     /** What one commit bills and where the paid-up time then stands. */
     public record Commit(long chargeSeconds, long paidUntil, boolean capped) {

@@ -17,7 +17,6 @@ import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.ledger.Reservation;
 import ai.mindbot.time.notify.LowBalanceSettings;
-import ai.mindbot.time.notify.NotificationAddresses;
 import ai.mindbot.time.session.BillingRule.Commit;
 import ai.mindbot.time.session.SessionProblems.ConcurrentChange;
 import ai.mindbot.time.session.VoiceSession.Status;
@@ -33,24 +32,19 @@ public class SessionMeter {
     private static final int ATTEMPTS = 25;
 
     private final SessionStore store;
-    private final Reservations reservations;
     private final Accounts accounts;
     private final Ledger ledger;
-    private final NotificationAddresses addresses;
     private final SessionSettings settings;
     private final LowBalanceSettings lowBalance;
     private final TransactionTemplate tx;
     private final WriteGate gate;
     private final Clock clock;
 
-    SessionMeter(SessionStore store, Reservations reservations, Accounts accounts, Ledger ledger,
-            NotificationAddresses addresses, SessionSettings settings, LowBalanceSettings lowBalance,
-            PlatformTransactionManager transactions, WriteGate gate, Clock clock) {
+    SessionMeter(SessionStore store, Accounts accounts, Ledger ledger, SessionSettings settings,
+            LowBalanceSettings lowBalance, PlatformTransactionManager transactions, WriteGate gate, Clock clock) {
         this.store = store;
-        this.reservations = reservations;
         this.accounts = accounts;
         this.ledger = ledger;
-        this.addresses = addresses;
         this.settings = settings;
         this.lowBalance = lowBalance;
         this.tx = new TransactionTemplate(transactions);
@@ -64,7 +58,11 @@ public class SessionMeter {
     public record Started(VoiceSession session, long balanceSeconds) {
     }
 
-    public record Heartbeat(long grantedSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice,
+    /**
+     * A heartbeat's answer. {@code sliceSeconds} is the slice now reserved for the session (the API
+     * keeps its published name, {@code granted_seconds}); "grant" means an admin's grant only.
+     */
+    public record Heartbeat(long sliceSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice,
             Status status) {
     }
 
@@ -82,17 +80,17 @@ public class SessionMeter {
             if (available < settings.minStartSeconds()) {
                 throw SessionProblems.notEnoughToStart(available, settings.minStartSeconds());
             }
-            long grant = settings.grantFrom(available);
-            if (!reservations.move(start.userId(), 0, grant)) {
+            long slice = settings.nextSlice(available);
+            if (!accounts.moveHold(start.userId(), 0, slice)) {
                 throw new ConcurrentChange();
             }
             if (start.email() != null && !start.email().isBlank()) {
-                addresses.remember(start.userId(), start.email());
+                accounts.rememberNotifyEmail(start.userId(), start.email());
             }
             long now = clock.millis();
             VoiceSession session = new VoiceSession("vs_" + UUID.randomUUID().toString().replace("-", ""),
-                    start.userId(), start.roomName(), start.participantIdentity(), Status.ACTIVE, grant, 0,
-                    start.startedBy(), now, now, expiry(now, grant), null, null, null, now, 0);
+                    start.userId(), start.roomName(), start.participantIdentity(), Status.ACTIVE, slice, 0,
+                    start.startedBy(), now, now, expiry(now, slice), null, null, null, now, 0);
             store.insert(session);
             return new Started(session, account.balanceSeconds());
         });
@@ -112,18 +110,18 @@ public class SessionMeter {
             long balanceAfter = account.balanceSeconds() - commit.chargeSeconds();
             long heldByOthers = account.reservedSeconds() - session.reservedSeconds();
             long remaining = Math.max(0, balanceAfter - heldByOthers);
-            long grant = account.disabled() ? 0 : settings.grantFrom(remaining);
-            if (grant == 0) {
+            long slice = account.disabled() ? 0 : settings.nextSlice(remaining);
+            if (slice == 0) {
                 // Nothing left to hold: a session that kept going without a reservation would talk for free.
                 close(session, commit, now, Status.ENDED,
                         account.disabled() ? EndReason.ACCOUNT_DISABLED : EndReason.BALANCE_EXHAUSTED, null, null);
                 return new Heartbeat(0, remaining, isLow(balanceAfter), true, Status.ENDED);
             }
-            if (!store.recordCommit(session, commit.chargeSeconds(), commit.paidUntil(), grant, now, expiry(now, grant))) {
+            if (!store.recordCommit(session, commit.chargeSeconds(), commit.paidUntil(), slice, now, expiry(now, slice))) {
                 throw new ConcurrentChange();
             }
-            settleAccount(session, commit.chargeSeconds(), grant, null, null);
-            return new Heartbeat(grant, remaining, isLow(balanceAfter), grant < settings.sliceSeconds(), Status.ACTIVE);
+            settleAccount(session, commit.chargeSeconds(), slice, null, null);
+            return new Heartbeat(slice, remaining, isLow(balanceAfter), slice < settings.sliceSeconds(), Status.ACTIVE);
         });
     }
 
@@ -205,7 +203,7 @@ public class SessionMeter {
             } catch (InsufficientBalanceException raced) {
                 throw new ConcurrentChange(); // another session of this user reserved since we read the account
             }
-        } else if (newHold != held && !reservations.move(session.userId(), held, newHold)) {
+        } else if (newHold != held && !accounts.moveHold(session.userId(), held, newHold)) {
             throw new ConcurrentChange();
         }
     }
@@ -214,8 +212,8 @@ public class SessionMeter {
         return store.find(sessionId).filter(requester::sees).orElseThrow(SessionProblems::notFound);
     }
 
-    private long expiry(long now, long grantSeconds) {
-        return now + (grantSeconds + settings.graceSeconds()) * 1000;
+    private long expiry(long now, long sliceSeconds) {
+        return now + (sliceSeconds + settings.graceSeconds()) * 1000;
     }
 
     private boolean isLow(long balance) {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * SESSION_GRACE_SECONDS and SESSION_SWEEP_SECONDS (see time-service.properties).
  */
 @ConfigurationProperties("mindbot.session")
-public record SessionSettings(long sliceSeconds, long minStartSeconds, long graceSeconds, long sweepSeconds) {
+record SessionSettings(long sliceSeconds, long minStartSeconds, long graceSeconds, long sweepSeconds) {
 
     public SessionSettings {
         if (sliceSeconds < 1 || minStartSeconds < 1 || graceSeconds < 0 || sweepSeconds < 1) {
@@ -19,7 +19,7 @@ public record SessionSettings(long sliceSeconds, long minStartSeconds, long grac
     }
 
     /** The next hold: a full slice when the account has it, otherwise everything it has left. */
-    long grantFrom(long availableSeconds) {
+    long nextSlice(long availableSeconds) {
         return Math.max(0, Math.min(sliceSeconds, availableSeconds));
     }
 }

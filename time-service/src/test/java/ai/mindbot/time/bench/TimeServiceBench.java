@@ -88,10 +88,10 @@ public final class TimeServiceBench {
             // Let the JIT compile the whole path before anything is measured: on 2 busy cores C2 needs
             // tens of seconds for Spring's deep stacks, and a cold run measures the compiler.
             Throughput.measure(threads, 0, jitWarmup, t -> heartbeat.run(t) && read.run(t)
-                    && meter.heartbeat(sessions[t], ai.mindbot.time.session.Requester.INTERNAL).grantedSeconds() > 0);
+                    && meter.heartbeat(sessions[t], ai.mindbot.time.session.Requester.INTERNAL).sliceSeconds() > 0);
             Throughput.Result heartbeats = Throughput.measure(threads, warmup(seconds), seconds, heartbeat);
             Throughput.Result inProcess = Throughput.measure(threads, warmup(seconds), seconds, t -> meter
-                    .heartbeat(sessions[t], ai.mindbot.time.session.Requester.INTERNAL).grantedSeconds() > 0);
+                    .heartbeat(sessions[t], ai.mindbot.time.session.Requester.INTERNAL).sliceSeconds() > 0);
             Throughput.Result reads = Throughput.measure(threads, warmup(seconds), seconds, read);
             Throughput.Result rawReads = rawReadCeiling(service.context().getBean(DataSource.class), threads, seconds);
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.balance.AccountStanding;
+import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.TimeService;
@@ -211,7 +211,7 @@ class PurchaseIT {
 
     @Test
     void aDisabledAccountCannotBuy() {
-        time.bean(AccountStanding.class).setDisabled("109", true, "chargeback fraud");
+        time.bean(Accounts.class).setDisabled("109", true, "chargeback fraud");
 
         assertProblem(time.purchase("109", "starter_1h", "pm_card_visa"), 403, "account_disabled");
     }

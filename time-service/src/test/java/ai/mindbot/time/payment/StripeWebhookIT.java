@@ -189,8 +189,8 @@ class StripeWebhookIT {
         String intent = "pi_before_confirm_" + database;
 
         assertThat(outcome(StripeEvents.succeeded(intent, 999, "usd", written.id()))).isEqualTo("credited");
-        PaymentSettlement.Settled confirm = time.bean(PaymentSettlement.class).credit(written.id(), intent, null, null,
-                null, "payment_confirmed");
+        PaymentSettlement.Settled confirm = time.bean(PaymentSettlement.class).credit(written.id(), intent, null,
+                PaidAmount.asRequested(), "payment_confirmed");
 
         assertThat(confirm.effect()).isEqualTo(PaymentSettlement.Effect.ALREADY_CREDITED);
         assertThat(purchases.find(written.id()).orElseThrow().paymentIntentId()).isEqualTo(intent);

@@ -11,10 +11,10 @@ class SessionSettingsTest {
 
     @Test
     void grantsAFullSliceOrWhateverIsLeft() {
-        assertThat(defaults.grantFrom(3600)).isEqualTo(60);
-        assertThat(defaults.grantFrom(42)).isEqualTo(42);
-        assertThat(defaults.grantFrom(0)).isZero();
-        assertThat(defaults.grantFrom(-5)).isZero(); // a refund can leave less than the others hold
+        assertThat(defaults.nextSlice(3600)).isEqualTo(60);
+        assertThat(defaults.nextSlice(42)).isEqualTo(42);
+        assertThat(defaults.nextSlice(0)).isZero();
+        assertThat(defaults.nextSlice(-5)).isZero(); // a refund can leave less than the others hold
     }
 
     @Test

@@ -19,7 +19,7 @@ final class SessionResponses {
 
     record Heartbeat(long grantedSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice, String status) {
         static Heartbeat of(SessionMeter.Heartbeat h) {
-            return new Heartbeat(h.grantedSeconds(), h.remainingSeconds(), h.lowBalance(), h.finalSlice(),
+            return new Heartbeat(h.sliceSeconds(), h.remainingSeconds(), h.lowBalance(), h.finalSlice(),
                     h.status().dbValue());
         }
     }
