@@ -1,5 +1,5 @@
 /**
  * Reads of the time service's records (purchases, sessions, ledger, accounts) as the admin sees
- * them, and the per-user report {@code GET /admin/reports/user/{id}}.
+ * them, and the per-user report {@code GET /admin/users/{id}/report} (alias {@code /admin/reports/user/{id}}).
  */
 package ai.mindbot.admin.reports;
