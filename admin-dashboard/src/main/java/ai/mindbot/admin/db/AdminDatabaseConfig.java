@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.admin.AdminSettings;
 import ai.mindbot.common.db.DatabaseAutoConfiguration;
 import ai.mindbot.common.db.DatabaseUrl;
@@ -75,8 +76,7 @@ class AdminDatabaseConfig {
     }
 
     private static String databaseUrl(Environment environment) {
-        String url = environment.getProperty("DATABASE_URL");
-        return url == null || url.isBlank() ? null : url;
+        return ConfigValues.of(environment).text("DATABASE_URL", null);
     }
 
     /**
