@@ -1,6 +1,5 @@
 package ai.mindbot.time.payment.web;
 
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
