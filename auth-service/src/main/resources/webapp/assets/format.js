@@ -22,7 +22,8 @@ export function money(cents, currency = 'usd') {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 }
 
-export function when(iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** An API time (epoch milliseconds, as every MindBot API answers) as a local date and time. */
+export function when(millis) {
+  if (!millis) return '';
+  return new Date(millis).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -5,7 +5,7 @@ import { purchasesTable, sessionsTable, table } from './tables.js';
 
 // One user: figures, the actions an admin can take, and their purchases, sessions and ledger.
 export async function user(id) {
-  const r = await api.get(`/admin/reports/user/${encodeURIComponent(id)}`);
+  const r = await api.get(`/admin/users/${encodeURIComponent(id)}/report`);
   const u = r.user;
   const refresh = () => user(id);
   replace(main(),

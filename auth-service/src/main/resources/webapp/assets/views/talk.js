@@ -84,7 +84,7 @@ export async function talkView() {
       if (live) {
         // What this call can still use: the balance, less what other live calls hold, less what
         // this call has talked since its last commit (started_at + billed = committed so far).
-        const talkedUncommitted = Math.max(0, (Date.now() - Date.parse(live.started_at)) / 1000 - live.billed_seconds);
+        const talkedUncommitted = Math.max(0, (Date.now() - live.started_at) / 1000 - live.billed_seconds);
         clockState.remaining = Math.max(0, b.balance_seconds - (b.reserved_seconds - live.granted_seconds) - talkedUncommitted);
         clockState.running = true;
         clockState.sessionId = live.session_id;

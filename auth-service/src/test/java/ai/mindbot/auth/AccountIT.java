@@ -28,7 +28,8 @@ class AccountIT extends OnBothDatabases {
         assertThat(me.get("full_name").asString()).isEqualTo("Ada Lovelace");
         assertThat(me.get("roles").toString()).isEqualTo("[\"user\"]");
         assertThat(me.get("livekit_identity").asString()).isEqualTo("user-" + me.get("id").asLong());
-        assertThat(me.get("created_at").asString()).isNotBlank();
+        assertThat(me.get("created_at").isIntegralNumber()).isTrue();
+        assertThat(me.get("created_at").asLong()).isPositive();
         assertThat(me.has("password_hash")).isFalse();
     }
 

@@ -27,7 +27,8 @@ class AdminIT extends OnBothDatabases {
         assertThat(user.get("id").asLong()).isEqualTo(id);
         assertThat(user.get("email").asString()).isEqualTo(email);
         assertThat(user.get("full_name").asString()).isEqualTo("Test Person");
-        assertThat(user.get("created_at").asString()).isNotBlank();
+        assertThat(user.get("created_at").isIntegralNumber()).isTrue();
+        assertThat(user.get("created_at").asLong()).isPositive();
         assertThat(user.get("disabled").asBoolean()).isFalse();
         assertThat(user.get("roles").toString()).isEqualTo("[\"user\"]");
     }

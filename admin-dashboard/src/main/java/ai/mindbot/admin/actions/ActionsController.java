@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,6 +22,7 @@ import ai.mindbot.admin.upstream.Services;
 import ai.mindbot.admin.users.UserDirectory;
 import ai.mindbot.common.security.Caller;
 import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.IdempotencyKey;
 import jakarta.validation.Valid;
 
 /**
@@ -31,8 +31,6 @@ import jakarta.validation.Valid;
  */
 @RestController
 class ActionsController {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final ActionRunner runner;
     private final Services services;
@@ -48,18 +46,20 @@ class ActionsController {
 
     @PostMapping("/admin/users/{id}/grant")
     ActionResult grant(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ActionRequests.Grant body) {
         String userId = existingUser(id);
         if (body.seconds() == 0) {
             throw ApiException.badRequest("invalid_seconds", "seconds must not be zero: positive grants, negative takes back");
         }
-        String key = idempotencyKey(idempotencyKey);
+        // without a key of the admin's own, one per click: the time service grants once per key
+        String key = IdempotencyKey.fromHeader(idempotencyKey).map(IdempotencyKey::value)
+                .orElseGet(() -> "admin-" + UUID.randomUUID());
         Map<String, Object> request = Map.of("user_id", userId, "seconds", body.seconds(), "reason", body.reason());
         return runner.run(intent(jwt, body.seconds() > 0 ? "grant_time" : "revoke_time", "user", userId,
                 body.reason(), "seconds=" + body.seconds() + " idempotency_key=" + key),
                 List.of(() -> services.time().post("/time/admin/grants", request, jwt.getTokenValue(),
-                        Map.of("Idempotency-Key", key))));
+                        Map.of(IdempotencyKey.HEADER, key))));
     }
 
     @PostMapping("/admin/purchases/{id}/refund")
@@ -114,16 +114,6 @@ class ActionsController {
 
     private static String segment(String id) {
         return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
-    }
-
-    private static String idempotencyKey(String given) {
-        if (given == null || given.isBlank()) {
-            return "admin-" + UUID.randomUUID();
-        }
-        if (!IDEMPOTENCY_KEY.matcher(given).matches()) {
-            throw ApiException.badRequest("invalid_idempotency_key", "Idempotency-Key must be 1 to 100 of A-Z a-z 0-9 . _ : -");
-        }
-        return given;
     }
 
     private static AuditLog.Intent intent(Jwt jwt, String action, String targetType, String targetId, String reason,

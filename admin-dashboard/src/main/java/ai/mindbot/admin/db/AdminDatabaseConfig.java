@@ -13,6 +13,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.admin.AdminSettings;
 import ai.mindbot.common.db.DatabaseAutoConfiguration;
 import ai.mindbot.common.db.DatabaseUrl;
@@ -72,7 +73,6 @@ class AdminDatabaseConfig {
     }
 
     private static String databaseUrl(Environment environment) {
-        String url = environment.getProperty("DATABASE_URL");
-        return url == null || url.isBlank() ? null : url;
+        return ConfigValues.of(environment).text("DATABASE_URL", null);
     }
 }

@@ -8,7 +8,11 @@ import ai.mindbot.admin.users.UserDirectory;
 import ai.mindbot.admin.users.UserSummary;
 import ai.mindbot.common.web.ApiException;
 
-/** {@code GET /admin/reports/user/{id}}: 404 for an id the auth service does not know. */
+/**
+ * {@code GET /admin/users/{id}/report}: one user in full; 404 for an id the auth service does not
+ * know. The path sits beside the other per-user paths ({@code /admin/users/{id}/grant}, ...);
+ * {@code /admin/reports/user/{id}}, the integration guide's path, answers the same.
+ */
 @RestController
 class UserReportController {
 
@@ -24,7 +28,7 @@ class UserReportController {
         this.records = records;
     }
 
-    @GetMapping("/admin/reports/user/{id}")
+    @GetMapping({ "/admin/users/{id}/report", "/admin/reports/user/{id}" })
     UserReport report(@PathVariable String id) {
         UserSummary user = users.find(UserIds.parse(id)).orElseThrow(() -> ApiException.notFound("user " + id));
         return new UserReport(user, records.account(user.id()), records.purchasesOf(user.id(), PURCHASES),

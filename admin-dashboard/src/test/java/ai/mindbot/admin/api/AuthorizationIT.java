@@ -53,6 +53,7 @@ class AuthorizationIT {
                 new Endpoint("GET", "/admin/analytics/revenue?days=30", null),
                 new Endpoint("GET", "/admin/analytics/usage?days=30", null),
                 new Endpoint("GET", "/admin/users?limit=10", null),
+                new Endpoint("GET", "/admin/users/1/report", null),
                 new Endpoint("GET", "/admin/reports/user/1", null),
                 new Endpoint("GET", "/admin/audit", null),
                 new Endpoint("GET", "/admin/export/purchases.csv?from=2020-01-01&to=2030-01-01", null),

@@ -217,6 +217,14 @@ class ReportsApiIT {
         assertThat(cy.get("sessions_disabled").asBoolean()).isFalse();
     }
 
+    @Test
+    void reportsAUserAtThePathBesideTheOtherPerUserPathsAndAtTheGuidesPath() {
+        JsonNode primary = get("/admin/users/" + data.ada + "/report");
+        assertThat(primary.get("user").get("email").asString()).isEqualTo("ada@example.com");
+        assertThat(primary).isEqualTo(get("/admin/reports/user/" + data.ada));
+        assertThat(admin.http.get("/admin/users/999999/report", TOKEN).status()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "999999", "abc", "1e3" })
     void answers404ForAnUnknownUser(String id) {

@@ -199,7 +199,7 @@ public final class RoomConnection {
         if (signal != null && !closed) {
             signal.send(Signals.leave().toByteArray());
         }
-        close("left", null);
+        close(Disconnect.left());
     }
 
     private void openSignal(URI url) {
@@ -233,7 +233,7 @@ public final class RoomConnection {
                     log.debug("room {}: resume attempt {} could not connect: {}", roomName, resumeAttempt, error.getMessage());
                     scheduleResume();
                 } else {
-                    close("could not connect to " + url.getHost() + ":" + url.getPort(), error);
+                    close(Disconnect.lost("could not connect to " + url.getHost() + ":" + url.getPort(), error));
                 }
             } else {
                 signal = socket;
@@ -253,7 +253,8 @@ public final class RoomConnection {
             return;
         }
         if (!connected) {
-            close(reason, error != null ? error : new IllegalStateException("signalling closed by the server"));
+            close(Disconnect.lost(reason,
+                    error != null ? error : new IllegalStateException("signalling closed by the server")));
             return;
         }
         socketGeneration++; // whatever the old socket still reports is stale now
@@ -273,8 +274,8 @@ public final class RoomConnection {
     private void scheduleResume() {
         Optional<java.time.Duration> delay = resumePolicy.delayBefore(resumeAttempt++);
         if (delay.isEmpty()) {
-            close("could not resume the signalling connection after " + (resumeAttempt - 1) + " attempts",
-                    new IllegalStateException("signalling lost and not resumed"));
+            close(Disconnect.lost("could not resume the signalling connection after " + (resumeAttempt - 1) + " attempts",
+                    new IllegalStateException("signalling lost and not resumed")));
             return;
         }
         roomThread.schedule(() -> {
@@ -298,8 +299,7 @@ public final class RoomConnection {
             onSignalLost("the server asked us to resume (" + leave.getReason() + ")", null);
             return;
         }
-        close("the server asked us to leave (" + leave.getReason() + ", " + leave.getAction() + ")",
-                new IllegalStateException("removed from the room: " + leave.getReason()));
+        close(Disconnect.removed("the server asked us to leave (" + leave.getReason() + ", " + leave.getAction() + ")"));
     }
 
     /** LiveKit took us back: same participant, same peer connections. */
@@ -502,7 +502,8 @@ public final class RoomConnection {
         if (state == RTCPeerConnectionState.CONNECTED && !connected && !closed) {
             media.awaitSendStream(() -> !closed && !connected, this::startAudio);
         } else if (state == RTCPeerConnectionState.FAILED) {
-            close("publisher connection failed", new IllegalStateException("publisher peer connection failed"));
+            close(Disconnect.lost("publisher connection failed",
+                    new IllegalStateException("publisher peer connection failed")));
         }
     }
 
@@ -520,7 +521,8 @@ public final class RoomConnection {
     void onSubscriberState(RTCPeerConnectionState state) {
         log.trace("room {}: subscriber {}", roomName, state);
         if (state == RTCPeerConnectionState.FAILED) {
-            close("subscriber connection failed", new IllegalStateException("subscriber peer connection failed"));
+            close(Disconnect.lost("subscriber connection failed",
+                    new IllegalStateException("subscriber peer connection failed")));
         }
     }
 
@@ -554,17 +556,17 @@ public final class RoomConnection {
 
     private void failIfNotConnected() {
         if (!connected && !closed) {
-            close("not connected after 20 s", new IllegalStateException("room connection timed out"));
+            close(Disconnect.lost("not connected after 20 s", new IllegalStateException("room connection timed out")));
         }
     }
 
     private Void failed(Throwable error) {
-        close("negotiation failed: " + error.getMessage(), error);
+        close(Disconnect.lost("negotiation failed: " + error.getMessage(), error));
         return null;
     }
 
     /** Releases everything once, in the order libwebrtc needs. Room thread only. */
-    private void close(String reason, Throwable error) {
+    private void close(Disconnect disconnect) {
         if (closed) {
             return;
         }
@@ -578,7 +580,7 @@ public final class RoomConnection {
         if (media != null) {
             media.release();
         }
-        log.debug("room {}: closed: {}", roomName, reason);
-        events.onDisconnected(reason, error);
+        log.debug("room {}: closed: {}", roomName, disconnect.reason());
+        events.onDisconnected(disconnect);
     }
 }

@@ -25,6 +25,6 @@ public interface RoomEvents {
 
     void onData(DataPacket packet);
 
-    /** The connection is gone and its resources released; {@code error} is null when we left ourselves. */
-    void onDisconnected(String reason, Throwable error);
+    /** The connection is gone and its resources released; {@code disconnect} says why. */
+    void onDisconnected(Disconnect disconnect);
 }

@@ -26,6 +26,7 @@ import ai.mindbot.agent.media.AudioClock;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.AudioWriter;
 import ai.mindbot.agent.media.LatencyStats;
+import ai.mindbot.agent.rtc.Disconnect;
 import ai.mindbot.agent.rtc.RoomConnection;
 import ai.mindbot.agent.rtc.RoomEvents;
 import ai.mindbot.agent.rtc.TextStreams;
@@ -169,14 +170,23 @@ public final class AgentJob implements Room, RoomEvents {
     }
 
     @Override
-    public void onDisconnected(String reason, Throwable error) {
-        if (error != null) {
-            log.warn("job {}: room {} connection ended: {}", info.jobId(), info.roomName(), reason);
+    public void onDisconnected(Disconnect disconnect) {
+        if (disconnect.cause() != Disconnect.Cause.LEFT) {
+            log.warn("job {}: room {} connection ended: {}", info.jobId(), info.roomName(), disconnect.reason());
         }
-        boolean removed = error != null && String.valueOf(error.getMessage()).startsWith("removed from the room");
-        end(error == null || removed || started.isDone()
-                ? new JobEnd(JobEnd.Reason.ROOM_CLOSED, reason)
-                : new JobEnd(JobEnd.Reason.FAILED, reason));
+        end(endAfter(disconnect, started.isDone()));
+    }
+
+    /**
+     * How a job ends when its room connection does: leaving and being removed close the room; a
+     * broken connection fails the job only if it broke before the agent started (LiveKit may then
+     * offer the job again), and closes the room after, when the call has happened.
+     */
+    static JobEnd endAfter(Disconnect disconnect, boolean agentStarted) {
+        return switch (disconnect.cause()) {
+            case LEFT, REMOVED -> new JobEnd(JobEnd.Reason.ROOM_CLOSED, disconnect.reason());
+            case LOST -> new JobEnd(agentStarted ? JobEnd.Reason.ROOM_CLOSED : JobEnd.Reason.FAILED, disconnect.reason());
+        };
     }
 
     // ---- Room (any thread) ----

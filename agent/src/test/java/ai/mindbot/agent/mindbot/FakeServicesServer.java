@@ -130,7 +130,7 @@ public final class FakeServicesServer implements AutoCloseable {
                     body.path("email").asString(""), body.path("room_name").asString(),
                     body.path("participant_identity").asString(null))).join();
             send(exchange, 201, Json.object().put("session_id", s.sessionId()).put("granted_seconds", s.grantedSeconds())
-                    .put("expires_at", "2026-01-01T00:00:00Z").put("balance_seconds", s.balanceSeconds()));
+                    .put("expires_at", 1_767_225_600_000L).put("balance_seconds", s.balanceSeconds()));
         } else if (path.matches("/time/sessions/[^/]+/heartbeat") && method.equals("POST")) {
             TimeService.HeartbeatAnswer h = model.heartbeat(path.split("/")[3]).join();
             send(exchange, 200, Json.object().put("granted_seconds", h.grantedSeconds())

@@ -14,6 +14,7 @@ import ai.mindbot.auth.ratelimit.AttemptLimiter.Reservation;
 import ai.mindbot.auth.ratelimit.Bucket;
 import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.SharedProblems;
 
 /**
  * What a person can do with their account: register, sign in, change the password. Every path that
@@ -72,8 +73,8 @@ public class AccountService {
         }
         attempt.release();
         if (account.disabled()) {
-            count("login", "account_disabled");
-            throw new AccountDisabledException();
+            count("login", SharedProblems.ACCOUNT_DISABLED);
+            throw SharedProblems.accountDisabled();
         }
         count("login", "success");
         if (passwords.needsRehash(account.passwordHash())) {
@@ -84,7 +85,7 @@ public class AccountService {
 
     /**
      * Replaces the password after checking the current one (a stolen access token alone must not be
-     * enough). Wrong guesses count like failed logins. The caller revokes the old sessions.
+     * enough). Wrong guesses count like failed logins. The caller revokes the old signIns.
      */
     public void changePassword(UserAccount account, String currentPassword, String newPassword, String clientAddress) {
         Reservation attempt = logins.begin(account.email(), clientAddress);
@@ -117,7 +118,7 @@ public class AccountService {
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unknown_account",
                         "the account of this token no longer exists"));
         if (account.disabled()) {
-            throw new AccountDisabledException();
+            throw SharedProblems.accountDisabled();
         }
         return account;
     }

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ai.mindbot.auth.account.AccountStore;
 import ai.mindbot.auth.account.UserAccount;
-import ai.mindbot.auth.token.Sessions;
+import ai.mindbot.auth.token.SignIns;
 import ai.mindbot.common.web.ApiException;
 
 /** Disabling and enabling accounts. Each action is logged with the admin who took it. */
@@ -20,12 +20,12 @@ class AccountAdministration {
     private static final Logger log = LoggerFactory.getLogger(AccountAdministration.class);
 
     private final AccountStore accounts;
-    private final Sessions sessions;
+    private final SignIns signIns;
     private final Clock clock;
 
-    AccountAdministration(AccountStore accounts, Sessions sessions, Clock clock) {
+    AccountAdministration(AccountStore accounts, SignIns signIns, Clock clock) {
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.signIns = signIns;
         this.clock = clock;
     }
 
@@ -33,7 +33,7 @@ class AccountAdministration {
         return accounts.findById(id).orElseThrow(() -> ApiException.notFound("user " + id));
     }
 
-    /** The account can no longer sign in or refresh; its sessions end in the same transaction. */
+    /** The account can no longer sign in or refresh; its sign-ins end in the same transaction. */
     @Transactional
     UserAccount disable(long id, String reason, String adminSubject) {
         if (Long.toString(id).equals(adminSubject)) {
@@ -42,7 +42,7 @@ class AccountAdministration {
         if (!accounts.disable(id, reason, adminSubject, clock.millis())) {
             throw ApiException.notFound("user " + id);
         }
-        sessions.closeAll(id);
+        signIns.closeAll(id);
         log.info("admin {} disabled user {}", adminSubject, id);
         return find(id);
     }

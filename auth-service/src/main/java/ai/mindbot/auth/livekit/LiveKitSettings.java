@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
+import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.config.RuntimeMode;
 
@@ -26,10 +27,11 @@ public record LiveKitSettings(String url, String apiKey, String apiSecret, Durat
     private static final Logger log = LoggerFactory.getLogger(LiveKitSettings.class);
 
     public static LiveKitSettings from(Environment env) {
-        String url = value(env, "LIVEKIT_URL");
-        String key = value(env, "LIVEKIT_API_KEY");
-        String secret = value(env, "LIVEKIT_API_SECRET");
-        Duration ttl = Duration.ofSeconds(env.getProperty("LIVEKIT_TOKEN_TTL_SECONDS", Long.class, 6 * 3600L));
+        ConfigValues config = ConfigValues.of(env);
+        String url = config.text("LIVEKIT_URL", null);
+        String key = config.text("LIVEKIT_API_KEY", null);
+        String secret = config.text("LIVEKIT_API_SECRET", null);
+        Duration ttl = Duration.ofSeconds(config.number("LIVEKIT_TOKEN_TTL_SECONDS", 6 * 3600L));
         if (RuntimeMode.of(env).isProduction()) {
             if (url == null || key == null || secret == null) {
                 throw new MisconfigurationException("LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required "
@@ -52,11 +54,6 @@ public record LiveKitSettings(String url, String apiKey, String apiSecret, Durat
             url = DEV_URL;
         }
         return new LiveKitSettings(url, key, secret, ttl);
-    }
-
-    private static String value(Environment env, String name) {
-        String value = env.getProperty(name);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

@@ -19,7 +19,7 @@ import ai.mindbot.auth.ratelimit.AttemptLimiter;
 import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.auth.ratelimit.Bucket;
 import ai.mindbot.auth.ratelimit.RateLimitedException;
-import ai.mindbot.auth.token.Sessions;
+import ai.mindbot.auth.token.SignIns;
 import ai.mindbot.common.web.ApiException;
 
 /**
@@ -38,7 +38,7 @@ public class PasswordReset {
     private final ResetMail mail;
     private final ResetSettings settings;
     private final AttemptLimiter limiter;
-    private final Sessions sessions;
+    private final SignIns signIns;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final LoginThrottle throttle;
@@ -50,7 +50,7 @@ public class PasswordReset {
     });
 
     PasswordReset(AccountStore accounts, Passwords passwords, ResetTokenStore tokens, ResetMail mail,
-            ResetSettings settings, AttemptLimiter limiter, Sessions sessions, TransactionTemplate transaction, Clock clock,
+            ResetSettings settings, AttemptLimiter limiter, SignIns signIns, TransactionTemplate transaction, Clock clock,
             LoginThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
@@ -59,7 +59,7 @@ public class PasswordReset {
         this.mail = mail;
         this.settings = settings;
         this.limiter = limiter;
-        this.sessions = sessions;
+        this.signIns = signIns;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -95,7 +95,7 @@ public class PasswordReset {
 
     /**
      * Sets the new password if the token is good, spending it and every other link of the user, and
-     * ends every session of the account: whoever had the old password is signed out everywhere.
+     * ends every sign-in of the account. whoever had the old password is signed out everywhere.
      */
     public void reset(String token, String newPassword) {
         String hash = passwords.hash(newPassword); // slow; outside the transaction
@@ -104,12 +104,12 @@ public class PasswordReset {
                     "invalid_reset_token", "this reset link is invalid, already used or expired; ask for a new one"));
             accounts.changePassword(user, hash, clock.millis());
             tokens.voidAll(user);
-            sessions.closeAll(user);
+            signIns.closeAll(user);
             return user;
         });
         // the reset proves the owner holds the mailbox: failed guesses against the account no longer
         // lock or slow their logins (the per-address limits stay)
         accounts.findById(userId).ifPresent(account -> throttle.forgetFailures(account.email()));
-        log.info("user {} reset their password; every session ended, failed logins forgotten", userId);
+        log.info("user {} reset their password; every sign-in ended, failed logins forgotten", userId);
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
+import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.common.config.DataDirectory;
 import ai.mindbot.common.config.DevelopmentSecretFile;
 import ai.mindbot.common.config.MisconfigurationException;
@@ -34,14 +35,14 @@ public final class AgentApiKey {
     }
 
     public static AgentApiKey from(Environment environment) {
-        String configured = environment.getProperty("AGENT_API_KEY");
+        String configured = ConfigValues.of(environment).text("AGENT_API_KEY", null);
         boolean production = RuntimeMode.of(environment).isProduction();
-        if (configured != null && !configured.isBlank()) {
-            if (production && configured.strip().length() < MIN_LENGTH) {
+        if (configured != null) {
+            if (production && configured.length() < MIN_LENGTH) {
                 throw new MisconfigurationException("AGENT_API_KEY must be at least " + MIN_LENGTH
                         + " characters in production; generate one with: openssl rand -base64 48");
             }
-            return new AgentApiKey(configured.strip());
+            return new AgentApiKey(configured);
         }
         if (production) {
             throw new MisconfigurationException("AGENT_API_KEY is required in production (MINDBOT_ENV=production)");

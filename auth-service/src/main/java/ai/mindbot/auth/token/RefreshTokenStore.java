@@ -64,7 +64,7 @@ public class RefreshTokenStore {
         return new Rotation(used.get().userId(), issue(used.get().userId(), used.get().familyId()));
     }
 
-    /** Ends the session the token belongs to, if it is this user's. */
+    /** Ends the sign-in the token belongs to, if it is this user's. */
     public void revokeFamily(String presented, long userId) {
         db.sql("""
                 UPDATE refresh_tokens SET revoked_at = :now
@@ -74,7 +74,7 @@ public class RefreshTokenStore {
                 .update();
     }
 
-    /** Ends every session of the user (password change, disabled account, logout everywhere). */
+    /** Ends every sign-in of the user (password change, disabled account, logout everywhere). */
     public int revokeAll(long userId) {
         return db.sql("UPDATE refresh_tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
                 .param("now", clock.millis()).param("user", userId)
@@ -95,7 +95,7 @@ public class RefreshTokenStore {
                 .param("now", now).param("hash", hash)
                 .update();
         if (revoked > 0) {
-            log.warn("a used refresh token was presented again; revoked its session family ({} tokens)", revoked);
+            log.warn("a used refresh token was presented again; revoked its sign-in family ({} tokens)", revoked);
         }
     }
 

@@ -16,7 +16,7 @@ import ai.mindbot.common.web.ApiException;
 
 /**
  * Exchanges the agent's API key for a short-lived access token with {@code sub} {@code service:agent}
- * and the single role {@code agent}: enough to start and meter sessions, nothing a user or admin may do.
+ * and the single role {@code agent}: enough to start and meter voice sessions, nothing a user or admin may do.
  * Wrong keys count against the caller's address like failed logins.
  */
 @Service

@@ -10,8 +10,8 @@ public enum RuntimeMode {
     DEVELOPMENT, PRODUCTION;
 
     public static RuntimeMode of(Environment environment) {
-        String value = environment.getProperty("MINDBOT_ENV", "development");
-        return "production".equalsIgnoreCase(value.strip()) ? PRODUCTION : DEVELOPMENT;
+        String value = ConfigValues.of(environment).text("MINDBOT_ENV", "development");
+        return "production".equalsIgnoreCase(value) ? PRODUCTION : DEVELOPMENT;
     }
 
     public boolean isProduction() {

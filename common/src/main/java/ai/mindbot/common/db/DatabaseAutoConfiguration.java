@@ -17,6 +17,8 @@ import org.springframework.core.env.Environment;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import ai.mindbot.common.config.ConfigValues;
+
 /**
  * One DataSource per service: PostgreSQL when {@code DATABASE_URL} is set, otherwise the SQLite
  * file named by {@code mindbot.db.sqlite-path} (each service maps its seed variable, such as
@@ -31,10 +33,10 @@ public class DatabaseAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DataSource dataSource(Environment environment) {
-        String databaseUrl = environment.getProperty("DATABASE_URL");
+        var databaseUrl = ConfigValues.of(environment).text("DATABASE_URL");
         String pool = environment.getProperty("spring.application.name", "mindbot") + "-db";
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
-            return postgres(DatabaseUrl.parse(databaseUrl), pool,
+        if (databaseUrl.isPresent()) {
+            return postgres(DatabaseUrl.parse(databaseUrl.get()), pool,
                     environment.getProperty("mindbot.db.pool-size", Integer.class, 10));
         }
         Path file = Path.of(environment.getRequiredProperty("mindbot.db.sqlite-path"));

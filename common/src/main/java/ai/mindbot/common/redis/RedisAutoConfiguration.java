@@ -13,6 +13,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import ai.mindbot.common.config.ConfigValues;
+
 /**
  * A {@link SharedRedis} when {@code REDIS_URL} is set (not blank); nothing otherwise. Commands
  * time out after {@code REDIS_TIMEOUT_MILLIS} (500 by default). {@code mindbot_redis_up} (1 or 0)
@@ -24,8 +26,9 @@ public class RedisAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     SharedRedis sharedRedis(Environment environment) {
-        return SharedRedis.of(environment.getRequiredProperty("REDIS_URL").strip(),
-                Duration.ofMillis(environment.getProperty("REDIS_TIMEOUT_MILLIS", Long.class, 500L)));
+        ConfigValues config = ConfigValues.of(environment);
+        return SharedRedis.of(config.text("REDIS_URL").orElseThrow(),
+                Duration.ofMillis(config.number("REDIS_TIMEOUT_MILLIS", 500L)));
     }
 
     @Bean
@@ -37,8 +40,7 @@ public class RedisAutoConfiguration {
     static class RedisUrlSet implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String url = context.getEnvironment().getProperty("REDIS_URL");
-            return url != null && !url.isBlank();
+            return ConfigValues.of(context.getEnvironment()).isSet("REDIS_URL");
         }
     }
 }

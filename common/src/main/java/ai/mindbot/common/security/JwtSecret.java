@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
+import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.common.config.DataDirectory;
 import ai.mindbot.common.config.DevelopmentSecretFile;
 import ai.mindbot.common.config.MisconfigurationException;
@@ -27,9 +28,9 @@ public final class JwtSecret {
     }
 
     public static byte[] resolve(Environment environment) {
-        String configured = environment.getProperty("JWT_SECRET");
+        String configured = ConfigValues.of(environment).text("JWT_SECRET", null);
         RuntimeMode mode = RuntimeMode.of(environment);
-        if (configured != null && !configured.isBlank()) {
+        if (configured != null) {
             byte[] key = configured.getBytes(StandardCharsets.UTF_8);
             if (key.length < MIN_BYTES) {
                 // HS256 needs a 256-bit key (RFC 7518 3.2); the JWT libraries refuse shorter ones anyway.

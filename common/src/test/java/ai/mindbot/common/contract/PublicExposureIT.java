@@ -34,7 +34,7 @@ class PublicExposureIT {
     @BeforeAll
     static void start() {
         Map<String, String> props = new HashMap<>(TestDatabase.SQLITE.freshProperties());
-        props.put("JWT_SECRET", ServiceConventionsIT.SECRET);
+        props.put("JWT_SECRET", CommonWebContractIT.SECRET);
         props.put("CORS_ALLOWED_ORIGINS", APP);
         props.put("INTERNAL_NETWORKS", "203.0.113.0/24");
         service = RunningService.start(ContractApp.builder(), props);
@@ -55,7 +55,7 @@ class PublicExposureIT {
     void healthTellsOutsidersOnlyItsStatus() {
         for (Http.Response outsider : new Http.Response[] {
                 health("198.51.100.7", null),
-                health("198.51.100.7", ServiceConventionsIT.valid("user")),
+                health("198.51.100.7", CommonWebContractIT.valid("user")),
                 health("127.0.0.1, 198.51.100.7", null)}) { // claiming loopback does not help
             assertStatusOnly(outsider);
         }
@@ -72,7 +72,7 @@ class PublicExposureIT {
     @Test
     void healthShowsItsDetailsToAdminsAndTheInternalNetwork() {
         for (Http.Response insider : new Http.Response[] {
-                health("198.51.100.7", ServiceConventionsIT.valid("admin")), // an admin from anywhere
+                health("198.51.100.7", CommonWebContractIT.valid("admin")), // an admin from anywhere
                 health(null, null),                                         // loopback, no proxy
                 health("203.0.113.40", null)}) {                            // INTERNAL_NETWORKS, through the proxy
             assertThat(insider.status()).isEqualTo(200);
@@ -90,7 +90,7 @@ class PublicExposureIT {
         assertThat(preflight.header("access-control-allow-headers").toLowerCase()).contains("authorization", "content-type");
 
         Http.Response call = http.send("POST", "/greet", Http.json(Map.of("name", "Ada", "times", 1)),
-                ServiceConventionsIT.valid("user"), Map.of("Origin", APP));
+                CommonWebContractIT.valid("user"), Map.of("Origin", APP));
         assertThat(call.status()).isEqualTo(200);
         assertThat(call.header("access-control-allow-origin")).isEqualTo(APP);
         assertThat(call.header("access-control-expose-headers")).contains("X-Request-Id");
@@ -112,7 +112,7 @@ class PublicExposureIT {
     @Test
     void anOrdinaryRequestFromAnotherOriginGetsNoCorsHeaders() {
         Http.Response call = http.send("POST", "/greet", Http.json(Map.of("name", "Ada", "times", 1)),
-                ServiceConventionsIT.valid("user"), Map.of("Origin", "https://evil.example"));
+                CommonWebContractIT.valid("user"), Map.of("Origin", "https://evil.example"));
         assertThat(call.status()).isEqualTo(200); // answered, but the browser keeps it from that page
         assertThat(call.header("access-control-allow-origin")).isNull();
     }
@@ -121,7 +121,7 @@ class PublicExposureIT {
     void productionRefusesAPlainHttpOriginInOneMessage(CapturedOutput output) {
         Map<String, String> props = new HashMap<>(TestDatabase.SQLITE.freshProperties());
         props.put("MINDBOT_ENV", "production");
-        props.put("JWT_SECRET", ServiceConventionsIT.SECRET);
+        props.put("JWT_SECRET", CommonWebContractIT.SECRET);
         props.put("CORS_ALLOWED_ORIGINS", "http://app.example.test");
 
         Throwable refused = catchThrowable(() -> RunningService.start(ContractApp.builder(), props).close());

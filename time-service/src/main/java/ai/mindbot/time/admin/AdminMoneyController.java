@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.IdempotencyKey;
 import ai.mindbot.time.balance.AccountStanding;
 import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.DuplicateCauseException;
@@ -36,8 +36,8 @@ class AdminMoneyController {
 
     @PostMapping("/time/admin/grants")
     AdminGrants.Granted grant(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AdminRequests.Grant request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String key = validKey(idempotencyKey);
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        String key = IdempotencyKey.fromHeader(idempotencyKey).map(IdempotencyKey::value).orElse(null);
         users.requireExisting(request.userId(), jwt.getTokenValue());
         try {
             return grants.grant(jwt.getSubject(), request.userId(), request.seconds(), request.reason(), key);
@@ -71,12 +71,5 @@ class AdminMoneyController {
     @GetMapping("/time/admin/accounts/{userId}")
     AccountStanding.Standing account(@PathVariable String userId) {
         return standing.of(userId);
-    }
-
-    private static String validKey(String key) {
-        if (key != null && !key.matches("[\\x21-\\x7E]{1,200}")) {
-            throw ApiException.badRequest("invalid_idempotency_key", "Idempotency-Key must be 1-200 visible ASCII characters");
-        }
-        return key;
     }
 }

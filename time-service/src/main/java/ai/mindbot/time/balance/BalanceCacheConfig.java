@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.redis.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,9 +40,9 @@ class BalanceCacheConfig {
     static class CacheWanted implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String mode = context.getEnvironment().getProperty("mindbot.balance.cache", "").strip();
-            String redis = context.getEnvironment().getProperty("REDIS_URL", "");
-            return mode.equals("redis") || (mode.isEmpty() && !redis.isBlank());
+            ConfigValues config = ConfigValues.of(context.getEnvironment());
+            String mode = config.text("mindbot.balance.cache", "");
+            return mode.equals("redis") || (mode.isEmpty() && config.isSet("REDIS_URL"));
         }
     }
 }

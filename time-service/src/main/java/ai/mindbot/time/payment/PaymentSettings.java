@@ -2,6 +2,7 @@ package ai.mindbot.time.payment;
 
 import org.springframework.core.env.Environment;
 
+import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.config.RuntimeMode;
 
@@ -14,10 +15,10 @@ record PaymentSettings(String secretKey, String publishableKey, String configure
         String apiBase) {
 
     public static PaymentSettings from(Environment environment) {
-        PaymentSettings settings = new PaymentSettings(blankToNull(environment.getProperty("STRIPE_SECRET_KEY")),
-                blankToNull(environment.getProperty("STRIPE_PUBLISHABLE_KEY")),
-                blankToNull(environment.getProperty("STRIPE_WEBHOOK_SECRET")),
-                blankToNull(environment.getProperty("STRIPE_API_BASE")));
+        ConfigValues config = ConfigValues.of(environment);
+        PaymentSettings settings = new PaymentSettings(config.text("STRIPE_SECRET_KEY", null),
+                config.text("STRIPE_PUBLISHABLE_KEY", null), config.text("STRIPE_WEBHOOK_SECRET", null),
+                config.text("STRIPE_API_BASE", null));
         if (RuntimeMode.of(environment).isProduction()) {
             if (settings.simulated()) {
                 throw new MisconfigurationException(
@@ -37,9 +38,5 @@ record PaymentSettings(String secretKey, String publishableKey, String configure
 
     public String mode() {
         return simulated() ? "simulated" : "stripe";
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

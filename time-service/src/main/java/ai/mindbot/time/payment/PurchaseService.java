@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import ai.mindbot.common.security.Caller;
 import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.SharedProblems;
 import ai.mindbot.time.catalog.Catalog;
 import ai.mindbot.time.catalog.TimePackage;
 import ai.mindbot.time.ledger.Accounts;
@@ -66,8 +67,7 @@ public class PurchaseService {
                             "is required: payments are simulated, so no browser can confirm a payment"))));
         }
         if (accounts.get(caller.userId()).disabled()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "account_disabled",
-                    "this account is disabled; contact support");
+            throw SharedProblems.accountDisabled();
         }
         String hash = requestHash(pkg.id(), paymentMethodId);
         if (idempotencyKey != null) {

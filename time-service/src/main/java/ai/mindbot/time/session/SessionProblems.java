@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.SharedProblems;
 
 /** The refusals a session endpoint answers, each with its stable code. */
 final class SessionProblems {
@@ -30,8 +31,7 @@ final class SessionProblems {
     }
 
     static ApiException accountDisabled() {
-        return new ApiException(HttpStatus.FORBIDDEN, "account_disabled",
-                "this account is disabled; contact support");
+        return SharedProblems.accountDisabled();
     }
 
     static ApiException busy() {

@@ -15,8 +15,8 @@ import ai.mindbot.auth.account.AdminUsers;
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.livekit.RoomNames;
 import ai.mindbot.auth.ratelimit.ClientAddress;
-import ai.mindbot.auth.token.SessionTokens;
-import ai.mindbot.auth.token.Sessions;
+import ai.mindbot.auth.token.SignInTokens;
+import ai.mindbot.auth.token.SignIns;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -25,27 +25,27 @@ import jakarta.validation.Valid;
 class AccountController {
 
     private final AccountService accounts;
-    private final Sessions sessions;
+    private final SignIns signIns;
     private final AdminUsers admins;
     private final ClientAddress clientAddress;
 
-    AccountController(AccountService accounts, Sessions sessions, AdminUsers admins, ClientAddress clientAddress) {
+    AccountController(AccountService accounts, SignIns signIns, AdminUsers admins, ClientAddress clientAddress) {
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.signIns = signIns;
         this.admins = admins;
         this.clientAddress = clientAddress;
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    SessionTokens register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+    SignInTokens register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
         UserAccount account = accounts.register(body.email(), body.password(), body.fullName(), clientAddress.of(request));
-        return sessions.open(account);
+        return signIns.open(account);
     }
 
     @PostMapping("/login")
-    SessionTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        return sessions.open(accounts.login(body.email(), body.password(), clientAddress.of(request)));
+    SignInTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        return signIns.open(accounts.login(body.email(), body.password(), clientAddress.of(request)));
     }
 
     @GetMapping("/me")
@@ -54,13 +54,13 @@ class AccountController {
         return Profile.of(account, admins.rolesOf(account), RoomNames.identityOf(account.id()));
     }
 
-    /** Changes the password, ends every other session, and hands this client a fresh one. */
+    /** Changes the password, ends every other sign-in, and hands this client a fresh one. */
     @PostMapping("/password")
-    SessionTokens changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChangeRequest body,
+    SignInTokens changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChangeRequest body,
             HttpServletRequest request) {
         UserAccount account = accounts.activeAccount(jwt.getSubject());
         accounts.changePassword(account, body.currentPassword(), body.newPassword(), clientAddress.of(request));
-        sessions.closeAll(account.id());
-        return sessions.open(account);
+        signIns.closeAll(account.id());
+        return signIns.open(account);
     }
 }

@@ -1,2 +1,2 @@
-/** HTTP for sessions and service credentials: {@code /auth/refresh}, {@code /auth/logout}, {@code /auth/service-token}. */
+/** HTTP for sign-ins and service credentials: {@code /auth/refresh}, {@code /auth/logout}, {@code /auth/service-token}. */
 package ai.mindbot.auth.token.web;

@@ -1,7 +1,5 @@
 package ai.mindbot.time.payment.web;
 
-import java.util.regex.Pattern;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.common.security.Caller;
-import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.IdempotencyKey;
 import ai.mindbot.time.payment.PurchaseService;
 import jakarta.validation.Valid;
 
@@ -28,9 +26,6 @@ import jakarta.validation.Valid;
 @RestController
 class PurchaseController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
     private final PurchaseService purchases;
 
     PurchaseController(PurchaseService purchases) {
@@ -39,9 +34,9 @@ class PurchaseController {
 
     @PostMapping("/time/purchase")
     ResponseEntity<String> purchase(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PurchaseRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         PurchaseService.Result result = purchases.purchase(Caller.of(jwt), request.packageId(),
-                request.paymentMethodId(), validKey(idempotencyKey));
+                request.paymentMethodId(), IdempotencyKey.fromHeader(idempotencyKey).map(IdempotencyKey::value).orElse(null));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noStore());
         if (result.replayed()) {
@@ -54,16 +49,5 @@ class PurchaseController {
     ResponseEntity<String> purchase(@AuthenticationPrincipal Jwt jwt, @PathVariable String purchaseId) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore())
                 .body(purchases.current(Caller.of(jwt), purchaseId));
-    }
-
-    static String validKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (!KEY.matcher(key).matches()) {
-            throw ApiException.badRequest("invalid_idempotency_key",
-                    "Idempotency-Key must be 1-255 visible ASCII characters (a UUID is a good choice)");
-        }
-        return key;
     }
 }

@@ -10,9 +10,9 @@ final class SessionResponses {
     private SessionResponses() {
     }
 
-    record Started(String sessionId, long grantedSeconds, String expiresAt, long balanceSeconds) {
+    record Started(String sessionId, long grantedSeconds, long expiresAt, long balanceSeconds) {
         static Started of(SessionMeter.Started s) {
-            return new Started(s.session().id(), s.session().reservedSeconds(), SessionView.iso(s.session().expiresAt()),
+            return new Started(s.session().id(), s.session().reservedSeconds(), s.session().expiresAt(),
                     s.balanceSeconds());
         }
     }

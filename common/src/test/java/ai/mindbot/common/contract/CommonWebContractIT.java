@@ -19,10 +19,11 @@ import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 
 /**
- * The error and security contract every service gets from common, checked over real HTTP. Tokens
+ * The error and security contract every service gets from common, checked over real HTTP on a
+ * small app (the launcher's {@code ServiceConventionsIT} checks the real services). Tokens
  * are made with java-jwt, a library independent of the Nimbus code that verifies them.
  */
-class ServiceConventionsIT {
+class CommonWebContractIT {
 
     static final String SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
     static RunningService service;

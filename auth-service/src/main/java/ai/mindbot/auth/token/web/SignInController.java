@@ -10,21 +10,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.auth.account.AccountService;
-import ai.mindbot.auth.token.SessionTokens;
-import ai.mindbot.auth.token.Sessions;
+import ai.mindbot.auth.token.SignInTokens;
+import ai.mindbot.auth.token.SignIns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/auth")
-class SessionController {
+class SignInController {
 
-    private final Sessions sessions;
+    private final SignIns signIns;
     private final AccountService accounts;
 
-    SessionController(Sessions sessions, AccountService accounts) {
-        this.sessions = sessions;
+    SignInController(SignIns signIns, AccountService accounts) {
+        this.signIns = signIns;
         this.accounts = accounts;
     }
 
@@ -36,18 +36,18 @@ class SessionController {
 
     /** A new access token and the next refresh token; the presented one is spent. */
     @PostMapping("/refresh")
-    SessionTokens refresh(@Valid @RequestBody RefreshRequest body) {
-        return sessions.refresh(body.refreshToken());
+    SignInTokens refresh(@Valid @RequestBody RefreshRequest body) {
+        return signIns.refresh(body.refreshToken());
     }
 
     /**
-     * Ends the session of the given refresh token, or every session of the caller when the body has
+     * Ends the sign-in of the given refresh token, or every sign-in of the caller when the body has
      * none. Access tokens already issued stay valid until they expire (at most {@code JWT_TTL_SECONDS}).
      */
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) LogoutRequest body) {
         long userId = accounts.activeAccount(jwt.getSubject()).id();
-        sessions.close(userId, body == null ? null : body.refreshToken());
+        signIns.close(userId, body == null ? null : body.refreshToken());
     }
 }

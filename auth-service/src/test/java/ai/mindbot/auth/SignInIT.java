@@ -12,33 +12,33 @@ import ai.mindbot.common.test.Http;
 import tools.jackson.databind.JsonNode;
 
 /** Refresh-token rotation, reuse detection and logout. */
-class SessionIT extends OnBothDatabases {
+class SignInIT extends OnBothDatabases {
 
     @Test
     void refreshGivesANewAccessTokenAndSpendsTheRefreshToken() {
-        JsonNode session = server.registerNew();
-        Http.Response refreshed = refresh(session.get("refresh_token").asString());
+        JsonNode signIn = server.registerNew();
+        Http.Response refreshed = refresh(signIn.get("refresh_token").asString());
 
         assertThat(refreshed.status()).isEqualTo(200);
         JsonNode next = refreshed.json();
-        assertThat(next.get("refresh_token").asString()).isNotEqualTo(session.get("refresh_token").asString());
+        assertThat(next.get("refresh_token").asString()).isNotEqualTo(signIn.get("refresh_token").asString());
         assertThat(next.get("token_type").asString()).isEqualTo("bearer");
         assertThat(next.get("livekit_token").asString()).isNotBlank();
-        DecodedJWT before = IndependentVerifier.accessToken(session.get("access_token").asString());
+        DecodedJWT before = IndependentVerifier.accessToken(signIn.get("access_token").asString());
         DecodedJWT after = IndependentVerifier.accessToken(next.get("access_token").asString());
         assertThat(after.getSubject()).isEqualTo(before.getSubject());
         assertThat(after.getClaim("email").asString()).isEqualTo(before.getClaim("email").asString());
         assertThat(after.getId()).isNotEqualTo(before.getId());
 
-        Http.Response reused = refresh(session.get("refresh_token").asString());
+        Http.Response reused = refresh(signIn.get("refresh_token").asString());
         assertThat(reused.status()).isEqualTo(401);
         assertThat(reused.json().get("code").asString()).isEqualTo("invalid_refresh_token");
     }
 
     @Test
-    void reusingASpentRefreshTokenEndsTheWholeSession() {
-        JsonNode session = server.registerNew();
-        String stolen = session.get("refresh_token").asString();
+    void reusingASpentRefreshTokenEndsTheWholeSignIn() {
+        JsonNode signIn = server.registerNew();
+        String stolen = signIn.get("refresh_token").asString();
         String legitimate = refresh(stolen).json().get("refresh_token").asString();
 
         assertThat(refresh(stolen).status()).isEqualTo(401); // the thief (or the victim) replays it
@@ -46,7 +46,7 @@ class SessionIT extends OnBothDatabases {
     }
 
     @Test
-    void reuseInOneSessionLeavesTheUsersOtherSessionsAlone() {
+    void reuseInOneSignInLeavesTheUsersOtherSignInsAlone() {
         String email = AuthServer.newEmail();
         JsonNode phone = server.register(email);
         JsonNode laptop = server.login(email);
@@ -66,7 +66,7 @@ class SessionIT extends OnBothDatabases {
     }
 
     @Test
-    void logoutEndsThatSessionOnly() {
+    void logoutEndsThatSignInOnly() {
         String email = AuthServer.newEmail();
         JsonNode phone = server.register(email);
         JsonNode laptop = server.login(email);
@@ -80,7 +80,7 @@ class SessionIT extends OnBothDatabases {
     }
 
     @Test
-    void logoutWithoutARefreshTokenEndsEverySession() {
+    void logoutWithoutARefreshTokenEndsEverySignIn() {
         String email = AuthServer.newEmail();
         JsonNode phone = server.register(email);
         JsonNode laptop = server.login(email);
@@ -93,7 +93,7 @@ class SessionIT extends OnBothDatabases {
     }
 
     @Test
-    void nobodyLogsOutSomeoneElsesSession() {
+    void nobodyLogsOutSomeoneElsesSignIn() {
         JsonNode victim = server.registerNew();
         JsonNode attacker = server.registerNew();
         server.http.post("/auth/logout", Map.of("refresh_token", victim.get("refresh_token").asString()),

@@ -8,16 +8,16 @@ import ai.mindbot.auth.livekit.LiveKitTokens;
 import ai.mindbot.auth.livekit.RoomToken;
 import ai.mindbot.common.web.ApiException;
 
-/** A signed-in session: an access token, a refresh token family, and a LiveKit token for the personal room. */
+/** A sign-in: an access token, a refresh token family, and a LiveKit token for the personal room. */
 @Service
-public class Sessions {
+public class SignIns {
 
     private final AccessTokenIssuer accessTokens;
     private final RefreshTokenStore refreshTokens;
     private final LiveKitTokens liveKit;
     private final AccountService accounts;
 
-    Sessions(AccessTokenIssuer accessTokens, RefreshTokenStore refreshTokens, LiveKitTokens liveKit,
+    SignIns(AccessTokenIssuer accessTokens, RefreshTokenStore refreshTokens, LiveKitTokens liveKit,
             AccountService accounts) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -26,12 +26,12 @@ public class Sessions {
     }
 
     /** After register or login: a new refresh family. */
-    public SessionTokens open(UserAccount account) {
+    public SignInTokens open(UserAccount account) {
         return tokens(account, refreshTokens.startFamily(account.id()));
     }
 
     /** Rotates the refresh token; refused when it is no good or the account was disabled meanwhile. */
-    public SessionTokens refresh(String refreshToken) {
+    public SignInTokens refresh(String refreshToken) {
         RefreshTokenStore.Rotation rotation = refreshTokens.rotate(refreshToken);
         UserAccount account;
         try {
@@ -43,7 +43,7 @@ public class Sessions {
         return tokens(account, rotation.refreshToken());
     }
 
-    /** Ends the session the refresh token belongs to, or every session of the user when none is given. */
+    /** Ends the sign-in the refresh token belongs to, or every sign-in of the user when none is given. */
     public void close(long userId, String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
             refreshTokens.revokeAll(userId);
@@ -52,15 +52,15 @@ public class Sessions {
         }
     }
 
-    /** Every session of the user ends: password changed, account disabled. */
+    /** Every sign-in of the user ends: password changed, account disabled. */
     public void closeAll(long userId) {
         refreshTokens.revokeAll(userId);
     }
 
-    private SessionTokens tokens(UserAccount account, String refreshToken) {
+    private SignInTokens tokens(UserAccount account, String refreshToken) {
         IssuedToken access = accessTokens.forUser(account);
         RoomToken room = liveKit.forPersonalRoom(account);
-        return new SessionTokens(access.value(), "bearer", access.expiresInSeconds(), refreshToken,
+        return new SignInTokens(access.value(), "bearer", access.expiresInSeconds(), refreshToken,
                 room.livekitToken(), room.livekitUrl(), room.roomName());
     }
 }
