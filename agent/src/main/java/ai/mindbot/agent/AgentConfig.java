@@ -65,10 +65,6 @@ public record AgentConfig(URI url, String apiKey, String apiSecret, String agent
                 useServerIceServers);
     }
 
-    public AgentConfig withMaxJobs(int jobs) {
-        return new AgentConfig(url, apiKey, apiSecret, agentName, jobs, drainTimeout, useServerIceServers);
-    }
-
     /** The URL of one of LiveKit's WebSocket endpoints ({@code /agent}, {@code /rtc}) under {@link #url}. */
     public URI endpoint(String path, String query) {
         String scheme = switch (url.getScheme()) {

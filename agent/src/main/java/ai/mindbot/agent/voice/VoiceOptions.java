@@ -55,17 +55,6 @@ public record VoiceOptions(double activationThreshold, Duration minSpeech, Durat
                 "Sorry, I ran into a problem there, could you say that again?");
     }
 
-    public VoiceOptions withEndpointing(Duration min, Duration max) {
-        return new VoiceOptions(activationThreshold, minSpeech, minSilence, min, max, allowInterruptions,
-                falseInterruptionTimeout, fillerDelay, fillerText, maxToolSteps, apologyText);
-    }
-
-    public VoiceOptions withAllowInterruptions(boolean allow) {
-        return new VoiceOptions(activationThreshold, minSpeech, minSilence, minEndpointingDelay,
-                maxEndpointingDelay, allow, falseInterruptionTimeout, fillerDelay, fillerText, maxToolSteps,
-                apologyText);
-    }
-
     /** Below this, a window counts as silence; the gap to the activation threshold stops flicker (Silero's 0.15). */
     public double deactivationThreshold() {
         return Math.max(0.01, activationThreshold - 0.15);

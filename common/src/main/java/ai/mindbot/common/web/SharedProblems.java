@@ -18,9 +18,4 @@ public final class SharedProblems {
     public static ApiException accountDisabled() {
         return new ApiException(HttpStatus.FORBIDDEN, ACCOUNT_DISABLED, "this account is disabled; contact support");
     }
-
-    /** 400 {@code invalid_idempotency_key}: the one {@link IdempotencyKey} rule, broken. */
-    public static ApiException invalidIdempotencyKey() {
-        return IdempotencyKey.invalid();
-    }
 }

@@ -14,9 +14,5 @@ public interface BalanceListener {
         public boolean crossedBelow(long threshold) {
             return balanceBefore >= threshold && balanceAfter < threshold;
         }
-
-        public boolean crossedUpTo(long threshold) {
-            return balanceBefore < threshold && balanceAfter >= threshold;
-        }
     }
 }
