@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.notify.OutboxDelivery;
 import ai.mindbot.time.session.SessionSweeper;
-import ai.mindbot.time.support.TestTokens;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.time.testing.TimeService;
 
 /**
  * What /metrics tells an operator about work left waiting (deploy/prometheus/alerts.yml alerts on it):
@@ -37,13 +37,13 @@ class BacklogMetricsIT {
     @Parameter
     TestDatabase database;
 
-    static TimeServiceUnderTest time;
+    static TimeService time;
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
         // Stripe unreachable (nothing listens on port 1) leaves a purchase unconfirmed; delivery and
         // sweeps run only when the test says
-        time = TimeServiceUnderTest.start(database, Map.of("STRIPE_SECRET_KEY", "sk_test_unreachable",
+        time = TimeService.onHandMovedClock(database, Map.of("STRIPE_SECRET_KEY", "sk_test_unreachable",
                 "STRIPE_API_BASE", "http://127.0.0.1:1", "LOW_BALANCE_THRESHOLD_SECONDS", "900",
                 "SESSION_SLICE_SECONDS", "60"));
     }
@@ -61,18 +61,18 @@ class BacklogMetricsIT {
         assertThat(scrape(SWEEPER_LAG)).isZero();
 
         Http.Response purchase = time.http.post("/time/purchase",
-                Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"), TestTokens.user("701"));
+                Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"), Tokens.user("701"));
         assertThat(purchase.status()).as(purchase.body()).isEqualTo(503);
 
         // 59 s of talk takes 950 s under the 900 s line: a low-balance notice goes to the outbox
         time.grant("702", 950);
         String email = "user702@mindbot.test";
         Http.Response started = time.http.post("/time/sessions", Map.of("room_name", "room-702"),
-                TestTokens.user("702", email));
+                Tokens.user("702", email));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String session = started.json().get("session_id").asString();
         time.clock.advance(Duration.ofSeconds(59));
-        assertThat(time.http.post("/time/sessions/" + session + "/heartbeat", "", TestTokens.user("702", email))
+        assertThat(time.http.post("/time/sessions/" + session + "/heartbeat", "", Tokens.user("702", email))
                 .status()).isEqualTo(200);
         long lapsesAt = time.jdbc().sql("SELECT expires_at FROM voice_sessions WHERE id = :id").param("id", session)
                 .query(Long.class).single();

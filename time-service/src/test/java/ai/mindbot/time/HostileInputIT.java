@@ -15,14 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.HostileProbe;
-import ai.mindbot.common.test.HostileValues;
 import ai.mindbot.common.test.HostileValues.Value;
+import ai.mindbot.common.test.HostileValues;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.AuthService;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 
 /**
  * Every public and admin POST endpoint of the time service, with generated hostile text in each
@@ -60,7 +60,7 @@ class HostileInputIT {
 
     @Test
     void everyPostEndpointRefusesHostileInputCleanly() {
-        String admin = Tokens.admin("9000");
+        String admin = Tokens.adminOnly("9000");
         String buyer = auth.newUser();
         String target = auth.newUser();
         assertThat(grant(buyer, admin).status()).isEqualTo(200);

@@ -22,12 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.AuthService;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /** The admin money actions over HTTP, on SQLite and PostgreSQL. */
@@ -40,7 +40,7 @@ class AdminMoneyIT {
 
     static AuthService auth;
     static TimeService time;
-    static final String ADMIN = Tokens.admin("9000");
+    static final String ADMIN = Tokens.adminOnly("9000");
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {

@@ -12,7 +12,6 @@ import ai.mindbot.common.test.PeerProcesses;
 import ai.mindbot.common.test.RefusedStart;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 
 /** {@code BALANCE_CACHE} without a Redis to use (no redis-server needed). */
 class BalanceCacheSettingsIT {

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.balance.AccountStanding;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /** Buying time cards with the payment simulator, over real HTTP, on SQLite and PostgreSQL. */
@@ -154,7 +154,7 @@ class PurchaseIT {
     void needsAUserToken() {
         Map<String, String> body = Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa");
         assertProblem(time.http.post("/time/purchase", body), 401, "unauthorized");
-        assertProblem(time.http.post("/time/purchase", body, Tokens.token("service:agent", "agent")), 403,
+        assertProblem(time.http.post("/time/purchase", body, Tokens.agent()), 403,
                 "forbidden");
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.balance.AccountStanding;
 import ai.mindbot.time.catalog.Catalog;
 import ai.mindbot.time.ledger.Cause;
@@ -29,7 +30,6 @@ import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeSignatures;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -19,11 +19,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeMock;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -114,7 +114,7 @@ class BrowserConfirmationIT {
         assertThat(theirs.json().path("detail")).isEqualTo(none.json().path("detail"));
         assertThat(theirs.body()).doesNotContain("_secret_");
         // an admin has no use for a buyer's secret either; nobody reads it without a token
-        assertProblem(time.http.get("/time/purchases/" + purchase, Tokens.admin("9000")), 403, "forbidden");
+        assertProblem(time.http.get("/time/purchases/" + purchase, Tokens.adminOnly("9000")), 403, "forbidden");
         assertProblem(time.http.get("/time/purchases/" + purchase), 401, "unauthorized");
 
         // the buyer's Idempotency-Key in another user's request is that user's own key: a purchase of their own
