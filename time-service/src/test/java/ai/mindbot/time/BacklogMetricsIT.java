@@ -8,50 +8,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.ServiceSettings;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.notify.OutboxDelivery;
 import ai.mindbot.time.session.SessionSweeper;
-import ai.mindbot.time.testing.TimeService;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.OnBothDatabases;
 
 /**
  * What /metrics tells an operator about work left waiting (deploy/prometheus/alerts.yml alerts on it):
  * a purchase Stripe never answered, a notice not yet mailed, a session whose agent went silent.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class BacklogMetricsIT {
+// Stripe unreachable (nothing listens on port 1) leaves a purchase unconfirmed; delivery and sweeps
+// run only when the test says
+@HandMovedClock
+@ServiceSettings({"STRIPE_SECRET_KEY=sk_test_unreachable",
+        "STRIPE_API_BASE=http://127.0.0.1:1", "LOW_BALANCE_THRESHOLD_SECONDS=900", "SESSION_SLICE_SECONDS=60"})
+class BacklogMetricsIT extends OnBothDatabases {
 
     static final String STUCK_PURCHASES = "mindbot_purchases_pending_oldest_seconds";
     static final String OUTBOX_PENDING = "mindbot_notify_outbox_pending";
     static final String OUTBOX_OLDEST = "mindbot_notify_outbox_oldest_pending_seconds";
     static final String SWEEPER_LAG = "mindbot_sessions_lapsed_oldest_seconds";
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        // Stripe unreachable (nothing listens on port 1) leaves a purchase unconfirmed; delivery and
-        // sweeps run only when the test says
-        time = TimeService.onHandMovedClock(database, Map.of("STRIPE_SECRET_KEY", "sk_test_unreachable",
-                "STRIPE_API_BASE", "http://127.0.0.1:1", "LOW_BALANCE_THRESHOLD_SECONDS", "900",
-                "SESSION_SLICE_SECONDS", "60"));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-    }
 
     @Test
     void reportsWaitingWorkByAgeUntilItIsDone() {

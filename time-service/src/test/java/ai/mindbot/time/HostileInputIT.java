@@ -9,15 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.HostileProbe;
 import ai.mindbot.common.test.HostileValues.Value;
 import ai.mindbot.common.test.HostileValues;
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
@@ -30,15 +28,10 @@ import ai.mindbot.time.testing.TimeService;
  * problem+json, a refusal writes nothing (accounts, ledger, purchases, sessions, outbox), and
  * whatever was accepted leaves the ledger consistent. On SQLite and PostgreSQL.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class HostileInputIT {
+class HostileInputIT extends OnBothDatabases {
 
     private static final long SEED = 13;
     private static final List<Value> TEXTS = HostileValues.texts(SEED, 40);
-
-    @Parameter
-    TestDatabase database;
 
     static AuthService auth;
     static TimeService time;

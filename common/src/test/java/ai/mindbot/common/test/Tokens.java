@@ -48,7 +48,18 @@ public final class Tokens {
         return sign(subject, email, List.of(roles), Instant.now().plusSeconds(3600), SECRET);
     }
 
-    /** Any token, e.g. one expired or signed with another secret. */
+    /** A token that expired ten minutes ago. */
+    public static String expired(String subject, String email, String... roles) {
+        return sign(subject, email, List.of(roles), Instant.now().minusSeconds(600), SECRET);
+    }
+
+    /** A token signed with a secret no service under test knows. */
+    public static String forged(String subject, String email, String... roles) {
+        return sign(subject, email, List.of(roles), Instant.now().plusSeconds(3600),
+                "not-the-secret-but-long-enough-0123456789-abcdef");
+    }
+
+    /** Any token. */
     public static String sign(String subject, String email, List<String> roles, Instant expires, String secret) {
         var builder = JWT.create().withIssuer(ISSUER).withSubject(subject).withClaim("roles", roles)
                 .withIssuedAt(Instant.now().minusSeconds(5)).withExpiresAt(expires)

@@ -15,12 +15,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Ledger;
@@ -31,12 +29,7 @@ import ai.mindbot.time.testing.TimeService;
 import tools.jackson.databind.JsonNode;
 
 /** The admin money actions over HTTP, on SQLite and PostgreSQL. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class AdminMoneyIT {
-
-    @Parameter
-    TestDatabase database;
+class AdminMoneyIT extends OnBothDatabases {
 
     static AuthService auth;
     static TimeService time;

@@ -7,47 +7,25 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
-
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.ServiceSettings;
 import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.testing.HandMovedClock;
 import ai.mindbot.time.testing.LiveKitSignatures;
-import ai.mindbot.time.testing.TimeService;
+import ai.mindbot.time.testing.OnBothDatabases;
 import tools.jackson.databind.JsonNode;
 
 /**
  * LiveKit's webhooks end sessions. The webhooks are signed as livekit-server signs them
  * ({@link LiveKitSignatures}) and carry protojson bodies (lowerCamelCase, int64 as strings).
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class LiveKitWebhookIT {
+@HandMovedClock
+@ServiceSettings({"LIVEKIT_API_KEY=" + LiveKitWebhookIT.KEY, "LIVEKIT_API_SECRET=" + LiveKitWebhookIT.SECRET})
+class LiveKitWebhookIT extends OnBothDatabases {
 
     static final String KEY = "lk-test-key";
     static final String SECRET = "lk-test-secret-that-is-long-enough-for-hs256";
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-    static Http http;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeService.onHandMovedClock(database, Map.of("LIVEKIT_API_KEY", KEY, "LIVEKIT_API_SECRET", SECRET));
-        http = time.http;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-    }
 
     @AfterEach
     void theLedgerStillRebuildsEveryBalance() {

@@ -15,14 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Cause;
@@ -33,12 +31,7 @@ import ai.mindbot.time.testing.TimeService;
 import jakarta.mail.internet.MimeMessage;
 
 /** One low-balance notice per crossing of 900 s, written with the debit, emailed through a real SMTP server (GreenMail). */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class LowBalanceNotificationIT {
-
-    @Parameter
-    TestDatabase database;
+class LowBalanceNotificationIT extends OnBothDatabases {
 
     static GreenMail smtp;
     static int smtpPort;

@@ -12,41 +12,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.balance.AccountStanding;
-import ai.mindbot.time.ledger.LedgerAudit;
+import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.StripeEvents;
-import ai.mindbot.time.testing.TimeService;
 import tools.jackson.databind.JsonNode;
 
 /** Buying time cards with the payment simulator, over real HTTP, on SQLite and PostgreSQL. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class PurchaseIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeService.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
-        time.close();
-    }
+class PurchaseIT extends OnBothDatabases {
 
     @Test
     void listsTheConfiguredPackagesPublicly() {

@@ -13,16 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeSignatures;
 import ai.mindbot.time.testing.TimeService;
@@ -31,28 +27,11 @@ import ai.mindbot.time.testing.TimeService;
  * The purchase janitor with the payment simulator: a payment decided at the provider whose webhook
  * never came is settled once, whichever of the janitor and a late webhook comes first.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class PurchaseJanitorIT {
+@HandMovedClock
+class PurchaseJanitorIT extends OnBothDatabases {
 
     /** Past PURCHASE_STUCK_SECONDS (600 by default). */
     static final Duration STUCK = Duration.ofMinutes(11);
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeService.onHandMovedClock(database, Map.of("STRIPE_WEBHOOK_SECRET", TimeService.WEBHOOK_SECRET));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        assertThat(time.auditMismatches()).isEmpty();
-        time.close();
-    }
 
     /** A purchase waiting for 3-D Secure; the answer's PaymentIntent and purchase ids. */
     static Purchase awaitingAuthentication(String userId) {

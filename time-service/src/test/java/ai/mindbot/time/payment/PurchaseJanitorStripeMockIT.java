@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.testing.StripeEvents;
@@ -32,12 +30,7 @@ import ai.mindbot.time.testing.TimeService;
  * the reading of each Stripe status in StripeLookupTest.
  */
 @Tag("e2e")
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class PurchaseJanitorStripeMockIT {
-
-    @Parameter
-    TestDatabase database;
+class PurchaseJanitorStripeMockIT extends OnBothDatabases {
 
     static StripeMock stripe;
     static TimeService time;

@@ -13,41 +13,20 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.ServiceSettings;
 import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.testing.HandMovedClock;
 import ai.mindbot.time.testing.LiveKitSignatures;
+import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.TimeService;
 import tools.jackson.databind.JsonNode;
 
 /** Reserve, commit, release over real HTTP on SQLite and PostgreSQL (slice 60 s, minimum 30 s, grace 15 s). */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class SessionMeteringIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-    static Http http;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeService.onHandMovedClock(database, Map.of("SESSION_SLICE_SECONDS", "60",
-                "SESSION_MIN_START_SECONDS", "30", "SESSION_GRACE_SECONDS", "15"));
-        http = time.http;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-    }
+@HandMovedClock
+@ServiceSettings({"SESSION_SLICE_SECONDS=60", "SESSION_MIN_START_SECONDS=30", "SESSION_GRACE_SECONDS=15"})
+class SessionMeteringIT extends OnBothDatabases {
 
     @AfterEach
     void theLedgerStillRebuildsEveryBalance() {

@@ -12,37 +12,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.ServiceSettings;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.jobs.JobRuns;
-import ai.mindbot.time.testing.TimeService;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.OnBothDatabases;
 
 /** The sweeper as a recurring job (every second here): on its schedule, racing sweeps by hand, recorded and counted. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class SessionSweeperIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeService.onHandMovedClock(database, Map.of("SESSION_SWEEP_SECONDS", "1"));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-    }
+@HandMovedClock
+@ServiceSettings("SESSION_SWEEP_SECONDS=1")
+class SessionSweeperIT extends OnBothDatabases {
 
     static String abandonedSession(String userId) {
         time.grant(userId, 600);
