@@ -7,20 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.HostileProbe;
 import ai.mindbot.common.test.HostileValues.Value;
 import ai.mindbot.common.test.HostileValues;
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.OnBothDatabases;
-import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
-import ai.mindbot.time.testing.AuthService;
-import ai.mindbot.time.testing.TimeService;
+import ai.mindbot.time.testing.OnBothDatabases;
+import ai.mindbot.time.testing.WithAuthService;
 
 /**
  * Every public and admin POST endpoint of the time service, with generated hostile text in each
@@ -28,25 +24,11 @@ import ai.mindbot.time.testing.TimeService;
  * problem+json, a refusal writes nothing (accounts, ledger, purchases, sessions, outbox), and
  * whatever was accepted leaves the ledger consistent. On SQLite and PostgreSQL.
  */
+@WithAuthService
 class HostileInputIT extends OnBothDatabases {
 
     private static final long SEED = 13;
     private static final List<Value> TEXTS = HostileValues.texts(SEED, 40);
-
-    static AuthService auth;
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        auth = AuthService.start(database);
-        time = TimeService.start(database, auth.timeServiceProperties());
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-        auth.close();
-    }
 
     private record Endpoint(String path, String bearer, Map<String, String> fields) {
     }

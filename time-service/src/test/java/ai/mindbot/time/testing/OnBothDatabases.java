@@ -2,6 +2,7 @@ package ai.mindbot.time.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.TestInfo;
@@ -15,19 +16,26 @@ import ai.mindbot.common.test.TestDatabase;
 /**
  * Runs every test of a subclass twice, against one time service on SQLite and one on PostgreSQL,
  * started once per database with the subclass's {@link ServiceSettings}, on a hand-moved clock where
- * it says {@link HandMovedClock} (tests keep apart by using their own users). After the class's tests the ledger must still rebuild every balance.
- * Tests that need another peer started first (auth, stripe-mock, SMTP) extend
+ * it says {@link HandMovedClock}, beside a real auth service where it says {@link WithAuthService}
+ * (tests keep apart by using their own users). After the class's tests the ledger must still rebuild every balance.
+ * Tests that need another peer started first (stripe-mock, SMTP) extend
  * {@link ai.mindbot.common.test.OnBothDatabases} and start the time service themselves.
  */
 public abstract class OnBothDatabases extends ai.mindbot.common.test.OnBothDatabases {
 
     protected static TimeService time;
     protected static Http http;
+    /** The auth service beside it, where the test class says {@link WithAuthService}; else null. */
+    protected static AuthService auth;
 
     @BeforeParameterizedClassInvocation
     static void startTimeService(TestDatabase database, TestInfo test) {
         Class<?> testClass = test.getTestClass().orElseThrow();
-        Map<String, String> settings = ServiceSettings.Read.of(testClass);
+        Map<String, String> settings = new HashMap<>(ServiceSettings.Read.of(testClass));
+        auth = testClass.isAnnotationPresent(WithAuthService.class) ? AuthService.start(database) : null;
+        if (auth != null) {
+            settings.putAll(auth.timeServiceProperties());
+        }
         time = testClass.isAnnotationPresent(HandMovedClock.class)
                 ? TimeService.onHandMovedClock(database, settings)
                 : TimeService.start(database, settings);
@@ -40,6 +48,9 @@ public abstract class OnBothDatabases extends ai.mindbot.common.test.OnBothDatab
             assertThat(time.auditMismatches()).isEmpty();
         } finally {
             time.close();
+            if (auth != null) {
+                auth.close();
+            }
         }
     }
 }
