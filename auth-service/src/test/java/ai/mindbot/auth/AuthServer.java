@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class AuthServer implements AutoCloseable {
 
-    public static final String JWT_SECRET = "test-jwt-secret-that-is-long-enough-for-hs256!";
+    public static final String JWT_SECRET = Tokens.SECRET;
     public static final String LIVEKIT_KEY = "APItestkey";
     public static final String LIVEKIT_SECRET = "test-livekit-secret-0123456789abcdefghij";
     public static final String LIVEKIT_URL = "wss://livekit.example.test";

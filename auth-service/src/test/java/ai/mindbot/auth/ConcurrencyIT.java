@@ -13,38 +13,18 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.ServiceSettings;
 
 /**
  * Races the database settles, not the code: many requests at once for the same email, the same
  * refresh token, the same account's guesses. Each rule holds by a unique index or a conditional UPDATE.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class ConcurrencyIT {
+@ServiceSettings({"AUTH_RATE_LOGIN_PER_ACCOUNT=3", "AUTH_RATE_LOGIN_PER_ADDRESS=0",
+        "AUTH_RATE_REGISTER_PER_ADDRESS=0"})
+class ConcurrencyIT extends OnBothDatabases {
 
     private static final int RACERS = 12;
-    private static AuthServer server;
-
-    @Parameter
-    TestDatabase database;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        server = AuthServer.start(database, Map.of("AUTH_RATE_LOGIN_PER_ACCOUNT", "3",
-                "AUTH_RATE_LOGIN_PER_ADDRESS", "0", "AUTH_RATE_REGISTER_PER_ADDRESS", "0"));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void oneEmailGetsOneAccountHoweverManyRegisterAtOnce() throws Exception {

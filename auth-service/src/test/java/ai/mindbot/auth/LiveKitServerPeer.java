@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import ai.mindbot.common.test.FreePort;
 import ai.mindbot.common.test.PeerProcesses;
 
 /**
@@ -30,9 +31,9 @@ public final class LiveKitServerPeer implements AutoCloseable {
 
     public static LiveKitServerPeer start(String apiKey, String apiSecret) throws IOException, InterruptedException {
         Path binary = PeerProcesses.onPath("livekit-server", "scripts/install-livekit");
-        int port = PeerProcesses.freePort();
-        int rtcTcp = PeerProcesses.freePort();
-        int udp = PeerProcesses.freePort();
+        int port = FreePort.pick();
+        int rtcTcp = FreePort.pick();
+        int udp = FreePort.pick();
         String config = """
                 port: %d
                 bind_addresses: ["127.0.0.1"]

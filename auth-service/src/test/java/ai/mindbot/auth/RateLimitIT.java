@@ -6,45 +6,19 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.ServiceSettings;
 
-/** Small limits so the tests reach them; the counters live in the database. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class RateLimitIT {
-
-    private static final Map<String, String> SMALL_LIMITS = Map.of(
-            "AUTH_RATE_LOGIN_PER_ACCOUNT", "3",
-            "AUTH_RATE_LOGIN_PER_ADDRESS", "5",
-            "AUTH_RATE_REGISTER_PER_ADDRESS", "4",
-            "AUTH_RATE_GUEST_PER_ADDRESS", "2",
-            "AUTH_RATE_LOGIN_SLOWDOWN_STEP_MILLIS", "300",
-            "AUTH_RATE_LOGIN_SLOWDOWN_MAX_MILLIS", "600",
-            "TRUST_PROXY", "true");
-
-    /** One server for the tests that use distinct accounts and addresses; counters never overlap. */
-    private static AuthServer server;
-
-    @Parameter
-    TestDatabase database;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        server = AuthServer.start(database, SMALL_LIMITS);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        server.close();
-    }
+/**
+ * Small limits so the tests reach them; the counters live in the database. One server for the tests
+ * that use distinct accounts and addresses; counters never overlap.
+ */
+@ServiceSettings({"AUTH_RATE_LOGIN_PER_ACCOUNT=3", "AUTH_RATE_LOGIN_PER_ADDRESS=5", "AUTH_RATE_REGISTER_PER_ADDRESS=4",
+        "AUTH_RATE_GUEST_PER_ADDRESS=2", "AUTH_RATE_LOGIN_SLOWDOWN_STEP_MILLIS=300", "AUTH_RATE_LOGIN_SLOWDOWN_MAX_MILLIS=600",
+        "TRUST_PROXY=true"})
+class RateLimitIT extends OnBothDatabases {
 
     @Test
     void failedLoginsForOneAccountFromOneAddressAreCutOffWithRetryAfter() {

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mindbot.common.test.FreePort;
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.PeerProcesses;
 import ai.mindbot.common.test.TestDatabase;
 
 /**
@@ -18,7 +18,7 @@ class RedisUnreachableIT {
 
     @Test
     void loginsWorkAndGuessingIsStillLimited() {
-        Map<String, String> properties = Map.of("REDIS_URL", "redis://127.0.0.1:" + PeerProcesses.freePort(),
+        Map<String, String> properties = Map.of("REDIS_URL", "redis://127.0.0.1:" + FreePort.pick(),
                 "AUTH_RATE_LOGIN_PER_ACCOUNT", "3", "TRUST_PROXY", "true");
         try (AuthServer server = AuthServer.start(TestDatabase.SQLITE, properties)) {
             String email = AuthServer.newEmail();

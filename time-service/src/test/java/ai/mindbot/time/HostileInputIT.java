@@ -7,22 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.HostileProbe;
-import ai.mindbot.common.test.HostileValues;
 import ai.mindbot.common.test.HostileValues.Value;
+import ai.mindbot.common.test.HostileValues;
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
-import ai.mindbot.time.testing.AuthService;
-import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
+import ai.mindbot.time.testing.OnBothDatabases;
+import ai.mindbot.time.testing.WithAuthService;
 
 /**
  * Every public and admin POST endpoint of the time service, with generated hostile text in each
@@ -30,37 +24,18 @@ import ai.mindbot.time.testing.Tokens;
  * problem+json, a refusal writes nothing (accounts, ledger, purchases, sessions, outbox), and
  * whatever was accepted leaves the ledger consistent. On SQLite and PostgreSQL.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class HostileInputIT {
+@WithAuthService
+class HostileInputIT extends OnBothDatabases {
 
     private static final long SEED = 13;
     private static final List<Value> TEXTS = HostileValues.texts(SEED, 40);
-
-    @Parameter
-    TestDatabase database;
-
-    static AuthService auth;
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        auth = AuthService.start(database);
-        time = TimeService.start(database, auth.timeServiceProperties());
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-        auth.close();
-    }
 
     private record Endpoint(String path, String bearer, Map<String, String> fields) {
     }
 
     @Test
     void everyPostEndpointRefusesHostileInputCleanly() {
-        String admin = Tokens.admin("9000");
+        String admin = Tokens.adminOnly("9000");
         String buyer = auth.newUser();
         String target = auth.newUser();
         assertThat(grant(buyer, admin).status()).isEqualTo(200);

@@ -6,46 +6,22 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.mindbot.admin.support.AdminUnderTest;
-import ai.mindbot.admin.support.FakeServices;
 import ai.mindbot.admin.support.FakeServices.Answer;
-import ai.mindbot.admin.support.Tokens;
+import ai.mindbot.admin.support.FakeServices;
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Actions go through the owning services with the admin's own token, and every one is in the audit
  * log with who, what, why and the outcome. The services are in-test HTTP stand-ins that record calls.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class ActionsApiIT {
+class ActionsApiIT extends DashboardOnBothDatabases {
 
-    @Parameter
-    TestDatabase database;
-
-    static AdminUnderTest admin;
-    static BusinessFixture data;
     static final String TOKEN = Tokens.admin("900", "root@mindbot.test");
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        admin = AdminUnderTest.start(database, business -> data = new BusinessFixture(business));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        admin.close();
-    }
 
     @BeforeEach
     void clearCalls() {

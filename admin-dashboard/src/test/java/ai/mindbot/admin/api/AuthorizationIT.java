@@ -6,38 +6,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import ai.mindbot.admin.support.AdminUnderTest;
-import ai.mindbot.admin.support.Tokens;
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 
 /** Every admin endpoint is for admins only: 401 without a valid token, 403 for other roles, and nothing is done. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class AuthorizationIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static AdminUnderTest admin;
-    static BusinessFixture data;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        admin = AdminUnderTest.start(database, business -> data = new BusinessFixture(business));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        admin.close();
-    }
+class AuthorizationIT extends DashboardOnBothDatabases {
 
     record Endpoint(String method, String path, String body) {
         @Override
@@ -73,7 +49,7 @@ class AuthorizationIT {
     @MethodSource("endpoints")
     void refusesCallersWithoutAValidToken(Endpoint endpoint) {
         admin.services.reset();
-        for (String bearer : new String[] { null, "not-a-jwt", Tokens.expiredAdmin(), Tokens.forgedAdmin() }) {
+        for (String bearer : new String[] { null, "not-a-jwt", Tokens.expired("1", "admin@mindbot.test", "admin"), Tokens.forged("1", "admin@mindbot.test", "admin") }) {
             Http.Response r = call(endpoint, bearer);
             assertThat(r.status()).as("%s with %s", endpoint, bearer).isEqualTo(401);
             assertThat(r.contentType()).startsWith("application/problem+json");

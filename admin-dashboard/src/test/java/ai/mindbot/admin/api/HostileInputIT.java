@@ -7,46 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import ai.mindbot.admin.support.AdminUnderTest;
-import ai.mindbot.admin.support.Tokens;
 import ai.mindbot.common.test.HostileProbe;
-import ai.mindbot.common.test.HostileValues;
 import ai.mindbot.common.test.HostileValues.Value;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.HostileValues;
+import ai.mindbot.common.test.Tokens;
 
 /**
  * Every POST endpoint of the admin dashboard, with generated hostile text in each string field and
  * path id and non-integer numbers in each field: never a 5xx, every refusal problem+json, and a
  * refusal writes nothing: no audit row, no call to the auth or time service.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class HostileInputIT {
+class HostileInputIT extends DashboardOnBothDatabases {
 
     private static final List<Value> TEXTS = HostileValues.texts(13, 40);
     private static final String TOKEN = Tokens.admin("900", "root@mindbot.test");
-
-    @Parameter
-    TestDatabase database;
-
-    static AdminUnderTest admin;
-    static BusinessFixture data;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        admin = AdminUnderTest.start(database, business -> data = new BusinessFixture(business));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        admin.close();
-    }
 
     private record Endpoint(String path, String bearer, Map<String, String> fields) {
     }

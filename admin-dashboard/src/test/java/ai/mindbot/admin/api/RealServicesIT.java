@@ -8,16 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.admin.AdminDashboardApplication;
-import ai.mindbot.admin.support.Tokens;
 import ai.mindbot.auth.AuthServiceApplication;
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.TimeServiceApplication;
 import tools.jackson.databind.JsonNode;
 
@@ -26,12 +24,7 @@ import tools.jackson.databind.JsonNode;
  * database: a user buys a time card, the admin signs in through the panel's login, sees the sale,
  * grants an hour that shows in the user's own balance, and disables then enables the user.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class RealServicesIT {
-
-    @Parameter
-    TestDatabase database;
+class RealServicesIT extends OnBothDatabases {
 
     static RunningService auth;
     static RunningService time;

@@ -10,42 +10,18 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.mindbot.admin.support.AdminUnderTest;
-import ai.mindbot.admin.support.Tokens;
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /** The read side: analytics, dashboard, users, per-user reports and CSV exports, on both databases. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReportsApiIT {
+class ReportsApiIT extends DashboardOnBothDatabases {
 
-    @Parameter
-    TestDatabase database;
-
-    static AdminUnderTest admin;
-    static BusinessFixture data;
     static final String TOKEN = Tokens.admin("900", "root@mindbot.test");
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        admin = AdminUnderTest.start(database, business -> data = new BusinessFixture(business));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        admin.close();
-    }
 
     private static JsonNode get(String path) {
         Http.Response r = admin.http.get(path, TOKEN);

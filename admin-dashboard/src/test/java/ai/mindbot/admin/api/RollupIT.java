@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.admin.support.AdminUnderTest;
 import ai.mindbot.admin.support.Business;
-import ai.mindbot.admin.support.Tokens;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.OnBothDatabases;
+import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /** Figures read through the rollups stay exact as the past changes the ways it can: sessions end, purchases succeed late or are refunded. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class RollupIT {
-
-    @Parameter
-    TestDatabase database;
+class RollupIT extends OnBothDatabases {
 
     AdminUnderTest admin;
 

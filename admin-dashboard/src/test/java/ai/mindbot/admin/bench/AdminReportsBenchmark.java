@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import ai.mindbot.admin.AdminDashboardApplication;
-import ai.mindbot.admin.support.Tokens;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.ServiceSchema;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

@@ -8,6 +8,7 @@ import ai.mindbot.admin.AdminDashboardApplication;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 
 /**
  * The admin dashboard started for real on a fresh database of the given kind, with the business

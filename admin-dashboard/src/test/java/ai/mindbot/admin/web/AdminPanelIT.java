@@ -19,9 +19,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import ai.mindbot.admin.support.AdminUnderTest;
 import ai.mindbot.admin.support.Business;
 import ai.mindbot.admin.support.FakeServices.Answer;
-import ai.mindbot.admin.support.Tokens;
 import ai.mindbot.common.test.Browser;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 
 /**
  * The admin panel in a real headless Chromium, as an admin uses it: sign in from the keyboard, read

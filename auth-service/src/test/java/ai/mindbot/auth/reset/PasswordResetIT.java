@@ -11,9 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -22,6 +19,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import ai.mindbot.auth.AuthServer;
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -32,15 +30,10 @@ import tools.jackson.databind.JsonNode;
  * expired links fail; floods are limited without revealing anything. Each test uses its own client
  * address (X-Forwarded-For, trusted here) so the per-address limit of one does not touch another.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class PasswordResetIT {
+class PasswordResetIT extends OnBothDatabases {
 
     static final Pattern LINK = Pattern.compile("https://app\\.mindbot\\.test/#/reset/([A-Za-z0-9_-]{43})");
     static final String NEW_PASSWORD = "a brand new passphrase";
-
-    @Parameter
-    TestDatabase database;
 
     static GreenMail smtp;
     static AuthServer server;

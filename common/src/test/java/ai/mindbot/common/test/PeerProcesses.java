@@ -1,13 +1,10 @@
 package ai.mindbot.common.test;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What every test peer run as a process needs: its program on the PATH and a free loopback port. */
+/** What every test peer run as a process needs: its program on the PATH (and a {@link FreePort}). */
 public final class PeerProcesses {
 
     private PeerProcesses() {
@@ -23,13 +20,5 @@ public final class PeerProcesses {
         }
         throw new IllegalStateException(name + " is not on the PATH: run " + installer
                 + " (scripts/e2e runs every installer and puts .peers/bin on the PATH)");
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

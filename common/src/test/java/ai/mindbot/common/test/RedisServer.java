@@ -41,7 +41,7 @@ public final class RedisServer implements AutoCloseable, BeforeAllCallback, Afte
 
     /** Not started yet: started before the class's tests, stopped after them. */
     public static RedisServer perClass() {
-        return new RedisServer(PeerProcesses.onPath("redis-server", "scripts/install-redis"), PeerProcesses.freePort());
+        return new RedisServer(PeerProcesses.onPath("redis-server", "scripts/install-redis"), FreePort.pick());
     }
 
     @Override

@@ -3,31 +3,24 @@ package ai.mindbot.auth.passthrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.auth.AppStack;
 import ai.mindbot.auth.AuthServer;
+import ai.mindbot.common.test.FreePort;
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 
 /**
  * {@code /time/**} on the auth service's origin reaches the real time service with headers and
  * bodies unchanged, both ways, on each database; a time service that is down is a problem+json 502.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class TimeApiPassThroughIT {
-
-    @Parameter
-    TestDatabase database;
+class TimeApiPassThroughIT extends OnBothDatabases {
 
     static AppStack stack;
 
@@ -122,10 +115,7 @@ class TimeApiPassThroughIT {
 
     @Test
     void aTimeServiceThatIsDownIsA502Problem() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = FreePort.pick();
         Map<String, String> properties = new java.util.HashMap<>(database.freshProperties());
         properties.put("TIME_SERVICE_URL", "http://127.0.0.1:" + closed);
         try (AuthServer lonely = AuthServer.startWith(properties)) {

@@ -13,47 +13,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Ledger;
-import ai.mindbot.time.ledger.LedgerAudit;
-import ai.mindbot.time.testing.AuthService;
+import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
+import ai.mindbot.time.testing.WithAuthService;
 import tools.jackson.databind.JsonNode;
 
 /** The admin money actions over HTTP, on SQLite and PostgreSQL. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class AdminMoneyIT {
+@WithAuthService
+class AdminMoneyIT extends OnBothDatabases {
 
-    @Parameter
-    TestDatabase database;
-
-    static AuthService auth;
-    static TimeService time;
-    static final String ADMIN = Tokens.admin("9000");
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        auth = AuthService.start(database);
-        time = TimeService.start(database, auth.timeServiceProperties());
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
-        time.close();
-        auth.close();
-    }
+    static final String ADMIN = Tokens.adminOnly("9000");
 
     static Http.Response grant(String userId, long seconds, String reason, String key) {
         Map<String, Object> body = new HashMap<>();

@@ -16,13 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RedisServer;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -7,12 +7,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import ai.mindbot.common.config.MisconfigurationException;
+import ai.mindbot.common.test.FreePort;
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.PeerProcesses;
 import ai.mindbot.common.test.RefusedStart;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 
 /** {@code BALANCE_CACHE} without a Redis to use (no redis-server needed). */
 class BalanceCacheSettingsIT {
@@ -32,7 +31,7 @@ class BalanceCacheSettingsIT {
     @Test
     void redisUrlAloneTurnsTheCacheOnAndWithNothingAnsweringThereBalancesStillWork() {
         try (TimeService time = TimeService.start(TestDatabase.SQLITE,
-                Map.of("REDIS_URL", "redis://127.0.0.1:" + PeerProcesses.freePort()))) {
+                Map.of("REDIS_URL", "redis://127.0.0.1:" + FreePort.pick()))) {
             assertThat(time.balance("401")).isZero();
             Http.Response bought = time.purchase("401", "starter_1h", "pm_card_visa");
             assertThat(bought.status()).as(bought.body()).isEqualTo(200);
@@ -45,7 +44,7 @@ class BalanceCacheSettingsIT {
     @Test
     void offKeepsReadsOnTheDatabaseEvenWithRedisUrl() {
         try (TimeService time = TimeService.start(TestDatabase.SQLITE, Map.of("BALANCE_CACHE", "off",
-                "REDIS_URL", "redis://127.0.0.1:" + PeerProcesses.freePort()))) {
+                "REDIS_URL", "redis://127.0.0.1:" + FreePort.pick()))) {
             assertThat(time.balance("402")).isZero();
             assertThat(time.http.get("/metrics").body()).doesNotContain("mindbot_balance_cache_total");
         }

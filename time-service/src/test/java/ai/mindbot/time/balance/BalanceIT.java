@@ -4,44 +4,19 @@ import static ai.mindbot.time.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
-import ai.mindbot.time.ledger.LedgerAudit;
-import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
+import ai.mindbot.time.testing.OnBothDatabases;
 import tools.jackson.databind.JsonNode;
 
 /** A user's balance and ledger over HTTP, on SQLite and PostgreSQL. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class BalanceIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeService.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
-        time.close();
-    }
+class BalanceIT extends OnBothDatabases {
 
     @Test
     void aNewUserHasAnEmptyLowBalance() {

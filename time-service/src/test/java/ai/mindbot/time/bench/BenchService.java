@@ -10,12 +10,12 @@ import java.util.Map;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.TimeServiceApplication;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
-import ai.mindbot.time.support.TestTokens;
+import ai.mindbot.time.testing.TimeService;
 
 /**
  * The time service as the benchmarks run it: a fresh database, a clock {@link #SPEED} times fast so
@@ -48,20 +48,18 @@ final class BenchService {
 
     /** The service's properties: {@code sliceSeconds} per grant, and whatever {@code extra} adds. */
     static Map<String, String> properties(TestDatabase database, long sliceSeconds, Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(database.freshProperties());
-        props.put("JWT_SECRET", TestTokens.SECRET);
+        Map<String, String> props = new HashMap<>();
         props.put("SESSION_SLICE_SECONDS", String.valueOf(sliceSeconds));
         props.put("SESSION_SWEEP_SECONDS", "3600");
         props.put("NOTIFY_POLL_MILLIS", "3600000");
         props.put("logging.level.root", "warn");
         props.putAll(extra);
-        return props;
+        return TimeService.properties(database.freshProperties(), props);
     }
 
     static RunningService start(Map<String, String> properties) {
         FastClock clock = new FastClock(SPEED);
-        return RunningService.start(TimeServiceApplication.builder()
-                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock)), properties);
+        return TimeService.onClock(clock, properties);
     }
 
     /** {@code count} users named {@code prefix + n}, each granted {@link #BALANCE} and in a live session. */
@@ -72,7 +70,7 @@ final class BenchService {
         String[] sessions = new String[count];
         for (int t = 0; t < count; t++) {
             String user = prefix + t;
-            tokens[t] = TestTokens.user(user);
+            tokens[t] = Tokens.user(user);
             ledger.post(NewEntry.of(user, EntryKind.ADMIN_GRANT, BALANCE, Cause.adminAction(user)));
             Http.Response started = http.post("/time/sessions", Map.of("room_name", user), tokens[t]);
             if (started.status() != 201) {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 import ai.mindbot.common.db.SqlDialect;
 import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.time.testing.TimeService;
 
 /**
  * What db-scheduler's polling costs an idle time service (no job due, so every poll finds
@@ -37,7 +37,7 @@ public final class SchedulerPollBench {
         StringBuilder queries = new StringBuilder();
         for (TestDatabase database : List.of(TestDatabase.SQLITE, TestDatabase.POSTGRESQL)) {
             for (long pollMillis : new long[] { 1_000, 100 }) {
-                try (TimeServiceUnderTest time = TimeServiceUnderTest.start(database,
+                try (TimeService time = TimeService.onHandMovedClock(database,
                         Map.of("JOBS_POLL_MILLIS", Long.toString(pollMillis), "logging.level.root", "WARN"))) {
                     Thread.sleep(5_000); // start-up settles
                     long scheduler = schedulerCpuNanos();

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.payment.PaymentProvider;
 import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
-import ai.mindbot.time.support.TestTokens;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.time.testing.TimeService;
 
 /**
  * Two time-service instances on one PostgreSQL, every job due every second or faster: each
@@ -37,14 +37,14 @@ class JobsAcrossInstancesIT {
     static final int SESSIONS = 6;
     static final int PURCHASES = 4;
 
-    static TimeServiceUnderTest a;
-    static TimeServiceUnderTest b;
+    static TimeService a;
+    static TimeService b;
 
     @BeforeAll
     static void start() {
         Map<String, String> database = TestDatabase.POSTGRESQL.freshProperties();
-        a = TimeServiceUnderTest.start(database, settings("a"));
-        b = TimeServiceUnderTest.start(database, settings("b"));
+        a = TimeService.onHandMovedClock(database, settings("a"));
+        b = TimeService.onHandMovedClock(database, settings("b"));
     }
 
     static Map<String, String> settings(String instance) {
@@ -61,7 +61,7 @@ class JobsAcrossInstancesIT {
 
     @AfterAll
     static void stop() {
-        for (TimeServiceUnderTest instance : new TimeServiceUnderTest[] { a, b }) {
+        for (TimeService instance : new TimeService[] { a, b }) {
             if (instance != null) {
                 instance.close();
             }
@@ -89,13 +89,13 @@ class JobsAcrossInstancesIT {
             String user = "930" + i;
             a.grant(user, 620);
             Http.Response started = a.http.post("/time/sessions", Map.of("room_name", "room-" + user),
-                    TestTokens.user(user));
+                    Tokens.user(user));
             assertThat(started.status()).as(started.body()).isEqualTo(201);
         }
         SimulatedPaymentProvider simulator = (SimulatedPaymentProvider) a.bean(PaymentProvider.class);
         for (int i = 0; i < PURCHASES; i++) {
             Http.Response bought = b.http.post("/time/purchase", Map.of("package_id", "starter_1h",
-                    "payment_method_id", "pm_card_authenticationRequired"), TestTokens.user("9400"));
+                    "payment_method_id", "pm_card_authenticationRequired"), Tokens.user("9400"));
             assertThat(bought.status()).as(bought.body()).isEqualTo(200);
             simulator.completeAuthentication(bought.json().path("payment_intent_id").asString(), true);
         }
@@ -109,7 +109,7 @@ class JobsAcrossInstancesIT {
         assertThat(count("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'session_usage'")).isEqualTo(SESSIONS);
         assertThat(count("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'purchase_credit'")).isEqualTo(PURCHASES);
         assertThat(count("SELECT COUNT(*) FROM notification_outbox WHERE attempts <> 1")).isZero();
-        assertThat(b.balance("9400")).isEqualTo(PURCHASES * 3600L);
+        assertThat(b.storedBalance("9400")).isEqualTo(PURCHASES * 3600L);
         assertThat(b.auditMismatches()).isEmpty();
         assertThat(doneBy("session-sweeper")).isEqualTo(SESSIONS);
         assertThat(doneBy("purchase-janitor")).isEqualTo(PURCHASES);

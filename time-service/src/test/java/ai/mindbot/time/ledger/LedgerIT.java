@@ -13,20 +13,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.TimeServiceApplication;
 
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class LedgerIT {
-
-    @Parameter
-    TestDatabase database;
+class LedgerIT extends OnBothDatabases {
 
     static RunningService service;
     static Ledger ledger;

@@ -7,47 +7,25 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
-
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.support.LiveKitSignatures;
-import ai.mindbot.time.support.TestTokens;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.common.test.ServiceSettings;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.LiveKitSignatures;
+import ai.mindbot.time.testing.OnBothDatabases;
 import tools.jackson.databind.JsonNode;
 
 /**
  * LiveKit's webhooks end sessions. The webhooks are signed as livekit-server signs them
  * ({@link LiveKitSignatures}) and carry protojson bodies (lowerCamelCase, int64 as strings).
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class LiveKitWebhookIT {
+@HandMovedClock
+@ServiceSettings({"LIVEKIT_API_KEY=" + LiveKitWebhookIT.KEY, "LIVEKIT_API_SECRET=" + LiveKitWebhookIT.SECRET})
+class LiveKitWebhookIT extends OnBothDatabases {
 
     static final String KEY = "lk-test-key";
     static final String SECRET = "lk-test-secret-that-is-long-enough-for-hs256";
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeServiceUnderTest time;
-    static Http http;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeServiceUnderTest.start(database, Map.of("LIVEKIT_API_KEY", KEY, "LIVEKIT_API_SECRET", SECRET));
-        http = time.http;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-    }
 
     @AfterEach
     void theLedgerStillRebuildsEveryBalance() {
@@ -77,13 +55,13 @@ class LiveKitWebhookIT {
         time.grant(userId, 600);
         Map<String, String> body = identity == null ? Map.of("room_name", room, "user_id", userId)
                 : Map.of("room_name", room, "user_id", userId, "participant_identity", identity);
-        Http.Response r = http.post("/time/sessions", body, TestTokens.agent());
+        Http.Response r = http.post("/time/sessions", body, Tokens.agent());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("session_id").asString();
     }
 
     static JsonNode session(String id) {
-        return http.get("/time/sessions/" + id, TestTokens.agent()).json();
+        return http.get("/time/sessions/" + id, Tokens.agent()).json();
     }
 
     @Test
@@ -104,11 +82,11 @@ class LiveKitWebhookIT {
         assertThat(session(byUserId).get("status").asString()).isEqualTo("ended");
         assertThat(session(staying).get("status").asString()).isEqualTo("active");
         assertThat(session(elsewhere).get("status").asString()).isEqualTo("active");
-        assertThat(time.balance("9001")).isEqualTo(3 * 600 - 2 * 42); // three grants of 600, two sessions of 42 s
+        assertThat(time.storedBalance("9001")).isEqualTo(3 * 600 - 2 * 42); // three grants of 600, two sessions of 42 s
 
         Http.Response repeat = deliver(body, signature(body, KEY, SECRET));
         assertThat(repeat.json().get("ended_sessions").asInt()).isZero();
-        assertThat(time.balance("9001")).isEqualTo(3 * 600 - 2 * 42); // three grants of 600, two sessions of 42 s
+        assertThat(time.storedBalance("9001")).isEqualTo(3 * 600 - 2 * 42); // three grants of 600, two sessions of 42 s
     }
 
     @Test

@@ -15,34 +15,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
-import ai.mindbot.time.support.TestTokens;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.time.testing.TimeService;
 import jakarta.mail.internet.MimeMessage;
 
 /** One low-balance notice per crossing of 900 s, written with the debit, emailed through a real SMTP server (GreenMail). */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class LowBalanceNotificationIT {
-
-    @Parameter
-    TestDatabase database;
+class LowBalanceNotificationIT extends OnBothDatabases {
 
     static GreenMail smtp;
     static int smtpPort;
-    static TimeServiceUnderTest time;
+    static TimeService time;
     static Http http;
 
     @BeforeParameterizedClassInvocation
@@ -50,7 +43,7 @@ class LowBalanceNotificationIT {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         smtpPort = smtp.getSmtp().getPort();
-        time = TimeServiceUnderTest.start(database, Map.of("LOW_BALANCE_THRESHOLD_SECONDS", "900",
+        time = TimeService.onHandMovedClock(database, Map.of("LOW_BALANCE_THRESHOLD_SECONDS", "900",
                 "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtpPort), "MAIL_FROM", "MindBot <time@mindbot.test>",
                 "SESSION_SLICE_SECONDS", "60"));
         http = time.http;
@@ -78,14 +71,14 @@ class LowBalanceNotificationIT {
     }
 
     static String startSession(String userId, String email) {
-        Http.Response r = http.post("/time/sessions", Map.of("room_name", "room-" + userId), TestTokens.user(userId, email));
+        Http.Response r = http.post("/time/sessions", Map.of("room_name", "room-" + userId), Tokens.user(userId, email));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("session_id").asString();
     }
 
     static void talk(String userId, String email, String session, int seconds) {
         time.clock.advance(Duration.ofSeconds(seconds));
-        Http.Response r = http.post("/time/sessions/" + session + "/heartbeat", "", TestTokens.user(userId, email));
+        Http.Response r = http.post("/time/sessions/" + session + "/heartbeat", "", Tokens.user(userId, email));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
@@ -129,7 +122,7 @@ class LowBalanceNotificationIT {
         }
         pool.shutdown();
 
-        assertThat(time.balance("7002")).isEqualTo(800);
+        assertThat(time.storedBalance("7002")).isEqualTo(800);
         assertThat(notices("7002")).isEqualTo(1);
     }
 

@@ -12,41 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.ledger.Accounts;
-import ai.mindbot.time.ledger.LedgerAudit;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.StripeEvents;
-import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /** Buying time cards with the payment simulator, over real HTTP, on SQLite and PostgreSQL. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class PurchaseIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeService.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
-        time.close();
-    }
+class PurchaseIT extends OnBothDatabases {
 
     @Test
     void listsTheConfiguredPackagesPublicly() {
@@ -154,7 +130,7 @@ class PurchaseIT {
     void needsAUserToken() {
         Map<String, String> body = Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa");
         assertProblem(time.http.post("/time/purchase", body), 401, "unauthorized");
-        assertProblem(time.http.post("/time/purchase", body, Tokens.token("service:agent", "agent")), 403,
+        assertProblem(time.http.post("/time/purchase", body, Tokens.agent()), 403,
                 "forbidden");
     }
 

@@ -13,17 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
-import ai.mindbot.time.support.TestTokens;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeSignatures;
 import ai.mindbot.time.testing.TimeService;
@@ -32,34 +27,17 @@ import ai.mindbot.time.testing.TimeService;
  * The purchase janitor with the payment simulator: a payment decided at the provider whose webhook
  * never came is settled once, whichever of the janitor and a late webhook comes first.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class PurchaseJanitorIT {
+@HandMovedClock
+class PurchaseJanitorIT extends OnBothDatabases {
 
     /** Past PURCHASE_STUCK_SECONDS (600 by default). */
     static final Duration STUCK = Duration.ofMinutes(11);
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeServiceUnderTest time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeServiceUnderTest.start(database, Map.of("STRIPE_WEBHOOK_SECRET", TimeService.WEBHOOK_SECRET));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        assertThat(time.auditMismatches()).isEmpty();
-        time.close();
-    }
 
     /** A purchase waiting for 3-D Secure; the answer's PaymentIntent and purchase ids. */
     static Purchase awaitingAuthentication(String userId) {
         Http.Response answer = time.http.post("/time/purchase",
                 Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_authenticationRequired"),
-                TestTokens.user(userId));
+                Tokens.user(userId));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().path("status").asString()).isEqualTo("requires_action");
         return purchase(answer.json().path("purchase_id").asString());
@@ -95,7 +73,7 @@ class PurchaseJanitorIT {
         assertThat(simulator().completeAuthentication(pending.paymentIntentId(), true)).isTrue();
 
         assertThat(janitor()).isZero(); // young: its webhook may still come
-        assertThat(time.balance("7001")).isZero();
+        assertThat(time.storedBalance("7001")).isZero();
 
         time.clock.advance(STUCK);
         assertThat(janitor()).isEqualTo(1);
@@ -103,7 +81,7 @@ class PurchaseJanitorIT {
         Purchase settled = purchase(pending.id());
         assertThat(settled.status()).isEqualTo(PurchaseStatus.SUCCEEDED);
         assertThat(settled.chargeId()).isEqualTo(SimulatedPaymentProvider.chargeOf(pending.paymentIntentId()));
-        assertThat(time.balance("7001")).isEqualTo(3600);
+        assertThat(time.storedBalance("7001")).isEqualTo(3600);
         assertThat(time.jdbc().sql("SELECT actor FROM ledger_entries WHERE user_id = '7001' AND kind = 'purchase_credit'")
                 .query(String.class).single()).isEqualTo(PurchaseJanitor.SOURCE);
 
@@ -112,7 +90,7 @@ class PurchaseJanitorIT {
                 .isEqualTo("already_credited");
         time.clock.advance(STUCK);
         assertThat(janitor()).isZero();
-        assertThat(time.balance("7001")).isEqualTo(3600);
+        assertThat(time.storedBalance("7001")).isEqualTo(3600);
         assertThat(credits("7001")).isEqualTo(1);
     }
 
@@ -127,7 +105,7 @@ class PurchaseJanitorIT {
         Purchase failed = purchase(pending.id());
         assertThat(failed.status()).isEqualTo(PurchaseStatus.FAILED);
         assertThat(failed.failureCode()).isEqualTo("authentication_failed");
-        assertThat(time.balance("7002")).isZero();
+        assertThat(time.storedBalance("7002")).isZero();
     }
 
     @Test
@@ -156,7 +134,7 @@ class PurchaseJanitorIT {
         simulator().completeAuthentication(pending.paymentIntentId(), true);
         time.clock.advance(Duration.ofMinutes(4));
         assertThat(janitor()).isEqualTo(1);
-        assertThat(time.balance("7003")).isEqualTo(3600);
+        assertThat(time.storedBalance("7003")).isEqualTo(3600);
         assertThat(purchase(pending.id()).status()).isEqualTo(PurchaseStatus.SUCCEEDED);
     }
 
@@ -191,7 +169,7 @@ class PurchaseJanitorIT {
             pool.shutdown();
         }
 
-        assertThat(time.balance("7004")).isEqualTo(8 * 3600);
+        assertThat(time.storedBalance("7004")).isEqualTo(8 * 3600);
         assertThat(credits("7004")).isEqualTo(8);
         assertThat(pending).allSatisfy(p -> assertThat(purchase(p.id()).status()).isEqualTo(PurchaseStatus.SUCCEEDED));
     }

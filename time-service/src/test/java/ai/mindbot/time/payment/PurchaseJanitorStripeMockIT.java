@@ -9,14 +9,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.support.TestTokens;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeMock;
 import ai.mindbot.time.testing.StripeSignatures;
@@ -33,20 +30,15 @@ import ai.mindbot.time.testing.TimeService;
  * the reading of each Stripe status in StripeLookupTest.
  */
 @Tag("e2e")
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class PurchaseJanitorStripeMockIT {
-
-    @Parameter
-    TestDatabase database;
+class PurchaseJanitorStripeMockIT extends OnBothDatabases {
 
     static StripeMock stripe;
-    static TimeServiceUnderTest time;
+    static TimeService time;
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
         stripe = StripeMock.start();
-        time = TimeServiceUnderTest.start(database, Map.of("STRIPE_SECRET_KEY", "sk_test_123",
+        time = TimeService.onHandMovedClock(database, Map.of("STRIPE_SECRET_KEY", "sk_test_123",
                 "STRIPE_API_BASE", stripe.apiBase(), "STRIPE_WEBHOOK_SECRET", TimeService.WEBHOOK_SECRET));
     }
 
@@ -64,7 +56,7 @@ class PurchaseJanitorStripeMockIT {
     static Http.Response buy(String userId, String key) {
         return time.http.send("POST", "/time/purchase",
                 Http.json(Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa")),
-                TestTokens.user(userId), Map.of("Idempotency-Key", key));
+                Tokens.user(userId), Map.of("Idempotency-Key", key));
     }
 
     static Purchase purchase(String id) {
@@ -88,7 +80,7 @@ class PurchaseJanitorStripeMockIT {
         assertThat(stripe.requests()).contains("GET /v1/payment_intents/" + pending.paymentIntentId());
         assertThat(purchase(pending.id()).status()).isEqualTo(PurchaseStatus.REQUIRES_PAYMENT_METHOD);
         assertThat(time.bean(Purchases.class).janitorChecks(pending.id())).isEqualTo(1);
-        assertThat(time.balance("7101")).isZero();
+        assertThat(time.storedBalance("7101")).isZero();
 
         String payload = StripeEvents.succeeded(pending.paymentIntentId(), 999, "usd", pending.id());
         Http.Response webhook = time.http.send("POST", "/webhooks/stripe", payload, null, Map.of("Stripe-Signature",
@@ -96,7 +88,7 @@ class PurchaseJanitorStripeMockIT {
         assertThat(webhook.json().path("outcome").asString()).as(webhook.body()).isEqualTo("credited");
         time.clock.advance(Duration.ofHours(1));
         janitor();
-        assertThat(time.balance("7101")).isEqualTo(3600);
+        assertThat(time.storedBalance("7101")).isEqualTo(3600);
     }
 
     @Test
@@ -129,6 +121,6 @@ class PurchaseJanitorStripeMockIT {
         Http.Response replay = buy("7102", "lost-7102");
         assertThat(replay.status()).as(replay.body()).isEqualTo(409);
         assertThat(replay.json().path("code").asString()).isEqualTo("not_charged");
-        assertThat(time.balance("7102")).isZero();
+        assertThat(time.storedBalance("7102")).isZero();
     }
 }

@@ -2,38 +2,27 @@ package ai.mindbot.time.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
+import ai.mindbot.common.test.FreePort;
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.TimeService;
 
 /** The real Stripe client pointed at a closed port: 503, nothing credited, and a retry is safe. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class StripeUnreachableIT {
-
-    @Parameter
-    TestDatabase database;
+class StripeUnreachableIT extends OnBothDatabases {
 
     static TimeService time;
 
     @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+    static void start(TestDatabase database) {
+        int closedPort = FreePort.pick();
         time = TimeService.start(database, Map.of("STRIPE_SECRET_KEY", "sk_test_unreachable",
                 "STRIPE_API_BASE", "http://127.0.0.1:" + closedPort));
     }

@@ -11,50 +11,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.balance.AccountStanding;
 import ai.mindbot.time.catalog.Catalog;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
-import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.ledger.NewEntry;
+import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeSignatures;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Stripe's webhooks, signed by an independent HMAC implementation, delivered repeatedly and out of
  * order: every payment is credited once and every refund or dispute taken back once.
  */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class StripeWebhookIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeService time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeService.start(database);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
-        time.close();
-    }
+class StripeWebhookIT extends OnBothDatabases {
 
     /** A purchase waiting for 3-D Secure: nothing credited until Stripe says it succeeded. */
     static JsonNode pendingPurchase(String userId) {

@@ -13,40 +13,20 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.support.TestTokens;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.common.test.ServiceSettings;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.LiveKitSignatures;
+import ai.mindbot.time.testing.OnBothDatabases;
+import ai.mindbot.time.testing.TimeService;
 import tools.jackson.databind.JsonNode;
 
 /** Reserve, commit, release over real HTTP on SQLite and PostgreSQL (slice 60 s, minimum 30 s, grace 15 s). */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class SessionMeteringIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeServiceUnderTest time;
-    static Http http;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeServiceUnderTest.start(database, Map.of("SESSION_SLICE_SECONDS", "60",
-                "SESSION_MIN_START_SECONDS", "30", "SESSION_GRACE_SECONDS", "15"));
-        http = time.http;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-    }
+@HandMovedClock
+@ServiceSettings({"SESSION_SLICE_SECONDS=60", "SESSION_MIN_START_SECONDS=30", "SESSION_GRACE_SECONDS=15"})
+class SessionMeteringIT extends OnBothDatabases {
 
     @AfterEach
     void theLedgerStillRebuildsEveryBalance() {
@@ -58,13 +38,13 @@ class SessionMeteringIT {
     }
 
     private static String started(String userId, String room) {
-        Http.Response r = startAs(TestTokens.user(userId), room);
+        Http.Response r = startAs(Tokens.user(userId), room);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("session_id").asString();
     }
 
     private static JsonNode heartbeat(String userId, String sessionId) {
-        Http.Response r = http.post("/time/sessions/" + sessionId + "/heartbeat", "", TestTokens.user(userId));
+        Http.Response r = http.post("/time/sessions/" + sessionId + "/heartbeat", "", Tokens.user(userId));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
@@ -74,7 +54,7 @@ class SessionMeteringIT {
         time.grant("u-start", 3600);
         long expectedExpiry = time.clock.instant().plusSeconds(60 + 15).toEpochMilli();
 
-        Http.Response r = startAs(TestTokens.user("u-start"), "room-start");
+        Http.Response r = startAs(Tokens.user("u-start"), "room-start");
 
         assertThat(r.status()).isEqualTo(201);
         JsonNode body = r.json();
@@ -83,7 +63,7 @@ class SessionMeteringIT {
         assertThat(body.get("expires_at").asLong()).isEqualTo(expectedExpiry);
         assertThat(time.reserved("u-start")).isEqualTo(60);
         String id = body.get("session_id").asString();
-        JsonNode shown = http.get("/time/sessions/" + id, TestTokens.user("u-start")).json();
+        JsonNode shown = http.get("/time/sessions/" + id, Tokens.user("u-start")).json();
         assertThat(shown.get("status").asString()).isEqualTo("active");
         assertThat(shown.get("room_name").asString()).isEqualTo("room-start");
         assertThat(shown.get("granted_seconds").asLong()).isEqualTo(60);
@@ -101,14 +81,14 @@ class SessionMeteringIT {
         assertThat(beat.get("remaining_seconds").asLong()).isEqualTo(3600 - 21);
         assertThat(beat.get("final_slice").asBoolean()).isFalse();
         assertThat(beat.get("low_balance").asBoolean()).isFalse();
-        assertThat(time.balance("u-beat")).isEqualTo(3600 - 21);
+        assertThat(time.storedBalance("u-beat")).isEqualTo(3600 - 21);
         assertThat(time.reserved("u-beat")).isEqualTo(60);
         assertThat(time.jdbc().sql("SELECT cause_id FROM ledger_entries WHERE user_id = 'u-beat' AND kind = 'session_usage'")
                 .query(String.class).list()).containsExactly(id + "#1");
 
         time.clock.advance(Duration.ofMillis(9_500)); // 30 s in all: the half second already paid is not billed again
         heartbeat("u-beat", id);
-        assertThat(time.balance("u-beat")).isEqualTo(3600 - 30);
+        assertThat(time.storedBalance("u-beat")).isEqualTo(3600 - 30);
     }
 
     @Test
@@ -135,9 +115,9 @@ class SessionMeteringIT {
 
         assertThat(beat.get("granted_seconds").asLong()).isZero();
         assertThat(beat.get("status").asString()).isEqualTo("ended");
-        assertThat(time.balance("u-empty")).isZero();
+        assertThat(time.storedBalance("u-empty")).isZero();
         assertThat(time.reserved("u-empty")).isZero();
-        Http.Response again = http.post("/time/sessions/" + id + "/heartbeat", "", TestTokens.user("u-empty"));
+        Http.Response again = http.post("/time/sessions/" + id + "/heartbeat", "", Tokens.user("u-empty"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("session_ended");
         // one "status" member, the HTTP status; the session's own state has a name of its own
@@ -152,17 +132,17 @@ class SessionMeteringIT {
         String id = started("u-end", "room-end");
         time.clock.advance(Duration.ofMillis(12_300));
 
-        Http.Response first = http.post("/time/sessions/" + id + "/end", "", TestTokens.user("u-end"));
-        Http.Response second = http.post("/time/sessions/" + id + "/end", "", TestTokens.user("u-end"));
+        Http.Response first = http.post("/time/sessions/" + id + "/end", "", Tokens.user("u-end"));
+        Http.Response second = http.post("/time/sessions/" + id + "/end", "", Tokens.user("u-end"));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("billed_seconds").asLong()).isEqualTo(13);
         assertThat(first.json().get("balance_seconds").asLong()).isEqualTo(600 - 13);
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().get("billed_seconds").asLong()).isEqualTo(13);
-        assertThat(time.balance("u-end")).isEqualTo(600 - 13);
+        assertThat(time.storedBalance("u-end")).isEqualTo(600 - 13);
         assertThat(time.reserved("u-end")).isZero();
-        Http.Response late = http.post("/time/sessions/" + id + "/heartbeat", "", TestTokens.user("u-end"));
+        Http.Response late = http.post("/time/sessions/" + id + "/heartbeat", "", Tokens.user("u-end"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.contentType()).startsWith("application/problem+json");
     }
@@ -173,7 +153,7 @@ class SessionMeteringIT {
         List<Callable<Http.Response>> starts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            starts.add(() -> startAs(TestTokens.user("u-race"), "room-race-" + n));
+            starts.add(() -> startAs(Tokens.user("u-race"), "room-race-" + n));
         }
         ExecutorService pool = Executors.newFixedThreadPool(20);
         long granted = 0;
@@ -190,7 +170,7 @@ class SessionMeteringIT {
 
         assertThat(succeeded).isBetween(1, 3);
         assertThat(granted).isLessThanOrEqualTo(100);
-        assertThat(time.reserved("u-race")).isEqualTo(granted).isLessThanOrEqualTo(time.balance("u-race"));
+        assertThat(time.reserved("u-race")).isEqualTo(granted).isLessThanOrEqualTo(time.storedBalance("u-race"));
         assertThat(time.jdbc().sql("SELECT COALESCE(SUM(reserved_seconds), 0) FROM voice_sessions WHERE user_id = 'u-race'")
                 .query(Long.class).single()).isEqualTo(granted);
     }
@@ -205,7 +185,7 @@ class SessionMeteringIT {
             boolean end = i >= 27;
             work.add(() -> {
                 time.clock.advance(Duration.ofMillis(700));
-                return http.post("/time/sessions/" + id + (end ? "/end" : "/heartbeat"), "", TestTokens.user("u-busy"))
+                return http.post("/time/sessions/" + id + (end ? "/end" : "/heartbeat"), "", Tokens.user("u-busy"))
                         .status();
             });
         }
@@ -215,12 +195,12 @@ class SessionMeteringIT {
         }
         pool.shutdown();
         for (String id : ids) {
-            http.post("/time/sessions/" + id + "/end", "", TestTokens.user("u-busy"));
+            http.post("/time/sessions/" + id + "/end", "", Tokens.user("u-busy"));
         }
 
         long billed = time.jdbc().sql("SELECT SUM(used_seconds) FROM voice_sessions WHERE user_id = 'u-busy'")
                 .query(Long.class).single();
-        assertThat(time.balance("u-busy")).isEqualTo(1000 - billed);
+        assertThat(time.storedBalance("u-busy")).isEqualTo(1000 - billed);
         assertThat(time.reserved("u-busy")).isZero();
     }
 
@@ -228,13 +208,13 @@ class SessionMeteringIT {
     void anotherUsersSessionIsNotFoundOnEveryEndpoint() {
         time.grant("u-owner", 600);
         String id = started("u-owner", "room-private");
-        String stranger = TestTokens.user("u-stranger");
+        String stranger = Tokens.user("u-stranger");
 
         assertThat(http.get("/time/sessions/" + id, stranger).status()).isEqualTo(404);
         assertThat(http.post("/time/sessions/" + id + "/heartbeat", "", stranger).status()).isEqualTo(404);
         assertThat(http.post("/time/sessions/" + id + "/end", "", stranger).status()).isEqualTo(404);
         assertThat(http.get("/time/sessions", stranger).json().get("total").asLong()).isZero();
-        assertThat(http.get("/time/sessions/" + id, TestTokens.user("u-owner")).json().get("status").asString())
+        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-owner")).json().get("status").asString())
                 .isEqualTo("active");
     }
 
@@ -244,26 +224,26 @@ class SessionMeteringIT {
 
         Http.Response r = http.post("/time/sessions",
                 Map.of("room_name", "room-agent", "user_id", "u-agented", "participant_identity", "user-u-agented"),
-                TestTokens.agent());
+                Tokens.agent());
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String id = r.json().get("session_id").asString();
-        assertThat(http.get("/time/sessions", TestTokens.user("u-agented")).json().get("sessions").get(0)
+        assertThat(http.get("/time/sessions", Tokens.user("u-agented")).json().get("sessions").get(0)
                 .get("session_id").asString()).isEqualTo(id);
         time.clock.advance(Duration.ofSeconds(5));
-        assertThat(http.post("/time/sessions/" + id + "/heartbeat", "", TestTokens.agent()).status()).isEqualTo(200);
-        assertThat(http.post("/time/sessions", Map.of("room_name", "r"), TestTokens.agent()).json().get("code")
+        assertThat(http.post("/time/sessions/" + id + "/heartbeat", "", Tokens.agent()).status()).isEqualTo(200);
+        assertThat(http.post("/time/sessions", Map.of("room_name", "r"), Tokens.agent()).json().get("code")
                 .asString()).isEqualTo("user_id_required");
         assertThat(http.post("/time/sessions", Map.of("room_name", "r", "user_id", "u-agented"),
-                TestTokens.user("u-other")).status()).isEqualTo(403);
+                Tokens.user("u-other")).status()).isEqualTo(403);
     }
 
     @Test
     void refusesToStartBelowTheMinimumAndReservesNothing() {
         time.grant("u-poor", 29);
 
-        Http.Response r = startAs(TestTokens.user("u-poor"), "room-poor");
-        Http.Response nobody = startAs(TestTokens.user("u-never-paid"), "room-poor");
+        Http.Response r = startAs(Tokens.user("u-poor"), "room-poor");
+        Http.Response nobody = startAs(Tokens.user("u-never-paid"), "room-poor");
 
         assertThat(r.status()).isEqualTo(402);
         assertThat(r.json().get("code").asString()).isEqualTo("insufficient_balance");
@@ -277,7 +257,7 @@ class SessionMeteringIT {
         time.grant("u-disabled", 600);
         time.jdbc().sql("UPDATE accounts SET disabled = TRUE WHERE user_id = 'u-disabled'").update();
 
-        Http.Response r = startAs(TestTokens.user("u-disabled"), "room-x");
+        Http.Response r = startAs(Tokens.user("u-disabled"), "room-x");
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().get("code").asString()).isEqualTo("account_disabled");
@@ -296,13 +276,13 @@ class SessionMeteringIT {
         int settled = time.bean(SessionSweeper.class).sweep();
 
         assertThat(settled).isEqualTo(1);
-        JsonNode session = http.get("/time/sessions/" + id, TestTokens.user("u-gone")).json();
+        JsonNode session = http.get("/time/sessions/" + id, Tokens.user("u-gone")).json();
         assertThat(session.get("status").asString()).isEqualTo("expired");
         assertThat(session.get("end_reason").asString()).isEqualTo("reservation_lapsed");
         assertThat(session.get("billed_seconds").asLong()).isEqualTo(10 + 60);
-        assertThat(time.balance("u-gone")).isEqualTo(3600 - 70);
+        assertThat(time.storedBalance("u-gone")).isEqualTo(3600 - 70);
         assertThat(time.reserved("u-gone")).isZero();
-        assertThat(http.post("/time/sessions/" + id + "/end", "", TestTokens.user("u-gone")).json()
+        assertThat(http.post("/time/sessions/" + id + "/end", "", Tokens.user("u-gone")).json()
                 .get("billed_seconds").asLong()).isEqualTo(70);
     }
 
@@ -314,7 +294,7 @@ class SessionMeteringIT {
 
         heartbeat("u-late", id);
 
-        assertThat(time.balance("u-late")).isEqualTo(3600 - 60);
+        assertThat(time.storedBalance("u-late")).isEqualTo(3600 - 60);
     }
 
     @Test
@@ -324,9 +304,9 @@ class SessionMeteringIT {
         for (int i = 0; i < 3; i++) {
             ids.add(started("u-list", "room-list-" + i));
             time.clock.advance(Duration.ofSeconds(31));
-            http.post("/time/sessions/" + ids.get(i) + "/end", "", TestTokens.user("u-list"));
+            http.post("/time/sessions/" + ids.get(i) + "/end", "", Tokens.user("u-list"));
         }
-        String token = TestTokens.user("u-list");
+        String token = Tokens.user("u-list");
 
         JsonNode first = http.get("/time/sessions?limit=2", token).json();
         JsonNode second = http.get("/time/sessions?limit=2&offset=2", token).json();
@@ -350,16 +330,16 @@ class SessionMeteringIT {
         time.clock.advance(Duration.ofSeconds(8));
 
         Http.Response asUser = http.post("/time/admin/sessions/" + id + "/end", Map.of("reason", "x"),
-                TestTokens.user("u-admin-ended"));
-        Http.Response noReason = http.post("/time/admin/sessions/" + id + "/end", Map.of(), TestTokens.admin("a1"));
+                Tokens.user("u-admin-ended"));
+        Http.Response noReason = http.post("/time/admin/sessions/" + id + "/end", Map.of(), Tokens.admin("a1", "a1@example.com"));
         Http.Response r = http.post("/time/admin/sessions/" + id + "/end", Map.of("reason", "abuse report #12"),
-                TestTokens.admin("a1"));
+                Tokens.admin("a1", "a1@example.com"));
 
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("billed_seconds").asLong()).isEqualTo(8);
-        assertThat(http.get("/time/sessions/" + id, TestTokens.user("u-admin-ended")).json().get("end_reason")
+        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-admin-ended")).json().get("end_reason")
                 .asString()).isEqualTo("admin");
         assertThat(time.jdbc().sql("SELECT actor FROM ledger_entries WHERE user_id = 'u-admin-ended' AND kind = 'session_usage'")
                 .query(String.class).single()).isEqualTo("a1");
@@ -367,9 +347,9 @@ class SessionMeteringIT {
 
     @Test
     void rejectsBadRequestsWithProblems() {
-        Http.Response noRoom = http.post("/time/sessions", Map.of(), TestTokens.user("u-bad"));
+        Http.Response noRoom = http.post("/time/sessions", Map.of(), Tokens.user("u-bad"));
         Http.Response anonymous = http.post("/time/sessions", Map.of("room_name", "r"), null);
-        Http.Response unknown = http.post("/time/sessions/vs_nope/heartbeat", "", TestTokens.user("u-bad"));
+        Http.Response unknown = http.post("/time/sessions/vs_nope/heartbeat", "", Tokens.user("u-bad"));
 
         assertThat(noRoom.status()).isEqualTo(400);
         assertThat(noRoom.json().get("code").asString()).isEqualTo("validation_failed");
@@ -389,7 +369,7 @@ class SessionMeteringIT {
         }
 
         assertThat(accountRowWrites("u-writes") - before).isEqualTo(10); // not 600
-        assertThat(time.balance("u-writes")).isEqualTo(3600 - 600);
+        assertThat(time.storedBalance("u-writes")).isEqualTo(3600 - 600);
     }
 
     @Test
@@ -400,10 +380,10 @@ class SessionMeteringIT {
 
         Http.Response r = http.send("POST", "/webhooks/livekit", body, null,
                 Map.of("Content-Type", "application/webhook+json", "Authorization",
-                        ai.mindbot.time.support.LiveKitSignatures.sign(body, "devkey", "secret")));
+                        LiveKitSignatures.sign(body, "devkey", "secret")));
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(http.get("/time/sessions/" + id, TestTokens.user("u-devkey")).json().get("status").asString())
+        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-devkey")).json().get("status").asString())
                 .isEqualTo("ended");
     }
 
@@ -414,7 +394,7 @@ class SessionMeteringIT {
                 .query(Long.class).optional().orElse(0L);
     }
 
-    private static TimeServiceUnderTest countingWritesOn;
+    private static TimeService countingWritesOn;
 
     private static synchronized void installWriteCounter() {
         if (countingWritesOn == time) {

@@ -12,47 +12,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.ServiceSettings;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.jobs.JobRuns;
-import ai.mindbot.time.support.TestTokens;
-import ai.mindbot.time.support.TimeServiceUnderTest;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.OnBothDatabases;
 
 /** The sweeper as a recurring job (every second here): on its schedule, racing sweeps by hand, recorded and counted. */
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
-class SessionSweeperIT {
-
-    @Parameter
-    TestDatabase database;
-
-    static TimeServiceUnderTest time;
-
-    @BeforeParameterizedClassInvocation
-    static void start(TestDatabase database) {
-        time = TimeServiceUnderTest.start(database, Map.of("SESSION_SWEEP_SECONDS", "1"));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        time.close();
-    }
+@HandMovedClock
+@ServiceSettings("SESSION_SWEEP_SECONDS=1")
+class SessionSweeperIT extends OnBothDatabases {
 
     static String abandonedSession(String userId) {
         time.grant(userId, 600);
-        Http.Response r = time.http.post("/time/sessions", Map.of("room_name", "room-" + userId), TestTokens.user(userId));
+        Http.Response r = time.http.post("/time/sessions", Map.of("room_name", "room-" + userId), Tokens.user(userId));
         assertThat(r.status()).isEqualTo(201);
         return r.json().get("session_id").asString();
     }
 
     static String status(String userId, String id) {
-        return time.http.get("/time/sessions/" + id, TestTokens.user(userId)).json().get("status").asString();
+        return time.http.get("/time/sessions/" + id, Tokens.user(userId)).json().get("status").asString();
     }
 
     @Test
@@ -62,7 +43,7 @@ class SessionSweeperIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> status("8001", id).equals("expired"));
 
-        assertThat(time.balance("8001")).isEqualTo(600 - 60);
+        assertThat(time.storedBalance("8001")).isEqualTo(600 - 60);
         assertThat(time.reserved("8001")).isZero();
         assertThat(time.auditMismatches()).isEmpty();
     }
@@ -88,7 +69,7 @@ class SessionSweeperIT {
         }
 
         await().atMost(Duration.ofSeconds(15)).until(() -> status("8002", id).equals("expired"));
-        assertThat(time.balance("8002")).isEqualTo(600 - 60);
+        assertThat(time.storedBalance("8002")).isEqualTo(600 - 60);
         assertThat(time.jdbc().sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id = '8002' AND kind = 'session_usage'")
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(time.auditMismatches()).isEmpty();

@@ -7,6 +7,7 @@ import ai.mindbot.auth.AuthServiceApplication;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 
 /**
  * The real auth service beside the time service under test, sharing its JWT secret: the time
@@ -24,7 +25,7 @@ public final class AuthService implements AutoCloseable {
 
     public static AuthService start(TestDatabase database) {
         Map<String, String> properties = new HashMap<>(database.freshProperties());
-        properties.put("JWT_SECRET", Tokens.JWT_SECRET);
+        properties.put("JWT_SECRET", Tokens.SECRET);
         properties.put("AUTH_RATE_REGISTER_PER_ADDRESS", "0"); // tests register many users from one address
         return new AuthService(RunningService.start(AuthServiceApplication.builder(), properties));
     }

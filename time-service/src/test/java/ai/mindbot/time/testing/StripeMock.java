@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import ai.mindbot.common.test.PeerProcesses;
+import ai.mindbot.common.test.FreePort;
 
 /**
  * stripe-mock, Stripe's API mock, started on a free port for the end-to-end tests. It must have been
@@ -29,7 +29,7 @@ public final class StripeMock implements AutoCloseable {
     }
 
     public static StripeMock start() {
-        return start(PeerProcesses.freePort());
+        return start(FreePort.pick());
     }
 
     /** On a given port: a test that stopped stripe-mock to play "Stripe is unreachable" brings it back there. */

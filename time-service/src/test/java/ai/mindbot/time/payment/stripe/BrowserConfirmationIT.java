@@ -11,19 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeMock;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,16 +31,11 @@ import tools.jackson.databind.JsonNode;
  * is the buyer's alone: no other user reads it, and it never reaches the log. On SQLite and PostgreSQL.
  */
 @Tag("e2e")
-@ParameterizedClass
-@MethodSource("ai.mindbot.common.test.TestDatabase#both")
 @ExtendWith(OutputCaptureExtension.class)
-class BrowserConfirmationIT {
+class BrowserConfirmationIT extends OnBothDatabases {
 
     /** Stripe's shape: the PaymentIntent's id, {@code _secret_}, then the secret part. */
     static final Pattern CLIENT_SECRET = Pattern.compile("pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+");
-
-    @Parameter
-    TestDatabase database;
 
     static StripeMock stripe;
     static TimeService time;
@@ -114,7 +107,7 @@ class BrowserConfirmationIT {
         assertThat(theirs.json().path("detail")).isEqualTo(none.json().path("detail"));
         assertThat(theirs.body()).doesNotContain("_secret_");
         // an admin has no use for a buyer's secret either; nobody reads it without a token
-        assertProblem(time.http.get("/time/purchases/" + purchase, Tokens.admin("9000")), 403, "forbidden");
+        assertProblem(time.http.get("/time/purchases/" + purchase, Tokens.adminOnly("9000")), 403, "forbidden");
         assertProblem(time.http.get("/time/purchases/" + purchase), 401, "unauthorized");
 
         // the buyer's Idempotency-Key in another user's request is that user's own key: a purchase of their own

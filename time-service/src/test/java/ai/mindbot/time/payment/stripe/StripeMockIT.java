@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeMock;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,7 +69,7 @@ class StripeMockIT {
         assertThat(time.balance("601")).isEqualTo(3600);
 
         Http.Response refunded = time.http.post("/time/admin/purchases/" + answer.path("purchase_id").asString()
-                + "/refund", Map.of("reason", "e2e refund"), Tokens.admin("9000"));
+                + "/refund", Map.of("reason", "e2e refund"), Tokens.adminOnly("9000"));
         assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
         assertThat(refunded.json().path("refund_id").asString()).startsWith("re_");
         assertThat(time.balance("601")).isZero();

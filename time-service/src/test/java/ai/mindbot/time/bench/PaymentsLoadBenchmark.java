@@ -1,4 +1,4 @@
-package ai.mindbot.time.benchmark;
+package ai.mindbot.time.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.Tokens;
 
 /**
  * A load script, not a test: never run by {@code mvn verify} (the name matches neither *Test nor *IT).

@@ -1,4 +1,4 @@
-package ai.mindbot.time.support;
+package ai.mindbot.time.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
