@@ -1,13 +1,12 @@
 package ai.mindbot.common.apidocs;
 
-import java.util.Arrays;
-
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -34,7 +33,7 @@ public class ApiDocsAutoConfiguration {
         return new OpenAPI().info(new Info().title("MindBot " + service).version("v1")
                 .description("Every endpoint of " + service + ": requests, answers and problem answers "
                         + "(application/problem+json, schema Problem). JSON members are snake_case; "
-                        + "timestamps are epoch milliseconds; seconds and cents are integers."));
+                        + "seconds and cents are integers."));
     }
 
     /**
@@ -56,7 +55,7 @@ public class ApiDocsAutoConfiguration {
     @Bean
     OperationCustomizer refusals() {
         return (operation, handler) -> {
-            Arrays.stream(handler.getMethod().getAnnotationsByType(Refusal.class))
+            AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(), Refusal.class)
                     .forEach(r -> ProblemResponses.add(operation, r.status(), r.code(), r.when()));
             return operation;
         };

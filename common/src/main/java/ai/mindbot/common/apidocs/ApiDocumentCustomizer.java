@@ -11,6 +11,8 @@ import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -56,7 +58,8 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
             ProblemResponses.add(operation, 500, "internal_error", "a fault on our side; quote the request_id");
             operation.getResponses().addApiResponse("default", new ApiResponse()
                     .description("Any other refusal (413 body_too_large, 415, 405, 429 from the edge...): problem+json")
-                    .content(operation.getResponses().get("500").getContent()));
+                    .content(new Content().addMediaType(ProblemResponses.MEDIA_TYPE, new MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/" + ProblemResponses.SCHEMA)))));
             sortResponses(operation);
         }));
     }

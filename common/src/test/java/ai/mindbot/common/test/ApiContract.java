@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -59,8 +60,18 @@ public final class ApiContract {
         return operations;
     }
 
-    /** The service's own controller mappings (not springdoc's, not Boot's /error), as {@link #operations()} spells them. */
-    public static Set<String> endpointsOf(RequestMappingHandlerMapping mapping) {
+    /**
+     * The service's own controller mappings (not springdoc's, not Boot's /error or actuator's), as
+     * {@link #operations()} spells them. The servlet must have served a request (it maps lazily).
+     */
+    public static Set<String> endpointsOf(DispatcherServlet servlet) {
+        Set<String> endpoints = new TreeSet<>();
+        servlet.getHandlerMappings().stream().filter(RequestMappingHandlerMapping.class::isInstance)
+                .forEach(m -> endpoints.addAll(endpointsOf((RequestMappingHandlerMapping) m)));
+        return endpoints;
+    }
+
+    private static Set<String> endpointsOf(RequestMappingHandlerMapping mapping) {
         Set<String> endpoints = new TreeSet<>();
         mapping.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
             String type = handler.getBeanType().getName();
