@@ -42,7 +42,11 @@ public final class ApiContract {
             throw new AssertionError("GET /v3/api-docs answered " + response.status() + " " + response.contentType()
                     + ": " + response.body());
         }
-        return new ApiContract(response.json());
+        return of(response.json());
+    }
+
+    public static ApiContract of(JsonNode document) {
+        return new ApiContract(document);
     }
 
     public JsonNode document() {
