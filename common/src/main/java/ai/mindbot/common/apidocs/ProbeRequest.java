@@ -37,9 +37,8 @@ final class ProbeRequest {
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "removeAttribute" -> attributes.remove((String) args[0]);
-                    case "getAttributeNames", "getHeaderNames", "getParameterNames" -> Collections.enumeration(
-                            m.getName().equals("getAttributeNames") ? attributes.keySet() : java.util.List.of());
-                    case "getHeaders" -> Collections.emptyEnumeration();
+                    case "getAttributeNames" -> Collections.enumeration(attributes.keySet());
+                    case "getHeaderNames", "getParameterNames", "getHeaders" -> Collections.emptyEnumeration();
                     case "getParameterMap" -> Map.of();
                     case "getIntHeader" -> -1;
                     case "getDateHeader" -> -1L;
