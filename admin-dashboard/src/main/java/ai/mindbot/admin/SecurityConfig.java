@@ -6,20 +6,22 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import ai.mindbot.common.apidocs.ApiDocuments;
 import ai.mindbot.common.security.ApiSecurity;
 
 /**
  * Which callers may reach which endpoints of the admin-dashboard: the API under /admin is for the
- * admin role only (sign-in excepted); the panel's static files, health and metrics are public.
+ * admin role only (sign-in excepted); the panel's static files, health, metrics and the API document are public.
  */
 @Configuration
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity, ApiDocuments apiDocuments) throws Exception {
         return apiSecurity.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/health", "/health/**", "/metrics").permitAll()
+                        .requestMatchers(apiDocuments.publicPaths()).permitAll()
                         .requestMatchers(HttpMethod.POST, "/admin/session/login").permitAll()
                         .requestMatchers("/admin", "/admin/**").hasRole("admin")
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()

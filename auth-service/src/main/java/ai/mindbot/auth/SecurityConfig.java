@@ -13,6 +13,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import ai.mindbot.auth.app.AppContentSecurityPolicy;
 import ai.mindbot.auth.app.AppSettings;
 import ai.mindbot.auth.livekit.LiveKitSettings;
+import ai.mindbot.common.apidocs.ApiDocuments;
 import ai.mindbot.common.security.ApiSecurity;
 import ai.mindbot.common.security.Caller;
 
@@ -21,7 +22,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 /**
  * Which callers may reach which endpoints of the auth-service. Signing in and getting a guest or
  * service token are open (rate limited instead); the account endpoints need a user's token, the
- * admin endpoints an admin's; the web app's files are public; anything not listed needs a valid token.
+ * admin endpoints an admin's; the web app's files and the API document are public; anything not listed needs a valid token.
  */
 @Configuration
 class SecurityConfig {
@@ -48,8 +49,8 @@ class SecurityConfig {
             pathPattern(HttpMethod.GET, "/favicon.ico"));
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity, LiveKitSettings liveKit, AppSettings app)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity, LiveKitSettings liveKit, AppSettings app,
+            ApiDocuments apiDocuments) throws Exception {
         String csp = AppContentSecurityPolicy.of(liveKit, app);
         return apiSecurity.apply(http)
                 // replaces the shared API policy: the app must also reach LiveKit (and Stripe in Stripe mode)
@@ -59,6 +60,7 @@ class SecurityConfig {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(MONITORING).permitAll()
                         .requestMatchers(WEB_APP).permitAll()
+                        .requestMatchers(apiDocuments.publicPaths()).permitAll()
                         .requestMatchers("/auth/admin/**").hasRole(Caller.ROLE_ADMIN)
                         .requestMatchers("/auth/me", "/auth/token", "/auth/password", "/auth/logout")
                         .hasRole(Caller.ROLE_USER)

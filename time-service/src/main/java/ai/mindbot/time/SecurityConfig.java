@@ -6,6 +6,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import ai.mindbot.common.apidocs.ApiDocuments;
 import ai.mindbot.common.security.ApiSecurity;
 
 /** Which callers may reach which endpoints of the time-service. Anything not listed needs a valid token. */
@@ -13,10 +14,11 @@ import ai.mindbot.common.security.ApiSecurity;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity, ApiDocuments apiDocuments) throws Exception {
         return apiSecurity.apply(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/health", "/health/**", "/metrics").permitAll()
+                        .requestMatchers(apiDocuments.publicPaths()).permitAll()
                         // sessions: LiveKit authenticates by signing the body; admins end sessions
                         .requestMatchers(HttpMethod.POST, "/webhooks/livekit").permitAll()
                         .requestMatchers("/time/admin/sessions/**").hasRole("admin")

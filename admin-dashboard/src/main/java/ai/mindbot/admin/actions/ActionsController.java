@@ -20,6 +20,7 @@ import ai.mindbot.admin.reports.TimeRecords;
 import ai.mindbot.admin.reports.UserIds;
 import ai.mindbot.admin.upstream.Services;
 import ai.mindbot.admin.users.UserDirectory;
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.security.Caller;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.common.web.IdempotencyKey;
@@ -44,6 +45,10 @@ class ActionsController {
         this.records = records;
     }
 
+    @ActionRefusals
+    @Refusal(status = 404, code = "not_found", when = "no such user")
+    @Refusal(status = 400, code = "invalid_seconds", when = "seconds is zero: positive grants, negative takes back")
+    @Refusal(status = 400, code = "invalid_idempotency_key", when = "Idempotency-Key is not 1 to 100 of A-Z a-z 0-9 . _ : -")
     @PostMapping("/admin/users/{id}/grant")
     ActionResult grant(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
@@ -62,6 +67,8 @@ class ActionsController {
                         Map.of(IdempotencyKey.HEADER, key))));
     }
 
+    @ActionRefusals
+    @Refusal(status = 404, code = "not_found", when = "no such purchase")
     @PostMapping("/admin/purchases/{id}/refund")
     ActionResult refund(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @Valid @RequestBody ActionRequests.Refund body) {
@@ -77,18 +84,24 @@ class ActionsController {
                         jwt.getTokenValue(), Map.of())));
     }
 
+    @ActionRefusals
+    @Refusal(status = 404, code = "not_found", when = "no such user")
     @PostMapping("/admin/users/{id}/disable")
     ActionResult disable(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @Valid @RequestBody ActionRequests.Reason body) {
         return switchUser(jwt, id, "disable", body.reason());
     }
 
+    @ActionRefusals
+    @Refusal(status = 404, code = "not_found", when = "no such user")
     @PostMapping("/admin/users/{id}/enable")
     ActionResult enable(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @Valid @RequestBody ActionRequests.Reason body) {
         return switchUser(jwt, id, "enable", body.reason());
     }
 
+    @ActionRefusals
+    @Refusal(status = 404, code = "not_found", when = "no such session")
     @PostMapping("/admin/sessions/{id}/end")
     ActionResult endSession(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @Valid @RequestBody ActionRequests.Reason body) {

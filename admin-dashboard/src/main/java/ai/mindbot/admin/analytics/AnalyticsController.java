@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.mindbot.common.apidocs.Refusal;
+
 /** {@code GET /admin/analytics/revenue|usage?days=N}, N from 1 to 365 (default 30). */
 @RestController
 @RequestMapping("/admin/analytics")
@@ -22,11 +24,13 @@ class AnalyticsController {
         this.clock = clock;
     }
 
+    @Refusal(status = 400, code = "invalid_days", when = "days is not a whole number from 1 to 365")
     @GetMapping("/revenue")
     RevenueReport revenue(@RequestParam(required = false) String days) {
         return revenue.report(ReportWindow.lastDays(ReportWindow.parseDays(days), clock));
     }
 
+    @Refusal(status = 400, code = "invalid_days", when = "days is not a whole number from 1 to 365")
     @GetMapping("/usage")
     UsageReport usage(@RequestParam(required = false) String days) {
         return usage.report(ReportWindow.lastDays(ReportWindow.parseDays(days), clock));

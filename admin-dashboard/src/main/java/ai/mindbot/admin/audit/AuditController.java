@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.admin.web.Paging;
+import ai.mindbot.admin.web.PagingRefusals;
 
 /** {@code GET /admin/audit?limit=&offset=&target_type=&target_id=}: newest first. */
 @RestController
@@ -21,6 +22,7 @@ class AuditController {
         this.log = log;
     }
 
+    @PagingRefusals
     @GetMapping("/admin/audit")
     AuditPage audit(@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(name = "target_type", defaultValue = "") String targetType,

@@ -9,7 +9,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.admin.db.ReportsDatabase;
+import ai.mindbot.common.apidocs.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code GET /admin/export/purchases.csv|sessions.csv?from=YYYY-MM-DD&to=YYYY-MM-DD}: purchases
@@ -25,6 +30,10 @@ class ExportController {
         this.db = db;
     }
 
+    @ApiResponse(responseCode = "200", description = "CSV, a header row first, oldest first",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @Refusal(status = 400, code = "invalid_date", when = "from or to is not a real date as YYYY-MM-DD")
+    @Refusal(status = 400, code = "invalid_range", when = "to is before from, or the range is too long")
     @GetMapping("/admin/export/purchases.csv")
     void purchases(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             HttpServletResponse response) throws IOException {
@@ -46,6 +55,10 @@ class ExportController {
         response.getWriter().flush();
     }
 
+    @ApiResponse(responseCode = "200", description = "CSV, a header row first, oldest first",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @Refusal(status = 400, code = "invalid_date", when = "from or to is not a real date as YYYY-MM-DD")
+    @Refusal(status = 400, code = "invalid_range", when = "to is before from, or the range is too long")
     @GetMapping("/admin/export/sessions.csv")
     void sessions(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             HttpServletResponse response) throws IOException {

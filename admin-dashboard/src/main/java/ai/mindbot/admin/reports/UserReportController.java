@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.admin.users.UserDirectory;
 import ai.mindbot.admin.users.UserSummary;
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.web.ApiException;
 
 /**
@@ -28,6 +29,7 @@ class UserReportController {
         this.records = records;
     }
 
+    @Refusal(status = 404, code = "not_found", when = "no such user")
     @GetMapping({ "/admin/users/{id}/report", "/admin/reports/user/{id}" })
     UserReport report(@PathVariable String id) {
         UserSummary user = users.find(UserIds.parse(id)).orElseThrow(() -> ApiException.notFound("user " + id));

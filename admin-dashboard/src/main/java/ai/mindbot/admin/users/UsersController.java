@@ -5,6 +5,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.admin.web.Paging;
+import ai.mindbot.admin.web.PagingRefusals;
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.common.web.UnicodeText;
 
@@ -18,6 +20,8 @@ class UsersController {
         this.directory = directory;
     }
 
+    @PagingRefusals
+    @Refusal(status = 400, code = "invalid_query", when = "q is over 200 characters or holds control characters")
     @GetMapping("/admin/users")
     UserPage users(@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "") String q) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.admin.upstream.Services;
 import ai.mindbot.admin.upstream.UpstreamAnswer;
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.security.Caller;
 import ai.mindbot.common.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code POST /admin/session/login {email, password}}: the panel signs in through here, and this
@@ -43,6 +48,13 @@ class LoginController {
         this.jwtDecoder = jwtDecoder;
     }
 
+    @ApiResponse(responseCode = "200", description = "auth-service's POST /auth/login answer, passed on: access_token, refresh_token, ...",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    @Refusal(status = 401, code = "invalid_credentials", when = "email or password is incorrect (auth-service's answer)")
+    @Refusal(status = 403, code = "not_admin", when = "the account is not an admin")
+    @Refusal(status = 429, code = "rate_limited", when = "too many attempts (auth-service's answer, with Retry-After)")
+    @Refusal(status = 502, code = "auth_unavailable", when = "the auth service could not be reached")
+    @Refusal(status = 502, code = "auth_mismatch", when = "the auth service's token does not verify here (JWT_SECRET, JWT_ISSUER)")
     @PostMapping("/admin/session/login")
     ResponseEntity<JsonNode> login(@Valid @RequestBody Login login, HttpServletRequest request) {
         UpstreamAnswer answer = services.auth().post("/auth/login",

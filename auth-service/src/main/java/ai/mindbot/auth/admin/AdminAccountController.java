@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.auth.account.AdminUsers;
 import ai.mindbot.auth.account.UserAccount;
+import ai.mindbot.common.apidocs.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -30,11 +31,14 @@ class AdminAccountController {
     record DisableRequest(@Size(max = 500) String reason) {
     }
 
+    @Refusal(status = 404, code = "not_found", when = "no user has this id")
     @GetMapping
     AccountStatus get(@PathVariable long id) {
         return status(administration.find(id));
     }
 
+    @Refusal(status = 404, code = "not_found", when = "no user has this id")
+    @Refusal(status = 409, code = "cannot_disable_self", when = "an admin cannot disable their own account")
     @PostMapping("/disable")
     AccountStatus disable(@PathVariable long id, @Valid @RequestBody(required = false) DisableRequest body,
             @AuthenticationPrincipal Jwt admin) {
@@ -42,6 +46,7 @@ class AdminAccountController {
         return status(administration.disable(id, reason, admin.getSubject()));
     }
 
+    @Refusal(status = 404, code = "not_found", when = "no user has this id")
     @PostMapping("/enable")
     AccountStatus enable(@PathVariable long id, @AuthenticationPrincipal Jwt admin) {
         return status(administration.enable(id, admin.getSubject()));

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.mindbot.common.apidocs.Refusal;
+import ai.mindbot.common.web.ApiException;
 import ai.mindbot.common.web.IdempotencyKey;
 import ai.mindbot.time.balance.AccountStanding;
 import ai.mindbot.time.ledger.Accounts;
@@ -34,6 +36,10 @@ class AdminMoneyController {
         this.users = users;
     }
 
+    @KnownUserRefusals
+    @Refusal(status = 400, code = "invalid_idempotency_key", when = "Idempotency-Key is not 1-255 visible ASCII characters")
+    @Refusal(status = 409, code = "revoke_exceeds_available", when = "a negative grant takes back more than is available")
+    @Refusal(status = 422, code = "idempotency_key_reused", when = "the Idempotency-Key was used for a different grant")
     @PostMapping("/time/admin/grants")
     AdminGrants.Granted grant(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AdminRequests.Grant request,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
@@ -46,12 +52,18 @@ class AdminMoneyController {
         }
     }
 
+    @Refusal(status = 400, code = "refund_exceeds_remaining", when = "more than the purchase's unrefunded amount")
+    @Refusal(status = 404, code = "not_found", when = "no such purchase")
+    @Refusal(status = 409, code = "purchase_not_refundable", when = "the purchase was never paid")
+    @Refusal(status = 409, code = "already_refunded", when = "the purchase is fully refunded")
+    @Refusal(status = 503, code = "payments_unavailable", when = "the payment provider cannot be reached; retry")
     @PostMapping("/time/admin/purchases/{purchaseId}/refund")
     AdminRefunds.Refunded refund(@AuthenticationPrincipal Jwt jwt, @PathVariable String purchaseId,
             @Valid @RequestBody AdminRequests.Refund request) {
         return refunds.refund(jwt.getSubject(), purchaseId, request.amountCents(), request.reason());
     }
 
+    @KnownUserRefusals
     @PostMapping("/time/admin/accounts/{userId}/disable")
     AccountStanding.Standing disable(@AuthenticationPrincipal Jwt jwt, @PathVariable String userId,
             @Valid @RequestBody AdminRequests.Reason request) {
@@ -60,6 +72,7 @@ class AdminMoneyController {
         return standing.of(userId);
     }
 
+    @KnownUserRefusals
     @PostMapping("/time/admin/accounts/{userId}/enable")
     AccountStanding.Standing enable(@AuthenticationPrincipal Jwt jwt, @PathVariable String userId,
             @Valid @RequestBody AdminRequests.Reason request) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.time.ledger.Ledger;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,6 +39,7 @@ class BalanceController {
     }
 
     /** Newest first. */
+    @Refusal(status = 400, code = "invalid_parameter", when = "limit is not 1-100, or offset is negative")
     @GetMapping("/time/transactions")
     TransactionPage transactions(@AuthenticationPrincipal Jwt jwt,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.time.livekit.LiveKitConfig.LiveKitWebhooks;
 import ai.mindbot.time.session.EndReason;
@@ -40,6 +41,9 @@ class LiveKitWebhookController {
     record Handled(String event, int endedSessions) {
     }
 
+    @Refusal(status = 400, code = "malformed_body", when = "the body is not a LiveKit WebhookEvent")
+    @Refusal(status = 401, code = "invalid_signature", when = "Authorization does not sign this body with our LiveKit key")
+    @Refusal(status = 503, code = "livekit_not_configured", when = "LIVEKIT_API_KEY and LIVEKIT_API_SECRET are not set")
     @PostMapping(path = "/webhooks/livekit", consumes = MediaType.ALL_VALUE)
     Handled receive(@RequestBody(required = false) String body,
             @RequestHeader(name = "Authorization", required = false) String authorization) {

@@ -10,7 +10,7 @@ import ai.mindbot.time.catalog.TimePackage;
  * browser can still act on the PaymentIntent (not once it is credited). {@code simulated} is present
  * (true) only when the payment simulator took the "payment".
  */
-record PurchaseAnswer(String purchaseId, String status, String paymentIntentId, String clientSecret,
+public record PurchaseAnswer(String purchaseId, String status, String paymentIntentId, String clientSecret,
         @JsonProperty("package") TimePackage timePackage, Long secondsCredited, long balanceSeconds,
         Boolean simulated, String message) {
 

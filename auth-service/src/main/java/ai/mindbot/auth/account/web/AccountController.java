@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.auth.account.AccountService;
+import ai.mindbot.auth.account.ActiveAccountRefusals;
 import ai.mindbot.auth.account.AdminUsers;
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.livekit.RoomNames;
 import ai.mindbot.auth.ratelimit.ClientAddress;
 import ai.mindbot.auth.token.SignInTokens;
 import ai.mindbot.auth.token.SignIns;
+import ai.mindbot.common.apidocs.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -36,6 +38,8 @@ class AccountController {
         this.clientAddress = clientAddress;
     }
 
+    @Refusal(status = 409, code = "email_taken", when = "an account with this email already exists")
+    @Refusal(status = 429, code = "rate_limited", when = "too many requests from this address; Retry-After says when to ask again")
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     SignInTokens register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
@@ -43,11 +47,15 @@ class AccountController {
         return signIns.open(account);
     }
 
+    @Refusal(status = 401, code = "invalid_credentials", when = "email or password is incorrect")
+    @Refusal(status = 403, code = "account_disabled", when = "the account has been disabled")
+    @Refusal(status = 429, code = "rate_limited", when = "too many failed attempts for this account or address")
     @PostMapping("/login")
     SignInTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         return signIns.open(accounts.login(body.email(), body.password(), clientAddress.of(request)));
     }
 
+    @ActiveAccountRefusals
     @GetMapping("/me")
     Profile me(@AuthenticationPrincipal Jwt jwt) {
         UserAccount account = accounts.activeAccount(jwt.getSubject());
@@ -55,6 +63,9 @@ class AccountController {
     }
 
     /** Changes the password, ends every other sign-in, and hands this client a fresh one. */
+    @ActiveAccountRefusals
+    @Refusal(status = 403, code = "wrong_password", when = "the current password is incorrect")
+    @Refusal(status = 429, code = "rate_limited", when = "too many wrong current passwords")
     @PostMapping("/password")
     SignInTokens changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChangeRequest body,
             HttpServletRequest request) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.mindbot.auth.account.AccountService;
+import ai.mindbot.auth.account.ActiveAccountRefusals;
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.livekit.LiveKitTokens;
 import ai.mindbot.auth.livekit.RoomNames;
@@ -15,6 +16,7 @@ import ai.mindbot.auth.livekit.RoomToken;
 import ai.mindbot.auth.ratelimit.AttemptLimiter;
 import ai.mindbot.auth.ratelimit.Bucket;
 import ai.mindbot.auth.ratelimit.ClientAddress;
+import ai.mindbot.common.apidocs.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -51,6 +53,8 @@ class LiveKitController {
     }
 
     /** The seed's {@code POST /auth/token}: a token for one room under the user's stable identity. */
+    @ActiveAccountRefusals
+    @Refusal(status = 403, code = "room_reserved", when = "the room is another user's personal room or a guest room")
     @PostMapping("/token")
     RoomToken roomToken(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody RoomTokenRequest body) {
         UserAccount account = accounts.activeAccount(jwt.getSubject());
@@ -59,6 +63,7 @@ class LiveKitController {
     }
 
     /** A guest's token for a fresh room of its own; limited per address, since guests cost agent time unmetered. */
+    @Refusal(status = 429, code = "rate_limited", when = "too many requests from this address; Retry-After says when to ask again")
     @PostMapping("/guest")
     RoomToken guest(@Valid @RequestBody(required = false) GuestRequest body, HttpServletRequest request) {
         limiter.reserve(Bucket.GUEST_ADDRESS.key(clientAddress.of(request)));

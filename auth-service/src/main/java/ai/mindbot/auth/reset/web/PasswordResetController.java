@@ -11,6 +11,7 @@ import ai.mindbot.auth.account.EmailAddress;
 import ai.mindbot.auth.account.Passwords;
 import ai.mindbot.auth.ratelimit.ClientAddress;
 import ai.mindbot.auth.reset.PasswordReset;
+import ai.mindbot.common.apidocs.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -42,6 +43,7 @@ class PasswordResetController {
     }
 
     /** Always 202 (bar 429 for a flooding address): whether the email has an account stays unknown. */
+    @Refusal(status = 429, code = "rate_limited", when = "too many requests from this address; Retry-After says when to ask again")
     @PostMapping("/reset-request")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
@@ -49,6 +51,7 @@ class PasswordResetController {
         return new Accepted("if this email has an account, a reset link is on its way");
     }
 
+    @Refusal(status = 400, code = "invalid_reset_token", when = "the reset link is invalid, already used or expired")
     @PostMapping("/reset")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reset(@Valid @RequestBody NewPassword body) {

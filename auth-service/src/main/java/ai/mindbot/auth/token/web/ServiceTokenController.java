@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ai.mindbot.auth.ratelimit.ClientAddress;
 import ai.mindbot.auth.token.IssuedToken;
 import ai.mindbot.auth.token.ServiceCredentials;
+import ai.mindbot.common.apidocs.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +30,8 @@ class ServiceTokenController {
     record ServiceToken(String accessToken, String tokenType, long expiresIn) {
     }
 
+    @Refusal(status = 401, code = "invalid_api_key", when = "the API key is not valid")
+    @Refusal(status = 429, code = "rate_limited", when = "too many requests from this address; Retry-After says when to ask again")
     @PostMapping("/auth/service-token")
     ServiceToken exchange(@Valid @RequestBody ServiceTokenRequest body, HttpServletRequest request) {
         IssuedToken token = credentials.exchange(body.apiKey(), clientAddress.of(request));

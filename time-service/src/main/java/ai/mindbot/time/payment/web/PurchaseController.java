@@ -12,10 +12,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.security.Caller;
 import ai.mindbot.common.web.IdempotencyKey;
+import ai.mindbot.time.payment.PurchaseAnswer;
 import ai.mindbot.time.payment.PurchaseService;
 import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code POST /time/purchase}: buy a time card. With an {@code Idempotency-Key} header a retry
@@ -32,6 +38,17 @@ class PurchaseController {
         this.purchases = purchases;
     }
 
+    @ApiResponse(responseCode = "200", description = "the purchase as it stands (replayed for a repeated Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurchaseAnswer.class)))
+    @Refusal(status = 400, code = "invalid_idempotency_key", when = "Idempotency-Key is not 1-255 visible ASCII characters")
+    @Refusal(status = 400, code = "invalid_payment_method", when = "the payment method is not usable")
+    @Refusal(status = 402, code = "payment_declined", when = "the card was declined")
+    @Refusal(status = 403, code = "account_disabled", when = "the account is disabled")
+    @Refusal(status = 404, code = "unknown_package", when = "no time package has this id; see GET /time/pricing")
+    @Refusal(status = 409, code = "purchase_in_progress", when = "the same Idempotency-Key is still being processed; retry shortly")
+    @Refusal(status = 409, code = "not_charged", when = "the purchase under this key failed without charging")
+    @Refusal(status = 422, code = "idempotency_key_reused", when = "the Idempotency-Key was used for a different purchase")
+    @Refusal(status = 503, code = "payments_unavailable", when = "the payment provider cannot be reached; retry")
     @PostMapping("/time/purchase")
     ResponseEntity<String> purchase(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PurchaseRequest request,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
@@ -45,6 +62,9 @@ class PurchaseController {
         return response.body(result.json());
     }
 
+    @ApiResponse(responseCode = "200", description = "the buyer's own purchase",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurchaseAnswer.class)))
+    @Refusal(status = 404, code = "not_found", when = "no such purchase, or not the caller's")
     @GetMapping("/time/purchases/{purchaseId}")
     ResponseEntity<String> purchase(@AuthenticationPrincipal Jwt jwt, @PathVariable String purchaseId) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore())

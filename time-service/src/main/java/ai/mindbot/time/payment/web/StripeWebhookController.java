@@ -15,12 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.common.web.BodySizeLimitFilter;
 import ai.mindbot.time.payment.StripeEvent;
 import ai.mindbot.time.payment.StripeEventHandler;
 import ai.mindbot.time.payment.WebhookSecret;
 import jakarta.servlet.http.HttpServletRequest;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 /**
  * {@code POST /webhooks/stripe}: public, authenticated by {@code Stripe-Signature} over the raw body
@@ -43,6 +48,11 @@ class StripeWebhookController {
         this.clock = clock;
     }
 
+    @RequestBody(description = "a Stripe event, exactly as Stripe signed it", required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    @Refusal(status = 400, code = "invalid_signature", when = "Stripe-Signature is missing or does not verify")
+    @Refusal(status = 400, code = "malformed_body", when = "the signed body is not a Stripe event")
+    @Refusal(status = 413, code = "body_too_large", when = "the body is over the size limit")
     @PostMapping(path = "/webhooks/stripe")
     Map<String, Object> receive(HttpServletRequest request,
             @RequestHeader(name = "Stripe-Signature", required = false) String signature) throws IOException {

@@ -28,6 +28,7 @@ class AdminSessionController {
         this.meter = meter;
     }
 
+    @SessionRefusals
     @PostMapping("/time/admin/sessions/{id}/end")
     SessionResponses.Ended end(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @Valid @RequestBody EndRequest body) {

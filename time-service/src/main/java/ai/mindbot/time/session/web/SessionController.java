@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.security.Caller;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.time.session.EndReason;
@@ -37,6 +38,11 @@ class SessionController {
         this.meter = meter;
     }
 
+    @Refusal(status = 400, code = "user_id_required", when = "the agent must name the user the session is for")
+    @Refusal(status = 402, code = "insufficient_balance", when = "less than the minimum to start is available")
+    @Refusal(status = 403, code = "forbidden", when = "only the agent starts sessions for another user")
+    @Refusal(status = 403, code = "account_disabled", when = "the account is disabled")
+    @Refusal(status = 503, code = "busy", when = "the account is changing under heavy concurrency; retry")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     SessionResponses.Started start(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody StartSessionRequest body) {
@@ -60,16 +66,19 @@ class SessionController {
                 body.participantIdentity(), email)));
     }
 
+    @SessionRefusals
     @PostMapping("/{id}/heartbeat")
     SessionResponses.Heartbeat heartbeat(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return SessionResponses.Heartbeat.of(meter.heartbeat(id, requester(jwt)));
     }
 
+    @SessionRefusals
     @PostMapping("/{id}/end")
     SessionResponses.Ended end(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return SessionResponses.Ended.of(meter.end(id, requester(jwt), EndReason.CLIENT, Caller.of(jwt).userId(), null));
     }
 
+    @Refusal(status = 400, code = "invalid_parameter", when = "limit is not 1-100, or offset is negative")
     @GetMapping
     SessionResponses.Page list(@AuthenticationPrincipal Jwt jwt,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -79,6 +88,7 @@ class SessionController {
                 meter.countOf(userId), limit, offset);
     }
 
+    @Refusal(status = 404, code = "not_found", when = "no such session, or not the caller's")
     @GetMapping("/{id}")
     SessionView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return SessionView.of(meter.get(id, requester(jwt)));
