@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import ai.mindbot.common.db.DatabaseAutoConfiguration;
 import ai.mindbot.common.db.DatabaseUrl;
 
 /**
@@ -22,18 +23,9 @@ final class ReportsConnections {
 
     /** PostgreSQL: every transaction READ ONLY, autocommit statements included ({@code readOnlyMode=always}). */
     static HikariDataSource postgres(DatabaseUrl url, int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("admin-reports");
-        config.setJdbcUrl(url.jdbcUrl());
-        if (url.username() != null) {
-            config.setUsername(url.username());
-        }
-        if (url.password() != null) {
-            config.setPassword(url.password());
-        }
+        HikariConfig config = DatabaseAutoConfiguration.postgresConfig(url, "admin-reports", poolSize);
         config.setReadOnly(true);
         config.addDataSourceProperty("readOnlyMode", "always");
-        config.setMaximumPoolSize(poolSize);
         return new HikariDataSource(config);
     }
 

@@ -50,6 +50,13 @@ public class DatabaseAutoConfiguration {
     }
 
     public static HikariDataSource postgres(DatabaseUrl url, String poolName, int poolSize) {
+        HikariConfig config = postgresConfig(url, poolName, poolSize);
+        log.info("database: PostgreSQL at {}", url.jdbcUrl().replaceAll("password=[^&]*", "password=***"));
+        return new HikariDataSource(config);
+    }
+
+    /** A pool's settings for a PostgreSQL {@code DATABASE_URL}, for callers that add their own (the dashboard's read-only pool). */
+    public static HikariConfig postgresConfig(DatabaseUrl url, String poolName, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(url.jdbcUrl());
@@ -60,8 +67,7 @@ public class DatabaseAutoConfiguration {
             config.setPassword(url.password());
         }
         config.setMaximumPoolSize(poolSize);
-        log.info("database: PostgreSQL at {}", url.jdbcUrl().replaceAll("password=[^&]*", "password=***"));
-        return new HikariDataSource(config);
+        return config;
     }
 
     public static HikariDataSource sqlite(Path file, String poolName) {
