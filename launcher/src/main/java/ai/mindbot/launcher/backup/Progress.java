@@ -57,9 +57,19 @@ final class Progress {
         } catch (Exception e) {
             throw new BackupFailure(what + " failed: " + e.getMessage(), e);
         } finally {
-            ticker.shutdownNow();
+            stop(ticker);
         }
         out.println("  " + what + ": done in " + seconds(started) + " s");
+    }
+
+    /** Stops the ticks and lets one already printing finish, so no progress line comes after "done". */
+    private static void stop(ScheduledExecutorService ticker) {
+        ticker.shutdown();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** "41.0 MB written": how far a copy into {@code file} got. */
