@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
 
 class AgentConfigTest {
 
@@ -33,12 +34,12 @@ class AgentConfigTest {
                 "LIVEKIT_API_SECRET", "a-real-livekit-secret-of-enough-length-123");
 
         for (String plain : new String[] {"ws://livekit.internal:7880", "http://livekit.internal:7880"}) {
-            Map<String, String> env = new java.util.HashMap<>(production);
+            Map<String, String> env = new HashMap<>(production);
             env.put("LIVEKIT_URL", plain);
             assertThatThrownBy(() -> AgentConfig.from(env)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("LIVEKIT_URL must be a wss://").hasMessageContaining(plain);
         }
-        Map<String, String> env = new java.util.HashMap<>(production);
+        Map<String, String> env = new HashMap<>(production);
         env.put("LIVEKIT_URL", "wss://livekit.example.com");
         assertThat(AgentConfig.from(env).url()).hasToString("wss://livekit.example.com");
     }

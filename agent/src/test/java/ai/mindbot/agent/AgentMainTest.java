@@ -5,21 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 class AgentMainTest {
 
     @Test
     void startSaysInOneLineWhatTheOfflineVoiceLacks() {
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             assertThat(AgentMain.run(new String[] {"start"},
                     Map.of("AGENT_API_KEY", "k", "OFFLINE_STT_MODEL_DIR", "/nonexistent/pocketsphinx"))).isEqualTo(2);
         } finally {
             System.setErr(original);
         }
-        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        String said = err.toString(StandardCharsets.UTF_8).strip();
         assertThat(said).doesNotContain("\n").contains("offline speech recognition").endsWith("run scripts/install-voice");
     }
 

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RedisServer;
 import ai.mindbot.common.test.TestDatabase;
+import java.util.HashMap;
 
 /**
  * Two auth instances with {@code REDIS_URL}: the guessing limits count in a real redis-server, so
@@ -71,7 +72,7 @@ class SharedRateLimitE2EIT {
     }
 
     private static Map<String, String> withRedis() {
-        Map<String, String> properties = new java.util.HashMap<>(FIVE_GUESSES);
+        Map<String, String> properties = new HashMap<>(FIVE_GUESSES);
         properties.put("REDIS_URL", redis.url());
         return properties;
     }

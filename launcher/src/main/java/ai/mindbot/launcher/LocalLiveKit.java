@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The LiveKit server {@code ./mindbot} talks to: one already answering at {@code LIVEKIT_URL} is
@@ -116,7 +117,7 @@ final class LocalLiveKit implements AutoCloseable {
         Path config = dataDir.resolve("livekit.yaml");
         Files.writeString(config, yaml);
         try {
-            Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // the secret is the development one on such systems
         }

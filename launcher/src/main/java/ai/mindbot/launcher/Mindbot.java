@@ -17,6 +17,9 @@ import ai.mindbot.auth.AuthServiceApplication;
 import ai.mindbot.common.config.DotEnv;
 import ai.mindbot.launcher.backup.BackupCommand;
 import ai.mindbot.time.TimeServiceApplication;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 
 /**
  * {@code ./mindbot}: with no command, starts auth (8000, also serving the web app), time (8001) and
@@ -83,7 +86,7 @@ public final class Mindbot {
     }
 
     static List<ConfigurableApplicationContext> startAll(String[] args) {
-        Map<String, ConfigurableApplicationContext> started = new java.util.LinkedHashMap<>();
+        Map<String, ConfigurableApplicationContext> started = new LinkedHashMap<>();
         // The time service first: its real port (TIME_PORT may be 0) is where auth passes /time/** on.
         String[] withTimeUrl = args;
         for (String name : List.of("time", "auth", "admin")) {
@@ -153,7 +156,7 @@ public final class Mindbot {
 
     /** {@code --KEY=VALUE} arguments, which Spring reads as settings, for the plain-Java agent too. */
     static Map<String, String> commandLineSettings(String[] args) {
-        Map<String, String> settings = new java.util.HashMap<>();
+        Map<String, String> settings = new HashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (arg.startsWith("--") && eq > 2) {
@@ -192,8 +195,8 @@ public final class Mindbot {
 
     /** The process environment over {@code .env} (real variables win), for the plain-Java agent runtime. */
     static Map<String, String> environment() {
-        Map<String, String> env = new java.util.HashMap<>(
-                DotEnv.read(java.nio.file.Path.of(System.getenv().getOrDefault("MINDBOT_ENV_FILE", ".env"))));
+        Map<String, String> env = new HashMap<>(
+                DotEnv.read(Path.of(System.getenv().getOrDefault("MINDBOT_ENV_FILE", ".env"))));
         env.putAll(System.getenv());
         return env;
     }

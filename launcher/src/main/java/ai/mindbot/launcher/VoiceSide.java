@@ -15,6 +15,7 @@ import ai.mindbot.agent.rtc.MediaLibrary;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
 import ai.mindbot.agent.voice.providers.ProviderSelection;
 import ai.mindbot.agent.worker.AgentWorker;
+import java.time.Duration;
 
 /**
  * What {@code ./mindbot} runs beside the three services so a person can talk to MindBot: a LiveKit
@@ -76,7 +77,7 @@ final class VoiceSide implements AutoCloseable {
     @Override
     public void close() {
         if (worker != null) {
-            worker.drain(java.time.Duration.ofSeconds(5));
+            worker.drain(Duration.ofSeconds(5));
         }
         if (livekit != null) {
             livekit.close();

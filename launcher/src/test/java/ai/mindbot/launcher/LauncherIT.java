@@ -12,6 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import ai.mindbot.common.test.EmbeddedPostgresServer;
 import ai.mindbot.common.test.Http;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import javax.sql.DataSource;
 
 /** What ./mindbot promises: three services in one JVM, each healthy, sharing one JWT secret. */
 class LauncherIT {
@@ -19,9 +23,9 @@ class LauncherIT {
     @Test
     void startsAuthTimeAndAdminInOneProcessAndStopsThemCleanly() throws Exception {
         Path data = Files.createTempDirectory("mindbot-launcher-");
-        java.io.PrintStream console = System.out;
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(printed, true));
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true));
         List<ConfigurableApplicationContext> contexts;
         try {
             contexts = Mindbot.startServices(args(data, ""));
@@ -70,10 +74,10 @@ class LauncherIT {
                 assertThat(health.body()).contains("PostgreSQL").doesNotContain("SQLite");
             }
             // each service migrated its own tables into the one database
-            javax.sql.DataSource db = contexts.get(0).getBean(javax.sql.DataSource.class);
+            DataSource db = contexts.get(0).getBean(DataSource.class);
             try (var c = db.getConnection(); var rs = c.createStatement().executeQuery(
                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
-                List<String> tables = new java.util.ArrayList<>();
+                List<String> tables = new ArrayList<>();
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -23,6 +23,7 @@ import ai.mindbot.agent.mindbot.services.TimeService;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import tools.jackson.databind.JsonNode;
+import java.util.Arrays;
 
 /**
  * MindBot against the real auth and time services (SQLite): the agent exchanges its key for a
@@ -127,9 +128,9 @@ class MindBotRealServicesIT {
             service.end(session).join();
         }
         long first = startMillis[0];
-        long[] warm = java.util.Arrays.copyOfRange(startMillis, 1, startMillis.length);
-        java.util.Arrays.sort(warm);
-        java.util.Arrays.sort(heartbeatMillis);
+        long[] warm = Arrays.copyOfRange(startMillis, 1, startMillis.length);
+        Arrays.sort(warm);
+        Arrays.sort(heartbeatMillis);
         System.out.printf("MindBot metering on SQLite: first start (with token exchange) %d ms; warm start p50 %d ms, "
                 + "p95 %d ms; heartbeat p50 %d ms, p95 %d ms (n=40)%n", first, warm[19], warm[37], heartbeatMillis[19],
                 heartbeatMillis[37]);

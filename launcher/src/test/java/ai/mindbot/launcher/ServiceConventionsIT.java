@@ -16,6 +16,7 @@ import ai.mindbot.auth.AuthServer;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
 import tools.jackson.databind.JsonNode;
+import java.util.function.BiConsumer;
 
 /**
  * One set of conventions across the three real services, as ./mindbot runs them: every time in an
@@ -156,7 +157,7 @@ class ServiceConventionsIT {
     }
 
     /** Calls {@code visit} with every field's dotted path and value, arrays included. */
-    private static void walk(JsonNode node, String path, java.util.function.BiConsumer<String, JsonNode> visit) {
+    private static void walk(JsonNode node, String path, BiConsumer<String, JsonNode> visit) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.Tokens;
+import java.util.Map;
 
 /** Every admin endpoint is for admins only: 401 without a valid token, 403 for other roles, and nothing is done. */
 class AuthorizationIT extends DashboardOnBothDatabases {
@@ -42,7 +43,7 @@ class AuthorizationIT extends DashboardOnBothDatabases {
     }
 
     private Http.Response call(Endpoint e, String bearer) {
-        return admin.http.send(e.method(), e.path(), e.body(), bearer, java.util.Map.of());
+        return admin.http.send(e.method(), e.path(), e.body(), bearer, Map.of());
     }
 
     @ParameterizedTest

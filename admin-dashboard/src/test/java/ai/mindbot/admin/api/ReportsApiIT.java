@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
+import java.time.Instant;
 
 /** The read side: analytics, dashboard, users, per-user reports and CSV exports, on both databases. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -226,7 +227,7 @@ class ReportsApiIT extends DashboardOnBothDatabases {
         String[] rows = sessions.body().split("\r\n");
         assertThat(rows[0]).isEqualTo("id,user_id,room_name,status,started_at,ended_at,used_seconds,billed_seconds,end_reason");
         assertThat(rows).hasSize(2);
-        assertThat(rows[1]).contains(",600,600,user_left").contains(java.time.Instant.ofEpochMilli(
+        assertThat(rows[1]).contains(",600,600,user_left").contains(Instant.ofEpochMilli(
                 BusinessFixture.noon(data.today - 1)).toString());
     }
 

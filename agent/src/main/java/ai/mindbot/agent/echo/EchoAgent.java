@@ -12,6 +12,7 @@ import ai.mindbot.agent.api.JobEnd;
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.media.AudioFrame;
+import java.util.List;
 
 /**
  * Plays every participant's microphone back into the room {@link #DELAY} later. Each participant
@@ -55,7 +56,7 @@ public final class EchoAgent implements Agent {
     /** Data packets go back to their sender only, on the same topic. */
     @Override
     public void onData(Participant from, String topic, byte[] payload) {
-        room.sendData(topic, payload, true, java.util.List.of(from.identity()));
+        room.sendData(topic, payload, true, List.of(from.identity()));
     }
 
     @Override

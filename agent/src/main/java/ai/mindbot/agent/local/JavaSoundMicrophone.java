@@ -1,6 +1,7 @@
 package ai.mindbot.agent.local;
 
 import javax.sound.sampled.TargetDataLine;
+import java.util.Arrays;
 
 /** A Java Sound capture line as a {@link Microphone}; the line's own clock paces {@link #read}. */
 final class JavaSoundMicrophone implements Microphone {
@@ -32,12 +33,12 @@ final class JavaSoundMicrophone implements Microphone {
             }
             short[] samples = pcm.engineSamples(chunk, read - read % line.getFormat().getFrameSize());
             if (pendingLength + samples.length > pending.length) {
-                pending = java.util.Arrays.copyOf(pending, (pendingLength + samples.length) * 2);
+                pending = Arrays.copyOf(pending, (pendingLength + samples.length) * 2);
             }
             System.arraycopy(samples, 0, pending, pendingLength, samples.length);
             pendingLength += samples.length;
         }
-        short[] frame = java.util.Arrays.copyOf(pending, FRAME);
+        short[] frame = Arrays.copyOf(pending, FRAME);
         System.arraycopy(pending, FRAME, pending, 0, pendingLength - FRAME);
         pendingLength -= FRAME;
         return frame;

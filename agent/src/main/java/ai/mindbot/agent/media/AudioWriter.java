@@ -1,6 +1,7 @@
 package ai.mindbot.agent.media;
 
 import java.util.ArrayDeque;
+import java.time.Duration;
 
 /**
  * One input of a room's outgoing audio: frames written here are cut into 10 ms pieces and played in
@@ -25,7 +26,7 @@ public final class AudioWriter {
      * Caps the queue at {@code maxLatency} (10 ms resolution, at least one frame). Live audio such as
      * an echo wants tens of milliseconds: dropping a little beats falling further and further behind.
      */
-    public synchronized AudioWriter limit(java.time.Duration maxLatency) {
+    public synchronized AudioWriter limit(Duration maxLatency) {
         maxQueued = (int) Math.max(1, Math.min(MAX_QUEUED_FRAMES, maxLatency.toMillis() / 10));
         while (queue.size() > maxQueued) {
             queue.poll();

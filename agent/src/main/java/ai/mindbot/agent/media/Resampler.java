@@ -1,5 +1,7 @@
 package ai.mindbot.agent.media;
 
+import java.util.Arrays;
+
 /**
  * Streaming sample-rate conversion of mono 16-bit PCM between any two rates whose ratio reduces to
  * small integers (16, 22.05, 24 and 48 kHz all do): a polyphase windowed-sinc filter, precomputed
@@ -96,7 +98,7 @@ public final class Resampler {
         // keep what the next output still needs
         long keepFrom = Math.max(pendingStart, nextOut * down / up - halfTaps + 1);
         int drop = (int) Math.min(buffer.length, keepFrom - pendingStart);
-        pending = java.util.Arrays.copyOfRange(buffer, drop, buffer.length);
+        pending = Arrays.copyOfRange(buffer, drop, buffer.length);
         pendingStart += drop;
         return out;
     }
@@ -117,7 +119,7 @@ public final class Resampler {
             return new short[0];
         }
         short[] tail = process(new short[halfTaps + 1]);
-        return java.util.Arrays.copyOf(tail, (int) Math.min(owed, tail.length));
+        return Arrays.copyOf(tail, (int) Math.min(owed, tail.length));
     }
 
     /** Converts a whole clip at once, including its last {@code halfTaps} samples (padded with silence). */

@@ -36,6 +36,7 @@ import livekit.LivekitRtc.RequestResponse;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
 import livekit.LivekitRtc.SignalTarget;
+import java.time.Duration;
 
 /**
  * One agent's presence in one room. Connects the {@code /rtc} signalling socket, answers the
@@ -272,7 +273,7 @@ public final class RoomConnection {
     }
 
     private void scheduleResume() {
-        Optional<java.time.Duration> delay = resumePolicy.delayBefore(resumeAttempt++);
+        Optional<Duration> delay = resumePolicy.delayBefore(resumeAttempt++);
         if (delay.isEmpty()) {
             close(Disconnect.lost("could not resume the signalling connection after " + (resumeAttempt - 1) + " attempts",
                     new IllegalStateException("signalling lost and not resumed")));

@@ -3,6 +3,7 @@ package ai.mindbot.agent.voice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * Cuts a model's streamed text into sentences as it arrives, so speech synthesis can start on the
@@ -68,7 +69,7 @@ final class SentenceSplitter {
         while (begin > 0 && !Character.isWhitespace(pending.charAt(begin - 1))) {
             begin--;
         }
-        String word = pending.substring(begin, dot).toLowerCase(java.util.Locale.ROOT);
+        String word = pending.substring(begin, dot).toLowerCase(Locale.ROOT);
         return ABBREVIATIONS.contains(word) || (word.length() == 1 && Character.isLetter(word.charAt(0)));
     }
 }

@@ -13,6 +13,7 @@ import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.api.TextStreamWriter;
+import java.util.HashMap;
 
 /**
  * The agent's caption for one speech: a text stream on {@code lk.transcription} that grows a
@@ -82,7 +83,7 @@ final class SpeechTranscript {
         }
         if (stream == null) {
             // Agent text only grows in step with the audio and is never revised, hence final.
-            Map<String, String> attributes = new java.util.HashMap<>(Map.of(Transcripts.SEGMENT_ID, segmentId,
+            Map<String, String> attributes = new HashMap<>(Map.of(Transcripts.SEGMENT_ID, segmentId,
                     Transcripts.FINAL, "true"));
             room.audioTrackSid(room.identity()).ifPresent(track -> attributes.put(Transcripts.TRACK_ID, track));
             stream = room.openTextStream(Room.TOPIC_TRANSCRIPTION, attributes, List.of());

@@ -13,6 +13,8 @@ import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.Resampler;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 
 /**
  * The listening half of a conversation: the user's 48 kHz audio goes down to 16 kHz, through the
@@ -60,7 +62,7 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
     private final Resampler sttResampler;
     private Stt.SttStream sttStream;
     /** For {@link Stt#hearsOnlySpeech()}: the latest audio not (yet) called speech, at the recogniser's rate. */
-    private final java.util.ArrayDeque<short[]> leadIn = new java.util.ArrayDeque<>();
+    private final ArrayDeque<short[]> leadIn = new ArrayDeque<>();
     private int leadInSamples;
     /** Bumped on every (re)open so events of a closed stream are ignored. */
     private int sttGeneration;
@@ -287,7 +289,7 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
 
     /** The user's words as LiveKit clients show captions: one segment per turn, interim then final. */
     private void publish(String text, boolean fin) {
-        Map<String, String> attributes = new java.util.HashMap<>(Map.of(
+        Map<String, String> attributes = new HashMap<>(Map.of(
                 Transcripts.SEGMENT_ID, segmentId,
                 Transcripts.FINAL, Boolean.toString(fin)));
         room.audioTrackSid(userIdentity).ifPresent(track -> attributes.put(Transcripts.TRACK_ID, track));

@@ -34,6 +34,7 @@ import io.livekit.server.RoomServiceClient;
 import livekit.LivekitAgent.JobAssignment;
 import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.UserPacket;
+import java.util.ArrayList;
 
 /**
  * One accepted job: the agent instance, its room connection and its thread. Turns room events into
@@ -53,7 +54,7 @@ public final class AgentJob implements Room, RoomEvents {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final long offeredNanos;
     private volatile RoomConnection connection;
-    private final List<DataPacket> early = new java.util.ArrayList<>();
+    private final List<DataPacket> early = new ArrayList<>();
     private boolean sawHuman;
     private boolean ended;
 

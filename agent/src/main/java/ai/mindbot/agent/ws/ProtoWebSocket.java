@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket that carries whole binary messages (LiveKit's protobuf frames). Sends are queued, since
@@ -56,7 +57,7 @@ public final class ProtoWebSocket {
     public synchronized void close() {
         lastSend = lastSend.handle((ok, error) -> null)
                 .thenCompose(ignored -> socket.sendClose(WebSocket.NORMAL_CLOSURE, ""))
-                .orTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
+                .orTimeout(2, TimeUnit.SECONDS)
                 .whenComplete((ok, error) -> socket.abort());
     }
 

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Test speech made with flite (voice slt), which pocketsphinx recognises well; never espeak-ng,
@@ -23,18 +27,18 @@ public final class Speech {
         Path speech = wav(text);
         try {
             byte[] wav = Files.readAllBytes(speech);
-            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer in = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
             int rate = 0;
             int channels = 0;
             byte[] data = null;
             for (int at = 12; at + 8 <= wav.length; ) {
-                String id = new String(wav, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
+                String id = new String(wav, at, 4, StandardCharsets.US_ASCII);
                 int size = in.getInt(at + 4);
                 if (id.equals("fmt ")) {
                     channels = in.getShort(at + 10);
                     rate = in.getInt(at + 12);
                 } else if (id.equals("data")) {
-                    data = java.util.Arrays.copyOfRange(wav, at + 8, Math.min(wav.length, at + 8 + size));
+                    data = Arrays.copyOfRange(wav, at + 8, Math.min(wav.length, at + 8 + size));
                     break;
                 }
                 at += 8 + size + (size & 1);
@@ -43,11 +47,11 @@ public final class Speech {
                 throw new AssertionError("flite wrote no PCM data for '" + text + "'");
             }
             int silence = seconds * rate * channels * 2;
-            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(44 + silence + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + silence + data.length)
-                    .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+            ByteBuffer out = ByteBuffer.allocate(44 + silence + data.length).order(ByteOrder.LITTLE_ENDIAN);
+            out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + silence + data.length)
+                    .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
                     .putShort((short) channels).putInt(rate).putInt(rate * channels * 2).putShort((short) (channels * 2))
-                    .putShort((short) 16).put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII))
                     .putInt(silence + data.length).put(new byte[silence]).put(data);
             Files.write(speech, out.array());
             return speech;

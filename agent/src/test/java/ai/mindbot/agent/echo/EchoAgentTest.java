@@ -16,6 +16,7 @@ import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.AudioMixer;
 import ai.mindbot.agent.media.AudioWriter;
+import java.util.Arrays;
 
 class EchoAgentTest {
 
@@ -114,7 +115,7 @@ class EchoAgentTest {
 
     private static short[] constant(int value) {
         short[] samples = new short[AudioFrame.SAMPLES_PER_10MS];
-        java.util.Arrays.fill(samples, (short) value);
+        Arrays.fill(samples, (short) value);
         return samples;
     }
 }

@@ -14,6 +14,7 @@ import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.api.TextStreamWriter;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.voice.testing.ManualExecutor;
+import java.util.Arrays;
 
 class LocalRoomTest {
 
@@ -58,7 +59,7 @@ class LocalRoomTest {
     @Test
     void theAgentsSpeechIsMixedForTheSpeaker() {
         short[] tone = new short[AudioFrame.SAMPLES_PER_10MS];
-        java.util.Arrays.fill(tone, (short) 1234);
+        Arrays.fill(tone, (short) 1234);
         room.playback("agent").capture(AudioFrame.mono(tone, 1));
         room.playback("agent").flush();
 

@@ -12,6 +12,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 import ai.mindbot.agent.media.Pcm;
 import ai.mindbot.agent.media.Resampler;
+import java.util.Random;
 
 /**
  * A microphone for tests, at a sound card's pace: its own faint noise, as every real microphone has
@@ -24,7 +25,7 @@ public final class WavMicrophone implements Microphone {
     private static final double NOISE_RMS = 16;
 
     private final FramePacer pacer = new FramePacer();
-    private final java.util.Random noise = new java.util.Random(42);
+    private final Random noise = new Random(42);
     private final ConcurrentLinkedQueue<short[]> clips = new ConcurrentLinkedQueue<>();
     private final RecordingSpeaker echoOf;
     private final int echoDelayFrames;

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 class AudioClockTest {
 
@@ -42,7 +44,7 @@ class AudioClockTest {
     @Test
     void spreadsOutputsOverItsThreads() throws Exception {
         try (AudioClock clock = new AudioClock(2)) {
-            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Set<String> threads = ConcurrentHashMap.newKeySet();
             CountDownLatch both = new CountDownLatch(20);
             for (int i = 0; i < 2; i++) {
                 clock.add(() -> {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import java.util.Arrays;
 
 class AudioMixerTest {
 
@@ -71,7 +73,7 @@ class AudioMixerTest {
 
     @Test
     void aLiveWriterKeepsOnlyItsLatencyLimitQueued() {
-        AudioWriter live = mixer.writer("live").limit(java.time.Duration.ofMillis(50));
+        AudioWriter live = mixer.writer("live").limit(Duration.ofMillis(50));
         for (int i = 0; i < 20; i++) {
             live.write(AudioFrame.mono(filled(480, i), i + 1));
         }
@@ -89,7 +91,7 @@ class AudioMixerTest {
 
     private static short[] filled(int length, int value) {
         short[] samples = new short[length];
-        java.util.Arrays.fill(samples, (short) value);
+        Arrays.fill(samples, (short) value);
         return samples;
     }
 }

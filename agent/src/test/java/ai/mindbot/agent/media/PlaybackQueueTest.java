@@ -11,6 +11,9 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 import ai.mindbot.agent.api.Playout;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The speech queue, driven tick by tick through the mixer as the audio clock would. */
 class PlaybackQueueTest {
@@ -172,8 +175,8 @@ class PlaybackQueueTest {
     void aProducerThreadAndTheClockThreadShareTheQueueWithoutLosingAudio() throws Exception {
         PlaybackQueue shared = mixer.playback("shared", Runnable::run);
         short[] piece = ResamplerTest.tone(300, 24_000, 0.02, 5_000);
-        java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicLong loudFrames = new java.util.concurrent.atomic.AtomicLong();
+        AtomicBoolean producing = new AtomicBoolean(true);
+        AtomicLong loudFrames = new AtomicLong();
         Thread clock = new Thread(() -> {
             long[] ts = new long[1];
             while (producing.get() || shared.queuedMillis() > 0) {
@@ -189,7 +192,7 @@ class PlaybackQueueTest {
             shared.capture(new AudioFrame(piece.clone(), 24_000, 1, 1));
         }
         CompletableFuture<Playout> played = shared.flush();
-        Playout playout = played.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        Playout playout = played.get(5, TimeUnit.SECONDS);
         producing.set(false);
         clock.join(5_000);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class ResamplerTest {
 
@@ -39,9 +40,9 @@ class ResamplerTest {
         Resampler streaming = new Resampler(24_000, 48_000);
         short[] joined = new short[0];
         for (int at = 0; at < in.length; at += 241) {
-            short[] piece = java.util.Arrays.copyOfRange(in, at, Math.min(in.length, at + 241));
+            short[] piece = Arrays.copyOfRange(in, at, Math.min(in.length, at + 241));
             short[] out = streaming.process(piece);
-            short[] grown = java.util.Arrays.copyOf(joined, joined.length + out.length);
+            short[] grown = Arrays.copyOf(joined, joined.length + out.length);
             System.arraycopy(out, 0, grown, joined.length, out.length);
             joined = grown;
         }
@@ -55,7 +56,7 @@ class ResamplerTest {
         short[] head = streaming.process(in);
         short[] tail = streaming.drain();
 
-        short[] joined = java.util.Arrays.copyOf(head, head.length + tail.length);
+        short[] joined = Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, joined, head.length, tail.length);
         assertThat(joined).isEqualTo(Resampler.convert(in, 24_000, 48_000)).hasSize(12_000);
     }

@@ -20,6 +20,7 @@ import ai.mindbot.agent.mindbot.services.TimeService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import java.util.concurrent.CompletionException;
 
 /**
  * The auth service's {@code /auth/service-token} and the time service's session and pricing
@@ -62,7 +63,7 @@ public final class FakeServicesServer implements AutoCloseable {
         try (exchange) {
             try {
                 route(exchange);
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof ServiceRefusedException refused) {
                     ObjectNode problem = (ObjectNode) refused.problem().deepCopy();
                     problem.put("code", refused.code()).put("status", refused.status());

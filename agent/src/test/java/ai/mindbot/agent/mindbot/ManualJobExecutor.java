@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
+import java.util.function.BooleanSupplier;
 
 /**
  * A job thread under a hand-moved clock: tasks run only inside {@link #advance}, in time order, with
@@ -84,7 +85,7 @@ public final class ManualJobExecutor implements JobExecutor {
     }
 
     /** Advances in small steps until {@code done} holds or {@code limit} has passed; the time it took. */
-    public Duration advanceUntil(java.util.function.BooleanSupplier done, Duration limit, Duration step) {
+    public Duration advanceUntil(BooleanSupplier done, Duration limit, Duration step) {
         long start = nanoTime();
         runDue();
         while (!done.getAsBoolean() && nanoTime() - start < limit.toNanos()) {

@@ -27,6 +27,8 @@ import ai.mindbot.agent.voice.testing.FakeStt;
 import ai.mindbot.agent.voice.testing.FakeTts;
 import ai.mindbot.agent.voice.testing.LoudnessVad;
 import ai.mindbot.agent.voice.testing.ManualExecutor;
+import ai.mindbot.agent.mindbot.caller.Caller;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** MindBot in a fake room under a manual clock: the engine, the offline brain, the tools and the time keeper together. */
 class MindBotAgentTest {
@@ -42,7 +44,7 @@ class MindBotAgentTest {
     private FakeTimeService time;
     private MindBotAgent agent;
 
-    private final List<String> userTurns = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> userTurns = new CopyOnWriteArrayList<>();
 
     private void join(Participant who, long balanceSeconds) {
         time = new FakeTimeService(() -> clock.nanoTime() / 1_000_000, balanceSeconds);
@@ -183,8 +185,8 @@ class MindBotAgentTest {
 
     @Test
     void personaCarriesTheTimeRulesAndTheCallersName() {
-        String prompt = Persona.instructions(new ai.mindbot.agent.mindbot.caller.Caller(
-                ai.mindbot.agent.mindbot.caller.Caller.Kind.USER, "user-7", "7", "John", ""), 180);
+        String prompt = Persona.instructions(new Caller(
+                Caller.Kind.USER, "user-7", "7", "John", ""), 180);
 
         assertThat(prompt).contains("MindBot", "named John", "check_time_balance", "get_time_packages",
                 "estimate_session_cost", "lookup_weather");

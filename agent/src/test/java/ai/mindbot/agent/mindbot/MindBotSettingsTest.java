@@ -16,6 +16,7 @@ import ai.mindbot.agent.voice.ChatRequest;
 import ai.mindbot.agent.voice.Llm;
 import ai.mindbot.agent.voice.LlmEvent;
 import ai.mindbot.agent.voice.VoiceProviders;
+import java.util.function.Consumer;
 
 class MindBotSettingsTest {
 
@@ -49,7 +50,7 @@ class MindBotSettingsTest {
 
     @Test
     void theOfflineBrainThinksUnlessThereIsAnOpenAiKey() {
-        Llm cloud = (ChatRequest request, java.util.function.Consumer<LlmEvent> events) -> () -> { };
+        Llm cloud = (ChatRequest request, Consumer<LlmEvent> events) -> () -> { };
         VoiceProviders selected = new VoiceProviders(null, null, cloud, null, "offline voice");
 
         VoiceProviders withoutKey = MindBotFactory.withBrain(selected, Map.of());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 class MediaLibraryTest {
 
@@ -64,7 +65,7 @@ class MediaLibraryTest {
         byte[] b = to.getBytes(StandardCharsets.US_ASCII);
         int replaced = 0;
         for (int i = 0; i + a.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + a.length, a, 0, a.length)) {
+            if (Arrays.equals(bytes, i, i + a.length, a, 0, a.length)) {
                 System.arraycopy(b, 0, bytes, i, b.length);
                 replaced++;
             }

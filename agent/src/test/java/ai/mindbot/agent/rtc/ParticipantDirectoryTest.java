@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import ai.mindbot.agent.api.Participant;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.TrackInfo;
+import java.util.Set;
 
 class ParticipantDirectoryTest {
 
@@ -58,7 +59,7 @@ class ParticipantDirectoryTest {
         directory.apply(info("PA_1", "stays", ParticipantInfo.State.ACTIVE));
         directory.apply(info("PA_2", "left-meanwhile", ParticipantInfo.State.ACTIVE));
 
-        assertThat(directory.retainOnly(java.util.Set.of("PA_1", "PA_self")))
+        assertThat(directory.retainOnly(Set.of("PA_1", "PA_self")))
                 .extracting(Participant::identity).containsExactly("left-meanwhile");
         assertThat(directory.all()).extracting(Participant::identity).containsExactly("stays");
     }

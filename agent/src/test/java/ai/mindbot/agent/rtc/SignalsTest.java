@@ -9,6 +9,7 @@ import livekit.LivekitModels.TrackSource;
 import livekit.LivekitModels.TrackType;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalTarget;
+import java.util.Map;
 
 class SignalsTest {
 
@@ -30,9 +31,9 @@ class SignalsTest {
 
     @Test
     void updatesOnlyWhatChangesOfOurOwnParticipant() {
-        SignalRequest request = Signals.updateOwnMetadata("", java.util.Map.of("lk.agent.state", "thinking"), 3);
+        SignalRequest request = Signals.updateOwnMetadata("", Map.of("lk.agent.state", "thinking"), 3);
 
-        assertThat(request.getUpdateMetadata().getAttributesMap()).containsExactly(java.util.Map.entry("lk.agent.state", "thinking"));
+        assertThat(request.getUpdateMetadata().getAttributesMap()).containsExactly(Map.entry("lk.agent.state", "thinking"));
         assertThat(request.getUpdateMetadata().getMetadata()).as("empty: LiveKit keeps the metadata").isEmpty();
         assertThat(request.getUpdateMetadata().getName()).as("empty: LiveKit keeps the name").isEmpty();
         assertThat(request.getUpdateMetadata().getRequestId()).isEqualTo(3);

@@ -34,6 +34,11 @@ import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.VoiceOptions;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.testing.LoudnessVad;
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.ChatRequest;
+import ai.mindbot.agent.voice.TurnMetrics;
+import java.util.Collections;
+import java.util.function.Consumer;
 
 /**
  * What our own code adds to a voice turn, with providers that answer at once: the engine runs on the
@@ -61,10 +66,10 @@ public final class VoiceStageBench {
     private final AtomicLong eouNanos = new AtomicLong(-1);
     private final AtomicLong sttNanos = new AtomicLong(-1);
     /** What happened, in order (trace, turns, provider calls): printed when a turn hangs. */
-    private final List<String> trace = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
     private final Semaphore turnDone = new Semaphore(0);
-    private final List<Long> endToRequest = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<Long> timerLate = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> endToRequest = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> timerLate = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> ttsToFrame = new ArrayList<>();
     private final ExecutorService provider = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fake-provider");
@@ -126,7 +131,7 @@ public final class VoiceStageBench {
                 }
 
                 @Override
-                public void onTurnMetrics(ai.mindbot.agent.voice.TurnMetrics metrics) {
+                public void onTurnMetrics(TurnMetrics metrics) {
                     eouNanos.set(metrics.endOfUtterance().toNanos());
                     sttNanos.set(metrics.sttFinal().toNanos());
                     recordTurnStart();
@@ -223,7 +228,7 @@ public final class VoiceStageBench {
         }
 
         @Override
-        public SttStream stream(java.util.function.Consumer<SttEvent> events) {
+        public SttStream stream(Consumer<SttEvent> events) {
             return new SttStream() {
                 @Override
                 public void push(short[] samples) {
@@ -244,8 +249,8 @@ public final class VoiceStageBench {
 
     private final class InstantLlm implements Llm {
         @Override
-        public ai.mindbot.agent.api.Cancellable chat(ai.mindbot.agent.voice.ChatRequest request,
-                                                     java.util.function.Consumer<LlmEvent> events) {
+        public Cancellable chat(ChatRequest request,
+                                                     Consumer<LlmEvent> events) {
             llmRequestAt.set(System.nanoTime());
             trace.add("llm" + request.messages().size());
             provider.execute(() -> {
@@ -264,7 +269,7 @@ public final class VoiceStageBench {
         }
 
         @Override
-        public ai.mindbot.agent.api.Cancellable synthesize(String text, java.util.function.Consumer<TtsEvent> events) {
+        public Cancellable synthesize(String text, Consumer<TtsEvent> events) {
             trace.add("tts:" + text);
             provider.execute(() -> {
                 short[] chunk = new short[TTS_RATE / 20];

@@ -8,6 +8,7 @@ import livekit.LivekitAgent.Job;
 import livekit.LivekitAgent.JobStatus;
 import livekit.LivekitAgent.JobType;
 import livekit.LivekitAgent.WorkerMessage;
+import java.util.Base64;
 
 class WorkerMessagesTest {
 
@@ -53,7 +54,7 @@ class WorkerMessagesTest {
     @Test
     void authenticatesWithAnAgentGrant() throws Exception {
         String jwt = WorkerToken.create("devkey", "secret-secret-secret-secret-secret");
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        String claims = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
 
         assertThat(claims).contains("\"agent\":true").contains("\"iss\":\"devkey\"");
     }

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import ai.mindbot.auth.ratelimit.AttemptLimiter.Reservation;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.text.Normalizer;
+import java.util.Locale;
 
 /**
  * Limits password guessing without handing anyone a way to lock an owner out. A refusal that
@@ -61,8 +63,8 @@ public class LoginThrottle {
      */
     public void forgetFailures(String email) {
         // the stored email is already normalized; normalizing again makes a typed one work too
-        String normalized = java.text.Normalizer.normalize(email.strip(), java.text.Normalizer.Form.NFC)
-                .toLowerCase(java.util.Locale.ROOT);
+        String normalized = Normalizer.normalize(email.strip(), Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT);
         limiter.forget(Bucket.LOGIN_ACCOUNT, normalized);
         limiter.forgetStartingWith(Bucket.LOGIN_ACCOUNT_ADDRESS, accountPart(normalized) + "|");
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /** A clock the test moves by hand; starts at a different instant in each run so counters never meet. */
 final class MovableClock extends Clock {
@@ -24,7 +25,7 @@ final class MovableClock extends Clock {
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
         return this;
     }
 }

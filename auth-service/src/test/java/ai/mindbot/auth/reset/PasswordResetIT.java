@@ -23,6 +23,9 @@ import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
 
 /**
  * Password reset end to end on each database: the link arrives by real SMTP (GreenMail), works once,
@@ -222,7 +225,7 @@ class PasswordResetIT extends OnBothDatabases {
     static List<MimeMessage> mailsTo(String email, int count) {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> mine = java.util.Arrays.stream(smtp.getReceivedMessages())
+            List<MimeMessage> mine = Arrays.stream(smtp.getReceivedMessages())
                     .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(email)).toList();
             if (mine.size() >= count) {
                 return mine;
@@ -237,10 +240,10 @@ class PasswordResetIT extends OnBothDatabases {
         throw new AssertionError("expected " + count + " reset mail(s) to " + email);
     }
 
-    private static jakarta.mail.Address[] recipients(MimeMessage m) {
+    private static Address[] recipients(MimeMessage m) {
         try {
             return m.getAllRecipients();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new AssertionError(e);
         }
     }
@@ -249,7 +252,7 @@ class PasswordResetIT extends OnBothDatabases {
         try {
             assertThat(mail.getSubject()).isEqualTo("Reset your MindBot password");
             assertThat(mail.getFrom()[0].toString()).contains("auth@mindbot.test");
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new AssertionError(e);
         }
         Matcher link = LINK.matcher(GreenMailUtil.getBody(mail));

@@ -14,6 +14,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import ai.mindbot.common.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 
 /**
  * Who may call an endpoint, found by asking the service's own security rules rather than
@@ -59,7 +60,7 @@ record EndpointAccess(boolean needsToken, List<String> roles) {
 
     private static Supplier<Authentication> withRoles(String... roles) {
         return () -> UsernamePasswordAuthenticationToken.authenticated("probe", null,
-                AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles).map(r -> "ROLE_" + r).toList()));
+                AuthorityUtils.createAuthorityList(Arrays.stream(roles).map(r -> "ROLE_" + r).toList()));
     }
 
     /** A concrete path for a templated one ({@code /users/{id}} → {@code /users/1}), for the matchers. */

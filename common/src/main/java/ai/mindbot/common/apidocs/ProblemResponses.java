@@ -1,5 +1,7 @@
 package ai.mindbot.common.apidocs;
 
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 final class ProblemResponses {
 
     static final String SCHEMA = "Problem";
-    static final String MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    static final String MEDIA_TYPE = APPLICATION_PROBLEM_JSON_VALUE;
 
     private ProblemResponses() {
     }

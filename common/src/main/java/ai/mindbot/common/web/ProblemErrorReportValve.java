@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
+import java.util.Locale;
 
 /**
  * Tomcat's own error page, as problem+json. Some requests are refused by the container before any
@@ -29,7 +30,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status == null) {
             status = statusCode < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String code = status.is4xxClientError() ? status.name().toLowerCase(java.util.Locale.ROOT) : "internal_error";
+        String code = status.is4xxClientError() ? status.name().toLowerCase(Locale.ROOT) : "internal_error";
         String detail = status.is4xxClientError()
                 ? "the request was refused before it reached the service: " + status.getReasonPhrase()
                 : "something went wrong on our side; quote the request id when you report it";

@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
+import java.util.Locale;
 
 /**
  * The one error path: every exception a request can raise becomes problem+json. Client mistakes get
@@ -124,7 +125,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String codeFor(HttpStatus status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT);
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

@@ -10,6 +10,7 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How every service reads JSON bodies. Jackson's defaults are lenient where leniency costs money or
@@ -21,7 +22,7 @@ import tools.jackson.databind.type.LogicalType;
 public final class StrictJsonInput implements JsonMapperBuilderCustomizer {
 
     @Override
-    public void customize(tools.jackson.databind.json.JsonMapper.Builder builder) {
+    public void customize(JsonMapper.Builder builder) {
         builder.withCoercionConfig(LogicalType.Integer, integers -> integers
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)

@@ -17,6 +17,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
+import java.util.HashMap;
 
 /**
  * The error and security contract every service gets from common, checked over real HTTP on a
@@ -31,7 +32,7 @@ class CommonWebContractIT {
 
     @BeforeAll
     static void start() {
-        Map<String, String> props = new java.util.HashMap<>(TestDatabase.SQLITE.freshProperties());
+        Map<String, String> props = new HashMap<>(TestDatabase.SQLITE.freshProperties());
         props.put("JWT_SECRET", SECRET);
         props.put("mindbot.http.max-body-bytes", "1024");
         service = RunningService.start(ContractApp.builder(), props);

@@ -23,6 +23,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** A minimal service built only from common, to test the conventions every real service inherits. */
 @SpringBootApplication
@@ -46,7 +48,7 @@ public class ContractApp {
         }
 
         @GetMapping("/things/{id}")
-        String thing(@org.springframework.web.bind.annotation.PathVariable String id) {
+        String thing(@PathVariable String id) {
             return "{\"id\":\"" + id.length() + "\"}";
         }
 
@@ -58,7 +60,7 @@ public class ContractApp {
         @GetMapping("/teapot")
         String teapot(@RequestParam(defaultValue = "1") @Min(1) int cups) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "slow_down", "too many cups",
-                    java.util.Map.of("retry_after_seconds", 42));
+                    Map.of("retry_after_seconds", 42));
         }
 
         @GetMapping("/boom")

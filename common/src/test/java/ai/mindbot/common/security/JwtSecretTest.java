@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
 
 import ai.mindbot.common.config.MisconfigurationException;
+import java.nio.charset.StandardCharsets;
 
 class JwtSecretTest {
 
@@ -47,6 +48,6 @@ class JwtSecretTest {
     void usesTheConfiguredSecretAsIs() {
         String secret = "a-configured-secret-of-enough-length-0123456789";
         assertThat(JwtSecret.resolve(new MockEnvironment().withProperty("JWT_SECRET", secret)))
-                .isEqualTo(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
     }
 }

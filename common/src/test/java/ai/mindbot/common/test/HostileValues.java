@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Generated hostile values for property-style tests of every POST endpoint: what an attacker or a
@@ -92,10 +95,10 @@ public final class HostileValues {
     /** The value as a path segment: the text percent-encoded as UTF-8 (lone surrogates become U+FFFD). */
     public static String pathSegment(Value value) {
         String text = value.json().startsWith("\"") ? unescape(value.json()) : value.json();
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String unescape(String literal) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().readValue(literal, String.class);
+        return JsonMapper.builder().build().readValue(literal, String.class);
     }
 }

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Locale;
 
 /** A small real-HTTP client for tests: JSON in, status + headers + parsed JSON out. */
 public final class Http {
@@ -39,7 +40,7 @@ public final class Http {
         }
 
         public String header(String name) {
-            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
         public String contentType() {
@@ -83,7 +84,7 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> flat = new LinkedHashMap<>();
-            response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+            response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             return new Response(response.statusCode(), flat, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import ai.mindbot.launcher.backup.DataLocation.SqliteFile;
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * {@code ./mindbot backup [dir]} and {@code ./mindbot restore <backup> [--overwrite]}, on whatever
@@ -39,7 +41,7 @@ public final class BackupCommand {
             return 2;
         }
         Path parent = Path.of(positional.isEmpty() ? "backups" : positional.get(0));
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path backup = parent.resolve("mindbot-" + STAMP.format(now));
         Path partial = parent.resolve(backup.getFileName() + ".partial");
         Progress progress = new Progress(out);
@@ -132,7 +134,7 @@ public final class BackupCommand {
         if (location.isPostgres()) {
             try (Connection db = new PostgresTools(location.postgres(), settings).connect()) {
                 return Inventory.count(List.of(db));
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new BackupFailure("cannot read PostgreSQL: " + e.getMessage(), e);
             }
         }

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ai.mindbot.common.db.DatabaseUrl;
+import java.net.URLDecoder;
 
 /**
  * PostgreSQL's own client programs ({@code pg_dump}, {@code pg_restore}) run against {@code DATABASE_URL}.
@@ -147,7 +148,7 @@ final class PostgresTools {
         }
         return Arrays.stream(url.jdbcUrl().substring(query + 1).split("&"))
                 .filter(p -> p.startsWith("password="))
-                .map(p -> java.net.URLDecoder.decode(p.substring("password=".length()), StandardCharsets.UTF_8))
+                .map(p -> URLDecoder.decode(p.substring("password=".length()), StandardCharsets.UTF_8))
                 .findFirst().orElse(null);
     }
 }

@@ -15,6 +15,13 @@ import ai.mindbot.common.test.FreePort;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * {@code /time/**} on the auth service's origin reaches the real time service with headers and
@@ -101,14 +108,14 @@ class TimeApiPassThroughIT extends OnBothDatabases {
     @Test
     void aChunkedBodyOverTheCapIsRefusedNotPassedOn() throws Exception {
         byte[] big = new byte[100_000];
-        java.util.Arrays.fill(big, (byte) ' ');
-        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.origin() + "/time/purchase"))
+        Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.origin() + "/time/purchase"))
                         .header("Content-Type", "application/json")
                         // no length: the JDK client sends it chunked, so only the streaming cap can stop it
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
                         .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
         assertThat(refused.body()).contains("body_too_large");
     }
@@ -116,7 +123,7 @@ class TimeApiPassThroughIT extends OnBothDatabases {
     @Test
     void aTimeServiceThatIsDownIsA502Problem() throws IOException {
         int closed = FreePort.pick();
-        Map<String, String> properties = new java.util.HashMap<>(database.freshProperties());
+        Map<String, String> properties = new HashMap<>(database.freshProperties());
         properties.put("TIME_SERVICE_URL", "http://127.0.0.1:" + closed);
         try (AuthServer lonely = AuthServer.startWith(properties)) {
             Http.Response down = lonely.http.get("/time/pricing");

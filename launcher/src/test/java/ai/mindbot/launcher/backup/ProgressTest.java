@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import java.io.IOException;
 
 class ProgressTest {
 
@@ -45,7 +46,7 @@ class ProgressTest {
     @Test
     void aFailedStepSaysWhichStepFailed() {
         assertThatThrownBy(() -> progress.step("dumping the database", () -> "", () -> {
-            throw new java.io.IOException("disk full");
+            throw new IOException("disk full");
         })).isInstanceOf(BackupFailure.class).hasMessage("dumping the database failed: disk full");
     }
 }

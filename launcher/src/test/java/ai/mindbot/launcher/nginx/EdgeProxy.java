@@ -21,6 +21,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import ai.mindbot.common.test.FreePort;
+import java.security.GeneralSecurityException;
+import java.util.stream.Stream;
 
 /**
  * Debian's nginx (scripts/install-nginx) running the shipped {@code deploy/nginx.conf}, unchanged, in
@@ -116,7 +118,7 @@ public final class EdgeProxy implements AutoCloseable {
             return context;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -172,7 +174,7 @@ public final class EdgeProxy implements AutoCloseable {
     }
 
     private static List<String> concat(List<String> command, String arg) {
-        return java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of(arg)).toList();
+        return Stream.concat(command.stream(), Stream.of(arg)).toList();
     }
 
     private static void write(Path file, String... lines) throws IOException {

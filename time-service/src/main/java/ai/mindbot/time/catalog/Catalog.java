@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import ai.mindbot.common.web.ApiException;
+import java.util.Map;
 
 /** The packages on sale, in the configured order. */
 @Component
@@ -34,6 +35,6 @@ public class Catalog {
     public TimePackage require(String id) {
         return find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_package",
                 "there is no time package '" + id + "'; see GET /time/pricing",
-                java.util.Map.of("package_ids", packages.stream().map(TimePackage::id).toList())));
+                Map.of("package_ids", packages.stream().map(TimePackage::id).toList())));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import java.sql.Types;
 
 /**
  * The {@code job_runs} history: one row per execution, written when it ends. Times are the wall
@@ -29,7 +30,7 @@ public class JobRuns {
                 VALUES (:job, :scheduled, :instance, :started, :finished, :done, :error)""")
                 .param("job", run.job()).param("scheduled", run.scheduledFor()).param("instance", run.instance())
                 .param("started", run.startedAt()).param("finished", run.finishedAt()).param("done", run.done())
-                .param("error", run.error(), java.sql.Types.VARCHAR).update();
+                .param("error", run.error(), Types.VARCHAR).update();
     }
 
     /** Runs of a job, oldest first. */

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Types;
 
 /**
  * Posts entries. The account row is updated first (which locks it for the rest of the
@@ -97,9 +98,9 @@ public class Ledger {
                 .param("user", entry.userId()).param("kind", entry.kind().dbValue())
                 .param("seconds", entry.seconds()).param("causeType", entry.cause().type())
                 .param("causeId", entry.cause().id())
-                .param("corrects", entry.correctsEntryId(), java.sql.Types.BIGINT)
-                .param("balanceAfter", balanceAfter).param("actor", entry.actor(), java.sql.Types.VARCHAR)
-                .param("note", entry.note(), java.sql.Types.VARCHAR).param("now", now)
+                .param("corrects", entry.correctsEntryId(), Types.BIGINT)
+                .param("balanceAfter", balanceAfter).param("actor", entry.actor(), Types.VARCHAR)
+                .param("note", entry.note(), Types.VARCHAR).param("now", now)
                 .query(Long.class).list();
     }
 

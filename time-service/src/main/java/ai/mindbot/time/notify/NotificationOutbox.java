@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.LinkedHashMap;
 
 /**
  * The notification_outbox table. A row is claimed with a conditional update that pushes its next
@@ -25,7 +26,7 @@ class NotificationOutbox {
     }
 
     void add(String userId, String kind, String email, long balanceSeconds, long thresholdSeconds, long now) {
-        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("email", email);
         payload.put("balance_seconds", balanceSeconds);
         payload.put("threshold_seconds", thresholdSeconds);

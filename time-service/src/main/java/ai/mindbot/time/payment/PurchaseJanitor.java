@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import java.util.Locale;
 
 /**
  * Settles purchases that heard nothing for PURCHASE_STUCK_SECONDS (processing, requires_action,
@@ -74,7 +75,7 @@ class PurchaseJanitor {
             }
             log.info("purchase janitor: {} ({}, user {}) succeeded at the provider ({}) and no word of it reached us: "
                     + "{}, {} s", purchase.id(), purchase.status().dbValue(), purchase.userId(), paid.paymentIntentId(),
-                    settled.effect().name().toLowerCase(java.util.Locale.ROOT), settled.seconds());
+                    settled.effect().name().toLowerCase(Locale.ROOT), settled.seconds());
             return true;
         }
         if (found instanceof PaymentLookup.Failed failed) {

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import ai.mindbot.time.catalog.TimePackage;
+import java.sql.Types;
 
 /**
  * The purchases table. State changes are conditional updates, so two writers racing on one purchase
@@ -50,7 +51,7 @@ public class Purchases {
                 .param("id", id).param("user", userId).param("pkg", pkg.id()).param("seconds", pkg.seconds())
                 .param("amount", pkg.priceCents()).param("currency", pkg.currency())
                 .param("status", PurchaseStatus.CREATED.dbValue()).param("provider", provider)
-                .param("key", idempotencyKey, java.sql.Types.VARCHAR).param("hash", requestHash).param("now", now)
+                .param("key", idempotencyKey, Types.VARCHAR).param("hash", requestHash).param("now", now)
                 .query(Purchases::map).optional();
     }
 
@@ -121,7 +122,7 @@ public class Purchases {
                 UPDATE purchases SET status = :status, client_secret = :secret, updated_at = :now
                 WHERE id = :id AND succeeded_at IS NULL AND status IN (%s)"""
                 .formatted(PurchaseStatus.sqlSourcesOf(status)))
-                .param("status", status.dbValue()).param("secret", clientSecret, java.sql.Types.VARCHAR)
+                .param("status", status.dbValue()).param("secret", clientSecret, Types.VARCHAR)
                 .param("now", clock.millis()).param("id", id).update();
     }
 
@@ -131,7 +132,7 @@ public class Purchases {
                 UPDATE purchases SET status = 'failed', failure_code = :code, failure_message = :message, updated_at = :now
                 WHERE id = :id AND succeeded_at IS NULL AND status IN (%s)"""
                 .formatted(PurchaseStatus.sqlSourcesOf(PurchaseStatus.FAILED)))
-                .param("code", code, java.sql.Types.VARCHAR).param("message", message, java.sql.Types.VARCHAR)
+                .param("code", code, Types.VARCHAR).param("message", message, Types.VARCHAR)
                 .param("now", clock.millis()).param("id", id).update() == 1;
     }
 
@@ -144,7 +145,7 @@ public class Purchases {
                        failure_code = NULL, failure_message = NULL
                 WHERE id = :id AND succeeded_at IS NULL AND status IN (%s)"""
                 .formatted(PurchaseStatus.sqlSourcesOf(PurchaseStatus.SUCCEEDED)))
-                .param("now", now).param("pi", paymentIntentId).param("charge", chargeId, java.sql.Types.VARCHAR)
+                .param("now", now).param("pi", paymentIntentId).param("charge", chargeId, Types.VARCHAR)
                 .param("id", id).update() == 1;
     }
 
@@ -169,7 +170,7 @@ public class Purchases {
                 WHERE id = :id AND succeeded_at IS NOT NULL AND status IN (%s)"""
                 .formatted(PurchaseStatus.sqlSourcesOf(status)))
                 .param("cents", refundedCents).param("taken", takenBackSeconds).param("status", status.dbValue())
-                .param("charge", chargeId, java.sql.Types.VARCHAR).param("now", clock.millis()).param("id", id)
+                .param("charge", chargeId, Types.VARCHAR).param("now", clock.millis()).param("id", id)
                 .update();
     }
 

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Types;
+import java.util.Locale;
 
 /**
  * Applies one verified Stripe event. The event id is claimed in {@code stripe_events} in the same
@@ -41,7 +43,7 @@ public class StripeEventHandler {
         boolean fresh = !jdbc.sql("""
                 INSERT INTO stripe_events (event_id, type, payment_intent_id, received_at)
                 VALUES (:id, :type, :pi, :now) ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")
-                .param("id", event.id()).param("type", event.type()).param("pi", intentId, java.sql.Types.VARCHAR)
+                .param("id", event.id()).param("type", event.type()).param("pi", intentId, Types.VARCHAR)
                 .param("now", clock.millis()).query(String.class).list().isEmpty();
         if (!fresh) {
             return new Handled("duplicate", null);
@@ -64,7 +66,7 @@ public class StripeEventHandler {
                 ? event.number("amount_received") : event.number("amount");
         PaymentSettlement.Settled settled = settlement.credit(purchase.get().id(), event.text("id"),
                 event.text("latest_charge"), PaidAmount.reported(amount, event.text("currency")), "stripe_webhook");
-        return new Handled(settled.effect().name().toLowerCase(java.util.Locale.ROOT), purchase.get().id());
+        return new Handled(settled.effect().name().toLowerCase(Locale.ROOT), purchase.get().id());
     }
 
     private Handled failed(StripeEvent event) {
@@ -90,7 +92,7 @@ public class StripeEventHandler {
         Long refunded = event.number("amount_refunded");
         PaymentSettlement.Settled settled = settlement.refund(purchase.get().id(), refunded == null ? 0 : refunded,
                 event.text("id"), "stripe_webhook", "charge " + event.text("id") + " refunded (event " + event.id() + ")");
-        return new Handled(settled.effect().name().toLowerCase(java.util.Locale.ROOT), purchase.get().id());
+        return new Handled(settled.effect().name().toLowerCase(Locale.ROOT), purchase.get().id());
     }
 
     private Handled disputed(StripeEvent event) {
@@ -100,7 +102,7 @@ public class StripeEventHandler {
         }
         PaymentSettlement.Settled settled = settlement.dispute(purchase.get().id(), event.text("id"),
                 event.text("charge"), event.text("reason"));
-        return new Handled("disputed_" + settled.effect().name().toLowerCase(java.util.Locale.ROOT),
+        return new Handled("disputed_" + settled.effect().name().toLowerCase(Locale.ROOT),
                 purchase.get().id());
     }
 

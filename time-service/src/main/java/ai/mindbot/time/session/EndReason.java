@@ -1,5 +1,7 @@
 package ai.mindbot.time.session;
 
+import java.util.Locale;
+
 /** Why a session stopped; stored as {@code voice_sessions.end_reason}. */
 public enum EndReason {
     /** The agent or the user ended it. */
@@ -18,6 +20,6 @@ public enum EndReason {
     ACCOUNT_DISABLED;
 
     public String dbValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

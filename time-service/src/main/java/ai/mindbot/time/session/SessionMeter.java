@@ -20,6 +20,7 @@ import ai.mindbot.time.notify.LowBalanceSettings;
 import ai.mindbot.time.session.BillingRule.Commit;
 import ai.mindbot.time.session.SessionProblems.ConcurrentChange;
 import ai.mindbot.time.session.VoiceSession.Status;
+import java.util.List;
 
 /**
  * Reserve, commit, release. Each operation is one transaction that reads the session and the
@@ -149,7 +150,7 @@ public class SessionMeter {
         return endEach(store.activeInRoom(roomName), reason);
     }
 
-    private int endEach(java.util.List<String> sessionIds, EndReason reason) {
+    private int endEach(List<String> sessionIds, EndReason reason) {
         int ended = 0;
         for (String id : sessionIds) {
             Ended result = end(id, Requester.INTERNAL, reason, null, null);
@@ -176,7 +177,7 @@ public class SessionMeter {
         return visible(sessionId, requester);
     }
 
-    public java.util.List<VoiceSession> sessionsOf(String userId, int limit, int offset) {
+    public List<VoiceSession> sessionsOf(String userId, int limit, int offset) {
         return store.ofUser(userId, limit, offset);
     }
 

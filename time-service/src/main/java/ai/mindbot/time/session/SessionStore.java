@@ -12,6 +12,7 @@ import ai.mindbot.time.ledger.Account;
 import ai.mindbot.time.ledger.AccountChanges;
 
 import ai.mindbot.time.session.VoiceSession.Status;
+import java.sql.Types;
 
 /**
  * The voice_sessions table. Every change to a live session is conditional on it still being active
@@ -44,7 +45,7 @@ class SessionStore {
                     used_seconds, started_by, started_at, last_heartbeat_at, expires_at, paid_until, commit_count)
                 VALUES (:id, :user, :room, :identity, :status, :reserved, 0, :startedBy, :now, :now, :expires, :now, 0)""")
                 .param("id", s.id()).param("user", s.userId()).param("room", s.roomName())
-                .param("identity", s.participantIdentity(), java.sql.Types.VARCHAR)
+                .param("identity", s.participantIdentity(), Types.VARCHAR)
                 .param("status", s.status().dbValue()).param("reserved", s.reservedSeconds())
                 .param("startedBy", s.startedBy()).param("now", s.startedAt()).param("expires", s.expiresAt())
                 .update();
@@ -97,7 +98,7 @@ class SessionStore {
         return jdbc.sql("""
                 SELECT id FROM voice_sessions WHERE room_name = :room AND status = 'active'
                   AND (participant_identity = :identity OR (participant_identity IS NULL AND user_id = :user))""")
-                .param("room", room).param("identity", identity).param("user", userId, java.sql.Types.VARCHAR)
+                .param("room", room).param("identity", identity).param("user", userId, Types.VARCHAR)
                 .query(String.class).list();
     }
 
@@ -122,7 +123,7 @@ class SessionStore {
                     commit_count = commit_count + 1, ended_at = :now, end_reason = :reason, end_note = :note
                 WHERE id = :id AND status = 'active' AND commit_count = :seen""")
                 .param("status", status.dbValue()).param("charge", charge).param("paidUntil", paidUntil)
-                .param("now", now).param("reason", reason.dbValue()).param("note", note, java.sql.Types.VARCHAR)
+                .param("now", now).param("reason", reason.dbValue()).param("note", note, Types.VARCHAR)
                 .param("id", read.id()).param("seen", read.commitCount())
                 .update() == 1;
         if (closed) {

@@ -1,5 +1,7 @@
 package ai.mindbot.time.session;
 
+import java.util.Locale;
+
 /** A session as stored. Seconds are whole seconds; times are epoch milliseconds. */
 public record VoiceSession(String id, String userId, String roomName, String participantIdentity, Status status,
         long reservedSeconds, long usedSeconds, String startedBy, long startedAt, long lastHeartbeatAt,
@@ -10,11 +12,11 @@ public record VoiceSession(String id, String userId, String roomName, String par
         ACTIVE, ENDED, EXPIRED;
 
         public String dbValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Status fromDb(String value) {
-            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -23,6 +23,7 @@ import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.TimeService;
 import ai.mindbot.time.testing.WithAuthService;
 import tools.jackson.databind.JsonNode;
+import java.net.ServerSocket;
 
 /** The admin money actions over HTTP, on SQLite and PostgreSQL. */
 @WithAuthService
@@ -128,7 +129,7 @@ class AdminMoneyIT extends OnBothDatabases {
     @Test
     void changesNothingOnAGuessWhenAuthCannotAnswer() throws Exception {
         int nobodyListens;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             nobodyListens = socket.getLocalPort();
         }
         try (TimeService blind = TimeService.start(database,

@@ -24,6 +24,7 @@ import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.testing.TimeService;
 import tools.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 
 /**
  * Two time-service instances on one PostgreSQL with {@code BALANCE_CACHE=redis} on a real
@@ -131,7 +132,7 @@ class BalanceCacheE2EIT {
                 if (redis.command("EXISTS " + key).equals(":0\r\n")) {
                     return;
                 }
-            } catch (java.io.UncheckedIOException paused) {
+            } catch (UncheckedIOException paused) {
                 // still paused: our own question waits too
             }
             try {

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import ai.mindbot.common.db.SqlDialect;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.testing.TimeService;
+import com.sun.management.OperatingSystemMXBean;
+import java.sql.Timestamp;
 
 /**
  * What db-scheduler's polling costs an idle time service (no job due, so every poll finds
@@ -85,7 +87,7 @@ public final class SchedulerPollBench {
                 PreparedStatement statement = connection.prepareStatement(POLL)) {
             statement.setBoolean(1, false);
             if (dialect == SqlDialect.POSTGRESQL) {
-                statement.setTimestamp(2, new java.sql.Timestamp(System.currentTimeMillis()));
+                statement.setTimestamp(2, new Timestamp(System.currentTimeMillis()));
             } else {
                 statement.setLong(2, System.currentTimeMillis());
             }
@@ -110,7 +112,7 @@ public final class SchedulerPollBench {
     }
 
     private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 }

@@ -7,6 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 
 /** Runs {@code threads} loops of one operation for a fixed time and counts what succeeded. */
 final class Throughput {
@@ -21,7 +24,7 @@ final class Throughput {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
@@ -40,7 +43,7 @@ final class Throughput {
         run(threads, seconds, operation, new Sink(ok, failed, latencies));
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpuMicros = (processCpuNanos() - cpuStart) / 1e3 / Math.max(1, ok.sum() + failed.sum());
-        long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).filter(v -> v > 0).sorted().toArray();
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
         return new Result(ok.sum() / elapsed, ok.sum(), failed.sum(), percentile(all, 0.50), percentile(all, 0.99), cpuMicros);
     }
 

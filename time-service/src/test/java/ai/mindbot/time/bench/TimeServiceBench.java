@@ -14,6 +14,9 @@ import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.ledger.LedgerAudit;
+import ai.mindbot.time.session.Requester;
+import ai.mindbot.time.session.SessionMeter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Heartbeat and balance-read throughput through the whole HTTP stack (Tomcat, JWT verification,
@@ -82,21 +85,21 @@ public final class TimeServiceBench {
             String readLabel = readPath != null ? "GET /time/balance" : "GET /time/sessions/{id} (no /time/balance in this build)";
 
             Throughput.Result ceiling = rawUpdateCeiling(service.context().getBean(DataSource.class), threads, seconds);
-            ai.mindbot.time.session.SessionMeter meter = service.context().getBean(ai.mindbot.time.session.SessionMeter.class);
+            SessionMeter meter = service.context().getBean(SessionMeter.class);
             Throughput.Operation heartbeat = clients::heartbeat;
             Throughput.Operation read = t -> clients.get(t, readPath != null ? readPath : "/time/sessions/" + sessions[t]);
             // Let the JIT compile the whole path before anything is measured: on 2 busy cores C2 needs
             // tens of seconds for Spring's deep stacks, and a cold run measures the compiler.
             Throughput.measure(threads, 0, jitWarmup, t -> heartbeat.run(t) && read.run(t)
-                    && meter.heartbeat(sessions[t], ai.mindbot.time.session.Requester.INTERNAL).sliceSeconds() > 0);
+                    && meter.heartbeat(sessions[t], Requester.INTERNAL).sliceSeconds() > 0);
             Throughput.Result heartbeats = Throughput.measure(threads, warmup(seconds), seconds, heartbeat);
             Throughput.Result inProcess = Throughput.measure(threads, warmup(seconds), seconds, t -> meter
-                    .heartbeat(sessions[t], ai.mindbot.time.session.Requester.INTERNAL).sliceSeconds() > 0);
+                    .heartbeat(sessions[t], Requester.INTERNAL).sliceSeconds() > 0);
             Throughput.Result reads = Throughput.measure(threads, warmup(seconds), seconds, read);
             Throughput.Result rawReads = rawReadCeiling(service.context().getBean(DataSource.class), threads, seconds);
 
             int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();
-            long entries = service.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            long entries = service.context().getBean(JdbcClient.class)
                     .sql("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'session_usage'").query(Long.class).single();
             System.out.printf("%s: %d session_usage entries written, ledger audit mismatches: %d%n", database, entries,
                     mismatches);

@@ -22,6 +22,8 @@ import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.payment.PaymentProvider;
 import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
 import ai.mindbot.time.testing.TimeService;
+import java.sql.Timestamp;
+import java.time.Instant;
 
 /**
  * Two time-service instances on one PostgreSQL, every job due every second or faster: each
@@ -129,7 +131,7 @@ class JobsAcrossInstancesIT {
                 UPDATE time_scheduled_tasks
                 SET picked = TRUE, picked_by = 'killed', last_heartbeat = :long_ago, version = version + 1
                 WHERE task_name = 'session-sweeper' AND picked = FALSE""")
-                .param("long_ago", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60))).update() == 1);
+                .param("long_ago", Timestamp.from(Instant.now().minusSeconds(60))).update() == 1);
         int before = runs("session-sweeper").size();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> runs("session-sweeper").size() >= before + 2);

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.TimeServiceApplication;
+import java.util.HashMap;
 
 /**
  * Listeners hear of a changed account only once its transaction has committed (another connection
@@ -38,7 +39,7 @@ class AccountChangesIT {
 
     @BeforeAll
     static void start() {
-        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.SQLITE.freshProperties());
+        Map<String, String> properties = new HashMap<>(TestDatabase.SQLITE.freshProperties());
         properties.put("JWT_SECRET", "account-changes-test-secret-long-enough-for-hs256-0123");
         service = RunningService.start(TimeServiceApplication.builder().initializers(context -> context
                 .getBeanFactory().registerSingleton("recordingListener", (AccountChangeListener) user -> TOLD

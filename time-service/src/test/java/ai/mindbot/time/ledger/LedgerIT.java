@@ -18,6 +18,7 @@ import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.TimeServiceApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class LedgerIT extends OnBothDatabases {
 
@@ -90,7 +91,7 @@ class LedgerIT extends OnBothDatabases {
     @Test
     void movesTheSessionReservationInTheSameWriteAsTheDebit() {
         ledger.post(NewEntry.of("u-hold", EntryKind.ADMIN_GRANT, 100, Cause.adminAction("grant-hold")));
-        service.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        service.context().getBean(JdbcClient.class)
                 .sql("UPDATE accounts SET reserved_seconds = 60 WHERE user_id = 'u-hold'").update();
 
         ledger.post(NewEntry.of("u-hold", EntryKind.SESSION_USAGE, -50, Cause.sessionCommit("s-hold", 1)),
@@ -113,7 +114,7 @@ class LedgerIT extends OnBothDatabases {
         ledger.post(NewEntry.of("u-told", EntryKind.ADMIN_REVOKE, -200, Cause.adminAction("revoke-told")));
 
         // the low-balance listener saw 1000 -> 800 cross the 900 s threshold and wrote its notice with the debit
-        assertThat(service.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        assertThat(service.context().getBean(JdbcClient.class)
                 .sql("SELECT COUNT(*) FROM notification_outbox WHERE user_id = 'u-told'").query(Long.class).single())
                 .isEqualTo(1);
     }

@@ -19,6 +19,7 @@ import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.catalog.Catalog;
 import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.testing.TimeService;
+import java.sql.Types;
 
 /**
  * Walks every pair of purchase statuses against the real database, on SQLite and PostgreSQL: a
@@ -117,7 +118,7 @@ class PurchaseTransitionsIT {
                 UPDATE purchases SET status = :status, succeeded_at = :succeeded, updated_at = :untouched
                 WHERE id = :id""")
                 .param("status", status.dbValue())
-                .param("succeeded", CREDITED.contains(status) ? 1000L : null, java.sql.Types.BIGINT)
+                .param("succeeded", CREDITED.contains(status) ? 1000L : null, Types.BIGINT)
                 .param("untouched", UNTOUCHED).param("id", id).update();
         return id;
     }

@@ -25,6 +25,7 @@ import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeSignatures;
 import ai.mindbot.time.testing.TimeService;
 import tools.jackson.databind.JsonNode;
+import ai.mindbot.time.ledger.Accounts;
 
 /**
  * Stripe's webhooks, signed by an independent HMAC implementation, delivered repeatedly and out of
@@ -159,7 +160,7 @@ class StripeWebhookIT extends OnBothDatabases {
     void aWebhookBeforeTheConfirmAnswerCreditsOnceAndTheConfirmFindsItDone() {
         // the purchase is written but its confirm answer has not come back (the intent id is not stored yet)
         Purchases purchases = time.bean(Purchases.class);
-        time.bean(ai.mindbot.time.ledger.Accounts.class).ensure("205");
+        time.bean(Accounts.class).ensure("205");
         Purchase written = purchases.create("pur_before_confirm_" + database, "205",
                 time.bean(Catalog.class).require("starter_1h"), "simulated", null, "hash").orElseThrow();
         String intent = "pi_before_confirm_" + database;

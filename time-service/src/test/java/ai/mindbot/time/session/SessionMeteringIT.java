@@ -22,6 +22,8 @@ import ai.mindbot.time.testing.LiveKitSignatures;
 import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.TimeService;
 import tools.jackson.databind.JsonNode;
+import ai.mindbot.common.db.SqlDialect;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reserve, commit, release over real HTTP on SQLite and PostgreSQL (slice 60 s, minimum 30 s, grace 15 s). */
 @HandMovedClock
@@ -400,9 +402,9 @@ class SessionMeteringIT extends OnBothDatabases {
         if (countingWritesOn == time) {
             return;
         }
-        var jdbc = time.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+        var jdbc = time.bean(JdbcTemplate.class);
         jdbc.execute("CREATE TABLE test_account_writes (user_id TEXT PRIMARY KEY, writes BIGINT NOT NULL)");
-        if (time.bean(ai.mindbot.common.db.SqlDialect.class) == ai.mindbot.common.db.SqlDialect.SQLITE) {
+        if (time.bean(SqlDialect.class) == SqlDialect.SQLITE) {
             jdbc.execute("""
                     CREATE TRIGGER count_account_writes AFTER UPDATE ON accounts
                     BEGIN

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import ai.mindbot.common.test.FreePort;
+import java.io.File;
+import java.util.List;
 
 /**
  * stripe-mock, Stripe's API mock, started on a free port for the end-to-end tests. It must have been
@@ -60,7 +62,7 @@ public final class StripeMock implements AutoCloseable {
     }
 
     /** The requests stripe-mock received so far, as it logs them: "GET /v1/payment_intents/pi_...". */
-    public java.util.List<String> requests() {
+    public List<String> requests() {
         try {
             return Files.readAllLines(log).stream().filter(line -> line.startsWith("Request: "))
                     .map(line -> line.substring("Request: ".length())).toList();
@@ -76,7 +78,7 @@ public final class StripeMock implements AutoCloseable {
                 return candidate;
             }
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "stripe-mock");
             if (Files.isExecutable(candidate)) {
                 return candidate;

@@ -10,6 +10,8 @@ import ai.mindbot.agent.mindbot.services.Endpoints;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
 import tools.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.concurrent.CompletionException;
 
 /**
  * Who the console talks to: a user proven by their password ({@code POST /auth/login}, then
@@ -22,12 +24,12 @@ final class ConsoleSignIn {
 
     static Caller user(JsonHttp http, URI authServiceUrl, String email, char[] password) {
         String secret = new String(password);
-        java.util.Arrays.fill(password, '\0');
+        Arrays.fill(password, '\0');
         JsonNode session;
         try {
             session = http.post(Endpoints.under(authServiceUrl, "/auth/login"), null,
                     Json.object().put("email", email).put("password", secret)).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof ServiceRefusedException refused) {
                 throw new IllegalArgumentException("sign-in refused: " + refused.code());
             }

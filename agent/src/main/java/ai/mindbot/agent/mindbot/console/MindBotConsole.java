@@ -14,6 +14,7 @@ import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.voice.VoiceProviders;
+import java.util.List;
 
 /**
  * {@code ./mindbot agent console [--email EMAIL | --guest] [--text] [--mic NAME] [--speaker NAME] [--devices]}:
@@ -52,7 +53,7 @@ public final class MindBotConsole {
             return 2;
         }
         if (options.listDevices()) {
-            java.util.List<String> devices = soundCard.describe();
+            List<String> devices = soundCard.describe();
             out.println(devices.isEmpty() ? "Java Sound sees no microphone or speaker on this machine." : String.join("\n", devices));
             return 0;
         }

@@ -12,6 +12,7 @@ import ai.mindbot.agent.mindbot.metering.TimeListener;
 import ai.mindbot.agent.mindbot.speech.Lines;
 import ai.mindbot.agent.mindbot.tools.MindBotTools;
 import ai.mindbot.agent.voice.Llm;
+import java.util.Locale;
 
 /**
  * The console in text: lines typed are user turns, answered by the model and MindBot's tools without
@@ -106,7 +107,7 @@ final class TextConsole {
 
         @Override
         public void timeUp(EndCause cause) {
-            out.println("(the call is over: " + cause.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+            out.println("(the call is over: " + cause.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
             keyboard.end();
         }
     }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.TtsEvent;
+import java.util.concurrent.CancellationException;
 
 /**
  * Sends a request whose answer is raw 16-bit little-endian mono PCM (OpenAI {@code pcm}, Deepgram
@@ -98,7 +99,7 @@ public final class PcmOverHttp {
                 response = sent.get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 return null;
             }
             int status = response.statusCode();

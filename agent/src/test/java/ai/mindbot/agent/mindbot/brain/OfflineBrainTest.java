@@ -20,6 +20,8 @@ import ai.mindbot.agent.voice.ChatRequest;
 import ai.mindbot.agent.voice.LlmEvent;
 import ai.mindbot.agent.voice.Tool;
 import ai.mindbot.agent.voice.ToolCall;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 class OfflineBrainTest {
 
@@ -235,7 +237,7 @@ class OfflineBrainTest {
     @Test
     void answersOnItsOwnThreadAndQuickly() throws Exception {
         OfflineBrain real = new OfflineBrain();
-        java.util.concurrent.CompletableFuture<Thread> doneOn = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Thread> doneOn = new CompletableFuture<>();
         long start = System.nanoTime();
         real.chat(new ChatRequest(List.of(new ChatMessage.User("how much time do i have left")), TOOLS), e -> {
             if (e instanceof LlmEvent.Done) {
@@ -243,7 +245,7 @@ class OfflineBrainTest {
             }
         });
 
-        assertThat(doneOn.get(2, java.util.concurrent.TimeUnit.SECONDS)).isNotEqualTo(Thread.currentThread());
+        assertThat(doneOn.get(2, TimeUnit.SECONDS)).isNotEqualTo(Thread.currentThread());
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500);
     }
 }

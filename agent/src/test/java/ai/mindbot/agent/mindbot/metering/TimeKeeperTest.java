@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import ai.mindbot.agent.mindbot.FakeTimeService;
 import ai.mindbot.agent.mindbot.ManualJobExecutor;
 import ai.mindbot.agent.mindbot.caller.Caller;
+import ai.mindbot.agent.mindbot.services.Json;
+import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
+import ai.mindbot.agent.mindbot.services.TimeService;
 
 class TimeKeeperTest {
 
@@ -346,7 +349,7 @@ class TimeKeeperTest {
     }
 
     /** The time service as it answers an agent whose key the auth service refused. */
-    private static final class RefusingCredential implements ai.mindbot.agent.mindbot.services.TimeService {
+    private static final class RefusingCredential implements TimeService {
         private final FakeTimeService inner;
 
         RefusingCredential(FakeTimeService inner) {
@@ -355,8 +358,8 @@ class TimeKeeperTest {
 
         @Override
         public CompletableFuture<SessionStarted> start(SessionRequest request) {
-            return CompletableFuture.failedFuture(new ai.mindbot.agent.mindbot.services.ServiceRefusedException(401,
-                    "invalid_api_key", ai.mindbot.agent.mindbot.services.Json.object()));
+            return CompletableFuture.failedFuture(new ServiceRefusedException(401,
+                    "invalid_api_key", Json.object()));
         }
 
         @Override
@@ -370,13 +373,13 @@ class TimeKeeperTest {
         }
 
         @Override
-        public CompletableFuture<java.util.List<TimePackage>> pricing() {
+        public CompletableFuture<List<TimePackage>> pricing() {
             return inner.pricing();
         }
     }
 
     /** A time service whose start answers a second after it is asked. */
-    private static final class DelayedStart implements ai.mindbot.agent.mindbot.services.TimeService {
+    private static final class DelayedStart implements TimeService {
         private final FakeTimeService inner;
         private final ManualJobExecutor clock;
 
@@ -403,7 +406,7 @@ class TimeKeeperTest {
         }
 
         @Override
-        public CompletableFuture<java.util.List<TimePackage>> pricing() {
+        public CompletableFuture<List<TimePackage>> pricing() {
             return inner.pricing();
         }
     }

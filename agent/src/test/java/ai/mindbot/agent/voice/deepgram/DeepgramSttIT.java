@@ -15,6 +15,7 @@ import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.fakes.DeepgramMessages;
 import ai.mindbot.agent.voice.fakes.FakeDeepgramListen;
 import ai.mindbot.agent.voice.fakes.Recorder;
+import java.util.Arrays;
 
 class DeepgramSttIT {
 
@@ -41,7 +42,7 @@ class DeepgramSttIT {
 
     private static short[] tenthOfASecond(short value) {
         short[] samples = new short[1600];
-        java.util.Arrays.fill(samples, value);
+        Arrays.fill(samples, value);
         return samples;
     }
 

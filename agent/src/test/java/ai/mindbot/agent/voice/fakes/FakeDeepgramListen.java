@@ -24,6 +24,7 @@ import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.ByteString;
+import java.io.ByteArrayOutputStream;
 
 /**
  * Deepgram's live recognition socket on loopback. Each {@code /v1/listen} upgrade becomes a
@@ -143,7 +144,7 @@ public final class FakeDeepgramListen implements AutoCloseable {
         private final List<String> texts = new CopyOnWriteArrayList<>();
         private final AtomicLong audioBytes = new AtomicLong();
         private final AtomicLong audioMessages = new AtomicLong();
-        private final java.io.ByteArrayOutputStream audio = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         private volatile WebSocket socket;
         private volatile String finalizeAnswer;
         private volatile boolean closedByClient;

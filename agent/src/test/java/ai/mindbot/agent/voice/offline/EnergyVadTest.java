@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 import ai.mindbot.agent.voice.Vad;
+import java.util.Arrays;
 
 class EnergyVadTest {
 
@@ -51,6 +52,6 @@ class EnergyVadTest {
     }
 
     private static short[] window(short[] samples) {
-        return java.util.Arrays.copyOf(samples, 512);
+        return Arrays.copyOf(samples, 512);
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.TtsEvent;
+import ai.mindbot.agent.voice.Tts;
+import java.util.function.Consumer;
 
 /** flite (scripts/install-voice) as a subprocess. */
 @Tag("e2e")
@@ -65,14 +67,14 @@ class FliteTtsIT {
     }
 
     /** Passes events through and records them. */
-    private record RecordingTts(FliteTts tts, List<TtsEvent> events) implements ai.mindbot.agent.voice.Tts {
+    private record RecordingTts(FliteTts tts, List<TtsEvent> events) implements Tts {
         @Override
         public int sampleRate() {
             return tts.sampleRate();
         }
 
         @Override
-        public Cancellable synthesize(String text, java.util.function.Consumer<TtsEvent> sink) {
+        public Cancellable synthesize(String text, Consumer<TtsEvent> sink) {
             return tts.synthesize(text, e -> {
                 events.add(e);
                 sink.accept(e);

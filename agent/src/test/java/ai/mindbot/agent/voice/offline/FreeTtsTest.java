@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.TtsEvent;
+import java.util.Arrays;
 
 class FreeTtsTest {
 
@@ -46,7 +47,7 @@ class FreeTtsTest {
         int loud = 0;
         int quiet = 0;
         for (int w = 0; w < windows; w++) {
-            double dbfs = EnergyVad.dbfs(java.util.Arrays.copyOfRange(audio, w * 512, (w + 1) * 512));
+            double dbfs = EnergyVad.dbfs(Arrays.copyOfRange(audio, w * 512, (w + 1) * 512));
             if (dbfs > -30) {
                 loud++;
             } else if (dbfs < -50) {

@@ -13,6 +13,14 @@ import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.Vad;
+import ai.mindbot.agent.api.Cancellable;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Measures the offline providers for docs/benchmarks/offline-voice.md: Silero ms per window,
@@ -169,7 +177,7 @@ public final class OfflineVoiceBench {
             short[] audio = Speech.concat(Speech.silence(0.2), Speech.throughTheRoom(Speech.say(flite, phrase)), Speech.silence(0.2));
             StringBuilder line = new StringBuilder("| " + phrase + " |");
             for (PocketsphinxModel model : List.of(VoicePeers.generalModel(), VoicePeers.intentGrammar())) {
-                List<SttEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+                List<SttEvent> events = new CopyOnWriteArrayList<>();
                 try (Stt.SttStream stream = new PocketsphinxStt(model).stream(events::add)) {
                     PocketsphinxSttIT.pushLikeARoom(stream, audio);
                     stream.flush();
@@ -202,12 +210,12 @@ public final class OfflineVoiceBench {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
-    private static long residentKb() throws java.io.IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+    private static long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
@@ -235,7 +243,7 @@ public final class OfflineVoiceBench {
         }
 
         @Override
-        public ai.mindbot.agent.api.Cancellable synthesize(String text, java.util.function.Consumer<TtsEvent> events) {
+        public Cancellable synthesize(String text, Consumer<TtsEvent> events) {
             short[] clean = Speech.say(tts, text);
             double signalDbfs = 20 * Math.log10(Speech.rms(clean) / Short.MAX_VALUE);
             short[] noise = Speech.noise(clean.length / 16_000.0 + 1, signalDbfs - snrDb, text.hashCode());

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.SttEvent;
+import ai.mindbot.agent.voice.Tts;
+import java.util.Arrays;
 
 /**
  * Real speech in: flite and FreeTTS say MindBot's phrases, the audio makes the round trip a room
@@ -122,7 +124,7 @@ class PocketsphinxSttIT {
     }
 
     /** Transcribes each phrase in its own utterance; collects what was heard; the summed WER. */
-    static WordErrorRate transcribeAll(Stt stt, ai.mindbot.agent.voice.Tts tts, List<String> heard) throws Exception {
+    static WordErrorRate transcribeAll(Stt stt, Tts tts, List<String> heard) throws Exception {
         WordErrorRate total = new WordErrorRate(0, 0);
         List<SttEvent> events = new CopyOnWriteArrayList<>();
         try (Stt.SttStream stream = stt.stream(events::add)) {
@@ -143,7 +145,7 @@ class PocketsphinxSttIT {
     /** 20 ms frames, as a LiveKit track delivers them (after the 48 to 16 kHz step). */
     static void pushLikeARoom(Stt.SttStream stream, short[] audio) {
         for (int at = 0; at < audio.length; at += 320) {
-            stream.push(java.util.Arrays.copyOfRange(audio, at, Math.min(audio.length, at + 320)));
+            stream.push(Arrays.copyOfRange(audio, at, Math.min(audio.length, at + 320)));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import ai.mindbot.agent.media.Resampler;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
+import java.util.Random;
 
 /** Test speech: what a synthesiser says, collected into one clip, and clips to pad it with. */
 public final class Speech {
@@ -46,7 +47,7 @@ public final class Speech {
 
     /** Gaussian white noise at {@code dbfs} RMS, the same for a given seed. */
     static short[] noise(double seconds, double dbfs, long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         double rms = Short.MAX_VALUE * Math.pow(10, dbfs / 20);
         short[] s = new short[(int) (seconds * 16_000)];
         for (int i = 0; i < s.length; i++) {

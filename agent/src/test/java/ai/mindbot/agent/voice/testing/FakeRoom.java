@@ -134,15 +134,15 @@ public final class FakeRoom implements Room {
     @Override
     public synchronized void sendTextFor(String sender, String topic, String text, Map<String, String> attributes,
                                          List<String> destinationIdentities) {
-        Map<String, String> withSender = new java.util.HashMap<>(attributes);
+        Map<String, String> withSender = new HashMap<>(attributes);
         withSender.put(SENDER, sender);
         texts.add(new SentText(topic, Map.copyOf(withSender), new StringBuilder(text), new boolean[] {true}));
     }
 
     /** Every participant's audio track is {@code TR_<identity>} here. */
     @Override
-    public java.util.Optional<String> audioTrackSid(String identity) {
-        return java.util.Optional.of("TR_" + identity);
+    public Optional<String> audioTrackSid(String identity) {
+        return Optional.of("TR_" + identity);
     }
 
     /** The pseudo-attribute under which {@link #sendTextFor} records whom the text was sent for. */

@@ -8,6 +8,7 @@ import ai.mindbot.agent.voice.Conversation;
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.VoiceOptions;
 import ai.mindbot.agent.voice.VoiceProviders;
+import java.util.List;
 
 /**
  * A {@link Conversation} wired to fakes under a manual clock, with a user who can speak (loud 48 kHz
@@ -89,7 +90,7 @@ public final class VoiceTestbed implements AutoCloseable {
     }
 
     /** Whole texts the agent sent on {@code lk.transcription}: the user's (sent whole) and its own (streamed). */
-    public java.util.List<FakeRoom.SentText> transcripts() {
+    public List<FakeRoom.SentText> transcripts() {
         return room.texts(Room.TOPIC_TRANSCRIPTION);
     }
 

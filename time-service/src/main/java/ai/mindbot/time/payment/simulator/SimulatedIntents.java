@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mindbot.time.payment.PaymentLookup;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 
 /**
  * The simulator's own record of its PaymentIntents ({@code simulated_payment_intents}), what Stripe
@@ -32,9 +35,9 @@ final class SimulatedIntents {
                 VALUES (:id, :purchase, :status, :amount, :currency, :charge, :code, :message, :now, :now)
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", id).param("purchase", purchaseId).param("status", status).param("amount", amountCents)
-                .param("currency", currency).param("charge", chargeId, java.sql.Types.VARCHAR)
-                .param("code", failureCode, java.sql.Types.VARCHAR)
-                .param("message", failureMessage, java.sql.Types.VARCHAR).param("now", now).update();
+                .param("currency", currency).param("charge", chargeId, Types.VARCHAR)
+                .param("code", failureCode, Types.VARCHAR)
+                .param("message", failureMessage, Types.VARCHAR).param("now", now).update();
     }
 
     /** The customer finished 3-D Secure: the intent succeeds, or is declined. False if it was not waiting. */
@@ -45,10 +48,10 @@ final class SimulatedIntents {
                     updated_at = :now
                 WHERE id = :id AND status = 'requires_action'""")
                 .param("status", approved ? "succeeded" : "requires_payment_method")
-                .param("charge", approved ? chargeId : null, java.sql.Types.VARCHAR)
-                .param("code", approved ? null : "authentication_failed", java.sql.Types.VARCHAR)
+                .param("charge", approved ? chargeId : null, Types.VARCHAR)
+                .param("code", approved ? null : "authentication_failed", Types.VARCHAR)
                 .param("message", approved ? null : "The customer failed 3-D Secure authentication.",
-                        java.sql.Types.VARCHAR)
+                        Types.VARCHAR)
                 .param("now", clock.millis()).param("id", id).update() == 1;
     }
 
@@ -64,7 +67,7 @@ final class SimulatedIntents {
                 .query(SimulatedIntents::lookup).optional();
     }
 
-    private static PaymentLookup lookup(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static PaymentLookup lookup(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("id");
         return switch (rs.getString("status")) {
             case "succeeded" -> new PaymentLookup.Succeeded(id, rs.getString("charge_id"), rs.getLong("amount_cents"),

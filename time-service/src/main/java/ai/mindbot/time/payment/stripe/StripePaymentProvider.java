@@ -30,6 +30,7 @@ import ai.mindbot.time.payment.PaymentsUnavailableException;
 import ai.mindbot.time.payment.Purchase;
 import ai.mindbot.time.payment.RefundOutcome;
 import ai.mindbot.time.payment.RefundRequest;
+import org.springframework.http.HttpStatus;
 
 /**
  * Stripe through stripe-java. With a payment method, one call creates and confirms the PaymentIntent
@@ -176,7 +177,7 @@ public class StripePaymentProvider implements PaymentProvider {
             Refund refund = stripe.v1().refunds().create(params, options(request.idempotencyKey()));
             return new RefundOutcome(refund.getId(), refund.getAmount(), refund.getStatus());
         } catch (InvalidRequestException e) {
-            throw new ai.mindbot.common.web.ApiException(org.springframework.http.HttpStatus.CONFLICT,
+            throw new ai.mindbot.common.web.ApiException(HttpStatus.CONFLICT,
                     "refund_refused", stripeMessage(e));
         } catch (StripeException e) {
             throw unavailable("create the refund", e);
