@@ -2,6 +2,7 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import ai.mindbot.common.test.ApiContract;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -95,10 +97,76 @@ class ApiDocumentIT {
     }
 
     @Test
+    void passwordChangeRefusalsAreTheDocumentedOnes() {
+        String path = "/auth/password";
+        String user = server.registerNew().get("access_token").asString();
+        Map<String, String> wrong = Map.of("current_password", "not the password", "new_password", "a brand new password");
+        contract.assertAnswer("POST", path, server.http.post(path,
+                Map.of("current_password", AuthServer.PASSWORD, "new_password", "another long password"), user));
+        contract.assertAnswer("POST", path, problem(400, "validation_failed",
+                server.http.post(path, Map.of("current_password", "x"), user)));
+        contract.assertAnswer("POST", path, problem(401, "unknown_account", server.http.post(path, wrong, Tokens.user("999999"))));
+        contract.assertAnswer("POST", path,
+                problem(403, "not_a_user", server.http.post(path, wrong, Tokens.token("service:doc", null, "user"))));
+        contract.assertAnswer("POST", path, problem(403, "forbidden", server.http.post(path, wrong, Tokens.agent())));
+        Http.Response refused = server.http.post(path, wrong, user);
+        contract.assertAnswer("POST", path, problem(403, "wrong_password", refused));
+        for (int guess = 0; guess < 20 && refused.status() == 403; guess++) {
+            refused = server.http.post(path, wrong, user);
+        }
+        contract.assertAnswer("POST", path, problem(429, "rate_limited", refused));
+    }
+
+    @Test
+    void passwordResetRefusalsAreTheDocumentedOnes() {
+        String path = "/auth/password/reset";
+        contract.assertAnswer("POST", path, problem(400, "invalid_reset_token",
+                server.http.post(path, Map.of("token", "no-such-reset-token", "new_password", "a brand new password"))));
+        contract.assertAnswer("POST", path, problem(400, "validation_failed",
+                server.http.post(path, Map.of("new_password", "a brand new password"))));
+    }
+
+    @Test
+    void disableAndEnableRefusalsAreTheDocumentedOnes() {
+        String disable = "/auth/admin/users/{id}/disable";
+        String enable = "/auth/admin/users/{id}/enable";
+        String admin = server.adminToken();
+        long adminId = server.http.get("/auth/me", admin).json().get("id").asLong();
+        String user = server.registerNew().get("access_token").asString();
+        long id = server.http.get("/auth/me", user).json().get("id").asLong();
+
+        contract.assertAnswer("POST", disable, server.http.post("/auth/admin/users/" + id + "/disable",
+                Map.of("reason", "api document"), admin));
+        contract.assertAnswer("POST", "/auth/password", problem(403, "account_disabled", server.http.post("/auth/password",
+                Map.of("current_password", AuthServer.PASSWORD, "new_password", "a brand new password"), user)));
+        contract.assertAnswer("POST", enable, server.http.post("/auth/admin/users/" + id + "/enable", Map.of(), admin));
+        contract.assertAnswer("POST", disable, problem(409, "cannot_disable_self",
+                server.http.post("/auth/admin/users/" + adminId + "/disable", Map.of(), admin)));
+        contract.assertAnswer("POST", disable, problem(400, "validation_failed", server.http.post(
+                "/auth/admin/users/" + id + "/disable", Map.of("reason", "x".repeat(501)), admin)));
+        contract.assertAnswer("POST", disable, problem(403, "forbidden",
+                server.http.post("/auth/admin/users/" + id + "/disable", Map.of(), user)));
+        for (String verb : List.of("disable", "enable")) {
+            String operation = "/auth/admin/users/{id}/" + verb;
+            contract.assertAnswer("POST", operation, problem(404, "not_found",
+                    server.http.post("/auth/admin/users/999999/" + verb, Map.of(), admin)));
+            contract.assertAnswer("POST", operation, problem(400, "invalid_parameter",
+                    server.http.post("/auth/admin/users/abc/" + verb, Map.of(), admin)));
+        }
+        contract.assertAnswer("GET", "/auth/admin/users/{id}", problem(400, "invalid_parameter",
+                server.http.get("/auth/admin/users/abc", admin)));
+    }
+
+    @Test
     void swaggerUiIsServedInDevelopment() {
         Http.Response page = server.http.get("/swagger-ui/index.html");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
+    }
+
+    private static Http.Response problem(int status, String code, Http.Response response) {
+        assertThat(problem(status, response).json().path("code").asString()).as(response.body()).isEqualTo(code);
+        return response;
     }
 
     private static Http.Response problem(int status, Http.Response response) {

@@ -31,12 +31,14 @@ class AdminAccountController {
     record DisableRequest(@Size(max = 500) String reason) {
     }
 
+    @Refusal(status = 400, code = "invalid_parameter", when = "the id is not a whole number")
     @Refusal(status = 404, code = "not_found", when = "no user has this id")
     @GetMapping
     AccountStatus get(@PathVariable long id) {
         return status(administration.find(id));
     }
 
+    @Refusal(status = 400, code = "invalid_parameter", when = "the id is not a whole number")
     @Refusal(status = 404, code = "not_found", when = "no user has this id")
     @Refusal(status = 409, code = "cannot_disable_self", when = "an admin cannot disable their own account")
     @PostMapping("/disable")
@@ -46,6 +48,7 @@ class AdminAccountController {
         return status(administration.disable(id, reason, admin.getSubject()));
     }
 
+    @Refusal(status = 400, code = "invalid_parameter", when = "the id is not a whole number")
     @Refusal(status = 404, code = "not_found", when = "no user has this id")
     @PostMapping("/enable")
     AccountStatus enable(@PathVariable long id, @AuthenticationPrincipal Jwt admin) {

@@ -27,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ApiContract {
 
+    private static final String PROBLEM_JSON = "application/problem+json";
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final JsonNode document;
@@ -102,7 +103,9 @@ public final class ApiContract {
     /**
      * Checks a real answer: its status is documented for the operation (an error status may fall
      * under {@code default}), its media type is one the document lists, and its body matches that
-     * schema. Answers with no body need a documented status only.
+     * schema. A problem answer under a status of its own must also carry one of the codes documented
+     * there (each code is an example): a client switches on the code, so an undocumented one is a
+     * gap in the document. Answers with no body need a documented status only.
      */
     public Http.Response assertAnswer(String method, String pathTemplate, Http.Response answer) {
         JsonNode responses = operation(method, pathTemplate).path("responses");
@@ -135,7 +138,18 @@ public final class ApiContract {
                     + errors.stream().map(Error::toString).collect(Collectors.joining("\n  ")) + "\nanswer: "
                     + answer.body());
         }
+        if (mediaType.equals(PROBLEM_JSON) && responses.has(String.valueOf(answer.status()))) {
+            assertDocumentedCode(where, media, answer.json().path("code").asString(""));
+        }
         return answer;
+    }
+
+    private static void assertDocumentedCode(String where, JsonNode media, String code) {
+        JsonNode examples = media.path("examples");
+        if (!examples.has(code)) {
+            throw new AssertionError(where + " answered code \"" + code + "\", which the document does not list "
+                    + "under that status; documented: " + names(examples));
+        }
     }
 
     /** The schema with the document's components beside it, so its #/components/schemas/... refs resolve. */

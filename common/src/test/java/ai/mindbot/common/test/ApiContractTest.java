@@ -15,6 +15,8 @@ class ApiContractTest {
     private static final ApiContract CONTRACT = ApiContract.of(JsonMapper.builder().build().readTree("""
             {"openapi":"3.1.0","paths":{"/things/{id}":{"get":{"responses":{
               "200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}},
+              "409":{"content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"},
+                "examples":{"already_done":{"value":{"code":"already_done"}}}}}},
               "default":{"content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}},
              "components":{"schemas":{
               "Thing":{"type":"object","properties":{"seconds":{"type":"integer"}},"required":["seconds"]},
@@ -29,6 +31,7 @@ class ApiContractTest {
     void acceptsAnswersOfTheDocumentedShape() {
         CONTRACT.assertAnswer("GET", "/things/{id}", answer(200, "application/json", "{\"seconds\":5}"));
         CONTRACT.assertAnswer("GET", "/things/{id}", answer(404, "application/problem+json", "{\"code\":\"not_found\"}"));
+        CONTRACT.assertAnswer("GET", "/things/{id}", answer(409, "application/problem+json", "{\"code\":\"already_done\"}"));
         assertThat(CONTRACT.operations()).containsExactly("GET /things/{id}");
     }
 
@@ -44,6 +47,9 @@ class ApiContractTest {
                 .hasMessageContaining("not a documented answer");
         assertThatThrownBy(() -> CONTRACT.assertAnswer("GET", "/things/{id}", answer(200, "text/html", "<p>")))
                 .hasMessageContaining("documented");
+        assertThatThrownBy(() -> CONTRACT.assertAnswer("GET", "/things/{id}",
+                answer(409, "application/problem+json", "{\"code\":\"something_else\"}")))
+                .hasMessageContaining("does not list");
         assertThatThrownBy(() -> CONTRACT.assertAnswer("POST", "/things/{id}", answer(200, "application/json", "{}")))
                 .hasMessageContaining("no POST");
     }
