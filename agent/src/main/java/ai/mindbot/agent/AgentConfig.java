@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import ai.mindbot.agent.config.Settings;
+
 /**
  * Where and how the worker connects, read from the seed guide's environment names.
  *
@@ -36,16 +38,16 @@ public record AgentConfig(URI url, String apiKey, String apiSecret, String agent
 
     /** Reads the configuration from environment-style variables ({@code System.getenv()} merged with .env). */
     public static AgentConfig from(Map<String, String> env) {
-        boolean production = "production".equalsIgnoreCase(env.getOrDefault("MINDBOT_ENV", "").strip());
-        String key = env.getOrDefault("LIVEKIT_API_KEY", production ? "" : "devkey");
-        String secret = env.getOrDefault("LIVEKIT_API_SECRET", production ? "" : "secret");
+        Settings settings = Settings.of(env);
+        boolean production = settings.production();
         AgentConfig config = new AgentConfig(
-                URI.create(env.getOrDefault("LIVEKIT_URL", DEFAULT_URL).strip()),
-                key, secret,
-                env.getOrDefault("AGENT_NAME", ""),
-                Integer.parseInt(env.getOrDefault("AGENT_MAX_JOBS", "30").strip()),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("AGENT_DRAIN_SECONDS", "60").strip())),
-                !"false".equalsIgnoreCase(env.getOrDefault("AGENT_USE_SERVER_ICE", "true").strip()));
+                URI.create(settings.text("LIVEKIT_URL", DEFAULT_URL)),
+                settings.text("LIVEKIT_API_KEY", production ? "" : "devkey"),
+                settings.text("LIVEKIT_API_SECRET", production ? "" : "secret"),
+                settings.text("AGENT_NAME", ""),
+                settings.smallNumber("AGENT_MAX_JOBS", 30),
+                Duration.ofSeconds(settings.number("AGENT_DRAIN_SECONDS", 60)),
+                !"false".equalsIgnoreCase(settings.text("AGENT_USE_SERVER_ICE", "true")));
         String scheme = config.url().getScheme();
         if (production && !(scheme.equals("wss") || scheme.equals("https"))) {
             // the worker's token and every caller's voice would cross the network in the clear

@@ -54,6 +54,23 @@ class AgentConfigTest {
     }
 
     @Test
+    void blankLinesInDotEnvKeepTheDefaults() {
+        AgentConfig config = AgentConfig.from(Map.of("AGENT_MAX_JOBS", "", "AGENT_DRAIN_SECONDS", " ", "LIVEKIT_URL", "",
+                "LIVEKIT_API_KEY", "", "LIVEKIT_API_SECRET", ""));
+
+        assertThat(config.maxJobs()).isEqualTo(30);
+        assertThat(config.drainTimeout()).hasSeconds(60);
+        assertThat(config.url()).hasToString(AgentConfig.DEFAULT_URL);
+        assertThat(config.apiKey()).isEqualTo("devkey");
+    }
+
+    @Test
+    void aJobLimitThatIsNotANumberIsRefusedByName() {
+        assertThatThrownBy(() -> AgentConfig.from(Map.of("AGENT_MAX_JOBS", "lots")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AGENT_MAX_JOBS");
+    }
+
+    @Test
     void buildsWebSocketEndpointsFromHttpOrWebSocketUrls() {
         AgentConfig https = AgentConfig.from(Map.of("LIVEKIT_URL", "https://lk.example.com/base/"));
         AgentConfig ws = AgentConfig.from(Map.of("LIVEKIT_URL", "ws://127.0.0.1:7880"));

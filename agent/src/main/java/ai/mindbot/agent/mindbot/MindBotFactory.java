@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ai.mindbot.agent.api.AgentFactory;
+import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.metrics.VoiceMetrics;
@@ -39,7 +40,7 @@ public final class MindBotFactory {
 
     /** The providers selected, with MindBot's offline brain as the model unless a cloud model is configured. */
     public static VoiceProviders withBrain(VoiceProviders selected, Map<String, String> env) {
-        boolean cloudModel = !env.getOrDefault("OPENAI_API_KEY", "").isBlank() && selected.llm() != null;
+        boolean cloudModel = Settings.of(env).isSet("OPENAI_API_KEY") && selected.llm() != null;
         if (cloudModel) {
             return selected;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.mindbot.metering.MeteringRules;
 import ai.mindbot.agent.mindbot.services.AgentCredential;
 import ai.mindbot.agent.mindbot.services.HttpTimeService;
@@ -32,20 +33,20 @@ public record MindBotSettings(URI authServiceUrl, URI timeServiceUrl, String age
     }
 
     public static MindBotSettings from(Map<String, String> env) {
-        boolean production = "production".equalsIgnoreCase(env.getOrDefault("MINDBOT_ENV", "").strip());
-        String key = env.getOrDefault("AGENT_API_KEY", "").strip();
+        Settings settings = Settings.of(env);
+        String key = settings.text("AGENT_API_KEY", "");
         if (key.isEmpty()) {
-            if (production) {
+            if (settings.production()) {
                 throw new IllegalArgumentException("AGENT_API_KEY is required in production (MINDBOT_ENV=production)");
             }
-            key = developmentKey(Path.of(env.getOrDefault("MINDBOT_DATA_DIR", "./data")).resolve(DEV_KEY_FILE));
+            key = developmentKey(Path.of(settings.text("MINDBOT_DATA_DIR", "./data")).resolve(DEV_KEY_FILE));
         }
         return new MindBotSettings(
-                url(env, "AUTH_SERVICE_URL", "http://localhost:8000"),
-                url(env, "TIME_SERVICE_URL", "http://localhost:8001"),
+                url(settings, "AUTH_SERVICE_URL", "http://localhost:8000"),
+                url(settings, "TIME_SERVICE_URL", "http://localhost:8001"),
                 key,
-                url(env, "WEATHER_GEOCODING_URL", WeatherService.DEFAULT_GEOCODING_URL),
-                url(env, "WEATHER_FORECAST_URL", WeatherService.DEFAULT_FORECAST_URL),
+                url(settings, "WEATHER_GEOCODING_URL", WeatherService.DEFAULT_GEOCODING_URL),
+                url(settings, "WEATHER_FORECAST_URL", WeatherService.DEFAULT_FORECAST_URL),
                 MeteringRules.from(env));
     }
 
@@ -69,8 +70,8 @@ public record MindBotSettings(URI authServiceUrl, URI timeServiceUrl, String age
         }
     }
 
-    private static URI url(Map<String, String> env, String name, String fallback) {
-        String value = env.getOrDefault(name, "").strip();
+    private static URI url(Settings settings, String name, String fallback) {
+        String value = settings.text(name, "");
         URI uri = URI.create(value.isEmpty() ? fallback : value.replaceAll("/+$", ""));
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException(name + " must be an http:// or https:// URL: " + value);

@@ -3,6 +3,8 @@ package ai.mindbot.agent.mindbot.metering;
 import java.time.Duration;
 import java.util.Map;
 
+import ai.mindbot.agent.config.Settings;
+
 /**
  * How the time keeper paces itself.
  *
@@ -33,23 +35,12 @@ public record MeteringRules(Duration heartbeat, Duration guestMax, long lowBalan
     }
 
     public static MeteringRules from(Map<String, String> env) {
+        Settings settings = Settings.of(env);
         return new MeteringRules(
-                Duration.ofSeconds(number(env, "TIME_HEARTBEAT_SECONDS", 30)),
-                Duration.ofSeconds(number(env, "GUEST_MAX_SECONDS", 180)),
-                number(env, "LOW_BALANCE_THRESHOLD_SECONDS", 900),
+                Duration.ofSeconds(settings.number("TIME_HEARTBEAT_SECONDS", 30)),
+                Duration.ofSeconds(settings.number("GUEST_MAX_SECONDS", 180)),
+                settings.number("LOW_BALANCE_THRESHOLD_SECONDS", 900),
                 Duration.ofSeconds(60), Duration.ofSeconds(6), Duration.ofSeconds(60), Duration.ofSeconds(3),
                 Duration.ofSeconds(10));
-    }
-
-    private static long number(Map<String, String> env, String name, long fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of seconds: " + value);
-        }
     }
 }

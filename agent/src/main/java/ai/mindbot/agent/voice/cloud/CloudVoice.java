@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.voice.Llm;
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.Tts;
@@ -51,7 +52,7 @@ public record CloudVoice(Optional<Stt> stt, Optional<Llm> llm, Optional<Tts> tts
     }
 
     private static String ttsProvider(Map<String, String> env, boolean deepgramKey, boolean openaiKey) {
-        String chosen = env.getOrDefault("TTS_PROVIDER", "").strip().toLowerCase(Locale.ROOT);
+        String chosen = Settings.of(env).text("TTS_PROVIDER", "").toLowerCase(Locale.ROOT);
         switch (chosen) {
             case "" -> {
                 return openaiKey ? "openai" : deepgramKey ? "deepgram" : "offline";

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
+import ai.mindbot.agent.config.Settings;
+
 /**
  * Deepgram's configuration, from the environment names in {@code agent/env.example}.
  *
@@ -27,15 +29,12 @@ public record DeepgramSettings(String apiKey, URI baseUrl, String sttModel, Stri
 
     /** The settings when {@code DEEPGRAM_API_KEY} is set, else empty (Deepgram is then not used). */
     public static Optional<DeepgramSettings> from(Map<String, String> env) {
-        String key = env.getOrDefault("DEEPGRAM_API_KEY", "").strip();
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new DeepgramSettings(key,
-                URI.create(value(env, "DEEPGRAM_BASE_URL", DEFAULT_BASE_URL)),
-                value(env, "DEEPGRAM_STT_MODEL", "nova-3"),
-                value(env, "DEEPGRAM_TTS_MODEL", "aura-2-andromeda-en"),
-                value(env, "DEEPGRAM_LANGUAGE", "en")));
+        Settings settings = Settings.of(env);
+        return settings.text("DEEPGRAM_API_KEY").map(key -> new DeepgramSettings(key,
+                URI.create(settings.text("DEEPGRAM_BASE_URL", DEFAULT_BASE_URL)),
+                settings.text("DEEPGRAM_STT_MODEL", "nova-3"),
+                settings.text("DEEPGRAM_TTS_MODEL", "aura-2-andromeda-en"),
+                settings.text("DEEPGRAM_LANGUAGE", "en")));
     }
 
     /** {@code path?query} under the base URL, switched to {@code ws}/{@code wss} for sockets. */
@@ -50,11 +49,6 @@ public record DeepgramSettings(String apiKey, URI baseUrl, String sttModel, Stri
         }
         String basePath = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
         return URI.create(scheme + "://" + baseUrl.getRawAuthority() + basePath + path + "?" + query);
-    }
-
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String v = env.getOrDefault(name, "").strip();
-        return v.isEmpty() ? fallback : v;
     }
 
     /** Keeps the key out of logs and exception messages that print the record. */

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import ai.mindbot.agent.config.Settings;
+
 /**
  * {@code GET /metrics} for Prometheus on the JDK's own HTTP server: the agent is plain Java, and
  * one small endpoint does not justify a web framework. Anything else gets a problem+json 404/405.
@@ -42,15 +44,11 @@ public final class MetricsServer implements AutoCloseable {
     /** Starts on {@value #PORT_VARIABLE} when it is set; empty when it is not. */
     public static Optional<MetricsServer> fromEnvironment(Map<String, String> env, Supplier<String> exposition)
             throws IOException {
-        String port = env.get(PORT_VARIABLE);
-        if (port == null || port.isBlank()) {
+        Settings settings = Settings.of(env);
+        if (!settings.isSet(PORT_VARIABLE)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(start(Integer.parseInt(port.strip()), exposition));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PORT_VARIABLE + " must be a port number: " + port);
-        }
+        return Optional.of(start(settings.smallNumber(PORT_VARIABLE, 0), exposition));
     }
 
     public int port() {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.Vad;
@@ -114,8 +115,7 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
 
     /** {@code MINDBOT_VOICE_DIR}, else {@code <workDir>/.peers/voice} where scripts/install-voice puts the model. */
     static Path voiceDir(Map<String, String> env, Path workDir) {
-        String configured = env.get("MINDBOT_VOICE_DIR");
-        return configured != null && !configured.isBlank() ? Path.of(configured) : workDir.resolve(".peers/voice");
+        return Settings.of(env).text("MINDBOT_VOICE_DIR").map(Path::of).orElseGet(() -> workDir.resolve(".peers/voice"));
     }
 
     static Optional<Path> onPath(String name, String searchPath) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import ai.mindbot.agent.config.Settings;
+
 /**
  * The offline voice's configuration, read from the agent's environment:
  * <ul>
@@ -30,18 +32,19 @@ record OfflineVoiceSettings(String searchPath, Path voiceDir, TtsChoice tts, Pat
     }
 
     static OfflineVoiceSettings from(Map<String, String> env, Path workDir) {
-        String tts = env.getOrDefault("OFFLINE_TTS", "").trim().toLowerCase(Locale.ROOT);
+        Settings settings = Settings.of(env);
+        String tts = settings.text("OFFLINE_TTS", "").toLowerCase(Locale.ROOT);
         TtsChoice choice = switch (tts) {
             case "" -> TtsChoice.DEFAULT;
             case "flite" -> TtsChoice.FLITE;
             case "freetts" -> TtsChoice.FREETTS;
             default -> throw new IllegalArgumentException("OFFLINE_TTS must be flite or freetts, not \"" + tts + "\"");
         };
-        Path modelDir = Path.of(value(env, "OFFLINE_STT_MODEL_DIR", PocketsphinxModel.DEBIAN_EN_US.toString()));
-        Path dictionary = Path.of(value(env, "OFFLINE_STT_DICT", modelDir.resolve("cmudict-en-us.dict").toString()));
+        Path modelDir = Path.of(settings.text("OFFLINE_STT_MODEL_DIR", PocketsphinxModel.DEBIAN_EN_US.toString()));
+        Path dictionary = Path.of(settings.text("OFFLINE_STT_DICT", modelDir.resolve("cmudict-en-us.dict").toString()));
         // only PATH is kept: the environment also holds secrets, and records print their fields
-        return new OfflineVoiceSettings(env.getOrDefault("PATH", ""), OfflineVoice.voiceDir(env, workDir), choice, modelDir, dictionary,
-                value(env, "OFFLINE_STT_LM", null), value(env, "OFFLINE_STT_GRAMMAR", null));
+        return new OfflineVoiceSettings(settings.text("PATH", ""), OfflineVoice.voiceDir(env, workDir), choice, modelDir,
+                dictionary, settings.text("OFFLINE_STT_LM", null), settings.text("OFFLINE_STT_GRAMMAR", null));
     }
 
     /** The files pocketsphinx will open (the bundled grammar is always there). */
@@ -74,10 +77,5 @@ record OfflineVoiceSettings(String searchPath, Path voiceDir, TtsChoice tts, Pat
 
     private Path lmFile() {
         return lm != null ? Path.of(lm) : sttModelDir.resolve("en-us.lm.bin");
-    }
-
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? fallback : v.trim();
     }
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
+import ai.mindbot.agent.config.Settings;
+
 /**
  * OpenAI's configuration, from the environment names in {@code agent/env.example}.
  *
@@ -28,25 +30,17 @@ public record OpenAiSettings(String apiKey, URI baseUrl, String model, String tt
 
     /** The settings when {@code OPENAI_API_KEY} is set, else empty (OpenAI is then not used). */
     public static Optional<OpenAiSettings> from(Map<String, String> env) {
-        String key = env.getOrDefault("OPENAI_API_KEY", "").strip();
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new OpenAiSettings(key,
-                URI.create(value(env, "OPENAI_BASE_URL", DEFAULT_BASE_URL)),
-                value(env, "OPENAI_MODEL", "gpt-4o-mini"),
-                value(env, "OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
-                value(env, "OPENAI_TTS_VOICE", "ash")));
+        Settings settings = Settings.of(env);
+        return settings.text("OPENAI_API_KEY").map(key -> new OpenAiSettings(key,
+                URI.create(settings.text("OPENAI_BASE_URL", DEFAULT_BASE_URL)),
+                settings.text("OPENAI_MODEL", "gpt-4o-mini"),
+                settings.text("OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
+                settings.text("OPENAI_TTS_VOICE", "ash")));
     }
 
     /** The endpoint {@code path} (e.g. {@code /audio/speech}) under the base URL. */
     public URI endpoint(String path) {
         return URI.create(baseUrl + path);
-    }
-
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String v = env.getOrDefault(name, "").strip();
-        return v.isEmpty() ? fallback : v;
     }
 
     /** Keeps the key out of logs and exception messages that print the record. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.Vad;
@@ -49,8 +50,7 @@ public final class ProviderSelection {
 
     /** {@code MINDBOT_HOME} (set by ./mindbot to the repository) or the working directory. */
     public static Path home(Map<String, String> env) {
-        String home = env.getOrDefault("MINDBOT_HOME", "");
-        return home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home);
+        return Settings.of(env).text("MINDBOT_HOME").map(Path::of).orElseGet(() -> Path.of("").toAbsolutePath());
     }
 
     private static VoiceProviders log(VoiceProviders providers) {
