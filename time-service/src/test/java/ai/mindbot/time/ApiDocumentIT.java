@@ -2,17 +2,23 @@ package ai.mindbot.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import ai.mindbot.common.test.ApiContract;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.testing.AuthService;
+import ai.mindbot.time.testing.LiveKitSignatures;
 import ai.mindbot.time.testing.TimeService;
 import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
@@ -22,20 +28,26 @@ import tools.jackson.databind.JsonNode;
  * service maps, its security follows SecurityConfig, and real answers (successes and problems)
  * match the schemas it gives them. The document does not depend on the database: SQLite only.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiDocumentIT {
 
+    private static final String ADMIN = Tokens.adminOnly("9000");
+    private static AuthService auth;
     private static TimeService time;
     private static ApiContract contract;
 
+    /** With the real auth service, which the admin actions ask whether a user exists. */
     @BeforeAll
     static void start() {
-        time = TimeService.start(TestDatabase.SQLITE);
+        auth = AuthService.start(TestDatabase.SQLITE);
+        time = TimeService.start(TestDatabase.SQLITE, auth.timeServiceProperties());
         contract = ApiContract.of(time.http);
     }
 
     @AfterAll
     static void stop() {
         time.close();
+        auth.close(); // again, if the last test has not; closing twice is harmless
     }
 
     @Test
@@ -95,6 +107,88 @@ class ApiDocumentIT {
         contract.assertAnswer("GET", "/time/admin/accounts/{userId}", problem(403, time.http.get("/time/admin/accounts/7001", user)));
         contract.assertAnswer("POST", "/webhooks/stripe", problem(400, time.http.send("POST", "/webhooks/stripe", "{}", null,
                 Map.of("Stripe-Signature", "t=1,v1=bad"))));
+    }
+
+    @Test
+    void adminGrantRefusalsAreTheDocumentedOnes() {
+        String path = "/time/admin/grants";
+        String user = auth.newUser();
+        contract.assertAnswer("POST", path, ok(grant(user, 600, "grant-" + user)));
+        contract.assertAnswer("POST", path, problem(422, "idempotency_key_reused", grant(user, 601, "grant-" + user)));
+        contract.assertAnswer("POST", path, problem(400, "invalid_idempotency_key", grant(user, 600, "not a key")));
+        contract.assertAnswer("POST", path, problem(400, "validation_failed", grant(user, 0, null)));
+        contract.assertAnswer("POST", path, problem(400, "invalid_user_id", grant("abc", 600, null)));
+        contract.assertAnswer("POST", path, problem(404, "unknown_user", grant("999999", 600, null)));
+        contract.assertAnswer("POST", path, problem(409, "revoke_exceeds_available", grant(user, -601, null)));
+        contract.assertAnswer("POST", path, problem(403, "forbidden", time.http.post(path,
+                Map.of("user_id", user, "seconds", 60, "reason", "api document"), Tokens.user(user))));
+    }
+
+    @Test
+    void adminRefundRefusalsAreTheDocumentedOnes() {
+        String path = "/time/admin/purchases/{purchaseId}/refund";
+        String user = auth.newUser();
+        String paid = time.purchase(user, "starter_1h", "pm_card_visa").json().path("purchase_id").asString();
+        String unpaid = time.purchase(user, "starter_1h", "pm_card_authenticationRequired").json().path("purchase_id")
+                .asString();
+        contract.assertAnswer("POST", path, problem(400, "refund_exceeds_remaining", refund(paid, 1_000_000L)));
+        contract.assertAnswer("POST", path, problem(400, "validation_failed", refund(paid, 0L)));
+        contract.assertAnswer("POST", path, ok(refund(paid, 100L)));
+        contract.assertAnswer("POST", path, ok(refund(paid, null)));
+        contract.assertAnswer("POST", path, problem(409, "already_refunded", refund(paid, null)));
+        contract.assertAnswer("POST", path, problem(409, "purchase_not_refundable", refund(unpaid, null)));
+        contract.assertAnswer("POST", path, problem(404, "not_found", refund("pur_nope", null)));
+    }
+
+    /**
+     * Without LiveKit keys a development service verifies webhooks with livekit-server --dev's pair.
+     * (The documented 503 livekit_not_configured is production's answer without keys; 400 and 401
+     * are checked against the document in LiveKitWebhookIT.)
+     */
+    @Test
+    void liveKitWebhookSignedWithTheDevelopmentKeysAnswersAsDocumented() {
+        String body = "{\"event\":\"participant_joined\",\"room\":{\"name\":\"doc-room\"},\"id\":\"EV_doc\"}";
+        contract.assertAnswer("POST", "/webhooks/livekit", ok(time.http.send("POST", "/webhooks/livekit", body, null,
+                Map.of("Content-Type", "application/webhook+json",
+                        "Authorization", LiveKitSignatures.sign(body, "devkey", "secret")))));
+        contract.assertAnswer("POST", "/webhooks/livekit", problem(401, "invalid_signature",
+                time.http.send("POST", "/webhooks/livekit", body, null, Map.of("Authorization", "not a signature"))));
+    }
+
+    /** Last, as it stops the auth service: what a grant answers when auth cannot say whether the user exists. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void grantWhileAuthIsDownIsTheDocumented503() {
+        auth.close();
+        contract.assertAnswer("POST", "/time/admin/grants", problem(503, "auth_unavailable", grant("42", 60, null)));
+    }
+
+    private static Http.Response grant(String userId, long seconds, String idempotencyKey) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("user_id", userId);
+        body.put("seconds", seconds);
+        body.put("reason", "api document");
+        return time.http.send("POST", "/time/admin/grants", Http.json(body), ADMIN,
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    private static Http.Response refund(String purchaseId, Long cents) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("reason", "api document");
+        if (cents != null) {
+            body.put("amount_cents", cents);
+        }
+        return time.http.post("/time/admin/purchases/" + purchaseId + "/refund", body, ADMIN);
+    }
+
+    private static Http.Response ok(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    private static Http.Response problem(int status, String code, Http.Response response) {
+        assertThat(problem(status, response).json().path("code").asString()).as(response.body()).isEqualTo(code);
+        return response;
     }
 
     private static Http.Response problem(int status, Http.Response response) {

@@ -43,7 +43,8 @@ class LiveKitWebhookController {
 
     @Refusal(status = 400, code = "malformed_body", when = "the body is not a LiveKit WebhookEvent")
     @Refusal(status = 401, code = "invalid_signature", when = "Authorization does not sign this body with our LiveKit key")
-    @Refusal(status = 503, code = "livekit_not_configured", when = "LIVEKIT_API_KEY and LIVEKIT_API_SECRET are not set")
+    @Refusal(status = 503, code = "livekit_not_configured",
+            when = "in production (MINDBOT_ENV=production), LIVEKIT_API_KEY and LIVEKIT_API_SECRET are not set")
     @PostMapping(path = "/webhooks/livekit", consumes = MediaType.ALL_VALUE)
     Handled receive(@RequestBody(required = false) String body,
             @RequestHeader(name = "Authorization", required = false) String authorization) {

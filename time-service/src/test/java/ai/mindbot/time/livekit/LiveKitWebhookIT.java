@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import ai.mindbot.common.test.ApiContract;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.ServiceSettings;
 import ai.mindbot.common.test.Tokens;
@@ -131,5 +132,28 @@ class LiveKitWebhookIT extends OnBothDatabases {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(session(live).get("status").asString()).isEqualTo("active");
+    }
+
+    /** The answers the API document gives this webhook, as they really come (503 is production's without keys). */
+    @Test
+    void answersAsTheApiDocumentSays() {
+        ApiContract contract = ApiContract.of(http);
+        String body = event("participant_joined", "room-documented", "user-9041");
+        String notAnEvent = "not a webhook event";
+        contract.assertAnswer("POST", "/webhooks/livekit", ok(deliver(body, signature(body, KEY, SECRET))));
+        contract.assertAnswer("POST", "/webhooks/livekit", problem(401, "invalid_signature", deliver(body, null)));
+        contract.assertAnswer("POST", "/webhooks/livekit",
+                problem(400, "malformed_body", deliver(notAnEvent, signature(notAnEvent, KEY, SECRET))));
+    }
+
+    private static Http.Response ok(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r;
+    }
+
+    private static Http.Response problem(int status, String code, Http.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().path("code").asString()).isEqualTo(code);
+        return r;
     }
 }
