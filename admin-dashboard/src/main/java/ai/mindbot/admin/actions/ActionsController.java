@@ -49,6 +49,8 @@ class ActionsController {
     @Refusal(status = 404, code = "not_found", when = "no such user")
     @Refusal(status = 400, code = "invalid_seconds", when = "seconds is zero: positive grants, negative takes back")
     @Refusal(status = 400, code = "invalid_idempotency_key", when = "Idempotency-Key is not 1 to 100 of A-Z a-z 0-9 . _ : -")
+    @Refusal(status = 409, code = "revoke_exceeds_available", when = "the time service's: a take-back larger than the balance")
+    @Refusal(status = 422, code = "idempotency_key_reused", when = "the time service's: the key was used for a different grant")
     @PostMapping("/admin/users/{id}/grant")
     ActionResult grant(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
@@ -69,6 +71,9 @@ class ActionsController {
 
     @ActionRefusals
     @Refusal(status = 404, code = "not_found", when = "no such purchase")
+    @Refusal(status = 400, code = "refund_exceeds_remaining", when = "the time service's: more than the unrefunded amount")
+    @Refusal(status = 409, code = "purchase_not_refundable", when = "the time service's: the purchase was never paid")
+    @Refusal(status = 409, code = "already_refunded", when = "the time service's: the purchase is fully refunded")
     @PostMapping("/admin/purchases/{id}/refund")
     ActionResult refund(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @Valid @RequestBody ActionRequests.Refund body) {

@@ -2,6 +2,10 @@ package ai.mindbot.admin.export;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +16,7 @@ import ai.mindbot.admin.db.ReportsDatabase;
 import ai.mindbot.common.apidocs.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,6 +29,17 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @RestController
 class ExportController {
 
+    /**
+     * Both dates are required: {@link DateRange} refuses a missing one with 400 invalid_date. Spring
+     * is not told so (required = false) to keep that one problem code; the document is told here.
+     */
+    @Target(ElementType.PARAMETER)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Parameter(required = true, description = "a UTC day as YYYY-MM-DD, inclusive", example = "2026-01-31",
+            schema = @Schema(type = "string", format = "date"))
+    @interface DateParameter {
+    }
+
     private final ReportsDatabase db;
 
     ExportController(ReportsDatabase db) {
@@ -32,10 +48,11 @@ class ExportController {
 
     @ApiResponse(responseCode = "200", description = "CSV, a header row first, oldest first",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    @Refusal(status = 400, code = "invalid_date", when = "from or to is not a real date as YYYY-MM-DD")
+    @Refusal(status = 400, code = "invalid_date", when = "from or to is missing, or not a real date as YYYY-MM-DD")
     @Refusal(status = 400, code = "invalid_range", when = "to is before from, or the range is too long")
     @GetMapping("/admin/export/purchases.csv")
-    void purchases(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    void purchases(@DateParameter @RequestParam(required = false) String from,
+            @DateParameter @RequestParam(required = false) String to,
             HttpServletResponse response) throws IOException {
         DateRange range = DateRange.parse(from, to);
         CsvWriter csv = new CsvWriter(start(response, "purchases", range));
@@ -57,10 +74,11 @@ class ExportController {
 
     @ApiResponse(responseCode = "200", description = "CSV, a header row first, oldest first",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    @Refusal(status = 400, code = "invalid_date", when = "from or to is not a real date as YYYY-MM-DD")
+    @Refusal(status = 400, code = "invalid_date", when = "from or to is missing, or not a real date as YYYY-MM-DD")
     @Refusal(status = 400, code = "invalid_range", when = "to is before from, or the range is too long")
     @GetMapping("/admin/export/sessions.csv")
-    void sessions(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    void sessions(@DateParameter @RequestParam(required = false) String from,
+            @DateParameter @RequestParam(required = false) String to,
             HttpServletResponse response) throws IOException {
         DateRange range = DateRange.parse(from, to);
         CsvWriter csv = new CsvWriter(start(response, "sessions", range));

@@ -2,6 +2,7 @@ package ai.mindbot.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import ai.mindbot.admin.support.AdminUnderTest;
+import ai.mindbot.admin.support.FakeServices.Answer;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.common.test.ApiContract;
 import ai.mindbot.common.test.Http;
@@ -78,12 +80,86 @@ class ApiDocumentIT {
         contract.assertAnswer("GET", "/admin/audit", get("/admin/audit?limit=5"));
     }
 
+    @Test
+    void exportsDocumentTheDatesTheyRequire() {
+        for (String export : List.of("/admin/export/purchases.csv", "/admin/export/sessions.csv")) {
+            JsonNode parameters = contract.operation("GET", export).path("parameters");
+            assertThat(parameters).extracting(p -> p.path("name").asString()).containsExactlyInAnyOrder("from", "to");
+            assertThat(parameters).allSatisfy(p -> {
+                assertThat(p.path("required").asBoolean()).as(export + " " + p).isTrue();
+                assertThat(p.path("schema").path("format").asString()).isEqualTo("date");
+            });
+            contract.assertAnswer("GET", export, problem(400, "invalid_date", admin.http.get(export + "?to=2026-01-31", TOKEN)));
+            contract.assertAnswer("GET", export,
+                    problem(400, "invalid_range", admin.http.get(export + "?from=2026-02-01&to=2026-01-31", TOKEN)));
+        }
+    }
+
+    @Test
+    void actionRefusalsAreTheDocumentedOnes() {
+        String refund = "/admin/purchases/{id}/refund";
+        String purchase = "/admin/purchases/" + data.adaRefundedPurchase + "/refund";
+        String timeRefund = "/time/admin/purchases/" + data.adaRefundedPurchase + "/refund";
+        try {
+            contract.assertAnswer("POST", refund, ok(admin.http.post(purchase, Map.of("reason", "api document"), TOKEN)));
+            contract.assertAnswer("POST", refund, problem(404, "not_found",
+                    admin.http.post("/admin/purchases/pur_nope/refund", Map.of("reason", "api document"), TOKEN)));
+            contract.assertAnswer("POST", refund, problem(400, "validation_failed",
+                    admin.http.post(purchase, Map.of("amount_cents", 0, "reason", "api document"), TOKEN)));
+            for (String code : List.of("purchase_not_refundable", "already_refunded")) {
+                admin.services.answer(timeRefund, c -> Answer.problem(409, code, "refused by time"));
+                contract.assertAnswer("POST", refund, problem(409, code,
+                        admin.http.post(purchase, Map.of("reason", "api document"), TOKEN)));
+            }
+            admin.services.answer(timeRefund, c -> Answer.problem(400, "refund_exceeds_remaining", "too much"));
+            contract.assertAnswer("POST", refund, problem(400, "refund_exceeds_remaining",
+                    admin.http.post(purchase, Map.of("amount_cents", 999999, "reason", "api document"), TOKEN)));
+            admin.services.answer(timeRefund, c -> new Answer(503, "{}"));
+            contract.assertAnswer("POST", refund, problem(502, "service_unavailable",
+                    admin.http.post(purchase, Map.of("reason", "api document"), TOKEN)));
+
+            String grant = "/admin/users/{id}/grant";
+            admin.services.answer("/time/admin/grants", c -> Answer.problem(409, "revoke_exceeds_available", "too much"));
+            contract.assertAnswer("POST", grant, problem(409, "revoke_exceeds_available", admin.http.post(
+                    "/admin/users/" + data.bob + "/grant", Map.of("seconds", -99999, "reason", "api document"), TOKEN)));
+
+            for (String verb : List.of("disable", "enable")) {
+                String operation = "/admin/users/{id}/" + verb;
+                String path = "/admin/users/" + data.cy + "/" + verb;
+                contract.assertAnswer("POST", operation, ok(admin.http.post(path, Map.of("reason", "api document"), TOKEN)));
+                contract.assertAnswer("POST", operation, problem(404, "not_found",
+                        admin.http.post("/admin/users/424242/" + verb, Map.of("reason", "api document"), TOKEN)));
+                contract.assertAnswer("POST", operation, problem(400, "validation_failed", admin.http.post(path, Map.of(), TOKEN)));
+                admin.services.answer("/time/admin/accounts/" + data.cy + "/" + verb, c -> new Answer(503, "{}"));
+                contract.assertAnswer("POST", operation, problem(502, "partially_applied",
+                        admin.http.post(path, Map.of("reason", "api document"), TOKEN)));
+            }
+
+            String end = "/admin/sessions/{id}/end";
+            String session = "/admin/sessions/" + data.bobLiveSession + "/end";
+            contract.assertAnswer("POST", end, ok(admin.http.post(session, Map.of("reason", "api document"), TOKEN)));
+            contract.assertAnswer("POST", end, problem(404, "not_found",
+                    admin.http.post("/admin/sessions/ses_nope/end", Map.of("reason", "api document"), TOKEN)));
+            contract.assertAnswer("POST", end, problem(400, "validation_failed", admin.http.post(session, Map.of(), TOKEN)));
+            admin.services.answer("/time/admin/sessions/" + data.bobLiveSession + "/end", c -> new Answer(500, "{}"));
+            contract.assertAnswer("POST", end, problem(502, "service_unavailable",
+                    admin.http.post(session, Map.of("reason", "api document"), TOKEN)));
+        } finally {
+            admin.services.reset();
+        }
+    }
+
     private static Http.Response get(String path) {
         return ok(admin.http.get(path, TOKEN));
     }
 
     private static Http.Response ok(Http.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    private static Http.Response problem(int status, String code, Http.Response response) {
+        assertThat(problem(status, response).json().path("code").asString()).as(response.body()).isEqualTo(code);
         return response;
     }
 
