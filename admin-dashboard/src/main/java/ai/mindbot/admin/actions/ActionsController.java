@@ -90,6 +90,7 @@ class ActionsController {
     }
 
     @ActionRefusals
+    @Refusal(status = 502, code = "partially_applied", when = "one of the two services applied the action; check and retry")
     @Refusal(status = 404, code = "not_found", when = "no such user")
     @PostMapping("/admin/users/{id}/disable")
     ActionResult disable(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
@@ -98,6 +99,7 @@ class ActionsController {
     }
 
     @ActionRefusals
+    @Refusal(status = 502, code = "partially_applied", when = "one of the two services applied the action; check and retry")
     @Refusal(status = 404, code = "not_found", when = "no such user")
     @PostMapping("/admin/users/{id}/enable")
     ActionResult enable(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,

@@ -135,6 +135,11 @@ class ApiDocumentIT {
                         admin.http.post(path, Map.of("reason", "api document"), TOKEN)));
             }
 
+            for (String single : List.of(refund, "/admin/users/{id}/grant", "/admin/sessions/{id}/end")) {
+                assertThat(contract.operation("POST", single).path("responses").path("502").path("content")
+                        .path("application/problem+json").path("examples").has("partially_applied")).as(single).isFalse();
+            }
+
             String end = "/admin/sessions/{id}/end";
             String session = "/admin/sessions/" + data.bobLiveSession + "/end";
             contract.assertAnswer("POST", end, ok(admin.http.post(session, Map.of("reason", "api document"), TOKEN)));
