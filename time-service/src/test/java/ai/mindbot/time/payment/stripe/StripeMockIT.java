@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ai.mindbot.common.test.ApiContract;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
@@ -78,5 +79,27 @@ class StripeMockIT {
         assertThat(time.purchase("601", "basic_5h", "pm_card_visa").status()).isEqualTo(200);
         assertThat(time.bean(JdbcClient.class).sql("SELECT stripe_customer_id FROM accounts WHERE user_id = '601'")
                 .query(String.class).single()).isEqualTo(customer);
+    }
+
+    /** The admin refund's documented 503, as it really comes when Stripe cannot be reached; nothing is refunded. */
+    @Test
+    void aRefundWhileStripeIsUnreachableIsTheDocumented503() {
+        JsonNode answer = time.purchase("602", "starter_1h", "pm_card_visa", "e2e-602").json();
+        String purchase = answer.path("purchase_id").asString();
+        if (!"succeeded".equals(answer.path("status").asString())) {
+            time.webhookOk(StripeEvents.succeeded(answer.path("payment_intent_id").asString(), 999, "usd", purchase));
+        }
+        int port = stripe.port();
+        stripe.close();
+        try {
+            Http.Response refused = time.http.post("/time/admin/purchases/" + purchase + "/refund",
+                    Map.of("reason", "e2e refund"), Tokens.adminOnly("9000"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.json().path("code").asString()).isEqualTo("payments_unavailable");
+            ApiContract.of(time.http).assertAnswer("POST", "/time/admin/purchases/{purchaseId}/refund", refused);
+            assertThat(time.balance("602")).isEqualTo(3600);
+        } finally {
+            stripe = StripeMock.start(port);
+        }
     }
 }
