@@ -142,8 +142,8 @@ class ApiDocumentIT {
 
     /**
      * Without LiveKit keys a development service verifies webhooks with livekit-server --dev's pair.
-     * (The documented 503 livekit_not_configured is production's answer without keys; 400 and 401
-     * are checked against the document in LiveKitWebhookIT.)
+     * (The documented 503 livekit_not_configured is production's answer without keys, checked in
+     * LiveKitUnconfiguredIT; 400 and 401 with real keys in LiveKitWebhookIT.)
      */
     @Test
     void liveKitWebhookSignedWithTheDevelopmentKeysAnswersAsDocumented() {

@@ -134,7 +134,7 @@ class LiveKitWebhookIT extends OnBothDatabases {
         assertThat(session(live).get("status").asString()).isEqualTo("active");
     }
 
-    /** The answers the API document gives this webhook, as they really come (503 is production's without keys). */
+    /** The answers the API document gives this webhook, as they really come (503: LiveKitUnconfiguredIT). */
     @Test
     void answersAsTheApiDocumentSays() {
         ApiContract contract = ApiContract.of(http);
