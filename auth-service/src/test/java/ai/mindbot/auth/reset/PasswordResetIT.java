@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import ai.mindbot.auth.AuthServer;
+import ai.mindbot.auth.token.OpaqueTokens;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.SmtpInbox;
@@ -129,10 +130,10 @@ class PasswordResetIT extends OnBothDatabases {
         List<String> stored = db.sql("""
                 SELECT t.token_hash FROM password_reset_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = :email""")
                 .param("email", email).query(String.class).list();
-        assertThat(stored).containsExactly(ResetTokenStore.hash(token)).doesNotContain(token);
+        assertThat(stored).containsExactly(OpaqueTokens.hash(token)).doesNotContain(token);
 
         db.sql("UPDATE password_reset_tokens SET expires_at = 1 WHERE token_hash = :h")
-                .param("h", ResetTokenStore.hash(token)).update();
+                .param("h", OpaqueTokens.hash(token)).update();
         Http.Response expired = reset(token, NEW_PASSWORD);
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.json().get("code").asString()).isEqualTo("invalid_reset_token");
