@@ -23,12 +23,10 @@ public final class PeerProcess implements AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
 
-    private final String name;
     private final Process process;
     private final Path log;
 
-    private PeerProcess(String name, Process process, Path log) {
-        this.name = name;
+    private PeerProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
@@ -39,11 +37,11 @@ public final class PeerProcess implements AutoCloseable {
         try {
             Path log = Files.createTempFile(name, ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            peer = new PeerProcess(name, process, log);
+            peer = new PeerProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.get(0), e);
         }
-        peer.awaitReady(ready);
+        peer.awaitReady(name, ready);
         return peer;
     }
 
@@ -85,7 +83,7 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(BooleanSupplier ready) {
+    private void awaitReady(String name, BooleanSupplier ready) {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
