@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import ai.mindbot.agent.e2e.Peers;
 
 /**
- * Finds what scripts/install-voice installs, for the e2e tests (in the checkout {@link Peers} finds). A missing piece fails the test with
- * the command that installs it: end-to-end tests never skip.
+ * Finds what scripts/install-voice installs, for the e2e tests (in the checkout {@link Peers} finds).
+ * A missing piece fails the test with the command that installs it: end-to-end tests never skip.
  */
 final class VoicePeers {
 
