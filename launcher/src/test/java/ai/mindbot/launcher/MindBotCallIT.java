@@ -2,7 +2,6 @@ package ai.mindbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.AgentMain;
 import ai.mindbot.agent.e2e.LiveKitServer;
 import ai.mindbot.agent.e2e.Peers;
@@ -67,9 +65,7 @@ class MindBotCallIT {
         agentEnv.put("TIME_SERVICE_URL", time.baseUrl());
         agentEnv.put("AGENT_API_KEY", AGENT_KEY);
         agentEnv.put("LIVEKIT_URL", livekit.wsUrl());
-        AgentConfig config = new AgentConfig(URI.create(livekit.wsUrl()), LiveKitServer.API_KEY, LiveKitServer.API_SECRET,
-                "", 10, Duration.ofSeconds(10), false);
-        worker = AgentMain.startWorker("start", config, agentEnv, AgentMain.selectedVoice());
+        worker = AgentMain.startWorker("start", livekit.workerConfig(10), agentEnv, AgentMain.selectedVoice());
         assertThat(worker.registration().get(20, TimeUnit.SECONDS)).isNotBlank();
     }
 

@@ -47,14 +47,13 @@ class RevenueRollup {
     }
 
     void refresh(long now) {
-        long lastClosedDay = Math.floorDiv(now - UsageRollup.OVERLAP_MILLIS, ReportWindow.DAY_MILLIS) - 1;
-        long firstDay = Math.floorDiv(now, ReportWindow.DAY_MILLIS) - ReportWindow.MAX_DAYS;
-        if (lastClosedDay < firstDay) {
+        RollupState.DayRange closed = RollupState.closedDays(now).orElse(null);
+        if (closed == null) {
             return;
         }
         Set<Long> stale = new TreeSet<>();
-        Set<Long> computed = computedDays(firstDay, lastClosedDay + 1);
-        for (long day = firstDay; day <= lastClosedDay; day++) {
+        Set<Long> computed = computedDays(closed.from(), closed.to());
+        for (long day = closed.from(); day < closed.to(); day++) {
             if (!computed.contains(day)) {
                 stale.add(day);
             }
@@ -64,8 +63,8 @@ class RevenueRollup {
             stale.addAll(reports.jdbc().sql("""
                     SELECT DISTINCT created_at / 86400000 FROM time_report_purchases_v1
                     WHERE updated_at >= :since AND created_at >= :from AND created_at < :to
-                    """).param("since", watermark).param("from", firstDay * ReportWindow.DAY_MILLIS)
-                    .param("to", (lastClosedDay + 1) * ReportWindow.DAY_MILLIS).query(Long.class).list());
+                    """).param("since", watermark).param("from", closed.from() * ReportWindow.DAY_MILLIS)
+                    .param("to", closed.to() * ReportWindow.DAY_MILLIS).query(Long.class).list());
         }
         for (RollupState.DayRange range : RollupState.ranges(stale)) {
             recompute(range.from(), range.to(), now);

@@ -2,6 +2,7 @@ package ai.mindbot.admin.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import ai.mindbot.admin.db.AdminDatabase;
 
@@ -25,6 +26,17 @@ final class RollupState {
 
     /** Days {@code from} (inclusive) to {@code to} (exclusive), as epoch days. */
     record DayRange(long from, long to) {
+    }
+
+    /**
+     * The closed UTC days a rollup holds as of {@code now}: from the first day a report can ask for
+     * to the last day that closed more than {@link UsageRollup#OVERLAP_MILLIS} ago (a late commit
+     * may still land in a day that closed just now); empty while there is none.
+     */
+    static Optional<DayRange> closedDays(long now) {
+        long lastClosedDay = Math.floorDiv(now - UsageRollup.OVERLAP_MILLIS, ReportWindow.DAY_MILLIS) - 1;
+        long firstDay = Math.floorDiv(now, ReportWindow.DAY_MILLIS) - ReportWindow.MAX_DAYS;
+        return lastClosedDay < firstDay ? Optional.empty() : Optional.of(new DayRange(firstDay, lastClosedDay + 1));
     }
 
     /** Consecutive days among {@code days} (ascending), as ranges, so each range is one query. */

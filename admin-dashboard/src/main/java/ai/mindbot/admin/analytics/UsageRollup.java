@@ -87,14 +87,13 @@ class UsageRollup {
     }
 
     private void refreshClosedDays(long now) {
-        long lastClosedDay = Math.floorDiv(now - OVERLAP_MILLIS, ReportWindow.DAY_MILLIS) - 1;
-        long firstDay = Math.floorDiv(now, ReportWindow.DAY_MILLIS) - ReportWindow.MAX_DAYS;
-        if (lastClosedDay < firstDay) {
+        RollupState.DayRange closed = RollupState.closedDays(now).orElse(null);
+        if (closed == null) {
             return;
         }
-        Map<Long, DayUsage> known = closedDays(firstDay, lastClosedDay + 1);
+        Map<Long, DayUsage> known = closedDays(closed.from(), closed.to());
         List<Long> stale = new ArrayList<>();
-        for (long day = firstDay; day <= lastClosedDay; day++) {
+        for (long day = closed.from(); day < closed.to(); day++) {
             DayUsage d = known.get(day);
             if (d == null || d.openSessions() > 0) {
                 stale.add(day);

@@ -15,6 +15,7 @@ import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
+import ai.mindbot.agent.voice.testing.FlushAnsweringStt;
 
 /**
  * Cloud providers with a cloud's timing and none of its cost, for load tests: the recogniser's final
@@ -49,31 +50,7 @@ final class TimedFakes {
     }
 
     Stt stt() {
-        return new Stt() {
-            @Override
-            public int sampleRate() {
-                return 16_000;
-            }
-
-            @Override
-            public SttStream stream(Consumer<SttEvent> events) {
-                return new SttStream() {
-                    @Override
-                    public void push(short[] samples) {
-                        // a cloud recogniser only forwards audio over its socket: nothing to compute here
-                    }
-
-                    @Override
-                    public void flush() {
-                        later(sttFinal, () -> events.accept(new SttEvent.Final(heard, 0.98)));
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-            }
-        };
+        return new FlushAnsweringStt(events -> later(sttFinal, () -> events.accept(new SttEvent.Final(heard, 0.98))));
     }
 
     Llm llm() {

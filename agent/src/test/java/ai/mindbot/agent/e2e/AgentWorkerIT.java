@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +27,11 @@ import tools.jackson.databind.JsonNode;
  * and draining. Each test gets its own server so they cannot disturb each other.
  */
 @Tag("e2e")
-class AgentWorkerIT {
-
-    private final LiveKitServer server = new LiveKitServer().start();
-    private AgentWorker worker;
-
-    @AfterEach
-    void stop() {
-        if (worker != null) {
-            worker.close();
-        }
-        server.stop();
-    }
+class AgentWorkerIT extends LiveKitPerTest {
 
     @Test
     void survivesALiveKitRestartAndTakesNewJobs() throws Exception {
-        worker = start(config(5));
-        String before = worker.registration().get(15, TimeUnit.SECONDS);
+        String before = startRegistered(config(5));
 
         server.stop();
         server.start();
@@ -57,8 +44,7 @@ class AgentWorkerIT {
 
     @Test
     void takesNoMoreRoomsThanItsLimit() throws Exception {
-        worker = start(config(1));
-        worker.registration().get(15, TimeUnit.SECONDS);
+        startRegistered(config(1));
 
         EchoPeer first = EchoPeer.join(server, room(), "first", Map.of("BURSTS", "6"));
         awaitJobs(1);
@@ -70,8 +56,7 @@ class AgentWorkerIT {
 
     @Test
     void aNamedAgentJoinsOnlyRoomsThatDispatchIt() throws Exception {
-        worker = start(config(5).withAgentName("mindbot-echo"));
-        worker.registration().get(15, TimeUnit.SECONDS);
+        startRegistered(config(5).withAgentName("mindbot-echo"));
 
         JsonNode undispatched = EchoPeer.result(EchoPeer.join(server, room(), "plain",
                 Map.of("WAIT_AGENT_MS", "5000")).await(60));
@@ -84,8 +69,7 @@ class AgentWorkerIT {
 
     @Test
     void drainingLetsTheRunningRoomFinishThenDisconnects() throws Exception {
-        worker = start(config(5));
-        worker.registration().get(15, TimeUnit.SECONDS);
+        startRegistered(config(5));
         EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "4"));
         awaitJobs(1);
 
@@ -99,13 +83,9 @@ class AgentWorkerIT {
 
     @Test
     void aRoomWhoseSignallingDropsResumesAndKeepsEchoing() throws Exception {
-        worker = start(config(5));
-        worker.registration().get(15, TimeUnit.SECONDS);
+        startRegistered(config(5));
         EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "6"));
-        awaitJobs(1);
-        AgentJob job = worker.jobs().get(0);
-        job.started().get(20, TimeUnit.SECONDS);
-        Thread.sleep(1500); // into the first bursts
+        AgentJob job = callUnderWay();
         assertThat(job.tokenRefreshes()).as("LiveKit sends a fresh token on joining").isPositive();
 
         job.dropSignalling();
@@ -122,13 +102,9 @@ class AgentWorkerIT {
     @Test
     void aCallOutlivesANetworkDropOfEveryConnectionToLiveKit() throws Exception {
         try (TcpProxy network = new TcpProxy(server.port())) {
-            worker = start(config(5, URI.create("ws://127.0.0.1:" + network.port())));
-            worker.registration().get(15, TimeUnit.SECONDS);
+            startRegistered(throughProxy(network));
             EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "6"));
-            awaitJobs(1);
-            AgentJob job = worker.jobs().get(0);
-            job.started().get(20, TimeUnit.SECONDS);
-            Thread.sleep(1500);
+            AgentJob job = callUnderWay();
 
             assertThat(network.cutAll()).as("the worker's and the room's sockets").isEqualTo(2);
 
@@ -144,13 +120,9 @@ class AgentWorkerIT {
     @Test
     void aSignallingSocketThatGoesSilentIsResumedAfterTwoMissedPongs() throws Exception {
         try (TcpProxy network = new TcpProxy(server.port())) {
-            worker = start(config(5, URI.create("ws://127.0.0.1:" + network.port())));
-            worker.registration().get(15, TimeUnit.SECONDS);
+            startRegistered(throughProxy(network));
             EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "16"));
-            awaitJobs(1);
-            AgentJob job = worker.jobs().get(0);
-            job.started().get(20, TimeUnit.SECONDS);
-            Thread.sleep(1500); // the caller's microphone is subscribed: no offer is left unanswered
+            AgentJob job = callUnderWay();
 
             assertThat(network.blackhole("/rtc")).isEqualTo(1);
             long silentAt = System.nanoTime();
@@ -202,16 +174,27 @@ class AgentWorkerIT {
     }
 
     private AgentConfig config(int maxJobs) {
-        return config(maxJobs, URI.create(server.wsUrl()));
+        return server.workerConfig(maxJobs);
     }
 
-    private static AgentConfig config(int maxJobs, URI livekit) {
-        return new AgentConfig(livekit, LiveKitServer.API_KEY, LiveKitServer.API_SECRET, "",
-                maxJobs, Duration.ofSeconds(10), false);
+    /** The worker reaches LiveKit through {@code network}, so a test can cut or silence its sockets. */
+    private static AgentConfig throughProxy(TcpProxy network) {
+        return LiveKitServer.workerConfig(URI.create("ws://127.0.0.1:" + network.port()), 5);
     }
 
-    private static AgentWorker start(AgentConfig config) {
-        return new AgentWorker(config, job -> new EchoAgent()).start();
+    /** An echo worker with {@code config}, registered; the answer is its worker id. */
+    private String startRegistered(AgentConfig config) throws Exception {
+        worker = new AgentWorker(config, job -> new EchoAgent()).start();
+        return worker.registration().get(15, TimeUnit.SECONDS);
+    }
+
+    /** The one room's job once it has started and the call is under way. */
+    private AgentJob callUnderWay() throws Exception {
+        awaitJobs(1);
+        AgentJob job = worker.jobs().get(0);
+        job.started().get(20, TimeUnit.SECONDS);
+        Thread.sleep(1500); // into the first bursts: the caller's microphone is subscribed, no offer is left unanswered
+        return job;
     }
 
     private void awaitJobs(int jobs) throws InterruptedException {

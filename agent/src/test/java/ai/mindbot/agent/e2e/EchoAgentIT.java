@@ -2,8 +2,6 @@ package ai.mindbot.agent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.echo.EchoAgent;
-import ai.mindbot.agent.worker.AgentWorker;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,32 +26,24 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EchoAgentIT {
 
-    private static LiveKitServer server;
-    private static AgentWorker worker;
+    private static WorkerOnLiveKit live;
 
     @BeforeAll
     static void startServerAndAgent() throws Exception {
-        server = new LiveKitServer().start();
-        AgentConfig config = new AgentConfig(URI.create(server.wsUrl()), LiveKitServer.API_KEY, LiveKitServer.API_SECRET,
-                "", 10, Duration.ofSeconds(10), false);
-        worker = new AgentWorker(config, job -> new EchoAgent()).start();
-        assertThat(worker.registration().get(15, TimeUnit.SECONDS)).isNotBlank();
+        live = WorkerOnLiveKit.start(10, job -> new EchoAgent());
     }
 
     @AfterAll
     static void stop() {
-        if (worker != null) {
-            worker.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (live != null) {
+            live.close();
         }
     }
 
     @Test
     @Order(1)
     void echoesWhatTheParticipantSaysFromAnAgentParticipant() {
-        List<JsonNode> events = EchoPeer.join(server, room(), "caller", Map.of("TONE_HZ", "440", "CHAT", "hello agent", "DATA", "ping"))
+        List<JsonNode> events = EchoPeer.join(live.server, room(), "caller", Map.of("TONE_HZ", "440", "CHAT", "hello agent", "DATA", "ping"))
                 .await(60);
         JsonNode result = EchoPeer.result(events);
 
@@ -82,17 +70,17 @@ class EchoAgentIT {
     @Order(2)
     void theJobEndsWhenTheParticipantLeaves() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (worker.activeJobs() > 0 && System.nanoTime() < deadline) {
+        while (live.worker.activeJobs() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(worker.activeJobs()).isZero();
+        assertThat(live.worker.activeJobs()).isZero();
     }
 
     @Test
     @Order(3)
     void twoRoomsAtOnceEachHearTheirOwnEcho() {
-        EchoPeer low = EchoPeer.join(server, room(), "low", Map.of("TONE_HZ", "440"));
-        EchoPeer high = EchoPeer.join(server, room(), "high", Map.of("TONE_HZ", "660"));
+        EchoPeer low = EchoPeer.join(live.server, room(), "low", Map.of("TONE_HZ", "440"));
+        EchoPeer high = EchoPeer.join(live.server, room(), "high", Map.of("TONE_HZ", "660"));
 
         JsonNode lowResult = EchoPeer.result(low.await(60));
         JsonNode highResult = EchoPeer.result(high.await(60));

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import ai.mindbot.agent.AgentConfig;
+
 /**
  * A real {@code livekit-server --dev} on loopback with ports of its own: HTTP/WebSocket, ICE over TCP
  * and one UDP port. Loopback candidates are on (this host may have no other address) and the STUN
@@ -92,6 +94,16 @@ public final class LiveKitServer implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** What a worker needs to register with this server and take up to {@code maxJobs} rooms. */
+    public AgentConfig workerConfig(int maxJobs) {
+        return workerConfig(URI.create(wsUrl()), maxJobs);
+    }
+
+    /** The same, reaching this server at {@code livekit} (e.g. through a proxy in front of it). */
+    public static AgentConfig workerConfig(URI livekit, int maxJobs) {
+        return new AgentConfig(livekit, API_KEY, API_SECRET, "", maxJobs, Duration.ofSeconds(10), false);
     }
 
     private void awaitReady() {

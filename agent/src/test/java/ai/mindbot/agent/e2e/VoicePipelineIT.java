@@ -2,26 +2,21 @@ package ai.mindbot.agent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.voice.ConversationAgent;
 import ai.mindbot.agent.voice.VoiceOptions;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
-import ai.mindbot.agent.worker.AgentWorker;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,30 +28,22 @@ import tools.jackson.databind.JsonNode;
 @Tag("e2e")
 class VoicePipelineIT {
 
-    private static LiveKitServer server;
-    private static AgentWorker worker;
+    private static WorkerOnLiveKit live;
     private static OfflineVoice offline;
 
     @BeforeAll
     static void startServerAndAgent() throws Exception {
-        server = new LiveKitServer().start();
         offline = OfflineVoice.create(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), Peers.repoRoot());
         VoiceProviders providers = new VoiceProviders(offline.vad(), offline.stt(), new OfflineBrain(), offline.tts(),
                 offline.description());
-        AgentConfig config = new AgentConfig(URI.create(server.wsUrl()), LiveKitServer.API_KEY, LiveKitServer.API_SECRET,
-                "", 10, Duration.ofSeconds(10), false);
-        worker = new AgentWorker(config, job -> new ConversationAgent(() -> providers, VoiceOptions.defaults(), c -> {
-        })).start();
-        assertThat(worker.registration().get(15, TimeUnit.SECONDS)).isNotBlank();
+        live = WorkerOnLiveKit.start(10, job -> new ConversationAgent(() -> providers, VoiceOptions.defaults(), c -> {
+        }));
     }
 
     @AfterAll
     static void stop() {
-        if (worker != null) {
-            worker.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (live != null) {
+            live.close();
         }
         if (offline != null) {
             offline.close();
@@ -66,7 +53,7 @@ class VoicePipelineIT {
     @Test
     void aSpokenQuestionIsAnsweredWithSpeechAndATranscript() {
         Path question = Speech.wav("hello what is your name");
-        List<JsonNode> events = VoicePeer.join(server.wsUrl(), """
+        List<JsonNode> events = VoicePeer.join(live.server.wsUrl(), """
                 [{"wait_agent": 20000}, {"sleep": 1000}, {"play": "%s"},
                  {"wait_speech": 20000}, {"wait_silence": 30000, "quiet": 1500}]""".formatted(question),
                 Map.of("LK_ROOM", "pipeline-" + UUID.randomUUID(), "LK_IDENTITY", "caller")).await(90);
@@ -99,7 +86,7 @@ class VoicePipelineIT {
     void talkingOverTheAgentStopsItsAudio() {
         Path question = Speech.wav("hello what is your name");
         Path interruption = Speech.wav("hello there how are you doing today");
-        List<JsonNode> events = VoicePeer.join(server.wsUrl(), """
+        List<JsonNode> events = VoicePeer.join(live.server.wsUrl(), """
                 [{"wait_agent": 20000}, {"sleep": 1000}, {"play": "%s"},
                  {"wait_speech": 20000}, {"sleep": 1200}, {"play": "%s"}, {"sleep": 2500}]"""
                         .formatted(question, interruption),

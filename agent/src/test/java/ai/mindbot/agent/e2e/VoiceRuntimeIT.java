@@ -2,19 +2,15 @@ package ai.mindbot.agent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Playout;
@@ -32,28 +28,17 @@ import tools.jackson.databind.JsonNode;
  * transcription attributes.
  */
 @Tag("e2e")
-class VoiceRuntimeIT {
+class VoiceRuntimeIT extends LiveKitPerTest {
 
     private static final int SPEECH_MS = 3000;
     private static final int SPEECH_HZ = 660;
-
-    private final LiveKitServer server = new LiveKitServer().start();
-    private AgentWorker worker;
-
-    @AfterEach
-    void stop() {
-        if (worker != null) {
-            worker.close();
-        }
-        server.stop();
-    }
 
     @Test
     void answersAnAttributeChangeWithSpeechAStateAndATranscript() throws Exception {
         CompletableFuture<Participant> updated = new CompletableFuture<>();
         CompletableFuture<Playout> played = new CompletableFuture<>();
         CompletableFuture<String> playedOn = new CompletableFuture<>();
-        worker = new AgentWorker(config(), job -> new Agent() {
+        worker = new AgentWorker(server.workerConfig(5), job -> new Agent() {
             private Room room;
 
             @Override
@@ -111,10 +96,6 @@ class VoiceRuntimeIT {
         });
     }
 
-    private AgentConfig config() {
-        return new AgentConfig(URI.create(server.wsUrl()), LiveKitServer.API_KEY, LiveKitServer.API_SECRET, "",
-                5, Duration.ofSeconds(10), false);
-    }
 
     private static short[] tone(int hz, int rate, int millis) {
         short[] samples = new short[rate * millis / 1000];

@@ -2,37 +2,30 @@ package ai.mindbot.agent.worker;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import ai.mindbot.agent.api.JobExecutor;
-import ai.mindbot.agent.api.JobInfo;
+import ai.mindbot.agent.local.LocalRoom;
 import ai.mindbot.agent.api.Participant;
-import ai.mindbot.agent.api.Playback;
-import ai.mindbot.agent.api.Room;
-import ai.mindbot.agent.api.TextStreamWriter;
 import ai.mindbot.agent.media.AudioClock;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.AudioMixer;
-import ai.mindbot.agent.media.AudioWriter;
 import ai.mindbot.agent.voice.AgentState;
 import ai.mindbot.agent.voice.Conversation;
 import ai.mindbot.agent.voice.ConversationListener;
 import ai.mindbot.agent.voice.Llm;
 import ai.mindbot.agent.voice.LlmEvent;
-import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.VoiceOptions;
 import ai.mindbot.agent.voice.VoiceProviders;
+import ai.mindbot.agent.voice.testing.FlushAnsweringStt;
 import ai.mindbot.agent.voice.testing.LoudnessVad;
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.ChatRequest;
@@ -85,7 +78,10 @@ public final class VoiceStageBench {
 
     private void run(int turns, int warmUp) throws Exception {
         JobThread job = new JobThread("bench-job", "bench-room");
-        AudioMixer mixer = new AudioMixer();
+        // the console's room: the job's thread and the mixer's playback; captions go nowhere
+        Participant user = new Participant("PA_bench", "user-1", "", "", Map.of(), Participant.Kind.STANDARD);
+        LocalRoom room = new LocalRoom("bench-room", user, "MindBot", job, caption -> { }, () -> { });
+        AudioMixer mixer = room.mixer();
         long[] oldest = new long[1];
         List<Long> frameOut = ttsToFrame; // filled on the audio clock's thread
         AudioClock clock = new AudioClock();
@@ -102,12 +98,11 @@ public final class VoiceStageBench {
                 }
             }
         });
-        Room room = new BenchRoom(job, mixer);
         VoiceOptions d = VoiceOptions.defaults();
         VoiceOptions options = new VoiceOptions(d.activationThreshold(), d.minSpeech(), Duration.ofMillis(100),
                 ENDPOINTING, d.maxEndpointingDelay(), d.allowInterruptions(), d.falseInterruptionTimeout(),
                 d.fillerDelay(), d.fillerText(), d.maxToolSteps(), d.apologyText());
-        VoiceProviders providers = new VoiceProviders(new LoudnessVad(), new InstantStt(), new InstantLlm(),
+        VoiceProviders providers = new VoiceProviders(new LoudnessVad(), instantStt(), new InstantLlm(),
                 new InstantTts(), "instant fakes");
         Conversation[] conversation = new Conversation[1];
         onJob(job, () -> {
@@ -221,30 +216,11 @@ public final class VoiceStageBench {
     }
 
     /** Says the turn's words the moment the engine flushes (the voice detector heard silence). */
-    private final class InstantStt implements Stt {
-        @Override
-        public int sampleRate() {
-            return 16_000;
-        }
-
-        @Override
-        public SttStream stream(Consumer<SttEvent> events) {
-            return new SttStream() {
-                @Override
-                public void push(short[] samples) {
-                }
-
-                @Override
-                public void flush() {
-                    trace.add("flush");
-                    provider.execute(() -> events.accept(new SttEvent.Final("what time is it", 0.99)));
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
+    private FlushAnsweringStt instantStt() {
+        return new FlushAnsweringStt(events -> {
+            trace.add("flush");
+            provider.execute(() -> events.accept(new SttEvent.Final("what time is it", 0.99)));
+        });
     }
 
     private final class InstantLlm implements Llm {
@@ -282,64 +258,6 @@ public final class VoiceStageBench {
                 events.accept(new TtsEvent.Done());
             });
             return () -> { };
-        }
-    }
-
-    /** The room as the engine sees it: the job's thread and the mixer's playback; texts go nowhere. */
-    private final class BenchRoom implements Room {
-        private final JobThread job;
-        private final AudioMixer mixer;
-
-        BenchRoom(JobThread job, AudioMixer mixer) {
-            this.job = job;
-            this.mixer = mixer;
-        }
-
-        @Override public JobInfo job() { return new JobInfo("bench-job", "bench-room", "", ""); }
-        @Override public String name() { return "bench-room"; }
-        @Override public String identity() { return "agent"; }
-        @Override public Collection<Participant> participants() { return List.of(); }
-        @Override public Optional<Participant> participant(String identity) { return Optional.empty(); }
-        @Override public AudioWriter audio(String name) { return mixer.writer(name); }
-        @Override public Playback playback(String name) { return mixer.playback(name, job); }
-        @Override public JobExecutor executor() { return job; }
-
-        @Override
-        public void setAttributes(Map<String, String> attributes) {
-        }
-
-        @Override
-        public void setMetadata(String metadata) {
-        }
-
-        @Override
-        public TextStreamWriter openTextStream(String topic, Map<String, String> attributes, List<String> to) {
-            return new TextStreamWriter() {
-                @Override public String id() { return "TS"; }
-                @Override public void write(String text) { }
-                @Override public void close() { }
-            };
-        }
-
-        @Override
-        public void sendText(String topic, String text, Map<String, String> attributes, List<String> to) {
-        }
-
-        @Override
-        public void sendTextFor(String sender, String topic, String text, Map<String, String> attributes,
-                                List<String> to) {
-        }
-
-        @Override
-        public void sendData(String topic, byte[] payload, boolean reliable, List<String> to) {
-        }
-
-        @Override
-        public void removeParticipant(String identity) {
-        }
-
-        @Override
-        public void leave() {
         }
     }
 }

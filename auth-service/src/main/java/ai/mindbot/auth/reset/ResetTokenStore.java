@@ -1,17 +1,13 @@
 package ai.mindbot.auth.reset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
+
+import ai.mindbot.auth.token.OpaqueTokens;
 
 /**
  * The {@code password_reset_tokens} table. A token is 256 random bits of which only the SHA-256 is
@@ -20,8 +16,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ResetTokenStore {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient db;
     private final ResetSettings settings;
@@ -35,14 +29,12 @@ class ResetTokenStore {
 
     /** A new token for the user; earlier unspent ones stay valid until they expire or one is used. */
     String issue(long userId) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = OpaqueTokens.generate();
         long now = clock.millis();
         db.sql("""
                 INSERT INTO password_reset_tokens (token_hash, user_id, created_at, expires_at)
                 VALUES (:hash, :user, :now, :expires)""")
-                .param("hash", hash(token)).param("user", userId).param("now", now)
+                .param("hash", OpaqueTokens.hash(token)).param("user", userId).param("now", now)
                 .param("expires", now + settings.tokenTtl().toMillis())
                 .update();
         return token;
@@ -55,7 +47,7 @@ class ResetTokenStore {
                 UPDATE password_reset_tokens SET used_at = :now
                 WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
                 RETURNING user_id""")
-                .param("now", now).param("hash", hash(token))
+                .param("now", now).param("hash", OpaqueTokens.hash(token))
                 .query(Long.class).optional();
     }
 
@@ -69,14 +61,5 @@ class ResetTokenStore {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void purgeExpired() {
         db.sql("DELETE FROM password_reset_tokens WHERE expires_at < :now").param("now", clock.millis()).update();
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

@@ -1,12 +1,6 @@
 package ai.mindbot.auth.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,7 +20,6 @@ import org.springframework.stereotype.Repository;
 public class RefreshTokenStore {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokenStore.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient db;
     private final TokenSettings settings;
@@ -50,7 +43,7 @@ public class RefreshTokenStore {
     /** Trades a good token for its successor; {@link InvalidRefreshTokenException} otherwise. */
     public Rotation rotate(String presented) {
         long now = clock.millis();
-        String hash = hash(presented);
+        String hash = OpaqueTokens.hash(presented);
         Optional<Used> used = db.sql("""
                 UPDATE refresh_tokens SET used_at = :now
                 WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > :now
@@ -70,7 +63,7 @@ public class RefreshTokenStore {
                 UPDATE refresh_tokens SET revoked_at = :now
                 WHERE revoked_at IS NULL AND family_id IN
                       (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash AND user_id = :user)""")
-                .param("now", clock.millis()).param("hash", hash(presented)).param("user", userId)
+                .param("now", clock.millis()).param("hash", OpaqueTokens.hash(presented)).param("user", userId)
                 .update();
     }
 
@@ -100,26 +93,15 @@ public class RefreshTokenStore {
     }
 
     private String issue(long userId, String familyId) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = OpaqueTokens.generate();
         long now = clock.millis();
         db.sql("""
                 INSERT INTO refresh_tokens (token_hash, user_id, family_id, created_at, expires_at)
                 VALUES (:hash, :user, :family, :now, :expires)""")
-                .param("hash", hash(token)).param("user", userId).param("family", familyId)
+                .param("hash", OpaqueTokens.hash(token)).param("user", userId).param("family", familyId)
                 .param("now", now).param("expires", now + settings.refreshTtl().toMillis())
                 .update();
         return token;
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     private record Used(long userId, String familyId) {

@@ -13,19 +13,17 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import ai.mindbot.auth.AuthServer;
+import ai.mindbot.auth.token.OpaqueTokens;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
+import ai.mindbot.common.test.SmtpInbox;
 import ai.mindbot.common.test.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import java.util.Arrays;
 
 /**
  * Password reset end to end on each database: the link arrives by real SMTP (GreenMail), works once,
@@ -38,29 +36,27 @@ class PasswordResetIT extends OnBothDatabases {
     static final Pattern LINK = Pattern.compile("https://app\\.mindbot\\.test/#/reset/([A-Za-z0-9_-]{43})");
     static final String NEW_PASSWORD = "a brand new passphrase";
 
-    static GreenMail smtp;
+    static SmtpInbox smtp;
     static AuthServer server;
     static int addresses;
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        server = AuthServer.start(database, Map.of(
-                "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "MAIL_FROM", "MindBot <auth@mindbot.test>", "APP_URL", "https://app.mindbot.test/",
-                "TRUST_PROXY", "true", "AUTH_RATE_RESET_PER_ADDRESS", "4", "AUTH_RATE_RESET_PER_ACCOUNT", "2"));
+        smtp = SmtpInbox.start();
+        server = AuthServer.start(database, smtp.plus("MindBot <auth@mindbot.test>", Map.of(
+                "APP_URL", "https://app.mindbot.test/",
+                "TRUST_PROXY", "true", "AUTH_RATE_RESET_PER_ADDRESS", "4", "AUTH_RATE_RESET_PER_ACCOUNT", "2")));
     }
 
     @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
-        smtp.stop();
+        smtp.close();
     }
 
     @BeforeEach
-    void emptyMailbox() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+    void emptyMailbox() {
+        smtp.empty();
     }
 
     @Test
@@ -120,7 +116,7 @@ class PasswordResetIT extends OnBothDatabases {
         assertThat(unknown.status()).isEqualTo(existing.status()).isEqualTo(202);
         assertThat(unknown.json().get("message")).isEqualTo(existing.json().get("message"));
         mailsTo(known, 1);
-        assertThat(smtp.getReceivedMessages()).hasSize(1); // the unknown address got nothing
+        assertThat(smtp.received()).hasSize(1); // the unknown address got nothing
     }
 
     @Test
@@ -134,10 +130,10 @@ class PasswordResetIT extends OnBothDatabases {
         List<String> stored = db.sql("""
                 SELECT t.token_hash FROM password_reset_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = :email""")
                 .param("email", email).query(String.class).list();
-        assertThat(stored).containsExactly(ResetTokenStore.hash(token)).doesNotContain(token);
+        assertThat(stored).containsExactly(OpaqueTokens.hash(token)).doesNotContain(token);
 
         db.sql("UPDATE password_reset_tokens SET expires_at = 1 WHERE token_hash = :h")
-                .param("h", ResetTokenStore.hash(token)).update();
+                .param("h", OpaqueTokens.hash(token)).update();
         Http.Response expired = reset(token, NEW_PASSWORD);
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.json().get("code").asString()).isEqualTo("invalid_reset_token");
@@ -168,7 +164,7 @@ class PasswordResetIT extends OnBothDatabases {
         }
         mailsTo(email, 2);
         Thread.sleep(500); // a third mail, if one were (wrongly) sent, has time to arrive
-        assertThat(smtp.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1))
+        assertThat(smtp.receivedForDomain(email.substring(email.indexOf('@') + 1))
                 .length).isEqualTo(2);
     }
 
@@ -223,29 +219,7 @@ class PasswordResetIT extends OnBothDatabases {
     }
 
     static List<MimeMessage> mailsTo(String email, int count) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> mine = Arrays.stream(smtp.getReceivedMessages())
-                    .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(email)).toList();
-            if (mine.size() >= count) {
-                return mine;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("expected " + count + " reset mail(s) to " + email);
-    }
-
-    private static Address[] recipients(MimeMessage m) {
-        try {
-            return m.getAllRecipients();
-        } catch (MessagingException e) {
-            throw new AssertionError(e);
-        }
+        return smtp.awaitMailsTo(email, count);
     }
 
     static String tokenFrom(MimeMessage mail) {

@@ -1,12 +1,6 @@
 package ai.mindbot.time.bench;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,36 +35,23 @@ final class MixedLoad {
 
     private static void loop(int clients, int readsPerBeat, long paceMillis, double seconds,
             Throughput.Operation heartbeat, Throughput.Operation read, Recorder beats, Recorder reads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            running.add(pool.submit(() -> {
-                // paced clients start spread over one period, as real ones would be
-                long next = System.nanoTime() + (paceMillis * 1_000_000L * client) / clients;
-                while (!stop.get()) {
-                    if (paceMillis > 0) {
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
-                        next += paceMillis * 1_000_000L;
+        Throughput.onThreads(clients, seconds, (client, stop) -> {
+            // paced clients start spread over one period, as real ones would be
+            long next = System.nanoTime() + (paceMillis * 1_000_000L * client) / clients;
+            while (!stop.get()) {
+                if (paceMillis > 0) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    timed(client, heartbeat, beats);
-                    for (int r = 0; r < readsPerBeat && !stop.get(); r++) {
-                        timed(client, read, reads);
-                    }
+                    next += paceMillis * 1_000_000L;
                 }
-                return null;
-            }));
-        }
-        Thread.sleep((long) (seconds * 1000));
-        stop.set(true);
-        for (Future<?> f : running) {
-            f.get();
-        }
-        pool.shutdown();
+                timed(client, heartbeat, beats);
+                for (int r = 0; r < readsPerBeat && !stop.get(); r++) {
+                    timed(client, read, reads);
+                }
+            }
+        });
     }
 
     private static void timed(int client, Throughput.Operation operation, Recorder recorder) throws Exception {
@@ -108,13 +89,8 @@ final class MixedLoad {
                 at += counts[c];
             }
             Arrays.sort(all);
-            return new Result(ok.sum() / elapsedSeconds, ok.sum(), failed.sum(), percentile(all, 0.50),
-                    percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        }
-
-        private static double percentile(long[] sorted, double p) {
-            return sorted.length == 0 ? 0
-                    : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+            return new Result(ok.sum() / elapsedSeconds, ok.sum(), failed.sum(), Throughput.percentile(all, 0.50),
+                    Throughput.percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         }
     }
 }

@@ -51,29 +51,41 @@ final class Throughput {
     }
 
     private static void run(int threads, double seconds, Operation operation, Sink sink) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Future<?>> running = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
+        onThreads(threads, seconds, (thread, stop) -> {
             long[] latency = new long[300_000];
             if (sink != null) {
                 synchronized (sink.latencies()) {
                     sink.latencies().add(latency);
                 }
             }
-            running.add(pool.submit(() -> {
-                int n = 0;
-                while (!stop.get()) {
-                    long t0 = System.nanoTime();
-                    boolean done = operation.run(thread);
-                    if (sink != null) {
-                        (done ? sink.ok() : sink.failed()).increment();
-                        if (n < latency.length) {
-                            latency[n++] = System.nanoTime() - t0;
-                        }
+            int n = 0;
+            while (!stop.get()) {
+                long t0 = System.nanoTime();
+                boolean done = operation.run(thread);
+                if (sink != null) {
+                    (done ? sink.ok() : sink.failed()).increment();
+                    if (n < latency.length) {
+                        latency[n++] = System.nanoTime() - t0;
                     }
                 }
+            }
+        });
+    }
+
+    /** The body of one load thread: {@code index} of the threads, looping until {@code stop}. */
+    interface Loop {
+        void run(int index, AtomicBoolean stop) throws Exception;
+    }
+
+    /** Runs {@code loop} on {@code threads} threads for {@code seconds}, then stops them and waits for each. */
+    static void onThreads(int threads, double seconds, Loop loop) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            running.add(pool.submit(() -> {
+                loop.run(index, stop);
                 return null;
             }));
         }
@@ -85,7 +97,8 @@ final class Throughput {
         pool.shutdown();
     }
 
-    private static double percentile(long[] sorted, double p) {
+    /** The {@code p} quantile of sorted nanoseconds, in milliseconds. */
+    static double percentile(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
     }
 }

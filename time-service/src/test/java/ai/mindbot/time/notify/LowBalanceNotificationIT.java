@@ -16,11 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
+import ai.mindbot.common.test.SmtpInbox;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Cause;
@@ -33,31 +31,27 @@ import jakarta.mail.internet.MimeMessage;
 /** One low-balance notice per crossing of 900 s, written with the debit, emailed through a real SMTP server (GreenMail). */
 class LowBalanceNotificationIT extends OnBothDatabases {
 
-    static GreenMail smtp;
-    static int smtpPort;
+    static SmtpInbox smtp;
     static TimeService time;
     static Http http;
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        smtpPort = smtp.getSmtp().getPort();
-        time = TimeService.onHandMovedClock(database, Map.of("LOW_BALANCE_THRESHOLD_SECONDS", "900",
-                "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtpPort), "MAIL_FROM", "MindBot <time@mindbot.test>",
-                "SESSION_SLICE_SECONDS", "60"));
+        smtp = SmtpInbox.start();
+        time = TimeService.onHandMovedClock(database, smtp.plus("MindBot <time@mindbot.test>",
+                Map.of("LOW_BALANCE_THRESHOLD_SECONDS", "900", "SESSION_SLICE_SECONDS", "60")));
         http = time.http;
     }
 
     @AfterParameterizedClassInvocation
     static void stop() {
         time.close();
-        smtp.stop();
+        smtp.close();
     }
 
     @BeforeEach
-    void emptyMailbox() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+    void emptyMailbox() {
+        smtp.empty();
     }
 
     @AfterEach
@@ -96,7 +90,7 @@ class LowBalanceNotificationIT extends OnBothDatabases {
 
         assertThat(time.bean(OutboxDelivery.class).deliverDue()).isEqualTo(1);
         assertThat(time.bean(OutboxDelivery.class).deliverDue()).isZero(); // delivered once
-        MimeMessage[] mail = smtp.getReceivedMessages();
+        MimeMessage[] mail = smtp.received();
         assertThat(mail).hasSize(1);
         assertThat(mail[0].getAllRecipients()[0].toString()).isEqualTo(email);
         assertThat(mail[0].getSubject()).isEqualTo("Your MindBot time is running low");
@@ -136,8 +130,7 @@ class LowBalanceNotificationIT extends OnBothDatabases {
             talk("7003", email, session, 20); // 890: crossed
             assertThat(time.bean(OutboxDelivery.class).deliverDue()).isZero();
         } finally {
-            smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            smtp.restart();
         }
         assertThat(time.jdbc().sql("SELECT attempts FROM notification_outbox WHERE user_id = '7003'").query(Integer.class)
                 .single()).isEqualTo(1);
@@ -145,8 +138,8 @@ class LowBalanceNotificationIT extends OnBothDatabases {
 
         time.clock.advance(Duration.ofSeconds(11));
         assertThat(time.bean(OutboxDelivery.class).deliverDue()).isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(email);
+        assertThat(smtp.received()).hasSize(1);
+        assertThat(smtp.received()[0].getAllRecipients()[0].toString()).isEqualTo(email);
     }
 
     @Test
@@ -155,7 +148,7 @@ class LowBalanceNotificationIT extends OnBothDatabases {
         time.bean(Ledger.class).post(NewEntry.of("7004", EntryKind.ADMIN_REVOKE, -200, Cause.adminAction("revoke-7004")));
 
         assertThat(time.bean(OutboxDelivery.class).deliverDue()).isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(smtp.received()).isEmpty();
         assertThat(time.jdbc().sql("SELECT delivered_at FROM notification_outbox WHERE user_id = '7004'")
                 .query(Long.class).single()).isNotNull();
     }

@@ -1,17 +1,10 @@
 package ai.mindbot.time.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 
 import ai.mindbot.common.test.FreePort;
-import java.io.File;
-import java.util.List;
+import ai.mindbot.common.test.PeerProcess;
+import ai.mindbot.common.test.PeerProcesses;
 
 /**
  * stripe-mock, Stripe's API mock, started on a free port for the end-to-end tests. It must have been
@@ -20,14 +13,12 @@ import java.util.List;
  */
 public final class StripeMock implements AutoCloseable {
 
-    private final Process process;
+    private final PeerProcess process;
     private final int port;
-    private final Path log;
 
-    private StripeMock(Process process, int port, Path log) {
+    private StripeMock(PeerProcess process, int port) {
         this.process = process;
         this.port = port;
-        this.log = log;
     }
 
     public static StripeMock start() {
@@ -36,21 +27,10 @@ public final class StripeMock implements AutoCloseable {
 
     /** On a given port: a test that stopped stripe-mock to play "Stripe is unreachable" brings it back there. */
     public static StripeMock start(int port) {
-        Path binary = locate();
-        try {
-            Path log = Files.createTempFile("stripe-mock", ".log");
-            // HTTPS on a free port too: its default (12112) is one port for every stripe-mock on the machine
-            Process process = new ProcessBuilder(binary.toString(), "-http-addr", "127.0.0.1:" + port,
-                    "-https-addr", "127.0.0.1:0")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            StripeMock mock = new StripeMock(process, port, log);
-            mock.awaitListening(Duration.ofSeconds(30));
-            return mock;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + binary, e);
-        }
+        String binary = PeerProcesses.installed("stripe-mock", "scripts/install-stripe-mock").toString();
+        // HTTPS on a free port too: its default (12112) is one port for every stripe-mock on the machine
+        return new StripeMock(PeerProcess.start("stripe-mock", List.of(binary, "-http-addr", "127.0.0.1:" + port,
+                "-https-addr", "127.0.0.1:0"), PeerProcess.listening(port)), port);
     }
 
     public String apiBase() {
@@ -63,60 +43,12 @@ public final class StripeMock implements AutoCloseable {
 
     /** The requests stripe-mock received so far, as it logs them: "GET /v1/payment_intents/pi_...". */
     public List<String> requests() {
-        try {
-            return Files.readAllLines(log).stream().filter(line -> line.startsWith("Request: "))
-                    .map(line -> line.substring("Request: ".length())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path locate() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".peers/bin/stripe-mock");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "stripe-mock");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("stripe-mock is not installed: run scripts/install-stripe-mock "
-                + "(it installs into .peers/bin); the end-to-end tests need it");
-    }
-
-    private void awaitListening(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("stripe-mock exited with " + process.exitValue());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        close();
-        throw new IllegalStateException("stripe-mock did not listen on port " + port + " within " + timeout);
+        return process.logLines().stream().filter(line -> line.startsWith("Request: "))
+                .map(line -> line.substring("Request: ".length())).toList();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

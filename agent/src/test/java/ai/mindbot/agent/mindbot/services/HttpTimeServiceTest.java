@@ -3,8 +3,6 @@ package ai.mindbot.agent.mindbot.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
-import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -126,13 +124,7 @@ class HttpTimeServiceTest {
 
     @Test
     void aServiceThatDoesNotAnswerIsUnavailable() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
-        JsonHttp http = JsonHttp.withDefaults();
-        HttpTimeService time = new HttpTimeService(http, nowhere, new AgentCredential(http, nowhere, "key", nanos::get));
+        HttpTimeService time = UnreachableTimeService.create(JsonHttp.withDefaults());
 
         assertThatThrownBy(() -> time.start(new SessionRequest("7", "", "r", "user-7")).join()).cause()
                 .isInstanceOf(ServiceUnavailableException.class);

@@ -27,6 +27,7 @@ import ai.mindbot.agent.mindbot.services.HttpTimeService;
 import ai.mindbot.agent.mindbot.services.Json;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.mindbot.services.TimeService;
+import ai.mindbot.agent.mindbot.services.UnreachableTimeService;
 import ai.mindbot.agent.voice.Tool;
 import tools.jackson.databind.JsonNode;
 
@@ -124,13 +125,7 @@ class MindBotToolsTest {
 
     @Test
     void getTimePackagesSaysSoWhenThePriceListCannotBeReached() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
-        TimeService down = new HttpTimeService(http, nowhere, new AgentCredential(http, nowhere, "k", System::nanoTime));
-        Tool tool = GetTimePackages.tool(down);
+        Tool tool = GetTimePackages.tool(UnreachableTimeService.create(http));
 
         assertThat(Json.parse(tool.handler().call("{}")).path("error").asString()).isEqualTo("time_service_unreachable");
     }

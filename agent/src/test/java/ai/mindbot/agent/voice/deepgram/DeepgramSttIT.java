@@ -46,6 +46,12 @@ class DeepgramSttIT {
         return samples;
     }
 
+    /** Deepgram's side of {@code stream}, which opens on the first audio: a tenth of a second of silence. */
+    private FakeDeepgramListen.Session sessionAfterSilence(Stt.SttStream stream) throws InterruptedException {
+        stream.push(tenthOfASecond((short) 0));
+        return deepgram.nextSession(WAIT);
+    }
+
     @Test
     void streamsLinear16AndReportsInterimFinalAndEndOfSpeechInOrder() throws Exception {
         Recorder<SttEvent> events = new Recorder<>();
@@ -87,8 +93,7 @@ class DeepgramSttIT {
     void utteranceEndClosesAnUtteranceThatEndpointingMissed() throws Exception {
         Recorder<SttEvent> events = new Recorder<>();
         try (Stt.SttStream stream = stt.stream(events)) {
-            stream.push(tenthOfASecond((short) 0));
-            FakeDeepgramListen.Session session = deepgram.nextSession(WAIT);
+            FakeDeepgramListen.Session session = sessionAfterSilence(stream);
             // No SpeechStarted: words alone open the utterance, as LiveKit's plugin also assumes.
             session.send(DeepgramMessages.results("add ten", false, false, 0.0, 0.6));
             session.send(DeepgramMessages.results("add ten minutes", true, false, 0.0, 1.1));
@@ -108,8 +113,7 @@ class DeepgramSttIT {
     void flushAsksDeepgramToFinalizeAndItsAnswerEndsTheUtterance() throws Exception {
         Recorder<SttEvent> events = new Recorder<>();
         try (Stt.SttStream stream = stt.stream(events)) {
-            stream.push(tenthOfASecond((short) 0));
-            FakeDeepgramListen.Session session = deepgram.nextSession(WAIT);
+            FakeDeepgramListen.Session session = sessionAfterSilence(stream);
             session.answerFinalizeWith("what is my balance");
             stream.flush();
             session.awaitText("Finalize", WAIT);
@@ -180,8 +184,7 @@ class DeepgramSttIT {
     void aSocketDroppedMidUtteranceFailsTheStreamWithoutHanging() throws Exception {
         Recorder<SttEvent> events = new Recorder<>();
         try (Stt.SttStream stream = stt.stream(events)) {
-            stream.push(tenthOfASecond((short) 0));
-            FakeDeepgramListen.Session session = deepgram.nextSession(WAIT);
+            FakeDeepgramListen.Session session = sessionAfterSilence(stream);
             session.send(DeepgramMessages.speechStarted(0.1));
             session.send(DeepgramMessages.results("I want to buy", false, false, 0.1, 0.8));
             events.awaitType(SttEvent.Interim.class, WAIT);

@@ -64,18 +64,19 @@ public final class DeepgramMessages {
     }
 
     public static String speechStarted(double timestamp) {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("type", "SpeechStarted");
-        m.putArray("channel").add(0).add(1);
-        m.put("timestamp", timestamp);
-        return JSON.writeValueAsString(m);
+        return channelEvent("SpeechStarted", "timestamp", timestamp);
     }
 
     public static String utteranceEnd(double lastWordEnd) {
+        return channelEvent("UtteranceEnd", "last_word_end", lastWordEnd);
+    }
+
+    /** The VAD events' shape: a type, the channel as {@code [index, count]} and one time in seconds. */
+    private static String channelEvent(String type, String timeField, double seconds) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("type", "UtteranceEnd");
+        m.put("type", type);
         m.putArray("channel").add(0).add(1);
-        m.put("last_word_end", lastWordEnd);
+        m.put(timeField, seconds);
         return JSON.writeValueAsString(m);
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import ai.mindbot.agent.e2e.Peers;
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.SttEvent;
 
@@ -21,8 +22,8 @@ class OfflineVoiceIT {
     void buildsSileroPocketsphinxAndFliteWhenInstalled() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putIfAbsent("MINDBOT_VOICE_DIR", VoicePeers.sileroModel().getParent().toString());
-        assertThat(OfflineVoice.missing(env, VoicePeers.repoRoot())).isEmpty();
-        try (OfflineVoice voice = OfflineVoice.create(env, VoicePeers.repoRoot())) {
+        assertThat(OfflineVoice.missing(env, Peers.repoRoot())).isEmpty();
+        try (OfflineVoice voice = OfflineVoice.create(env, Peers.repoRoot())) {
             assertThat(voice.vad()).isInstanceOf(SileroVad.class);
             assertThat(voice.stt()).isInstanceOf(PocketsphinxStt.class);
             assertThat(voice.tts()).isInstanceOf(FliteTts.class);
@@ -36,7 +37,7 @@ class OfflineVoiceIT {
     void listensWithTheIntentGrammarWhenConfigured() throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("OFFLINE_STT_GRAMMAR", "mindbot");
-        try (OfflineVoice voice = OfflineVoice.create(env, VoicePeers.repoRoot())) {
+        try (OfflineVoice voice = OfflineVoice.create(env, Peers.repoRoot())) {
             assertThat(voice.description()).contains("STT pocketsphinx en-us (MindBot intent grammar)");
             short[] question = Speech.throughTheRoom(Speech.say(voice.tts(), "What's the weather in Berlin?"));
             List<SttEvent> events = new CopyOnWriteArrayList<>();
@@ -53,7 +54,7 @@ class OfflineVoiceIT {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("MINDBOT_VOICE_DIR", "/nonexistent/voice");
         env.put("OFFLINE_TTS", "freetts");
-        try (OfflineVoice voice = OfflineVoice.create(env, VoicePeers.repoRoot())) {
+        try (OfflineVoice voice = OfflineVoice.create(env, Peers.repoRoot())) {
             assertThat(voice.vad()).isInstanceOf(EnergyVad.class);
             assertThat(voice.tts()).isInstanceOf(FreeTts.class);
             assertThat(voice.description()).contains("VAD energy (no Silero model in /nonexistent/voice: run scripts/install-voice)");
