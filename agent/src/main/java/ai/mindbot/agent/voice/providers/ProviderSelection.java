@@ -47,6 +47,11 @@ public final class ProviderSelection {
                 cloud.describe() + "; " + offline.description()));
     }
 
+    /** As {@link #from}, looking in {@link #home}: what {@code ./mindbot agent} and its console use. */
+    public static VoiceProviders fromEnvironment(Map<String, String> env) {
+        return from(env, home(env));
+    }
+
     /** {@code MINDBOT_HOME} (set by ./mindbot to the repository) or the working directory. */
     public static Path home(Map<String, String> env) {
         String home = env.getOrDefault("MINDBOT_HOME", "");
