@@ -1,5 +1,6 @@
 package ai.mindbot.admin;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +18,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
 import ai.mindbot.admin.db.AdminDatabase;
@@ -32,7 +39,8 @@ import ai.mindbot.admin.db.ReportsDatabase;
  * package, with no cycles, and of the application's wiring only {@link AdminSettings}. On top of
  * that, which modules hold which connection: the read-only report connection ({@link ReportsDatabase},
  * the owners' published views) and the dashboard's own database ({@link AdminDatabase}, the only one
- * it writes). {@code TableWritersTest} checks the SQL itself. docs/architecture.md draws the same table.
+ * it writes). A type is public only when another package uses it. {@code TableWritersTest} checks
+ * the SQL itself. docs/architecture.md draws the same table.
  */
 class AdminModulesTest {
 
@@ -115,6 +123,12 @@ class AdminModulesTest {
         connectionRule(AdminDatabase.class, TABLE_OWNERS).check(production);
     }
 
+    /** Package-private by default: a type is public only because another package uses it. */
+    @Test
+    void publicTypesAreThoseAnotherPackageUses() {
+        packagePrivateByDefault(production).check(production);
+    }
+
     /** The rules must be able to fail: drop one edge the code uses, take the report connection from a reader. */
     @Test
     void theRulesCatchWhatTheyForbid() {
@@ -126,6 +140,9 @@ class AdminModulesTest {
                 .evaluate(production).hasViolation()).as("export reads the views").isTrue();
         assertThat(connectionRule(AdminDatabase.class, Set.of("analytics")).evaluate(production).hasViolation())
                 .as("the audit log writes its table").isTrue();
+
+        JavaClasses usedByNobody = new ClassFileImporter().importClasses(AdminSettings.class);
+        assertThat(packagePrivateByDefault(usedByNobody).evaluate(usedByNobody).hasViolation()).isTrue();
     }
 
     private static ArchRule connectionRule(Class<?> connection, Set<String> holders) {
@@ -135,6 +152,44 @@ class AdminModulesTest {
                 .and().resideOutsideOfPackage(ROOT + ".db..")
                 .should().dependOnClassesThat().areAssignableTo(connection)
                 .because("only " + new TreeSet<>(holders) + " hold " + connection.getSimpleName());
+    }
+
+    /** Public top-level types are those another package needs; the application class is started by other programs. */
+    private static ArchRule packagePrivateByDefault(JavaClasses classes) {
+        Set<String> needed = neededByAnotherPackage(classes);
+        return classes().that().arePublic().and().areTopLevelClasses().and().doNotHaveSimpleName("AdminDashboardApplication")
+                .should(new ArchCondition<JavaClass>("be needed by another package") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (!needed.contains(type.getName())) {
+                            events.add(SimpleConditionEvent.violated(type,
+                                    type.getName() + " is public, yet only its own package uses it"));
+                        }
+                    }
+                });
+    }
+
+    /**
+     * The types a class of another package names, or receives or passes through a method or
+     * constructor it calls there (a caller of {@code reserve(AttemptKey...)} needs AttemptKey public
+     * without ever naming it).
+     */
+    private static Set<String> neededByAnotherPackage(JavaClasses classes) {
+        Set<String> needed = new HashSet<>();
+        for (JavaClass c : classes) {
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                if (!d.getTargetClass().getPackageName().equals(c.getPackageName())) {
+                    needed.add(d.getTargetClass().getBaseComponentType().getName());
+                }
+            }
+            for (JavaCall<?> call : c.getCodeUnitCallsFromSelf()) {
+                if (!call.getTargetOwner().getPackageName().equals(c.getPackageName())) {
+                    call.getTarget().getRawParameterTypes().forEach(t -> needed.add(t.getBaseComponentType().getName()));
+                    needed.add(call.getTarget().getRawReturnType().getBaseComponentType().getName());
+                }
+            }
+        }
+        return needed;
     }
 
     private static ArchRule dependencyRules(Map<String, Set<String>> allowed) {

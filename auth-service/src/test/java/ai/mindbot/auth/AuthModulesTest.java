@@ -1,5 +1,6 @@
 package ai.mindbot.auth;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,20 +18,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
+import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.token.web.TokenWebInternal;
 
 /**
  * The auth service's feature packages are modules, as in the time service ({@code TimeModulesTest}):
  * each reaches only the modules {@link #ALLOWED} names, only through public types of their top
  * package (a sub-package such as {@code token.web} is the module's own business), with no cycles,
- * and none reaches back into the application's wiring. docs/architecture.md draws the same table.
+ * none reaches back into the application's wiring, and a type is public only when another package
+ * uses it. docs/architecture.md draws the same table.
  */
 class AuthModulesTest {
 
@@ -93,6 +102,12 @@ class AuthModulesTest {
                 .check(production);
     }
 
+    /** Package-private by default: a type is public only because another package uses it. */
+    @Test
+    void publicTypesAreThoseAnotherPackageUses() {
+        packagePrivateByDefault(production).check(production);
+    }
+
     /** The rules must be able to fail: drop one edge the code uses, reach into an internal package. */
     @Test
     void theRulesCatchWhatTheyForbid() {
@@ -102,11 +117,52 @@ class AuthModulesTest {
 
         JavaClasses reachingIn = new ClassFileImporter().importClasses(ReachesIntoTokenWeb.class);
         assertThat(internalsRule().evaluate(reachingIn).hasViolation()).isTrue();
+
+        JavaClasses usedByNobody = new ClassFileImporter().importClasses(UserAccount.class);
+        assertThat(packagePrivateByDefault(usedByNobody).evaluate(usedByNobody).hasViolation()).isTrue();
     }
 
     /** A class outside the token module that uses one of its internals. */
     static final class ReachesIntoTokenWeb {
         Class<?> internal = TokenWebInternal.class;
+    }
+
+    /** Public top-level types are those another package needs; the application class is started by other programs. */
+    private static ArchRule packagePrivateByDefault(JavaClasses classes) {
+        Set<String> needed = neededByAnotherPackage(classes);
+        return classes().that().arePublic().and().areTopLevelClasses().and().doNotHaveSimpleName("AuthServiceApplication")
+                .should(new ArchCondition<JavaClass>("be needed by another package") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (!needed.contains(type.getName())) {
+                            events.add(SimpleConditionEvent.violated(type,
+                                    type.getName() + " is public, yet only its own package uses it"));
+                        }
+                    }
+                });
+    }
+
+    /**
+     * The types a class of another package names, or receives or passes through a method or
+     * constructor it calls there (a caller of {@code reserve(AttemptKey...)} needs AttemptKey public
+     * without ever naming it).
+     */
+    private static Set<String> neededByAnotherPackage(JavaClasses classes) {
+        Set<String> needed = new HashSet<>();
+        for (JavaClass c : classes) {
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                if (!d.getTargetClass().getPackageName().equals(c.getPackageName())) {
+                    needed.add(d.getTargetClass().getBaseComponentType().getName());
+                }
+            }
+            for (JavaCall<?> call : c.getCodeUnitCallsFromSelf()) {
+                if (!call.getTargetOwner().getPackageName().equals(c.getPackageName())) {
+                    call.getTarget().getRawParameterTypes().forEach(t -> needed.add(t.getBaseComponentType().getName()));
+                    needed.add(call.getTarget().getRawReturnType().getBaseComponentType().getName());
+                }
+            }
+        }
+        return needed;
     }
 
     private static ArchRule dependencyRules(Map<String, Set<String>> allowed) {
