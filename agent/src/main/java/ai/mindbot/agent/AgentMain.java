@@ -111,7 +111,7 @@ public final class AgentMain {
 
     /** The voice providers the environment selects: cloud where keys are set, offline for the rest. */
     public static Function<Map<String, String>, VoiceProviders> selectedVoice() {
-        return env -> ProviderSelection.from(env, ProviderSelection.home(env));
+        return ProviderSelection::fromEnvironment;
     }
 
     private static final class UnknownAgent extends IllegalArgumentException {

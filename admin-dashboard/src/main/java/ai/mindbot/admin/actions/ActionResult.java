@@ -5,5 +5,5 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** What an action did: its audit row, outcome, and each service's answer by service name. */
-public record ActionResult(long auditId, String outcome, Map<String, JsonNode> results) {
+record ActionResult(long auditId, String outcome, Map<String, JsonNode> results) {
 }

@@ -9,7 +9,7 @@ import ai.mindbot.admin.reports.PurchaseRecord;
 import ai.mindbot.admin.reports.SessionRecord;
 
 /** The overview an admin opens first. Money in cents; times in epoch milliseconds. */
-public record Dashboard(long usersTotal, long revenueTodayCents, @JsonProperty("revenue_30d_cents") long revenue30dCents,
+record Dashboard(long usersTotal, long revenueTodayCents, @JsonProperty("revenue_30d_cents") long revenue30dCents,
         @JsonProperty("transactions_30d") long transactions30d, @JsonProperty("refunded_30d_cents") long refunded30dCents,
         long liveSessions, @JsonProperty("active_users_30d") long activeUsers30d, long secondsUsedToday, BigDecimal hoursUsedToday,
         List<SessionRecord> live, List<PurchaseRecord> recentPurchases, List<SessionRecord> recentSessions,

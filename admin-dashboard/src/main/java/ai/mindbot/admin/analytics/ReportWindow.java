@@ -9,7 +9,7 @@ import ai.mindbot.common.web.ApiException;
  * The last N UTC days up to now: today and the N-1 days before it. Days are epoch-day numbers
  * ({@code millis / 86_400_000}), the same bucketing the SQL uses on both databases.
  */
-public record ReportWindow(int days, long firstDay, long today, long nowMillis) {
+record ReportWindow(int days, long firstDay, long today, long nowMillis) {
 
     public static final long DAY_MILLIS = 86_400_000L;
     public static final int MAX_DAYS = 365;

@@ -18,7 +18,7 @@ import ai.mindbot.admin.db.ReportsDatabase;
  * on SQLite, every day) is one grouped query over the {@code purchases_time} index.
  */
 @Service
-public class RevenueAnalytics {
+class RevenueAnalytics {
 
     private final ReportsDatabase db;
     private final RevenueRollup rollup;

@@ -6,7 +6,7 @@ import java.util.List;
  * Money taken over a window, net of refunds (which are also shown). Amounts are integer cents;
  * {@code avg_transaction_cents} is the net total divided by the paid purchases, rounded down.
  */
-public record RevenueReport(int days, String currency, long totalRevenueCents, long grossRevenueCents,
+record RevenueReport(int days, String currency, long totalRevenueCents, long grossRevenueCents,
         long refundedCents, long refundedTransactions, long totalTransactions, long avgTransactionCents,
         List<Day> dailyRevenue, List<PackageStat> packageStats) {
 

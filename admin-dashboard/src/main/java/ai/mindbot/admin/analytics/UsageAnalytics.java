@@ -17,7 +17,7 @@ import ai.mindbot.admin.db.ReportsDatabase;
  * latest session start.
  */
 @Service
-public class UsageAnalytics {
+class UsageAnalytics {
 
     private final ReportsDatabase reports;
     private final UsageRollup rollup;

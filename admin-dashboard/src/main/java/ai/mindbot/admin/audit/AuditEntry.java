@@ -3,7 +3,7 @@ package ai.mindbot.admin.audit;
 import org.springframework.jdbc.core.RowMapper;
 
 /** One admin action. {@code outcome} is pending, succeeded, partial or failed; times in epoch milliseconds. */
-public record AuditEntry(long id, long createdAt, String adminId, String adminEmail, String action,
+record AuditEntry(long id, long createdAt, String adminId, String adminEmail, String action,
         String targetType, String targetId, String reason, String details, String outcome, String outcomeDetail,
         String requestId, Long finishedAt) {
 

@@ -1,7 +1,7 @@
 package ai.mindbot.admin.reports;
 
 /** The time side of a user: stored balance, live reservations, and whether sessions are blocked. */
-public record AccountRecord(long balanceSeconds, long reservedSeconds, long availableSeconds, boolean disabled,
+record AccountRecord(long balanceSeconds, long reservedSeconds, long availableSeconds, boolean disabled,
         boolean flagged, String flagReason) {
 
     /** A user the time service has not seen yet. */

@@ -3,7 +3,7 @@ package ai.mindbot.admin.reports;
 import org.springframework.jdbc.core.RowMapper;
 
 /** One ledger entry ({@code time_report_ledger_v1}): signed seconds, what caused it, who did it, and the balance it left. */
-public record LedgerRecord(long id, String kind, long seconds, String causeType, String causeId,
+record LedgerRecord(long id, String kind, long seconds, String causeType, String causeId,
         Long correctsEntryId, long balanceAfter, String actor, String note, long createdAt) {
 
     static final RowMapper<LedgerRecord> MAPPER = (rs, n) -> new LedgerRecord(rs.getLong("id"), rs.getString("kind"),

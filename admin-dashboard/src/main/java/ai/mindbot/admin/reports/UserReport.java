@@ -5,6 +5,6 @@ import java.util.List;
 import ai.mindbot.admin.users.UserSummary;
 
 /** Everything about one user: profile and figures, time account, and their latest records. */
-public record UserReport(UserSummary user, AccountRecord account, List<PurchaseRecord> purchases,
+record UserReport(UserSummary user, AccountRecord account, List<PurchaseRecord> purchases,
         List<SessionRecord> sessions, List<LedgerRecord> ledger) {
 }

@@ -3,5 +3,5 @@ package ai.mindbot.admin.users;
 import java.util.List;
 
 /** A page of users matching {@code q}, with the total count for paging. */
-public record UserPage(List<UserSummary> users, long total, int limit, int offset, String q) {
+record UserPage(List<UserSummary> users, long total, int limit, int offset, String q) {
 }

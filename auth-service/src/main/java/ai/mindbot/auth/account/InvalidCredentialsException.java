@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import ai.mindbot.common.web.ApiException;
 
 /** 401 {@code invalid_credentials}, the same for an unknown email and a wrong password. */
-public class InvalidCredentialsException extends ApiException {
+class InvalidCredentialsException extends ApiException {
 
     public InvalidCredentialsException() {
         super(HttpStatus.UNAUTHORIZED, "invalid_credentials", "email or password is incorrect");

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code loginSlowdownStep} each (up to {@code loginSlowdownMax}); from one address they are refused.
  */
 @ConfigurationProperties("mindbot.auth.rate-limit")
-public record RateLimitSettings(
+record RateLimitSettings(
         int loginPerAccount, int loginPerAddress, Duration loginWindow,
         Duration loginSlowdownStep, Duration loginSlowdownMax,
         int registerPerAddress, Duration registerWindow,

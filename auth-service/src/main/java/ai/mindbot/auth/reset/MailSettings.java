@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * notices. Without a host nothing is mailed. The password is never logged ({@link #toString()}).
  */
 @ConfigurationProperties("mindbot.mail")
-public record MailSettings(String host, int port, String username, String password, String from) {
+record MailSettings(String host, int port, String username, String password, String from) {
 
     public boolean enabled() {
         return host != null && !host.isBlank();

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code RESET_TOKEN_TTL_SECONDS} (default an hour) and {@code APP_URL}, the address the mailed link opens. */
 @ConfigurationProperties("mindbot.auth.reset")
-public record ResetSettings(Duration tokenTtl, String appUrl) {
+record ResetSettings(Duration tokenTtl, String appUrl) {
 
     public ResetSettings {
         if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {

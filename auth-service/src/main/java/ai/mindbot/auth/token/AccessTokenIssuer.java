@@ -30,7 +30,7 @@ import ai.mindbot.common.security.JwtSettings;
  * {@code iat}, {@code exp}, {@code jti}. Roles are decided now, from {@code ADMIN_USERS}.
  */
 @Component
-public class AccessTokenIssuer {
+class AccessTokenIssuer {
 
     private final JwtEncoder encoder;
     private final JwtSettings jwt;

@@ -22,7 +22,7 @@ import ai.mindbot.common.config.RuntimeMode;
  * it; production requires it, at least 32 characters. Only its SHA-256 stays in memory, and checks
  * compare digests in constant time, so neither content nor length leaks through timing.
  */
-public final class AgentApiKey {
+final class AgentApiKey {
 
     public static final int MIN_LENGTH = 32;
     static final String FILE_NAME = "agent-api-key";

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import ai.mindbot.common.web.ApiException;
 
 /** 401 {@code invalid_refresh_token}: unknown, expired, already used or revoked. The client signs in again. */
-public class InvalidRefreshTokenException extends ApiException {
+class InvalidRefreshTokenException extends ApiException {
 
     public InvalidRefreshTokenException() {
         super(HttpStatus.UNAUTHORIZED, "invalid_refresh_token", "the refresh token is invalid or expired; sign in again");

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * so the whole family is revoked and both holders must sign in again.
  */
 @Repository
-public class RefreshTokenStore {
+class RefreshTokenStore {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokenStore.class);
 

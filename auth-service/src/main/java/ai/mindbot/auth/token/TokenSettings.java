@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * 30 days, renewed by each rotation) and service tokens ({@code SERVICE_TOKEN_TTL_SECONDS}, 10 min).
  */
 @ConfigurationProperties("mindbot.auth.tokens")
-public record TokenSettings(Duration accessTtl, Duration refreshTtl, Duration serviceTtl) {
+record TokenSettings(Duration accessTtl, Duration refreshTtl, Duration serviceTtl) {
 
     public TokenSettings {
         for (Duration ttl : new Duration[] { accessTtl, refreshTtl, serviceTtl }) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import ai.mindbot.agent.AgentMain;
 import ai.mindbot.agent.local.JavaSound;
 import ai.mindbot.agent.local.SoundCard;
 import ai.mindbot.agent.mindbot.MindBotSettings;
@@ -14,6 +13,7 @@ import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.voice.VoiceProviders;
+import ai.mindbot.agent.voice.providers.ProviderSelection;
 import java.util.List;
 
 /**
@@ -32,7 +32,7 @@ public final class MindBotConsole {
     /** This machine's sound devices and the voice providers the environment selects. */
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out,
                           Function<String, char[]> password) {
-        return run(args, env, in, out, password, AgentMain.selectedVoice(), new JavaSound());
+        return run(args, env, in, out, password, ProviderSelection::fromEnvironment, new JavaSound());
     }
 
     /**

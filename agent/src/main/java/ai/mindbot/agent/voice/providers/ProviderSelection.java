@@ -48,6 +48,11 @@ public final class ProviderSelection {
                 cloud.describe() + "; " + offline.description()));
     }
 
+    /** As {@link #from}, looking in {@link #home}: what {@code ./mindbot agent} and its console use. */
+    public static VoiceProviders fromEnvironment(Map<String, String> env) {
+        return from(env, home(env));
+    }
+
     /** {@code MINDBOT_HOME} (set by ./mindbot to the repository) or the working directory. */
     public static Path home(Map<String, String> env) {
         return Settings.of(env).text("MINDBOT_HOME").map(Path::of).orElseGet(() -> Path.of("").toAbsolutePath());

@@ -1,4 +1,4 @@
-package ai.mindbot.auth.account.web;
+package ai.mindbot.auth.token.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package ai.mindbot.auth.account.web;
+package ai.mindbot.auth.token.web;
 
 import ai.mindbot.auth.account.EmailAddress;
 import ai.mindbot.auth.account.Passwords;
@@ -7,15 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/**
- * {@code {email, password}}. An email no account could have is refused here, before it is counted
- * against anyone's limits or hashed against anything: 400, nothing written.
- */
-record LoginRequest(
+/** {@code {email, password, full_name}}; the email is normalized before it is validated. */
+record RegisterRequest(
         @NotBlank @Size(max = EmailAddress.MAX_LENGTH) @Pattern(regexp = EmailAddress.PATTERN, message = "must be an email address") String email,
-        @NotNull @Size(max = Passwords.MAX_LENGTH) String password) {
+        @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String fullName) {
 
-    LoginRequest {
+    RegisterRequest {
         email = EmailAddress.normalize(email);
     }
 }
