@@ -56,6 +56,7 @@ class AgentModulesTest {
             // agents' hooks carry media's frames and media's playback queue is api's Playback: one contract
             Map.entry("api", Set.of("api", "media")),
             Map.entry("ws", Set.of("ws")),
+            Map.entry("config", Set.of("config")),
             Map.entry("rtc", Set.of("rtc")),
             Map.entry("worker", Set.of("worker")),
             Map.entry("local", Set.of("local")),
@@ -74,6 +75,8 @@ class AgentModulesTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("api", Set.of()),
             Map.entry("ws", Set.of()),
+            // reading named settings from the environment map, one way (blank is unset)
+            Map.entry("config", Set.of()),
             Map.entry("rtc", Set.of("api", "ws")),
             Map.entry("worker", Set.of("api", "rtc", "ws")),
             // webrtc's echo canceller needs the native library rtc loads
@@ -82,15 +85,15 @@ class AgentModulesTest {
             Map.entry("voice", Set.of("api")),
             // retries and cancellation shared by the cloud providers, on the pipeline's TTS events
             Map.entry("voice.wire", Set.of("api", "voice")),
-            Map.entry("voice.openai", Set.of("api", "voice", "voice.wire")),
-            Map.entry("voice.deepgram", Set.of("api", "voice", "voice.wire")),
-            Map.entry("voice.cloud", Set.of("voice", "voice.deepgram", "voice.openai")),
-            Map.entry("voice.offline", Set.of("api", "voice")),
-            Map.entry("voice.providers", Set.of("voice", "voice.cloud", "voice.offline")),
-            Map.entry("voice.metrics", Set.of("voice")),
+            Map.entry("voice.openai", Set.of("api", "config", "voice", "voice.wire")),
+            Map.entry("voice.deepgram", Set.of("api", "config", "voice", "voice.wire")),
+            Map.entry("voice.cloud", Set.of("config", "voice", "voice.deepgram", "voice.openai")),
+            Map.entry("voice.offline", Set.of("api", "config", "voice")),
+            Map.entry("voice.providers", Set.of("config", "voice", "voice.cloud", "voice.offline")),
+            Map.entry("voice.metrics", Set.of("config", "voice")),
             // MindBot's console runs it in a local room on the providers the environment selects
             // (mindBotOutsideItsConsoleUsesOnlyTheApiAndTheVoicePipeline keeps the agent itself narrower)
-            Map.entry("mindbot", Set.of("api", "local", "rtc", "voice", "voice.metrics", "voice.offline",
+            Map.entry("mindbot", Set.of("api", "config", "local", "rtc", "voice", "voice.metrics", "voice.offline",
                     "voice.providers")));
 
     /** The runtime: what runs any agent in a room, or in the terminal. */
@@ -157,7 +160,7 @@ class AgentModulesTest {
     @Test
     void mindBotOutsideItsConsoleUsesOnlyTheApiAndTheVoicePipeline() {
         Set<String> others = new TreeSet<>(ALLOWED.keySet());
-        others.removeAll(Set.of("mindbot", "api", "voice", "voice.metrics"));
+        others.removeAll(Set.of("mindbot", "api", "config", "voice", "voice.metrics"));
         noClasses().that().resideInAPackage(ROOT + ".mindbot..").and().resideOutsideOfPackage(ROOT + ".mindbot.console..")
                 .should().dependOnClassesThat(inAny(others)).check(production);
     }
