@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -16,6 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import ai.mindbot.admin.db.AdminDatabase;
 import ai.mindbot.admin.db.ReportsDatabase;
+import ai.mindbot.common.test.ModuleBoundaries;
 import ai.mindbot.common.test.ModuleRules;
 import ai.mindbot.common.test.PackagePrivateByDefault;
 
@@ -28,7 +28,7 @@ import ai.mindbot.common.test.PackagePrivateByDefault;
  * it writes). A type is public only when another package uses it. {@code TableWritersTest} checks
  * the SQL itself. docs/architecture.md draws the same table.
  */
-class AdminModulesTest {
+class AdminModulesTest extends ModuleBoundaries {
 
     private static final String ROOT = "ai.mindbot.admin";
 
@@ -53,37 +53,9 @@ class AdminModulesTest {
     /** The modules that own admin's tables: the rollups and the audit log. */
     static final Set<String> TABLE_OWNERS = Set.of("analytics", "audit");
 
-    private static JavaClasses production;
-
-    @BeforeAll
-    static void importProductionClasses() {
-        production = ModuleRules.productionClasses();
-    }
-
-    @Test
-    void everyFeaturePackageIsAModuleInTheTable() {
-        assertThat(MODULES.featurePackages(production)).containsExactlyInAnyOrderElementsOf(MODULES.allowed().keySet());
-    }
-
-    @Test
-    void modulesUseOnlyTheModulesTheyAreAllowed() {
-        MODULES.onlyAllowedDependencies().check(production);
-    }
-
-    @Test
-    void modulesAreFreeOfCycles() {
-        MODULES.freeOfCycles().check(production);
-    }
-
-    @Test
-    void modulesReachEachOtherOnlyThroughPublicTypesOfTheirTopPackage() {
-        MODULES.onlyThroughPublicTypesOfTopPackages().check(production);
-    }
-
     /** The top package wires the modules; a module may use from it only the settings it binds. */
-    @Test
-    void modulesDoNotReachBackIntoTheApplicationWiring() {
-        MODULES.noReachBackIntoTopPackageBut(AdminSettings.class).check(production);
+    AdminModulesTest() {
+        super(MODULES, AdminSettings.class);
     }
 
     /** The owners' data is read only on the read-only connection, and only by the modules that report it. */

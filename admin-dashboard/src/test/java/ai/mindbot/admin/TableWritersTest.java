@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mindbot.common.test.OneWriterPerTable;
 import ai.mindbot.common.test.TableWriters;
 
 /**
@@ -20,7 +21,7 @@ import ai.mindbot.common.test.TableWriters;
  * ({@code auth_report_*_v<n>}, {@code time_report_*_v<n>}), never an owner's table.
  * {@link TableWriters} says how the sources and migrations are read.
  */
-class TableWritersTest {
+class TableWritersTest extends OneWriterPerTable {
 
     /** Each table's one writer, a source file under {@code ai/mindbot/admin/}. */
     private static final TableWriters TABLES = new TableWriters("ai.mindbot.admin", "db/admin", Map.of(
@@ -35,14 +36,8 @@ class TableWritersTest {
     private static final Pattern PUBLISHED_VIEW = Pattern.compile("(?:auth|time)_report_\\w+_v\\d+");
     private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+(\\w+)");
 
-    @Test
-    void everyTableHasItsOneWriterNamed() {
-        assertThat(TABLES.namedTables()).containsExactlyInAnyOrderElementsOf(TABLES.createdTables());
-    }
-
-    @Test
-    void onlyEachTablesWriterHoldsSqlThatWritesIt() {
-        assertThat(TABLES.writesOutsideTheirWriter()).as("SQL writing a table outside its one writer").isEmpty();
+    TableWritersTest() {
+        super(TABLES);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.token.web.TokenWebInternal;
+import ai.mindbot.common.test.ModuleBoundaries;
 import ai.mindbot.common.test.ModuleRules;
 import ai.mindbot.common.test.PackagePrivateByDefault;
 
@@ -24,7 +24,7 @@ import ai.mindbot.common.test.PackagePrivateByDefault;
  * none reaches back into the application's wiring, and a type is public only when another package
  * uses it. docs/architecture.md draws the same table.
  */
-class AuthModulesTest {
+class AuthModulesTest extends ModuleBoundaries {
 
     /** Which modules each module may use. Everything not listed is refused. */
     static final ModuleRules MODULES = new ModuleRules("ai.mindbot.auth", Map.of(
@@ -42,37 +42,9 @@ class AuthModulesTest {
             // the web app is told where LiveKit is
             "app", Set.of("livekit")));
 
-    private static JavaClasses production;
-
-    @BeforeAll
-    static void importProductionClasses() {
-        production = ModuleRules.productionClasses();
-    }
-
-    @Test
-    void everyFeaturePackageIsAModuleInTheTable() {
-        assertThat(MODULES.featurePackages(production)).containsExactlyInAnyOrderElementsOf(MODULES.allowed().keySet());
-    }
-
-    @Test
-    void modulesUseOnlyTheModulesTheyAreAllowed() {
-        MODULES.onlyAllowedDependencies().check(production);
-    }
-
-    @Test
-    void modulesAreFreeOfCycles() {
-        MODULES.freeOfCycles().check(production);
-    }
-
-    @Test
-    void modulesReachEachOtherOnlyThroughPublicTypesOfTheirTopPackage() {
-        MODULES.onlyThroughPublicTypesOfTopPackages().check(production);
-    }
-
     /** The top package (the application and its security chain) wires the modules; none uses it. */
-    @Test
-    void modulesDoNotReachBackIntoTheApplicationWiring() {
-        MODULES.noReachBackIntoTopPackageBut().check(production);
+    AuthModulesTest() {
+        super(MODULES);
     }
 
     /** Package-private by default: a type is public only because another package uses it. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mindbot.common.test.OneWriterPerTable;
 import ai.mindbot.common.test.TableWriters;
 
 /**
@@ -14,7 +15,7 @@ import ai.mindbot.common.test.TableWriters;
  * the sources and migrations are read). The report views ({@code auth_report_*_v1}) are made by
  * {@code CREATE VIEW}, not tables, so nothing may write them.
  */
-class TableWritersTest {
+class TableWritersTest extends OneWriterPerTable {
 
     /** Each table's one writer, a source file under {@code ai/mindbot/auth/}. */
     private static final TableWriters TABLES = new TableWriters("ai.mindbot.auth", "db/auth", Map.of(
@@ -23,14 +24,8 @@ class TableWritersTest {
             "password_reset_tokens", "reset/ResetTokenStore.java",
             "auth_attempts", "ratelimit/DatabaseAttempts.java"));
 
-    @Test
-    void everyTableHasItsOneWriterNamed() {
-        assertThat(TABLES.namedTables()).containsExactlyInAnyOrderElementsOf(TABLES.createdTables());
-    }
-
-    @Test
-    void onlyEachTablesWriterHoldsSqlThatWritesIt() {
-        assertThat(TABLES.writesOutsideTheirWriter()).as("SQL writing a table outside its one writer").isEmpty();
+    TableWritersTest() {
+        super(TABLES);
     }
 
     @Test

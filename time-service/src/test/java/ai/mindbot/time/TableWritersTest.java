@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mindbot.common.test.OneWriterPerTable;
 import ai.mindbot.common.test.TableWriters;
 
 /**
@@ -14,7 +15,7 @@ import ai.mindbot.common.test.TableWriters;
  * from a table is in that table's one class, so each money rule on a row has one place to read
  * ({@link TableWriters} says how the sources and migrations are read).
  */
-class TableWritersTest {
+class TableWritersTest extends OneWriterPerTable {
 
     /** Each table's one writer, a source file under {@code ai/mindbot/time/}. */
     private static final TableWriters TABLES = new TableWriters("ai.mindbot.time", "db/time", Map.of(
@@ -28,14 +29,8 @@ class TableWritersTest {
             "job_runs", "jobs/JobRuns.java"),
             Set.of("time_scheduled_tasks")); // db-scheduler's own table, written by the library
 
-    @Test
-    void everyTableHasItsOneWriterNamed() {
-        assertThat(TABLES.namedTables()).containsExactlyInAnyOrderElementsOf(TABLES.createdTables());
-    }
-
-    @Test
-    void onlyEachTablesWriterHoldsSqlThatWritesIt() {
-        assertThat(TABLES.writesOutsideTheirWriter()).as("SQL writing a table outside its one writer").isEmpty();
+    TableWritersTest() {
+        super(TABLES);
     }
 
     @Test

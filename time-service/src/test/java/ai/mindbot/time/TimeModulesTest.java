@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 
+import ai.mindbot.common.test.ModuleBoundaries;
 import ai.mindbot.common.test.ModuleRules;
 import ai.mindbot.time.payment.stripe.StripePaymentProvider;
 
@@ -18,9 +18,9 @@ import ai.mindbot.time.payment.stripe.StripePaymentProvider;
  * The feature packages are modules: each reaches only the modules {@link #MODULES} allows, only
  * through public types of their top package (a sub-package such as {@code payment.web} or
  * {@code payment.stripe} is the module's own business), with no cycles, and none reaches back into
- * the application's wiring. docs/architecture.md draws the same table.
+ * the application's wiring ({@link ModuleBoundaries} checks these). docs/architecture.md draws the same table.
  */
-class TimeModulesTest {
+class TimeModulesTest extends ModuleBoundaries {
 
     /** Which modules each module may use. Everything not listed is refused. */
     static final ModuleRules MODULES = new ModuleRules("ai.mindbot.time", Map.of(
@@ -34,40 +34,12 @@ class TimeModulesTest {
             "payment", Set.of("catalog", "jobs", "ledger"),
             "session", Set.of("jobs", "ledger", "notify")));
 
-    private static JavaClasses production;
-
-    @BeforeAll
-    static void importProductionClasses() {
-        production = ModuleRules.productionClasses();
-    }
-
-    @Test
-    void everyFeaturePackageIsAModuleInTheTable() {
-        assertThat(MODULES.featurePackages(production)).containsExactlyInAnyOrderElementsOf(MODULES.allowed().keySet());
-    }
-
-    @Test
-    void modulesUseOnlyTheModulesTheyAreAllowed() {
-        MODULES.onlyAllowedDependencies().check(production);
-    }
-
-    @Test
-    void modulesAreFreeOfCycles() {
-        MODULES.freeOfCycles().check(production);
-    }
-
-    @Test
-    void modulesReachEachOtherOnlyThroughPublicTypesOfTheirTopPackage() {
-        MODULES.onlyThroughPublicTypesOfTopPackages().check(production);
-    }
-
     /**
      * The top package wires the modules together; a module may use from it only the shared base of
      * the "oldest waiting work" gauges (outbox backlog, pending purchases, sweeper lag).
      */
-    @Test
-    void modulesDoNotReachBackIntoTheApplicationWiring() {
-        MODULES.noReachBackIntoTopPackageBut(WaitingWorkGauge.class).check(production);
+    TimeModulesTest() {
+        super(MODULES, WaitingWorkGauge.class);
     }
 
     /** The rules must be able to fail: drop one edge the code uses, reach into an internal package. */
