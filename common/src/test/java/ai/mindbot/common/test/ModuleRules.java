@@ -24,8 +24,8 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 /**
  * A service's feature packages as modules: each first-level package under {@code root} is one, and
  * {@code allowed} says which others each may use (everything not listed is refused). The rules here
- * are the ones docs/architecture.md describes under "Module rules"; each service's {@code *ModulesTest}
- * gives its table and checks them.
+ * are the ones docs/architecture.md describes under "Module rules"; {@link ModuleBoundaries} checks
+ * them for each service's {@code *ModulesTest}, which gives its table.
  */
 public record ModuleRules(String root, Map<String, Set<String>> allowed) {
 
