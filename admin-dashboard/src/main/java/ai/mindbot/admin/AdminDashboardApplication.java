@@ -9,7 +9,8 @@ public class AdminDashboardApplication {
 
     /** Its own config file name, so three services can share one JVM without reading each other's. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(AdminDashboardApplication.class).properties("spring.config.name=admin-dashboard");
+        return new SpringApplicationBuilder(AdminDashboardApplication.class)
+                .properties("spring.config.name=admin-dashboard");
     }
 
     public static void main(String[] args) {

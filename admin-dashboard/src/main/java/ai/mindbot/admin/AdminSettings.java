@@ -1,7 +1,6 @@
 package ai.mindbot.admin;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * environment names ({@code AUTH_DB_PATH}, {@code AUTH_SERVICE_URL}, ...) in admin-dashboard.properties.
  */
 @ConfigurationProperties(prefix = "mindbot.admin")
-public record AdminSettings(String authDbPath, String adminDbPath, String authServiceUrl, String timeServiceUrl,
-        Duration upstreamTimeout) {
+public record AdminSettings(
+        String authDbPath, String adminDbPath, String authServiceUrl, String timeServiceUrl, Duration upstreamTimeout) {
 
     public AdminSettings {
         if (upstreamTimeout == null) {

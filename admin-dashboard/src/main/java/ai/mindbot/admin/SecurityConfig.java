@@ -1,13 +1,12 @@
 package ai.mindbot.admin;
 
+import ai.mindbot.common.apidocs.ApiDocuments;
+import ai.mindbot.common.security.ApiSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-
-import ai.mindbot.common.apidocs.ApiDocuments;
-import ai.mindbot.common.security.ApiSecurity;
 
 /**
  * Which callers may reach which endpoints of the admin-dashboard: the API under /admin is for the
@@ -18,14 +17,20 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity, ApiDocuments apiDocuments) throws Exception {
-        return apiSecurity.apply(http)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/health", "/health/**", "/metrics").permitAll()
-                        .requestMatchers(apiDocuments.publicPaths()).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/admin/session/login").permitAll()
-                        .requestMatchers("/admin", "/admin/**").hasRole("admin")
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
+        return apiSecurity
+                .apply(http)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/health", "/health/**", "/metrics")
+                        .permitAll()
+                        .requestMatchers(apiDocuments.publicPaths())
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/admin/session/login")
+                        .permitAll()
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("admin")
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .build();
     }
 }

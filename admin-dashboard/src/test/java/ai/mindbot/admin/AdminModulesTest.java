@@ -3,21 +3,18 @@ package ai.mindbot.admin;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchRule;
-
 import ai.mindbot.admin.db.AdminDatabase;
 import ai.mindbot.admin.db.ReportsDatabase;
 import ai.mindbot.common.test.ModuleBoundaries;
 import ai.mindbot.common.test.ModuleRules;
 import ai.mindbot.common.test.PackagePrivateByDefault;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 
 /**
  * The admin dashboard's feature packages are modules, as in the time service ({@code TimeModulesTest}):
@@ -33,19 +30,21 @@ class AdminModulesTest extends ModuleBoundaries {
     private static final String ROOT = "ai.mindbot.admin";
 
     /** Which modules each module may use. Everything not listed is refused. */
-    static final ModuleRules MODULES = new ModuleRules(ROOT, Map.of(
-            "db", Set.of(),
-            "upstream", Set.of(),
-            // the sign-in page signs in through the auth service
-            "web", Set.of("upstream"),
-            "audit", Set.of("db", "web"),
-            "users", Set.of("db", "web"),
-            // a user's report starts from their row in the user directory
-            "reports", Set.of("db", "users"),
-            "export", Set.of("db"),
-            "analytics", Set.of("db", "reports", "users"),
-            // an action is checked against the reports, done through the owning service, and audited
-            "actions", Set.of("audit", "reports", "upstream", "users")));
+    static final ModuleRules MODULES = new ModuleRules(
+            ROOT,
+            Map.of(
+                    "db", Set.of(),
+                    "upstream", Set.of(),
+                    // the sign-in page signs in through the auth service
+                    "web", Set.of("upstream"),
+                    "audit", Set.of("db", "web"),
+                    "users", Set.of("db", "web"),
+                    // a user's report starts from their row in the user directory
+                    "reports", Set.of("db", "users"),
+                    "export", Set.of("db"),
+                    "analytics", Set.of("db", "reports", "users"),
+                    // an action is checked against the reports, done through the owning service, and audited
+                    "actions", Set.of("audit", "reports", "upstream", "users")));
 
     /** The modules that read the owners' published report views, on the read-only connection. */
     static final Set<String> VIEW_READERS = Set.of("analytics", "export", "reports", "users");
@@ -79,24 +78,41 @@ class AdminModulesTest extends ModuleBoundaries {
     /** The rules must be able to fail: drop one edge the code uses, take the report connection from a reader. */
     @Test
     void theRulesCatchWhatTheyForbid() {
-        assertThat(MODULES.without("actions", "audit").onlyAllowedDependencies().evaluate(production).hasViolation())
+        assertThat(MODULES.without("actions", "audit")
+                        .onlyAllowedDependencies()
+                        .evaluate(production)
+                        .hasViolation())
                 .isTrue();
 
         assertThat(connectionRule(ReportsDatabase.class, Set.of("analytics", "reports", "users"))
-                .evaluate(production).hasViolation()).as("export reads the views").isTrue();
-        assertThat(connectionRule(AdminDatabase.class, Set.of("analytics")).evaluate(production).hasViolation())
-                .as("the audit log writes its table").isTrue();
+                        .evaluate(production)
+                        .hasViolation())
+                .as("export reads the views")
+                .isTrue();
+        assertThat(connectionRule(AdminDatabase.class, Set.of("analytics"))
+                        .evaluate(production)
+                        .hasViolation())
+                .as("the audit log writes its table")
+                .isTrue();
 
         JavaClasses usedByNobody = new ClassFileImporter().importClasses(AdminSettings.class);
-        assertThat(packagePrivateByDefault(usedByNobody).evaluate(usedByNobody).hasViolation()).isTrue();
+        assertThat(packagePrivateByDefault(usedByNobody).evaluate(usedByNobody).hasViolation())
+                .isTrue();
     }
 
     private static ArchRule connectionRule(Class<?> connection, Set<String> holders) {
-        String[] allowed = new TreeSet<>(holders).stream().map(m -> ROOT + "." + m + "..").toArray(String[]::new);
-        return noClasses().that().resideInAPackage(ROOT + "..")
-                .and().resideOutsideOfPackages(allowed)
-                .and().resideOutsideOfPackage(ROOT + ".db..")
-                .should().dependOnClassesThat().areAssignableTo(connection)
+        String[] allowed =
+                new TreeSet<>(holders).stream().map(m -> ROOT + "." + m + "..").toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(ROOT + "..")
+                .and()
+                .resideOutsideOfPackages(allowed)
+                .and()
+                .resideOutsideOfPackage(ROOT + ".db..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(connection)
                 .because("only " + new TreeSet<>(holders) + " hold " + connection.getSimpleName());
     }
 

@@ -2,16 +2,14 @@ package ai.mindbot.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.OneWriterPerTable;
+import ai.mindbot.common.test.TableWriters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.OneWriterPerTable;
-import ai.mindbot.common.test.TableWriters;
 
 /**
  * One writer per table, as in the time service, and the admin dashboard writes only its own: the SQL
@@ -24,16 +22,20 @@ import ai.mindbot.common.test.TableWriters;
 class TableWritersTest extends OneWriterPerTable {
 
     /** Each table's one writer, a source file under {@code ai/mindbot/admin/}. */
-    private static final TableWriters TABLES = new TableWriters("ai.mindbot.admin", "db/admin", Map.of(
-            "admin_audit_log", "audit/AuditLog.java",
-            "admin_usage_daily", "analytics/UsageRollup.java",
-            "admin_user_last_session", "analytics/UsageRollup.java",
-            "admin_revenue_daily", "analytics/RevenueRollup.java",
-            "admin_revenue_days", "analytics/RevenueRollup.java",
-            "admin_rollup_state", "analytics/RollupState.java"));
+    private static final TableWriters TABLES = new TableWriters(
+            "ai.mindbot.admin",
+            "db/admin",
+            Map.of(
+                    "admin_audit_log", "audit/AuditLog.java",
+                    "admin_usage_daily", "analytics/UsageRollup.java",
+                    "admin_user_last_session", "analytics/UsageRollup.java",
+                    "admin_revenue_daily", "analytics/RevenueRollup.java",
+                    "admin_revenue_days", "analytics/RevenueRollup.java",
+                    "admin_rollup_state", "analytics/RollupState.java"));
 
     /** What the owners publish for the dashboard: versioned report views, kept in shape by their PublishedViewsIT. */
     private static final Pattern PUBLISHED_VIEW = Pattern.compile("(?:auth|time)_report_\\w+_v\\d+");
+
     private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+(\\w+)");
 
     TableWritersTest() {
@@ -51,7 +53,9 @@ class TableWritersTest extends OneWriterPerTable {
                 }
             }
         });
-        assertThat(strangers).as("SQL reading a table that is neither admin's nor a published view").isEmpty();
+        assertThat(strangers)
+                .as("SQL reading a table that is neither admin's nor a published view")
+                .isEmpty();
     }
 
     /** The scanner must be able to fail: it sees writes and reads in literals and text blocks, not in comments. */
@@ -68,8 +72,8 @@ class TableWritersTest extends OneWriterPerTable {
                 }
                 """;
         assertThat(TableWriters.tablesWrittenIn(source)).containsExactlyInAnyOrder("accounts", "admin_rollup_state");
-        assertThat(tablesReadIn(source)).containsExactlyInAnyOrder("time_report_sessions_v1", "purchases",
-                "auth_report_users_v1");
+        assertThat(tablesReadIn(source))
+                .containsExactlyInAnyOrder("time_report_sessions_v1", "purchases", "auth_report_users_v1");
     }
 
     /** Upper-case FROM and JOIN only: the SQL here is written so, and "from" is common in messages. */

@@ -1,10 +1,9 @@
 package ai.mindbot.agent;
 
+import ai.mindbot.agent.config.Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
-import ai.mindbot.agent.config.Settings;
 
 /**
  * Where and how the worker connects, read from the seed guide's environment names.
@@ -17,14 +16,23 @@ import ai.mindbot.agent.config.Settings;
  * @param drainTimeout {@code AGENT_DRAIN_SECONDS}: how long SIGTERM waits for running jobs
  * @param useServerIceServers {@code AGENT_USE_SERVER_ICE}: use the STUN/TURN servers LiveKit suggests
  */
-public record AgentConfig(URI url, String apiKey, String apiSecret, String agentName, int maxJobs,
-                          Duration drainTimeout, boolean useServerIceServers) {
+public record AgentConfig(
+        URI url,
+        String apiKey,
+        String apiSecret,
+        String agentName,
+        int maxJobs,
+        Duration drainTimeout,
+        boolean useServerIceServers) {
 
     public static final String DEFAULT_URL = "ws://localhost:7880";
 
     public AgentConfig {
-        if (url == null || !(url.getScheme().equals("ws") || url.getScheme().equals("wss")
-                || url.getScheme().equals("http") || url.getScheme().equals("https"))) {
+        if (url == null
+                || !(url.getScheme().equals("ws")
+                        || url.getScheme().equals("wss")
+                        || url.getScheme().equals("http")
+                        || url.getScheme().equals("https"))) {
             throw new IllegalArgumentException("LIVEKIT_URL must be a ws://, wss://, http:// or https:// URL");
         }
         if (apiKey == null || apiKey.isBlank() || apiSecret == null || apiSecret.isBlank()) {
@@ -63,8 +71,8 @@ public record AgentConfig(URI url, String apiKey, String apiSecret, String agent
 
     /** The same configuration against another server URL (a job assignment may name one). */
     public AgentConfig withUrl(String otherUrl) {
-        return new AgentConfig(URI.create(otherUrl), apiKey, apiSecret, agentName, maxJobs, drainTimeout,
-                useServerIceServers);
+        return new AgentConfig(
+                URI.create(otherUrl), apiKey, apiSecret, agentName, maxJobs, drainTimeout, useServerIceServers);
     }
 
     /** The URL of one of LiveKit's WebSocket endpoints ({@code /agent}, {@code /rtc}) under {@link #url}. */
@@ -91,6 +99,7 @@ public record AgentConfig(URI url, String apiKey, String apiSecret, String agent
     @Override
     public String toString() {
         // never print the secret
-        return "AgentConfig[url=" + url + ", apiKey=" + apiKey + ", agentName='" + agentName + "', maxJobs=" + maxJobs + "]";
+        return "AgentConfig[url=" + url + ", apiKey=" + apiKey + ", agentName='" + agentName + "', maxJobs=" + maxJobs
+                + "]";
     }
 }

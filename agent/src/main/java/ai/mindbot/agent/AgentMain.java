@@ -1,14 +1,5 @@
 package ai.mindbot.agent;
 
-import java.io.Console;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.echo.EchoAgent;
 import ai.mindbot.agent.mindbot.MindBotFactory;
@@ -21,6 +12,14 @@ import ai.mindbot.agent.voice.offline.OfflineVoice;
 import ai.mindbot.agent.voice.providers.ProviderSelection;
 import ai.mindbot.agent.worker.AgentWorker;
 import ai.mindbot.agent.worker.WorkerLoadMetrics;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code ./mindbot agent <name>}: runs an agent worker until SIGTERM or Ctrl-C, then drains.
@@ -28,8 +27,7 @@ import ai.mindbot.agent.worker.WorkerLoadMetrics;
  */
 public final class AgentMain {
 
-    private AgentMain() {
-    }
+    private AgentMain() {}
 
     /** Returns the process exit code; voice providers as the environment selects them (cloud keys, else offline). */
     public static int run(String[] args, Map<String, String> env) {
@@ -47,8 +45,8 @@ public final class AgentMain {
             return 0;
         }
         if (args[0].equals("console")) {
-            return MindBotConsole.run(Arrays.copyOfRange(args, 1, args.length), env, System.in, System.out,
-                    AgentMain::promptPassword);
+            return MindBotConsole.run(
+                    Arrays.copyOfRange(args, 1, args.length), env, System.in, System.out, AgentMain::promptPassword);
         }
         AgentConfig config;
         AgentWorker worker;
@@ -63,10 +61,13 @@ public final class AgentMain {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            worker.drain(config.drainTimeout());
-            stopped.countDown();
-        }, "agent-drain"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            worker.drain(config.drainTimeout());
+                            stopped.countDown();
+                        },
+                        "agent-drain"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -84,8 +85,11 @@ public final class AgentMain {
      * @throws MediaLibrary.Missing         when webrtc-java's native library cannot load here (no libpulse0),
      *                                      with the one line to print; checked before anything else starts
      */
-    public static AgentWorker startWorker(String agent, AgentConfig config, Map<String, String> env,
-                                          Function<Map<String, String>, VoiceProviders> voice) {
+    public static AgentWorker startWorker(
+            String agent,
+            AgentConfig config,
+            Map<String, String> env,
+            Function<Map<String, String>, VoiceProviders> voice) {
         VoiceMetrics turns = new VoiceMetrics();
         AgentFactory factory = switch (agent) {
             case "echo" -> job -> new EchoAgent();
@@ -99,7 +103,8 @@ public final class AgentMain {
             // timings and the load the worker reports to LiveKit
             MetricsServer.fromEnvironment(env, metrics(turns, worker));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot serve metrics on " + MetricsServer.PORT_VARIABLE + ": " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "cannot serve metrics on " + MetricsServer.PORT_VARIABLE + ": " + e.getMessage());
         }
         return worker.start();
     }

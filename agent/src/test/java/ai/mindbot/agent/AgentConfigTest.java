@@ -3,10 +3,9 @@ package ai.mindbot.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
 
@@ -30,14 +29,21 @@ class AgentConfigTest {
 
     @Test
     void productionRefusesAnUnencryptedLiveKitUrl() {
-        Map<String, String> production = Map.of("MINDBOT_ENV", "production", "LIVEKIT_API_KEY", "APIkey",
-                "LIVEKIT_API_SECRET", "a-real-livekit-secret-of-enough-length-123");
+        Map<String, String> production = Map.of(
+                "MINDBOT_ENV",
+                "production",
+                "LIVEKIT_API_KEY",
+                "APIkey",
+                "LIVEKIT_API_SECRET",
+                "a-real-livekit-secret-of-enough-length-123");
 
         for (String plain : new String[] {"ws://livekit.internal:7880", "http://livekit.internal:7880"}) {
             Map<String, String> env = new HashMap<>(production);
             env.put("LIVEKIT_URL", plain);
-            assertThatThrownBy(() -> AgentConfig.from(env)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("LIVEKIT_URL must be a wss://").hasMessageContaining(plain);
+            assertThatThrownBy(() -> AgentConfig.from(env))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("LIVEKIT_URL must be a wss://")
+                    .hasMessageContaining(plain);
         }
         Map<String, String> env = new HashMap<>(production);
         env.put("LIVEKIT_URL", "wss://livekit.example.com");
@@ -46,8 +52,8 @@ class AgentConfigTest {
 
     @Test
     void readsAgentNameAndJobLimit() {
-        AgentConfig config = AgentConfig.from(Map.of("AGENT_NAME", " mindbot ", "AGENT_MAX_JOBS", "4",
-                "LIVEKIT_URL", "wss://lk.example.com"));
+        AgentConfig config = AgentConfig.from(
+                Map.of("AGENT_NAME", " mindbot ", "AGENT_MAX_JOBS", "4", "LIVEKIT_URL", "wss://lk.example.com"));
 
         assertThat(config.agentName()).isEqualTo("mindbot");
         assertThat(config.maxJobs()).isEqualTo(4);
@@ -55,8 +61,17 @@ class AgentConfigTest {
 
     @Test
     void blankLinesInDotEnvKeepTheDefaults() {
-        AgentConfig config = AgentConfig.from(Map.of("AGENT_MAX_JOBS", "", "AGENT_DRAIN_SECONDS", " ", "LIVEKIT_URL", "",
-                "LIVEKIT_API_KEY", "", "LIVEKIT_API_SECRET", ""));
+        AgentConfig config = AgentConfig.from(Map.of(
+                "AGENT_MAX_JOBS",
+                "",
+                "AGENT_DRAIN_SECONDS",
+                " ",
+                "LIVEKIT_URL",
+                "",
+                "LIVEKIT_API_KEY",
+                "",
+                "LIVEKIT_API_SECRET",
+                ""));
 
         assertThat(config.maxJobs()).isEqualTo(30);
         assertThat(config.drainTimeout()).hasSeconds(60);
@@ -67,7 +82,8 @@ class AgentConfigTest {
     @Test
     void aJobLimitThatIsNotANumberIsRefusedByName() {
         assertThatThrownBy(() -> AgentConfig.from(Map.of("AGENT_MAX_JOBS", "lots")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AGENT_MAX_JOBS");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AGENT_MAX_JOBS");
     }
 
     @Test

@@ -5,6 +5,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.mindbot.console.MindBotConsole;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,25 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.lang.CompositeArchRule;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-
-import ai.mindbot.agent.mindbot.console.MindBotConsole;
 
 /**
  * The agent's packages are modules, as the services' feature packages are ({@code TimeModulesTest}):
@@ -93,15 +90,24 @@ class AgentModulesTest {
             Map.entry("voice.metrics", Set.of("config", "voice")),
             // MindBot's console runs it in a local room on the providers the environment selects
             // (mindBotOutsideItsConsoleUsesOnlyTheApiAndTheVoicePipeline keeps the agent itself narrower)
-            Map.entry("mindbot", Set.of("api", "config", "local", "rtc", "voice", "voice.metrics", "voice.offline",
-                    "voice.providers")));
+            Map.entry(
+                    "mindbot",
+                    Set.of(
+                            "api",
+                            "config",
+                            "local",
+                            "rtc",
+                            "voice",
+                            "voice.metrics",
+                            "voice.offline",
+                            "voice.providers")));
 
     /** The runtime: what runs any agent in a room, or in the terminal. */
     static final Set<String> RUNTIME = Set.of("api", "ws", "rtc", "worker", "local");
 
     /** The concrete voice providers and the choice among them. */
-    static final Set<String> PROVIDERS = Set.of("voice.openai", "voice.deepgram", "voice.cloud", "voice.offline",
-            "voice.providers", "voice.wire");
+    static final Set<String> PROVIDERS =
+            Set.of("voice.openai", "voice.deepgram", "voice.cloud", "voice.offline", "voice.providers", "voice.wire");
 
     private static JavaClasses production;
 
@@ -131,29 +137,41 @@ class AgentModulesTest {
     @Test
     void modulesAreFreeOfCycles() {
         slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass c) {
-                return moduleOf(c).map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass c) {
+                        return moduleOf(c).map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
+                    }
 
-            @Override
-            public String getDescription() {
-                return "the agent's modules";
-            }
-        }).should().beFreeOfCycles().check(production);
+                    @Override
+                    public String getDescription() {
+                        return "the agent's modules";
+                    }
+                })
+                .should()
+                .beFreeOfCycles()
+                .check(production);
     }
 
     @Test
     void theRuntimeKnowsNeitherMindBotNorTheVoicePipeline() {
-        noClasses().that(inAny(RUNTIME)).should().dependOnClassesThat(DescribedPredicate.describe(
-                "MindBot or the voice pipeline", c -> moduleOf(c).filter(m -> m.equals("mindbot")
-                        || m.startsWith("voice")).isPresent()))
+        noClasses()
+                .that(inAny(RUNTIME))
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "MindBot or the voice pipeline",
+                        c -> moduleOf(c)
+                                .filter(m -> m.equals("mindbot") || m.startsWith("voice"))
+                                .isPresent()))
                 .check(production);
     }
 
     @Test
     void theVoicePipelineKnowsNoConcreteProvider() {
-        noClasses().that(inAny(Set.of("voice"))).should().dependOnClassesThat(inAny(PROVIDERS)).check(production);
+        noClasses()
+                .that(inAny(Set.of("voice")))
+                .should()
+                .dependOnClassesThat(inAny(PROVIDERS))
+                .check(production);
     }
 
     /** MindBot the agent talks to a room and a conversation; only its console picks a room and providers. */
@@ -161,8 +179,14 @@ class AgentModulesTest {
     void mindBotOutsideItsConsoleUsesOnlyTheApiAndTheVoicePipeline() {
         Set<String> others = new TreeSet<>(ALLOWED.keySet());
         others.removeAll(Set.of("mindbot", "api", "config", "voice", "voice.metrics"));
-        noClasses().that().resideInAPackage(ROOT + ".mindbot..").and().resideOutsideOfPackage(ROOT + ".mindbot.console..")
-                .should().dependOnClassesThat(inAny(others)).check(production);
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".mindbot..")
+                .and()
+                .resideOutsideOfPackage(ROOT + ".mindbot.console..")
+                .should()
+                .dependOnClassesThat(inAny(others))
+                .check(production);
     }
 
     @Test
@@ -176,9 +200,13 @@ class AgentModulesTest {
      */
     @Test
     void modulesDoNotReachBackIntoTheWiring() {
-        noClasses().that().resideInAPackage(ROOT + ".*..").should().dependOnClassesThat(DescribedPredicate.describe(
-                "the wiring (the top package, but AgentConfig)",
-                c -> c.getPackageName().equals(ROOT) && !c.isEquivalentTo(AgentConfig.class)))
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".*..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "the wiring (the top package, but AgentConfig)",
+                        c -> c.getPackageName().equals(ROOT) && !c.isEquivalentTo(AgentConfig.class)))
                 .check(production);
     }
 
@@ -187,7 +215,8 @@ class AgentModulesTest {
     void theRulesCatchWhatTheyForbid() {
         Map<String, Set<String>> workerWithoutRtc = new HashMap<>(ALLOWED);
         workerWithoutRtc.put("worker", Set.of("api", "ws"));
-        assertThat(dependencyRules(workerWithoutRtc).evaluate(production).hasViolation()).isTrue();
+        assertThat(dependencyRules(workerWithoutRtc).evaluate(production).hasViolation())
+                .isTrue();
 
         JavaClasses reachingIn = new ClassFileImporter().importClasses(ReachesIntoMindBotConsole.class);
         assertThat(internalsRule().evaluate(reachingIn).hasViolation()).isTrue();
@@ -208,7 +237,8 @@ class AgentModulesTest {
     }
 
     private static DescribedPredicate<JavaClass> inAny(Set<String> modules) {
-        return DescribedPredicate.describe("in " + new TreeSet<>(modules),
+        return DescribedPredicate.describe(
+                "in " + new TreeSet<>(modules),
                 c -> moduleOf(c).filter(modules::contains).isPresent());
     }
 
@@ -219,7 +249,10 @@ class AgentModulesTest {
             forbidden.remove(module);
             forbidden.removeAll(uses);
             if (!forbidden.isEmpty()) {
-                rules.add(noClasses().that(inAny(Set.of(module))).should().dependOnClassesThat(inAny(forbidden))
+                rules.add(noClasses()
+                        .that(inAny(Set.of(module)))
+                        .should()
+                        .dependOnClassesThat(inAny(forbidden))
                         .because(module + " may use only " + new TreeSet<>(uses)));
             }
         });
@@ -231,25 +264,33 @@ class AgentModulesTest {
      * The wiring is held to it too, but for the console it starts ({@code ./mindbot agent console}).
      */
     private static ArchRule internalsRule() {
-        return classes().should(new ArchCondition<JavaClass>("reach other modules only through public types of their packages") {
-            @Override
-            public void check(JavaClass origin, ConditionEvents events) {
-                Optional<String> from = moduleOf(origin);
-                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
-                    JavaClass target = d.getTargetClass();
-                    Optional<String> to = moduleOf(target);
-                    boolean startsTheConsole = origin.isEquivalentTo(AgentMain.class)
-                            && target.isEquivalentTo(MindBotConsole.class);
-                    if (to.isPresent() && !to.equals(from) && isInternal(target, to.get()) && !startsTheConsole) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription() + ": an internal of " + to.get()));
-                    }
-                }
-            }
-        });
+        return classes()
+                .should(
+                        new ArchCondition<JavaClass>(
+                                "reach other modules only through public types of their packages") {
+                            @Override
+                            public void check(JavaClass origin, ConditionEvents events) {
+                                Optional<String> from = moduleOf(origin);
+                                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                                    JavaClass target = d.getTargetClass();
+                                    Optional<String> to = moduleOf(target);
+                                    boolean startsTheConsole = origin.isEquivalentTo(AgentMain.class)
+                                            && target.isEquivalentTo(MindBotConsole.class);
+                                    if (to.isPresent()
+                                            && !to.equals(from)
+                                            && isInternal(target, to.get())
+                                            && !startsTheConsole) {
+                                        events.add(SimpleConditionEvent.violated(
+                                                d, d.getDescription() + ": an internal of " + to.get()));
+                                    }
+                                }
+                            }
+                        });
     }
 
     private static boolean isInternal(JavaClass c, String module) {
-        boolean inOwnPackage = PACKAGES.get(module).stream().anyMatch(p -> c.getPackageName().equals(ROOT + "." + p));
+        boolean inOwnPackage =
+                PACKAGES.get(module).stream().anyMatch(p -> c.getPackageName().equals(ROOT + "." + p));
         return !inOwnPackage || !c.getModifiers().contains(JavaModifier.PUBLIC);
     }
 }

@@ -1,7 +1,6 @@
 package ai.mindbot.auth;
 
 import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,5 +1,13 @@
 package ai.mindbot.auth;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import ai.mindbot.auth.app.AppContentSecurityPolicy;
+import ai.mindbot.auth.app.AppSettings;
+import ai.mindbot.auth.livekit.LiveKitSettings;
+import ai.mindbot.common.apidocs.ApiDocuments;
+import ai.mindbot.common.security.ApiSecurity;
+import ai.mindbot.common.security.Caller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,15 +17,6 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import ai.mindbot.auth.app.AppContentSecurityPolicy;
-import ai.mindbot.auth.app.AppSettings;
-import ai.mindbot.auth.livekit.LiveKitSettings;
-import ai.mindbot.common.apidocs.ApiDocuments;
-import ai.mindbot.common.security.ApiSecurity;
-import ai.mindbot.common.security.Caller;
-
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Which callers may reach which endpoints of the auth-service. Signing in and getting a guest or
@@ -39,32 +38,45 @@ class SecurityConfig {
             pathPattern("/app/config"));
 
     /** Open too, but an admin's token is read: /health shows admins its details (common's health package). */
-    private static final RequestMatcher MONITORING = new OrRequestMatcher(
-            pathPattern("/health"), pathPattern("/health/**"), pathPattern("/metrics"));
+    private static final RequestMatcher MONITORING =
+            new OrRequestMatcher(pathPattern("/health"), pathPattern("/health/**"), pathPattern("/metrics"));
 
     /** The web app's files: the page, its modules and styles, and the vendored livekit-client. */
     private static final RequestMatcher WEB_APP = new OrRequestMatcher(
-            pathPattern(HttpMethod.GET, "/"), pathPattern(HttpMethod.GET, "/index.html"),
-            pathPattern(HttpMethod.GET, "/assets/**"), pathPattern(HttpMethod.GET, "/vendor/**"),
+            pathPattern(HttpMethod.GET, "/"),
+            pathPattern(HttpMethod.GET, "/index.html"),
+            pathPattern(HttpMethod.GET, "/assets/**"),
+            pathPattern(HttpMethod.GET, "/vendor/**"),
             pathPattern(HttpMethod.GET, "/favicon.ico"));
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity, LiveKitSettings liveKit, AppSettings app,
-            ApiDocuments apiDocuments) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ApiSecurity apiSecurity,
+            LiveKitSettings liveKit,
+            AppSettings app,
+            ApiDocuments apiDocuments)
+            throws Exception {
         String csp = AppContentSecurityPolicy.of(liveKit, app);
-        return apiSecurity.apply(http)
+        return apiSecurity
+                .apply(http)
                 // replaces the shared API policy: the app must also reach LiveKit (and Stripe in Stripe mode)
                 .headers(h -> h.contentSecurityPolicy(policy -> policy.policyDirectives(csp)))
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(ignoringPublicEndpoints()))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers(MONITORING).permitAll()
-                        .requestMatchers(WEB_APP).permitAll()
-                        .requestMatchers(apiDocuments.publicPaths()).permitAll()
-                        .requestMatchers("/auth/admin/**").hasRole(Caller.ROLE_ADMIN)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers(MONITORING)
+                        .permitAll()
+                        .requestMatchers(WEB_APP)
+                        .permitAll()
+                        .requestMatchers(apiDocuments.publicPaths())
+                        .permitAll()
+                        .requestMatchers("/auth/admin/**")
+                        .hasRole(Caller.ROLE_ADMIN)
                         .requestMatchers("/auth/me", "/auth/token", "/auth/password", "/auth/logout")
                         .hasRole(Caller.ROLE_USER)
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .build();
     }
 

@@ -2,20 +2,17 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchRule;
-
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.token.web.TokenWebInternal;
 import ai.mindbot.common.test.ModuleBoundaries;
 import ai.mindbot.common.test.ModuleRules;
 import ai.mindbot.common.test.PackagePrivateByDefault;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * The auth service's feature packages are modules, as in the time service ({@code TimeModulesTest}):
@@ -27,20 +24,22 @@ import ai.mindbot.common.test.PackagePrivateByDefault;
 class AuthModulesTest extends ModuleBoundaries {
 
     /** Which modules each module may use. Everything not listed is refused. */
-    static final ModuleRules MODULES = new ModuleRules("ai.mindbot.auth", Map.of(
-            "ratelimit", Set.of(),
-            "passthrough", Set.of(),
-            "account", Set.of("ratelimit"),
-            // a user's LiveKit token carries their account's id and email
-            "livekit", Set.of("account", "ratelimit"),
-            // a sign-in is an account's tokens, a room token among them; register and login open one
-            "token", Set.of("account", "livekit", "ratelimit"),
-            // disabling an account ends its sign-ins
-            "admin", Set.of("account", "token"),
-            // a new password ends every sign-in
-            "reset", Set.of("account", "ratelimit", "token"),
-            // the web app is told where LiveKit is
-            "app", Set.of("livekit")));
+    static final ModuleRules MODULES = new ModuleRules(
+            "ai.mindbot.auth",
+            Map.of(
+                    "ratelimit", Set.of(),
+                    "passthrough", Set.of(),
+                    "account", Set.of("ratelimit"),
+                    // a user's LiveKit token carries their account's id and email
+                    "livekit", Set.of("account", "ratelimit"),
+                    // a sign-in is an account's tokens, a room token among them; register and login open one
+                    "token", Set.of("account", "livekit", "ratelimit"),
+                    // disabling an account ends its sign-ins
+                    "admin", Set.of("account", "token"),
+                    // a new password ends every sign-in
+                    "reset", Set.of("account", "ratelimit", "token"),
+                    // the web app is told where LiveKit is
+                    "app", Set.of("livekit")));
 
     /** The top package (the application and its security chain) wires the modules; none uses it. */
     AuthModulesTest() {
@@ -56,14 +55,21 @@ class AuthModulesTest extends ModuleBoundaries {
     /** The rules must be able to fail: drop one edge the code uses, reach into an internal package. */
     @Test
     void theRulesCatchWhatTheyForbid() {
-        assertThat(MODULES.without("admin", "token").onlyAllowedDependencies().evaluate(production).hasViolation())
+        assertThat(MODULES.without("admin", "token")
+                        .onlyAllowedDependencies()
+                        .evaluate(production)
+                        .hasViolation())
                 .isTrue();
 
         JavaClasses reachingIn = new ClassFileImporter().importClasses(ReachesIntoTokenWeb.class);
-        assertThat(MODULES.onlyThroughPublicTypesOfTopPackages().evaluate(reachingIn).hasViolation()).isTrue();
+        assertThat(MODULES.onlyThroughPublicTypesOfTopPackages()
+                        .evaluate(reachingIn)
+                        .hasViolation())
+                .isTrue();
 
         JavaClasses usedByNobody = new ClassFileImporter().importClasses(UserAccount.class);
-        assertThat(packagePrivateByDefault(usedByNobody).evaluate(usedByNobody).hasViolation()).isTrue();
+        assertThat(packagePrivateByDefault(usedByNobody).evaluate(usedByNobody).hasViolation())
+                .isTrue();
     }
 
     /** A class outside the token module that uses one of its internals. */

@@ -1,13 +1,12 @@
 package ai.mindbot.auth;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,8 +91,8 @@ public final class AuthServer implements AutoCloseable {
 
     /** Registers a new account and returns the register response (access, refresh and LiveKit tokens). */
     public JsonNode register(String email) {
-        Http.Response response = http.post("/auth/register",
-                Map.of("email", email, "password", PASSWORD, "full_name", "Test Person"));
+        Http.Response response =
+                http.post("/auth/register", Map.of("email", email, "password", PASSWORD, "full_name", "Test Person"));
         if (response.status() != 201) {
             throw new AssertionError("register failed: " + response.status() + " " + response.body());
         }
@@ -115,7 +114,9 @@ public final class AuthServer implements AutoCloseable {
     /** An admin's access token (registering the admin account on first use). */
     public String adminToken() {
         Http.Response login = http.post("/auth/login", Map.of("email", ADMIN_EMAIL, "password", PASSWORD));
-        return (login.status() == 200 ? login.json() : register(ADMIN_EMAIL)).get("access_token").asString();
+        return (login.status() == 200 ? login.json() : register(ADMIN_EMAIL))
+                .get("access_token")
+                .asString();
     }
 
     @Override

@@ -2,6 +2,7 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.ServiceSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.ServiceSettings;
 
 /**
  * Races the database settles, not the code: many requests at once for the same email, the same
  * refresh token, the same account's guesses. Each rule holds by a unique index or a conditional UPDATE.
  */
-@ServiceSettings({"AUTH_RATE_LOGIN_PER_ACCOUNT=3", "AUTH_RATE_LOGIN_PER_ADDRESS=0",
-        "AUTH_RATE_REGISTER_PER_ADDRESS=0"})
+@ServiceSettings({"AUTH_RATE_LOGIN_PER_ACCOUNT=3", "AUTH_RATE_LOGIN_PER_ADDRESS=0", "AUTH_RATE_REGISTER_PER_ADDRESS=0"})
 class ConcurrencyIT extends OnBothDatabases {
 
     private static final int RACERS = 12;
@@ -29,8 +26,9 @@ class ConcurrencyIT extends OnBothDatabases {
     @Test
     void oneEmailGetsOneAccountHoweverManyRegisterAtOnce() throws Exception {
         String email = AuthServer.newEmail();
-        List<Integer> statuses = race(() -> server.http.post("/auth/register",
-                Map.of("email", email, "password", AuthServer.PASSWORD, "full_name", "Racer")).status());
+        List<Integer> statuses = race(() -> server.http
+                .post("/auth/register", Map.of("email", email, "password", AuthServer.PASSWORD, "full_name", "Racer"))
+                .status());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(RACERS - 1);
     }
@@ -38,8 +36,9 @@ class ConcurrencyIT extends OnBothDatabases {
     @Test
     void aRefreshTokenIsSpentOnceHoweverManyUseItAtOnce() throws Exception {
         String refreshToken = server.registerNew().get("refresh_token").asString();
-        List<Integer> statuses = race(() -> server.http.post("/auth/refresh",
-                Map.of("refresh_token", refreshToken)).status());
+        List<Integer> statuses = race(() -> server.http
+                .post("/auth/refresh", Map.of("refresh_token", refreshToken))
+                .status());
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 401).hasSize(RACERS - 1);
     }
@@ -48,8 +47,9 @@ class ConcurrencyIT extends OnBothDatabases {
     void simultaneousGuessesGetNoMoreTriesThanTheLimit() throws Exception {
         String email = AuthServer.newEmail();
         server.register(email);
-        List<Integer> statuses = race(() -> server.http.post("/auth/login",
-                Map.of("email", email, "password", "a wrong guess")).status());
+        List<Integer> statuses = race(() -> server.http
+                .post("/auth/login", Map.of("email", email, "password", "a wrong guess"))
+                .status());
         assertThat(statuses).filteredOn(s -> s == 401).hasSizeLessThanOrEqualTo(3);
         assertThat(statuses).filteredOn(s -> s == 429).hasSizeGreaterThanOrEqualTo(RACERS - 3);
         // racers that count at once may all see the limit passed and refuse each other (DatabaseAttempts
@@ -62,10 +62,12 @@ class ConcurrencyIT extends OnBothDatabases {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         try {
-            List<Future<T>> futures = IntStream.range(0, RACERS).mapToObj(i -> pool.submit(() -> {
-                go.await();
-                return call.call();
-            })).toList();
+            List<Future<T>> futures = IntStream.range(0, RACERS)
+                    .mapToObj(i -> pool.submit(() -> {
+                        go.await();
+                        return call.call();
+                    }))
+                    .toList();
             go.countDown();
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {

@@ -1,10 +1,6 @@
 package ai.mindbot.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.util.Base64;
-import java.util.Map;
-
+import ai.mindbot.common.test.Http;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -13,8 +9,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
-import ai.mindbot.common.test.Http;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.Map;
 
 /**
  * Checks tokens with a library other than the one that signed them: access tokens (signed by Nimbus
@@ -23,8 +21,7 @@ import ai.mindbot.common.test.Http;
  */
 final class IndependentVerifier {
 
-    private IndependentVerifier() {
-    }
+    private IndependentVerifier() {}
 
     /** Verifies signature (HS256, JWT_SECRET), issuer and expiry, and returns the claims. */
     static DecodedJWT accessToken(String token) {
@@ -43,7 +40,8 @@ final class IndependentVerifier {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
-                throw new AssertionError("LiveKit token alg is " + jwt.getHeader().getAlgorithm());
+                throw new AssertionError(
+                        "LiveKit token alg is " + jwt.getHeader().getAlgorithm());
             }
             if (!jwt.verify(new MACVerifier(AuthServer.LIVEKIT_SECRET.getBytes(StandardCharsets.UTF_8)))) {
                 throw new AssertionError("LiveKit token signature does not verify with the LiveKit secret");

@@ -1,10 +1,9 @@
 package ai.mindbot.auth;
 
-import java.util.List;
-
 import ai.mindbot.common.test.FreePort;
 import ai.mindbot.common.test.PeerProcess;
 import ai.mindbot.common.test.PeerProcesses;
+import java.util.List;
 
 /**
  * A real {@code livekit-server} (installed by {@code scripts/install-livekit} into {@code .peers/bin},
@@ -21,7 +20,8 @@ public final class LiveKitServerPeer implements AutoCloseable {
     }
 
     public static LiveKitServerPeer start(String apiKey, String apiSecret) {
-        String binary = PeerProcesses.onPath("livekit-server", "scripts/install-livekit").toString();
+        String binary = PeerProcesses.onPath("livekit-server", "scripts/install-livekit")
+                .toString();
         int port = FreePort.pick();
         String config = """
                 port: %d
@@ -36,8 +36,10 @@ public final class LiveKitServerPeer implements AutoCloseable {
                 logging:
                   level: warn
                 """.formatted(port, FreePort.pick(), FreePort.pick(), apiKey, apiSecret);
-        return new LiveKitServerPeer(PeerProcess.start("livekit-server", List.of(binary, "--config-body", config),
-                PeerProcess.answering(port)), port);
+        return new LiveKitServerPeer(
+                PeerProcess.start(
+                        "livekit-server", List.of(binary, "--config-body", config), PeerProcess.answering(port)),
+                port);
     }
 
     public String wsUrl() {

@@ -1,11 +1,10 @@
 package ai.mindbot.auth;
 
+import ai.mindbot.common.test.ServiceSettings;
+import ai.mindbot.common.test.TestDatabase;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-
-import ai.mindbot.common.test.ServiceSettings;
-import ai.mindbot.common.test.TestDatabase;
 
 /**
  * Runs every test of a subclass twice, against one auth-service on SQLite and one on PostgreSQL
@@ -18,7 +17,8 @@ public abstract class OnBothDatabases extends ai.mindbot.common.test.OnBothDatab
 
     @BeforeParameterizedClassInvocation
     static void startAuthService(TestDatabase database, TestInfo test) {
-        server = AuthServer.start(database, ServiceSettings.Read.of(test.getTestClass().orElseThrow()));
+        server = AuthServer.start(
+                database, ServiceSettings.Read.of(test.getTestClass().orElseThrow()));
     }
 
     @AfterParameterizedClassInvocation

@@ -2,14 +2,12 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.test.RefusedStart;
 import ai.mindbot.common.test.TestDatabase;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * MINDBOT_ENV=production: the service starts only with real LiveKit keys, an agent key, and public
@@ -28,26 +26,31 @@ class ProductionStartIT {
     @Test
     void refusesToStartWithLiveKitDevKeys() {
         assertThat(rootCauseOfStarting(with("LIVEKIT_API_KEY", "devkey", "LIVEKIT_API_SECRET", "secret")))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("real LiveKit keys");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("real LiveKit keys");
     }
 
     @Test
     void refusesToStartWithoutLiveKitKeys() {
         assertThat(rootCauseOfStarting(with("LIVEKIT_API_KEY", "", "LIVEKIT_API_SECRET", "")))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("LIVEKIT_API_KEY");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("LIVEKIT_API_KEY");
     }
 
     @Test
     void refusesToStartWithoutAnAgentKey() {
         assertThat(rootCauseOfStarting(with("AGENT_API_KEY", "")))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("AGENT_API_KEY");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("AGENT_API_KEY");
     }
 
     @Test
     void refusesPlainHttpPublicAddressesNamingEachInOneMessage() {
-        assertThat(rootCauseOfStarting(with("APP_URL", "http://app.example.test", "LIVEKIT_URL", "ws://livekit.example.test:7880")))
+        assertThat(rootCauseOfStarting(
+                        with("APP_URL", "http://app.example.test", "LIVEKIT_URL", "ws://livekit.example.test:7880")))
                 .isInstanceOf(MisconfigurationException.class)
-                .hasMessageContaining("APP_URL=http://app.example.test, LIVEKIT_URL=ws://livekit.example.test:7880 are not encrypted");
+                .hasMessageContaining(
+                        "APP_URL=http://app.example.test, LIVEKIT_URL=ws://livekit.example.test:7880 are not encrypted");
     }
 
     @Test
@@ -55,14 +58,19 @@ class ProductionStartIT {
         Map<String, String> withoutAppUrl = with();
         withoutAppUrl.remove("APP_URL");
         assertThat(rootCauseOfStarting(withoutAppUrl))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("APP_URL=http://localhost:");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("APP_URL=http://localhost:");
     }
 
     @Test
     void startsWithRealKeys() {
         try (AuthServer server = AuthServer.start(TestDatabase.SQLITE, PRODUCTION)) {
             assertThat(server.http.get("/health").status()).isEqualTo(200);
-            assertThat(server.http.post("/auth/guest", Map.of()).json().get("livekit_url").asString())
+            assertThat(server.http
+                            .post("/auth/guest", Map.of())
+                            .json()
+                            .get("livekit_url")
+                            .asString())
                     .isEqualTo("wss://livekit.example.test");
         }
     }
@@ -76,6 +84,7 @@ class ProductionStartIT {
     }
 
     private static Throwable rootCauseOfStarting(Map<String, String> properties) {
-        return RefusedStart.reason(() -> AuthServer.start(TestDatabase.SQLITE, properties).close());
+        return RefusedStart.reason(
+                () -> AuthServer.start(TestDatabase.SQLITE, properties).close());
     }
 }

@@ -2,22 +2,26 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.ServiceSettings;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 /**
  * Small limits so the tests reach them; the counters live in the database. One server for the tests
  * that use distinct accounts and addresses; counters never overlap.
  */
-@ServiceSettings({"AUTH_RATE_LOGIN_PER_ACCOUNT=3", "AUTH_RATE_LOGIN_PER_ADDRESS=5", "AUTH_RATE_REGISTER_PER_ADDRESS=4",
-        "AUTH_RATE_GUEST_PER_ADDRESS=2", "AUTH_RATE_LOGIN_SLOWDOWN_STEP_MILLIS=300", "AUTH_RATE_LOGIN_SLOWDOWN_MAX_MILLIS=600",
-        "TRUST_PROXY=true"})
+@ServiceSettings({
+    "AUTH_RATE_LOGIN_PER_ACCOUNT=3",
+    "AUTH_RATE_LOGIN_PER_ADDRESS=5",
+    "AUTH_RATE_REGISTER_PER_ADDRESS=4",
+    "AUTH_RATE_GUEST_PER_ADDRESS=2",
+    "AUTH_RATE_LOGIN_SLOWDOWN_STEP_MILLIS=300",
+    "AUTH_RATE_LOGIN_SLOWDOWN_MAX_MILLIS=600",
+    "TRUST_PROXY=true"
+})
 class RateLimitIT extends OnBothDatabases {
 
     @Test
@@ -25,7 +29,8 @@ class RateLimitIT extends OnBothDatabases {
         String email = AuthServer.newEmail();
         registerFrom(server, email);
         for (int i = 0; i < 3; i++) {
-            assertThat(login(server, email, "wrong password " + i, "10.0.0.1").status()).isEqualTo(401);
+            assertThat(login(server, email, "wrong password " + i, "10.0.0.1").status())
+                    .isEqualTo(401);
         }
 
         // from that address, even the right password waits: whoever is there has been guessing
@@ -43,7 +48,8 @@ class RateLimitIT extends OnBothDatabases {
         // other accounts are unaffected
         String other = AuthServer.newEmail();
         registerFrom(server, other);
-        assertThat(login(server, other, AuthServer.PASSWORD, "10.0.0.99").status()).isEqualTo(200);
+        assertThat(login(server, other, AuthServer.PASSWORD, "10.0.0.99").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -51,18 +57,21 @@ class RateLimitIT extends OnBothDatabases {
         String email = AuthServer.newEmail();
         registerFrom(server, email);
         // an attacker who knows the email, from several addresses, until each is refused
-        for (String attacker : new String[] { "10.9.1.1", "10.9.1.2" }) {
+        for (String attacker : new String[] {"10.9.1.1", "10.9.1.2"}) {
             for (int i = 0; i < 3; i++) {
-                assertThat(login(server, email, "guess " + i, attacker).status()).isEqualTo(401);
+                assertThat(login(server, email, "guess " + i, attacker).status())
+                        .isEqualTo(401);
             }
             assertThat(login(server, email, "guess", attacker).status()).isEqualTo(429);
         }
 
         // the owner, from their own address, still gets in: later, not never
         long started = System.nanoTime();
-        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.2.1").status()).isEqualTo(200);
+        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.2.1").status())
+                .isEqualTo(200);
         long waitedMillis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(waitedMillis).as("6 failures over a limit of 3, 300 ms a step, at most 600 ms")
+        assertThat(waitedMillis)
+                .as("6 failures over a limit of 3, 300 ms a step, at most 600 ms")
                 .isGreaterThanOrEqualTo(600);
         assertThat(server.http.get("/metrics").body()).contains("mindbot_auth_login_slowed_total");
     }
@@ -71,24 +80,31 @@ class RateLimitIT extends OnBothDatabases {
     void forgettingAnAccountsFailuresLiftsItsLockAndSlowdown() {
         String email = AuthServer.newEmail();
         registerFrom(server, email);
-        for (String address : new String[] { "10.9.3.1", "10.9.3.2" }) {
+        for (String address : new String[] {"10.9.3.1", "10.9.3.2"}) {
             for (int i = 0; i < 3; i++) {
                 assertThat(login(server, email, "guess " + i, address).status()).isEqualTo(401);
             }
         }
-        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.3.1").status()).isEqualTo(429);
+        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.3.1").status())
+                .isEqualTo(429);
 
         // what the password reset calls once the owner has proved they hold the mailbox
         server.bean(LoginThrottle.class).forgetFailures(" " + email.toUpperCase() + " ");
 
         double slowedBefore = slowedLogins();
-        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.3.1").status()).isEqualTo(200);
+        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.3.1").status())
+                .isEqualTo(200);
         assertThat(slowedLogins()).as("no longer slowed down").isEqualTo(slowedBefore);
     }
 
     private static double slowedLogins() {
-        return server.http.get("/metrics").body().lines().filter(l -> l.startsWith("mindbot_auth_login_slowed_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return server.http
+                .get("/metrics")
+                .body()
+                .lines()
+                .filter(l -> l.startsWith("mindbot_auth_login_slowed_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
@@ -96,17 +112,21 @@ class RateLimitIT extends OnBothDatabases {
         String email = AuthServer.newEmail();
         registerFrom(server, email);
         for (int i = 0; i < 8; i++) {
-            assertThat(login(server, email, AuthServer.PASSWORD, "10.1.0.1").status()).isEqualTo(200);
+            assertThat(login(server, email, AuthServer.PASSWORD, "10.1.0.1").status())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void failedLoginsFromOneAddressAreCutOffAcrossAccounts() {
         for (int i = 0; i < 5; i++) {
-            assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.1").status()).isEqualTo(401);
+            assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.1").status())
+                    .isEqualTo(401);
         }
-        assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.1").status()).isEqualTo(429);
-        assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.2").status()).isEqualTo(401);
+        assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.1").status())
+                .isEqualTo(429);
+        assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.2").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -118,14 +138,16 @@ class RateLimitIT extends OnBothDatabases {
             assertThat(login(first, email, "wrong 1", "10.3.0.1").status()).isEqualTo(401);
             assertThat(login(second, email, "wrong 2", "10.3.0.1").status()).isEqualTo(401);
             assertThat(login(first, email, "wrong 3", "10.3.0.1").status()).isEqualTo(401);
-            assertThat(login(second, email, AuthServer.PASSWORD, "10.3.0.1").status()).isEqualTo(429);
+            assertThat(login(second, email, AuthServer.PASSWORD, "10.3.0.1").status())
+                    .isEqualTo(429);
         }
     }
 
     @Test
     void registrationsPerAddressAreLimited() {
         for (int i = 0; i < 4; i++) {
-            assertThat(register(server, AuthServer.newEmail(), "10.4.0.1").status()).isEqualTo(201);
+            assertThat(register(server, AuthServer.newEmail(), "10.4.0.1").status())
+                    .isEqualTo(201);
         }
         Http.Response limited = register(server, AuthServer.newEmail(), "10.4.0.1");
         assertThat(limited.status()).isEqualTo(429);
@@ -146,8 +168,10 @@ class RateLimitIT extends OnBothDatabases {
         for (int i = 0; i < 5; i++) {
             assertThat(serviceToken(server, "wrong", "10.6.0.1").status()).isEqualTo(401);
         }
-        assertThat(serviceToken(server, AuthServer.AGENT_KEY, "10.6.0.1").status()).isEqualTo(429);
-        assertThat(serviceToken(server, AuthServer.AGENT_KEY, "10.6.0.2").status()).isEqualTo(200);
+        assertThat(serviceToken(server, AuthServer.AGENT_KEY, "10.6.0.1").status())
+                .isEqualTo(429);
+        assertThat(serviceToken(server, AuthServer.AGENT_KEY, "10.6.0.2").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -171,17 +195,27 @@ class RateLimitIT extends OnBothDatabases {
 
     /** Registers from an address of its own, so set-up never eats into the registration limit. */
     private static void registerFrom(AuthServer server, String email) {
-        assertThat(register(server, email, "10.99.0." + ADDRESSES.incrementAndGet()).status()).isEqualTo(201);
+        assertThat(register(server, email, "10.99.0." + ADDRESSES.incrementAndGet())
+                        .status())
+                .isEqualTo(201);
     }
 
     private static Http.Response login(AuthServer server, String email, String password, String address) {
-        return server.http.send("POST", "/auth/login", Http.json(Map.of("email", email, "password", password)), null,
+        return server.http.send(
+                "POST",
+                "/auth/login",
+                Http.json(Map.of("email", email, "password", password)),
+                null,
                 Map.of("X-Forwarded-For", address));
     }
 
     private static Http.Response register(AuthServer server, String email, String address) {
-        return server.http.send("POST", "/auth/register", Http.json(Map.of("email", email, "password",
-                AuthServer.PASSWORD, "full_name", "Rate Test")), null, Map.of("X-Forwarded-For", address));
+        return server.http.send(
+                "POST",
+                "/auth/register",
+                Http.json(Map.of("email", email, "password", AuthServer.PASSWORD, "full_name", "Rate Test")),
+                null,
+                Map.of("X-Forwarded-For", address));
     }
 
     private static Http.Response guest(AuthServer server, String forwardedFor) {
@@ -189,7 +223,11 @@ class RateLimitIT extends OnBothDatabases {
     }
 
     private static Http.Response serviceToken(AuthServer server, String key, String address) {
-        return server.http.send("POST", "/auth/service-token", Http.json(Map.of("api_key", key)), null,
+        return server.http.send(
+                "POST",
+                "/auth/service-token",
+                Http.json(Map.of("api_key", key)),
+                null,
                 Map.of("X-Forwarded-For", address));
     }
 }

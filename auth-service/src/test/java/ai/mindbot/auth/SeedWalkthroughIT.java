@@ -2,12 +2,11 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /** The seed guide's curl walkthrough (register, login, /auth/token), with its bodies as written. */

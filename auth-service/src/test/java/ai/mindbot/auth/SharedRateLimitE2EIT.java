@@ -2,17 +2,15 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RedisServer;
 import ai.mindbot.common.test.TestDatabase;
 import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two auth instances with {@code REDIS_URL}: the guessing limits count in a real redis-server, so
@@ -45,29 +43,35 @@ class SharedRateLimitE2EIT {
 
             assertThat(sixth.status()).isEqualTo(429);
             assertThat(sixth.json().get("code").asString()).isEqualTo("rate_limited");
-            assertThat(login(b, email, AuthServer.PASSWORD, "10.20.0.2").status()).isEqualTo(200);
+            assertThat(login(b, email, AuthServer.PASSWORD, "10.20.0.2").status())
+                    .isEqualTo(200);
             assertThat(attemptRows(a) + attemptRows(b)).isZero();
         }
     }
 
     @Test
     void whenRedisGoesAwayLoginsGoOnAndGuessingIsStillLimitedByTheSharedDatabase() {
-        try (AuthServer a = AuthServer.start(TestDatabase.POSTGRESQL, withRedis()); AuthServer b = a.sibling()) {
+        try (AuthServer a = AuthServer.start(TestDatabase.POSTGRESQL, withRedis());
+                AuthServer b = a.sibling()) {
             String email = AuthServer.newEmail();
             a.register(email);
             assertThat(login(a, email, "wrong before", "10.21.0.1").status()).isEqualTo(401);
             redis.stop();
             try {
-                assertThat(login(b, email, AuthServer.PASSWORD, "10.21.0.2").status()).isEqualTo(200);
+                assertThat(login(b, email, AuthServer.PASSWORD, "10.21.0.2").status())
+                        .isEqualTo(200);
                 for (int i = 1; i <= 5; i++) {
-                    assertThat(login(i % 2 == 0 ? a : b, email, "wrong " + i, "10.21.0.1").status()).isEqualTo(401);
+                    assertThat(login(i % 2 == 0 ? a : b, email, "wrong " + i, "10.21.0.1")
+                                    .status())
+                            .isEqualTo(401);
                 }
                 assertThat(login(a, email, "wrong 6", "10.21.0.1").status()).isEqualTo(429);
                 assertThat(attemptRows(a)).isPositive();
             } finally {
                 redis.restart();
             }
-            assertThat(login(b, email, AuthServer.PASSWORD, "10.21.0.3").status()).isEqualTo(200);
+            assertThat(login(b, email, AuthServer.PASSWORD, "10.21.0.3").status())
+                    .isEqualTo(200);
         }
     }
 
@@ -78,11 +82,18 @@ class SharedRateLimitE2EIT {
     }
 
     private static long attemptRows(AuthServer server) {
-        return server.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM auth_attempts").query(Long.class).single();
+        return server.bean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM auth_attempts")
+                .query(Long.class)
+                .single();
     }
 
     private static Http.Response login(AuthServer server, String email, String password, String address) {
-        return server.http.send("POST", "/auth/login", Http.json(Map.of("email", email, "password", password)), null,
+        return server.http.send(
+                "POST",
+                "/auth/login",
+                Http.json(Map.of("email", email, "password", password)),
+                null,
                 Map.of("X-Forwarded-For", address));
     }
 }

@@ -2,13 +2,10 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import com.auth0.jwt.interfaces.DecodedJWT;
-
 import ai.mindbot.common.test.Http;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Refresh-token rotation, reuse detection and logout. */
@@ -21,13 +18,17 @@ class SignInIT extends OnBothDatabases {
 
         assertThat(refreshed.status()).isEqualTo(200);
         JsonNode next = refreshed.json();
-        assertThat(next.get("refresh_token").asString()).isNotEqualTo(signIn.get("refresh_token").asString());
+        assertThat(next.get("refresh_token").asString())
+                .isNotEqualTo(signIn.get("refresh_token").asString());
         assertThat(next.get("token_type").asString()).isEqualTo("bearer");
         assertThat(next.get("livekit_token").asString()).isNotBlank();
-        DecodedJWT before = IndependentVerifier.accessToken(signIn.get("access_token").asString());
-        DecodedJWT after = IndependentVerifier.accessToken(next.get("access_token").asString());
+        DecodedJWT before =
+                IndependentVerifier.accessToken(signIn.get("access_token").asString());
+        DecodedJWT after =
+                IndependentVerifier.accessToken(next.get("access_token").asString());
         assertThat(after.getSubject()).isEqualTo(before.getSubject());
-        assertThat(after.getClaim("email").asString()).isEqualTo(before.getClaim("email").asString());
+        assertThat(after.getClaim("email").asString())
+                .isEqualTo(before.getClaim("email").asString());
         assertThat(after.getId()).isNotEqualTo(before.getId());
 
         Http.Response reused = refresh(signIn.get("refresh_token").asString());
@@ -60,8 +61,14 @@ class SignInIT extends OnBothDatabases {
     void refusesUnknownAndMalformedRefreshTokens() {
         assertThat(refresh("made-up-token").status()).isEqualTo(401);
         assertThat(server.http.post("/auth/refresh", Map.of()).status()).isEqualTo(400);
-        assertThat(server.http.post("/auth/refresh", Map.of("refresh_token", "")).status()).isEqualTo(400);
-        assertThat(server.http.post("/auth/refresh", Map.of("refresh_token", "x".repeat(201))).status()).isEqualTo(400);
+        assertThat(server.http
+                        .post("/auth/refresh", Map.of("refresh_token", ""))
+                        .status())
+                .isEqualTo(400);
+        assertThat(server.http
+                        .post("/auth/refresh", Map.of("refresh_token", "x".repeat(201)))
+                        .status())
+                .isEqualTo(400);
         assertThat(server.http.post("/auth/refresh", "nope").status()).isEqualTo(400);
     }
 
@@ -71,8 +78,10 @@ class SignInIT extends OnBothDatabases {
         JsonNode phone = server.register(email);
         JsonNode laptop = server.login(email);
 
-        Http.Response logout = server.http.post("/auth/logout",
-                Map.of("refresh_token", phone.get("refresh_token").asString()), phone.get("access_token").asString());
+        Http.Response logout = server.http.post(
+                "/auth/logout",
+                Map.of("refresh_token", phone.get("refresh_token").asString()),
+                phone.get("access_token").asString());
 
         assertThat(logout.status()).isEqualTo(204);
         assertThat(refresh(phone.get("refresh_token").asString()).status()).isEqualTo(401);
@@ -85,7 +94,8 @@ class SignInIT extends OnBothDatabases {
         JsonNode phone = server.register(email);
         JsonNode laptop = server.login(email);
 
-        Http.Response logout = server.http.send("POST", "/auth/logout", null, phone.get("access_token").asString(), Map.of());
+        Http.Response logout = server.http.send(
+                "POST", "/auth/logout", null, phone.get("access_token").asString(), Map.of());
 
         assertThat(logout.status()).isEqualTo(204);
         assertThat(refresh(phone.get("refresh_token").asString()).status()).isEqualTo(401);
@@ -96,14 +106,19 @@ class SignInIT extends OnBothDatabases {
     void nobodyLogsOutSomeoneElsesSignIn() {
         JsonNode victim = server.registerNew();
         JsonNode attacker = server.registerNew();
-        server.http.post("/auth/logout", Map.of("refresh_token", victim.get("refresh_token").asString()),
+        server.http.post(
+                "/auth/logout",
+                Map.of("refresh_token", victim.get("refresh_token").asString()),
                 attacker.get("access_token").asString());
         assertThat(refresh(victim.get("refresh_token").asString()).status()).isEqualTo(200);
     }
 
     @Test
     void logoutNeedsAnAccessToken() {
-        assertThat(server.http.post("/auth/logout", Map.of("refresh_token", "x")).status()).isEqualTo(401);
+        assertThat(server.http
+                        .post("/auth/logout", Map.of("refresh_token", "x"))
+                        .status())
+                .isEqualTo(401);
     }
 
     private static Http.Response refresh(String refreshToken) {

@@ -2,12 +2,10 @@ package ai.mindbot.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.common.test.OneWriterPerTable;
 import ai.mindbot.common.test.TableWriters;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * One writer per table, as in the time service: the SQL in the auth service's sources that inserts
@@ -18,11 +16,14 @@ import ai.mindbot.common.test.TableWriters;
 class TableWritersTest extends OneWriterPerTable {
 
     /** Each table's one writer, a source file under {@code ai/mindbot/auth/}. */
-    private static final TableWriters TABLES = new TableWriters("ai.mindbot.auth", "db/auth", Map.of(
-            "users", "account/AccountStore.java",
-            "refresh_tokens", "token/RefreshTokenStore.java",
-            "password_reset_tokens", "reset/ResetTokenStore.java",
-            "auth_attempts", "ratelimit/DatabaseAttempts.java"));
+    private static final TableWriters TABLES = new TableWriters(
+            "ai.mindbot.auth",
+            "db/auth",
+            Map.of(
+                    "users", "account/AccountStore.java",
+                    "refresh_tokens", "token/RefreshTokenStore.java",
+                    "password_reset_tokens", "reset/ResetTokenStore.java",
+                    "auth_attempts", "ratelimit/DatabaseAttempts.java"));
 
     TableWritersTest() {
         super(TABLES);

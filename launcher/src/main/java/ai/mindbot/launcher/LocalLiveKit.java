@@ -6,12 +6,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The LiveKit server {@code ./mindbot} talks to: one already answering at {@code LIVEKIT_URL} is
@@ -40,9 +40,12 @@ final class LocalLiveKit implements AutoCloseable {
 
     /** Empty when nothing answers and nothing can be started; {@code problem} then says why in one line. */
     static Optional<LocalLiveKit> ensure(Map<String, String> env, Path home, Path dataDir, StringBuilder problem) {
-        URI url = URI.create(env.getOrDefault("LIVEKIT_URL", "ws://localhost:7880").strip());
+        URI url = URI.create(
+                env.getOrDefault("LIVEKIT_URL", "ws://localhost:7880").strip());
         String host = url.getHost();
-        int port = url.getPort() > 0 ? url.getPort() : ("wss".equals(url.getScheme()) || "https".equals(url.getScheme()) ? 443 : 80);
+        int port = url.getPort() > 0
+                ? url.getPort()
+                : ("wss".equals(url.getScheme()) || "https".equals(url.getScheme()) ? 443 : 80);
         if (answers(host, port)) {
             return Optional.of(new LocalLiveKit(null, url.toString()));
         }
@@ -64,7 +67,8 @@ final class LocalLiveKit implements AutoCloseable {
                     ? new ProcessBuilder(binary.get().toString(), "--dev", "--config", config.toString())
                     : new ProcessBuilder(binary.get().toString(), "--config", config.toString());
             Process process = builder.redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "livekit-stop"));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
@@ -94,7 +98,8 @@ final class LocalLiveKit implements AutoCloseable {
         Files.createDirectories(dataDir);
         String key = env.getOrDefault("LIVEKIT_API_KEY", "devkey");
         String secret = env.getOrDefault("LIVEKIT_API_SECRET", "secret");
-        String timeUrl = env.getOrDefault("TIME_SERVICE_URL", "http://localhost:" + env.getOrDefault("TIME_PORT", "8001"));
+        String timeUrl =
+                env.getOrDefault("TIME_SERVICE_URL", "http://localhost:" + env.getOrDefault("TIME_PORT", "8001"));
         // single UDP and TCP ports next to the signalling port, loopback only: a development server
         // for browsers on this machine, reachable from nowhere else
         String yaml = """
@@ -130,7 +135,9 @@ final class LocalLiveKit implements AutoCloseable {
             return Optional.of(local);
         }
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .map(dir -> Path.of(dir, "livekit-server")).filter(Files::isExecutable).findFirst();
+                .map(dir -> Path.of(dir, "livekit-server"))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private static boolean answers(String host, int port) {

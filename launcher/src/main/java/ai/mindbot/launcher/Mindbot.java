@@ -1,25 +1,23 @@
 package ai.mindbot.launcher;
 
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import ai.mindbot.admin.AdminDashboardApplication;
 import ai.mindbot.agent.AgentMain;
 import ai.mindbot.auth.AuthServiceApplication;
 import ai.mindbot.common.config.DotEnv;
 import ai.mindbot.launcher.backup.BackupCommand;
 import ai.mindbot.time.TimeServiceApplication;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code ./mindbot}: with no command, starts auth (8000, also serving the web app), time (8001) and
@@ -34,8 +32,7 @@ public final class Mindbot {
             "admin", AdminDashboardApplication::builder);
     static final List<String> ORDER = List.of("auth", "time", "admin");
 
-    private Mindbot() {
-    }
+    private Mindbot() {}
 
     public static void main(String[] args) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
@@ -91,7 +88,8 @@ public final class Mindbot {
         String[] withTimeUrl = args;
         for (String name : List.of("time", "auth", "admin")) {
             try {
-                ConfigurableApplicationContext context = SERVICES.get(name).get().run(withTimeUrl);
+                ConfigurableApplicationContext context =
+                        SERVICES.get(name).get().run(withTimeUrl);
                 started.put(name, context);
                 if (name.equals("time")) {
                     withTimeUrl = withTimeServiceUrl(args, environment(), port(context));
@@ -177,7 +175,8 @@ public final class Mindbot {
         for (ConfigurableApplicationContext context : contexts) {
             String name = context.getEnvironment().getProperty("spring.application.name");
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            out.append(String.format("  %-16s http://localhost:%d   (health: http://localhost:%d/health)%n", name, port, port));
+            out.append(String.format(
+                    "  %-16s http://localhost:%d   (health: http://localhost:%d/health)%n", name, port, port));
         }
         if (voice != null) {
             out.append("  ").append(voice.describe()).append('\n');
@@ -195,8 +194,8 @@ public final class Mindbot {
 
     /** The process environment over {@code .env} (real variables win), for the plain-Java agent runtime. */
     static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>(
-                DotEnv.read(Path.of(System.getenv().getOrDefault("MINDBOT_ENV_FILE", ".env"))));
+        Map<String, String> env =
+                new HashMap<>(DotEnv.read(Path.of(System.getenv().getOrDefault("MINDBOT_ENV_FILE", ".env"))));
         env.putAll(System.getenv());
         return env;
     }

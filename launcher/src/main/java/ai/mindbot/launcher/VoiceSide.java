@@ -1,21 +1,19 @@
 package ai.mindbot.launcher;
 
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.AgentMain;
 import ai.mindbot.agent.rtc.MediaLibrary;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
 import ai.mindbot.agent.voice.providers.ProviderSelection;
 import ai.mindbot.agent.worker.AgentWorker;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What {@code ./mindbot} runs beside the three services so a person can talk to MindBot: a LiveKit
@@ -60,7 +58,8 @@ final class VoiceSide implements AutoCloseable {
         if (problem != null) {
             return "voice: not running (" + problem + ")";
         }
-        return "voice: MindBot agent on LiveKit " + livekit.url() + (livekit.startedHere() ? " (started for this run)" : "");
+        return "voice: MindBot agent on LiveKit " + livekit.url()
+                + (livekit.startedHere() ? " (started for this run)" : "");
     }
 
     boolean running() {
@@ -71,7 +70,8 @@ final class VoiceSide implements AutoCloseable {
         return services.stream()
                 .filter(c -> name.equals(c.getEnvironment().getProperty("spring.application.name")))
                 .map(c -> ((WebServerApplicationContext) c).getWebServer().getPort())
-                .findFirst().orElseThrow(() -> new IllegalStateException(name + " is not running"));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not running"));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package ai.mindbot.auth;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.TimeServiceApplication;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What a browser reaches at the app's origin: the real time service (simulated payments unless told
@@ -33,7 +32,8 @@ public final class AppStack implements AutoCloseable {
         return start(database, Map.of(), Map.of());
     }
 
-    public static AppStack start(TestDatabase database, Map<String, String> timeSettings, Map<String, String> authSettings) {
+    public static AppStack start(
+            TestDatabase database, Map<String, String> timeSettings, Map<String, String> authSettings) {
         Map<String, String> shared = new HashMap<>(database.freshProperties());
         shared.put("JWT_SECRET", AuthServer.JWT_SECRET);
         Map<String, String> timeProperties = new HashMap<>(shared);

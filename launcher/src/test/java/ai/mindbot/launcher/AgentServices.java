@@ -2,14 +2,13 @@ package ai.mindbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import ai.mindbot.auth.AuthServiceApplication;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.TimeServiceApplication;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The real auth and time services (SQLite) that MindBot talks to, knowing the agent's key; for the agent's tests. */
 final class AgentServices implements AutoCloseable {
@@ -35,13 +34,14 @@ final class AgentServices implements AutoCloseable {
 
     /** What the agent needs to find the services and prove it is the agent. */
     Map<String, String> agentEnv() {
-        return Map.of("AUTH_SERVICE_URL", auth.baseUrl(), "TIME_SERVICE_URL", time.baseUrl(), "AGENT_API_KEY", AGENT_KEY);
+        return Map.of(
+                "AUTH_SERVICE_URL", auth.baseUrl(), "TIME_SERVICE_URL", time.baseUrl(), "AGENT_API_KEY", AGENT_KEY);
     }
 
     /** Signs a user up with the password {@code "password-" + email}; returns their access token. */
     String register(String email, String name) {
-        Http.Response registered = new Http(auth.baseUrl()).post("/auth/register",
-                Map.of("email", email, "password", "password-" + email, "full_name", name));
+        Http.Response registered = new Http(auth.baseUrl())
+                .post("/auth/register", Map.of("email", email, "password", "password-" + email, "full_name", name));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         return registered.json().get("access_token").asString();
     }

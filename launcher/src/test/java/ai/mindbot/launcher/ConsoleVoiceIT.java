@@ -2,6 +2,14 @@ package ai.mindbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.AgentMain;
+import ai.mindbot.agent.e2e.Peers;
+import ai.mindbot.agent.e2e.Speech;
+import ai.mindbot.agent.local.RecordingSpeaker;
+import ai.mindbot.agent.local.TestSoundCard;
+import ai.mindbot.agent.local.WavMicrophone;
+import ai.mindbot.agent.mindbot.console.MindBotConsole;
+import ai.mindbot.common.test.Http;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -14,20 +22,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.AgentMain;
-import ai.mindbot.agent.e2e.Peers;
-import ai.mindbot.agent.e2e.Speech;
-import ai.mindbot.agent.local.RecordingSpeaker;
-import ai.mindbot.agent.local.TestSoundCard;
-import ai.mindbot.agent.local.WavMicrophone;
-import ai.mindbot.agent.mindbot.console.MindBotConsole;
-import ai.mindbot.common.test.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,8 +62,12 @@ class ConsoleVoiceIT {
     void aSpokenQuestionIsAnsweredAloudWithTheBalanceAndCaptionedAndTheCallIsBilledOnce() throws Exception {
         String token = services.register("ann@example.com", "Ann Example");
         Http timeApi = new Http(services.time.baseUrl());
-        assertThat(timeApi.post("/time/purchase", Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"),
-                token).status()).isBetween(200, 201);
+        assertThat(timeApi.post(
+                                "/time/purchase",
+                                Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"),
+                                token)
+                        .status())
+                .isBetween(200, 201);
         Path question = Speech.wav("how much time do i have left");
 
         RecordingSpeaker speaker = new RecordingSpeaker();
@@ -74,9 +76,13 @@ class ConsoleVoiceIT {
         PipedOutputStream keyboard = new PipedOutputStream();
         PipedInputStream typed = new PipedInputStream(keyboard);
         CompletableFuture<Integer> console = CompletableFuture.supplyAsync(() -> MindBotConsole.run(
-                new String[] {"--email", "ann@example.com"}, agentEnv, typed,
-                new PrintStream(printed, true, StandardCharsets.UTF_8), email -> ("password-" + email).toCharArray(),
-                AgentMain.selectedVoice(), TestSoundCard.with(microphone, speaker)));
+                new String[] {"--email", "ann@example.com"},
+                agentEnv,
+                typed,
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                email -> ("password-" + email).toCharArray(),
+                AgentMain.selectedVoice(),
+                TestSoundCard.with(microphone, speaker)));
         try {
             // the greeting is spoken in full: MindBot does not take its own voice, heard by the microphone, for Ann's
             await("the greeting's caption", () -> output(printed).contains("MindBot: Welcome back, Ann!"));
@@ -88,9 +94,14 @@ class ConsoleVoiceIT {
             int asked = speaker.frames();
             microphone.say(question);
             await("Ann's words, recognised", () -> output(printed).contains("You: how much time do i have left"));
-            await("the answer's caption", () -> output(printed).matches("(?s).*MindBot: [^\\n]*You have (about )?an hour of conversation time left\\..*"));
+            await(
+                    "the answer's caption",
+                    () -> output(printed)
+                            .matches("(?s).*MindBot: [^\\n]*You have (about )?an hour of conversation time left\\..*"));
             awaitQuiet(speaker, asked, "the answer to end");
-            assertThat(speaker.loudFrames(asked, SPEECH_RMS)).as("10 ms frames of the spoken answer").isGreaterThan(100);
+            assertThat(speaker.loudFrames(asked, SPEECH_RMS))
+                    .as("10 ms frames of the spoken answer")
+                    .isGreaterThan(100);
 
             // typing still works in a voice call, and is answered aloud as well
             int typedAt = speaker.frames();
@@ -98,7 +109,9 @@ class ConsoleVoiceIT {
             keyboard.flush();
             await("the typed question's answer", () -> output(printed).contains("MindBot: There are three time cards"));
             awaitQuiet(speaker, typedAt, "the packages answer to end");
-            assertThat(speaker.loudFrames(typedAt, SPEECH_RMS)).as("frames of the spoken packages answer").isGreaterThan(100);
+            assertThat(speaker.loudFrames(typedAt, SPEECH_RMS))
+                    .as("frames of the spoken packages answer")
+                    .isGreaterThan(100);
 
             keyboard.write("/quit\n".getBytes(StandardCharsets.UTF_8));
             keyboard.flush();
@@ -114,7 +127,11 @@ class ConsoleVoiceIT {
         assertThat(session.get("status").asString()).isEqualTo("ended");
         long billed = session.get("billed_seconds").asLong();
         assertThat(billed).as("seconds billed for the call").isBetween(5L, 120L);
-        assertThat(timeApi.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600 - billed);
+        assertThat(timeApi.get("/time/balance", token)
+                        .json()
+                        .get("balance_seconds")
+                        .asLong())
+                .isEqualTo(3600 - billed);
     }
 
     private static String output(ByteArrayOutputStream printed) {

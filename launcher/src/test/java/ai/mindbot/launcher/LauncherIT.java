@@ -2,20 +2,18 @@ package ai.mindbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import ai.mindbot.common.test.EmbeddedPostgresServer;
 import ai.mindbot.common.test.Http;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** What ./mindbot promises: three services in one JVM, each healthy, sharing one JWT secret. */
 class LauncherIT {
@@ -33,21 +31,32 @@ class LauncherIT {
             System.setOut(console);
         }
         String banner = printed.toString().substring(printed.toString().lastIndexOf("\n  Open MindBot:"));
-        int authPort = ((WebServerApplicationContext) contexts.get(0)).getWebServer().getPort();
+        int authPort =
+                ((WebServerApplicationContext) contexts.get(0)).getWebServer().getPort();
         assertThat(banner.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow())
                 .isEqualTo("  Open MindBot:    http://localhost:" + authPort + "/"); // the app's URL comes first
         try {
-            assertThat(contexts).extracting(c -> c.getEnvironment().getProperty("spring.application.name"))
+            assertThat(contexts)
+                    .extracting(c -> c.getEnvironment().getProperty("spring.application.name"))
                     .containsExactly("auth-service", "time-service", "admin-dashboard");
             for (ConfigurableApplicationContext context : contexts) {
-                int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+                int port =
+                        ((WebServerApplicationContext) context).getWebServer().getPort();
                 Http.Response health = new Http("http://127.0.0.1:" + port).get("/health");
                 assertThat(health.status()).isEqualTo(200);
                 assertThat(health.json().path("status").asString()).isEqualTo("UP");
-                assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
+                assertThat(health.json()
+                                .path("components")
+                                .path("db")
+                                .path("status")
+                                .asString())
+                        .isEqualTo("UP");
             }
             // the web app's origin: the page, and the time API passed through to the time service
-            Http app = new Http("http://127.0.0.1:" + ((WebServerApplicationContext) contexts.get(0)).getWebServer().getPort());
+            Http app = new Http("http://127.0.0.1:"
+                    + ((WebServerApplicationContext) contexts.get(0))
+                            .getWebServer()
+                            .getPort());
             assertThat(app.get("/").body()).contains("<title>MindBot</title>");
             Http.Response pricing = app.get("/time/pricing");
             assertThat(pricing.status()).isEqualTo(200);
@@ -64,10 +73,12 @@ class LauncherIT {
     @Test
     void sharesOnePostgresDatabaseBetweenAllThreeServices() throws Exception {
         Path data = Files.createTempDirectory("mindbot-launcher-pg-");
-        List<ConfigurableApplicationContext> contexts = Mindbot.startAll(args(data, EmbeddedPostgresServer.newDatabase()));
+        List<ConfigurableApplicationContext> contexts =
+                Mindbot.startAll(args(data, EmbeddedPostgresServer.newDatabase()));
         try {
             for (ConfigurableApplicationContext context : contexts) {
-                int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+                int port =
+                        ((WebServerApplicationContext) context).getWebServer().getPort();
                 Http.Response health = new Http("http://127.0.0.1:" + port).get("/health");
                 assertThat(health.status()).isEqualTo(200);
                 assertThat(health.json().path("status").asString()).isEqualTo("UP");
@@ -75,14 +86,25 @@ class LauncherIT {
             }
             // each service migrated its own tables into the one database
             DataSource db = contexts.get(0).getBean(DataSource.class);
-            try (var c = db.getConnection(); var rs = c.createStatement().executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+            try (var c = db.getConnection();
+                    var rs = c.createStatement()
+                            .executeQuery(
+                                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
                 List<String> tables = new ArrayList<>();
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
-                assertThat(tables).contains("users", "refresh_tokens", "accounts", "ledger_entries", "purchases",
-                        "voice_sessions", "admin_audit_log", "flyway_history_auth", "flyway_history_time");
+                assertThat(tables)
+                        .contains(
+                                "users",
+                                "refresh_tokens",
+                                "accounts",
+                                "ledger_entries",
+                                "purchases",
+                                "voice_sessions",
+                                "admin_audit_log",
+                                "flyway_history_auth",
+                                "flyway_history_time");
             }
         } finally {
             contexts.forEach(ConfigurableApplicationContext::close);
@@ -91,7 +113,12 @@ class LauncherIT {
 
     private static String[] args(Path data, String databaseUrl) {
         return new String[] {
-                "--AUTH_PORT=0", "--TIME_PORT=0", "--ADMIN_PORT=0",
-                "--MINDBOT_DATA_DIR=" + data, "--MINDBOT_ENV_FILE=none.env", "--DATABASE_URL=" + databaseUrl };
+            "--AUTH_PORT=0",
+            "--TIME_PORT=0",
+            "--ADMIN_PORT=0",
+            "--MINDBOT_DATA_DIR=" + data,
+            "--MINDBOT_ENV_FILE=none.env",
+            "--DATABASE_URL=" + databaseUrl
+        };
     }
 }

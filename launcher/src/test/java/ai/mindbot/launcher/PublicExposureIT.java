@@ -2,15 +2,13 @@ package ai.mindbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 
 /**
  * The three real services, as ./mindbot runs them, to callers from elsewhere (named by the proxy in
@@ -37,7 +35,9 @@ class PublicExposureIT {
 
     /** Each service and a route of its own API a browser page would call with a token. */
     static List<Map.Entry<Http, String>> services() {
-        return List.of(Map.entry(system.auth, "/auth/me"), Map.entry(system.time, "/time/purchase"),
+        return List.of(
+                Map.entry(system.auth, "/auth/me"),
+                Map.entry(system.time, "/time/purchase"),
                 Map.entry(system.admin, "/admin/dashboard"));
     }
 
@@ -51,11 +51,17 @@ class PublicExposureIT {
             assertThat(outsider.json().path("status").asString()).isEqualTo("UP");
             assertThat(outsider.body()).doesNotContain("components", "path", "SQLite");
 
-            Http.Response remoteAdmin = http.send("GET", "/health", null, admin, Map.of("X-Forwarded-For", "198.51.100.7"));
+            Http.Response remoteAdmin =
+                    http.send("GET", "/health", null, admin, Map.of("X-Forwarded-For", "198.51.100.7"));
             Http.Response local = http.get("/health");
             for (Http.Response insider : List.of(remoteAdmin, local)) {
                 assertThat(insider.body()).contains("\"database\":\"SQLite\""); // the admin's db has two data sources
-                assertThat(insider.json().path("components").path("diskSpace").path("details").has("path")).isTrue();
+                assertThat(insider.json()
+                                .path("components")
+                                .path("diskSpace")
+                                .path("details")
+                                .has("path"))
+                        .isTrue();
             }
         }
     }
@@ -77,7 +83,17 @@ class PublicExposureIT {
     }
 
     private static Http.Response preflight(Http http, String path, String origin) {
-        return http.send("OPTIONS", path, null, null, Map.of("Origin", origin,
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"));
+        return http.send(
+                "OPTIONS",
+                path,
+                null,
+                null,
+                Map.of(
+                        "Origin",
+                        origin,
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "authorization,content-type"));
     }
 }

@@ -1,22 +1,19 @@
 package ai.mindbot.launcher;
 
+import ai.mindbot.auth.AuthServer;
+import ai.mindbot.common.test.EmbeddedPostgresServer;
+import ai.mindbot.common.test.FreePort;
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import ai.mindbot.auth.AuthServer;
-import ai.mindbot.common.test.EmbeddedPostgresServer;
-import ai.mindbot.common.test.FreePort;
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 
 /**
  * The three services as {@code ./mindbot services} runs them (one JVM, {@link Mindbot#startAll}), on
@@ -46,7 +43,9 @@ public final class RunningSystem implements AutoCloseable {
     public static Map<String, String> freshSettings(TestDatabase database) {
         Map<String, String> settings = new HashMap<>();
         try {
-            settings.put("MINDBOT_DATA_DIR", Files.createTempDirectory("mindbot-system-").toString());
+            settings.put(
+                    "MINDBOT_DATA_DIR",
+                    Files.createTempDirectory("mindbot-system-").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,12 +63,16 @@ public final class RunningSystem implements AutoCloseable {
         all.put("AUTH_SERVICE_URL", "http://127.0.0.1:" + authPort);
         all.putIfAbsent("TIME_PORT", "0");
         all.putIfAbsent("ADMIN_PORT", "0");
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new RunningSystem(Mindbot.startAll(args), settings);
     }
 
     public int port(int service) {
-        return ((WebServerApplicationContext) contexts.get(service)).getWebServer().getPort();
+        return ((WebServerApplicationContext) contexts.get(service))
+                .getWebServer()
+                .getPort();
     }
 
     /** The time service's database, for reading the ledger as it is stored. */
@@ -82,7 +85,9 @@ public final class RunningSystem implements AutoCloseable {
         Map<String, String> credentials = Map.of("email", ADMIN_EMAIL, "password", AuthServer.PASSWORD);
         Http.Response login = auth.post("/auth/login", credentials);
         if (login.status() != 200) {
-            login = auth.post("/auth/register", Map.of("email", ADMIN_EMAIL, "password", AuthServer.PASSWORD, "full_name", "Admin"));
+            login = auth.post(
+                    "/auth/register",
+                    Map.of("email", ADMIN_EMAIL, "password", AuthServer.PASSWORD, "full_name", "Admin"));
         }
         return login.json().get("access_token").asString();
     }

@@ -2,21 +2,19 @@ package ai.mindbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.auth.AuthServer;
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.auth.AuthServer;
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 import tools.jackson.databind.JsonNode;
-import java.util.function.BiConsumer;
 
 /**
  * One set of conventions across the three real services, as ./mindbot runs them: every time in an
@@ -39,13 +37,14 @@ class ServiceConventionsIT {
     static void start() {
         system = RunningSystem.start(RunningSystem.freshSettings(TestDatabase.SQLITE));
         admin = system.adminToken();
-        Http.Response registered = system.auth.post("/auth/register",
+        Http.Response registered = system.auth.post(
+                "/auth/register",
                 Map.of("email", "conventions@example.com", "password", AuthServer.PASSWORD, "full_name", "Con"));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         user = registered.json().get("access_token").asString();
         userId = system.auth.get("/auth/me", user).json().get("id").asString();
-        Http.Response bought = system.time.post("/time/purchase",
-                Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"), user);
+        Http.Response bought = system.time.post(
+                "/time/purchase", Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"), user);
         assertThat(bought.status()).as(bought.body()).isEqualTo(200);
         Http.Response started = system.time.post("/time/sessions", Map.of("room_name", "room-conventions"), user);
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -67,9 +66,14 @@ class ServiceConventionsIT {
         answers.put("time /time/sessions", system.time.get("/time/sessions", user));
         answers.put("time /time/sessions/{id}", system.time.get("/time/sessions/" + sessionId, user));
         answers.put("time /time/admin/accounts/{id}", system.time.get("/time/admin/accounts/" + userId, admin));
-        answers.put("time POST /time/admin/grants", system.time.send("POST", "/time/admin/grants",
-                Http.json(Map.of("user_id", userId, "seconds", 60, "reason", "conventions")), admin,
-                Map.of("Idempotency-Key", "conventions-grant")));
+        answers.put(
+                "time POST /time/admin/grants",
+                system.time.send(
+                        "POST",
+                        "/time/admin/grants",
+                        Http.json(Map.of("user_id", userId, "seconds", 60, "reason", "conventions")),
+                        admin,
+                        Map.of("Idempotency-Key", "conventions-grant")));
         answers.put("admin /admin/dashboard", system.admin.get("/admin/dashboard", admin));
         answers.put("admin /admin/users", system.admin.get("/admin/users", admin));
         answers.put("admin /admin/users/{id}/report", system.admin.get("/admin/users/" + userId + "/report", admin));
@@ -104,8 +108,12 @@ class ServiceConventionsIT {
         refusals.put("auth user on admin route", system.auth.get("/auth/admin/users/" + userId, user));
         refusals.put("time without token", system.time.get("/time/balance", null));
         refusals.put("time bad body", system.time.post("/time/purchase", "{\"package_id\": ", user));
-        refusals.put("time unknown package", system.time.post("/time/purchase",
-                Map.of("package_id", "gold_999h", "payment_method_id", "pm_card_visa"), user));
+        refusals.put(
+                "time unknown package",
+                system.time.post(
+                        "/time/purchase",
+                        Map.of("package_id", "gold_999h", "payment_method_id", "pm_card_visa"),
+                        user));
         refusals.put("time unknown session", system.time.get("/time/sessions/nope", user));
         refusals.put("time user on admin route", system.time.get("/time/admin/accounts/" + userId, user));
         refusals.put("admin without token", system.admin.get("/admin/dashboard", null));
@@ -132,9 +140,12 @@ class ServiceConventionsIT {
             Map<String, Http.Response> answers = new LinkedHashMap<>();
             Map<String, String> header = Map.of("Idempotency-Key", bad);
             answers.put("time /time/purchase", system.time.send("POST", "/time/purchase", purchase, user, header));
-            answers.put("auth origin /time/purchase", system.auth.send("POST", "/time/purchase", purchase, user, header));
-            answers.put("time /time/admin/grants", system.time.send("POST", "/time/admin/grants", grant, admin, header));
-            answers.put("admin /admin/users/{id}/grant",
+            answers.put(
+                    "auth origin /time/purchase", system.auth.send("POST", "/time/purchase", purchase, user, header));
+            answers.put(
+                    "time /time/admin/grants", system.time.send("POST", "/time/admin/grants", grant, admin, header));
+            answers.put(
+                    "admin /admin/users/{id}/grant",
                     system.admin.send("POST", "/admin/users/" + userId + "/grant", adminGrant, admin, header));
             JsonNode first = null;
             for (Map.Entry<String, Http.Response> answer : answers.entrySet()) {

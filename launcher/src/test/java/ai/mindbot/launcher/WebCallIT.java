@@ -2,10 +2,14 @@ package ai.mindbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.e2e.LiveKitServer;
+import ai.mindbot.agent.e2e.Peers;
+import ai.mindbot.agent.e2e.Speech;
+import ai.mindbot.common.test.Browser;
+import ai.mindbot.common.test.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -13,12 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-
-import ai.mindbot.agent.e2e.LiveKitServer;
-import ai.mindbot.agent.e2e.Peers;
-import ai.mindbot.agent.e2e.Speech;
-import ai.mindbot.common.test.Browser;
-import ai.mindbot.common.test.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,12 +39,21 @@ class WebCallIT {
         livekit = new LiveKitServer().start();
         Path data = Files.createTempDirectory("mindbot-webcall-");
         running = Mindbot.startEverything(new String[] {
-                "--AUTH_PORT=0", "--TIME_PORT=0", "--ADMIN_PORT=0", "--MINDBOT_DATA_DIR=" + data,
-                "--MINDBOT_ENV_FILE=none.env", "--DATABASE_URL=", "--MINDBOT_HOME=" + Peers.repoRoot(),
-                "--LIVEKIT_URL=" + livekit.wsUrl(), "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
-                "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET});
+            "--AUTH_PORT=0",
+            "--TIME_PORT=0",
+            "--ADMIN_PORT=0",
+            "--MINDBOT_DATA_DIR=" + data,
+            "--MINDBOT_ENV_FILE=none.env",
+            "--DATABASE_URL=",
+            "--MINDBOT_HOME=" + Peers.repoRoot(),
+            "--LIVEKIT_URL=" + livekit.wsUrl(),
+            "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
+            "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET
+        });
         assertThat(running.voice().describe()).startsWith("voice: MindBot agent on LiveKit");
-        int authPort = ((WebServerApplicationContext) running.services().get(0)).getWebServer().getPort();
+        int authPort = ((WebServerApplicationContext) running.services().get(0))
+                .getWebServer()
+                .getPort();
         origin = "http://localhost:" + authPort;
         Path question = Speech.wavAfterSilence("how much time do i have left", 15);
         person = Browser.start(1280, 1000, "--use-file-for-fake-audio-capture=" + question + "%noloop");
@@ -74,7 +81,8 @@ class WebCallIT {
         person.wait.until(d -> person.js("return document.getElementById('call').dataset.room || null") != null);
 
         // MindBot greets by name, in a caption and in audio the page hears
-        person.wait.withTimeout(Duration.ofSeconds(40))
+        person.wait
+                .withTimeout(Duration.ofSeconds(40))
                 .withMessage(() -> "captions: " + person.js("return document.getElementById('captions').outerHTML")
                         + " state: " + person.js("return document.getElementById('agent-state').textContent")
                         + " shot: " + person.screenshot("30-talk-failed"))
@@ -83,7 +91,8 @@ class WebCallIT {
         person.screenshot("30-talk-real-mindbot");
 
         // the metered session is live in the time service, and the page counts the time left down
-        String token = (String) person.js("return JSON.parse(localStorage.getItem('mindbot.session') || '{}').access_token || ''");
+        String token = (String)
+                person.js("return JSON.parse(localStorage.getItem('mindbot.session') || '{}').access_token || ''");
         Http time = new Http(origin);
         person.wait.withTimeout(Duration.ofSeconds(30)).until(d -> number("talk-remaining", "seconds") > 0);
         double first = number("talk-remaining", "seconds");
@@ -94,8 +103,11 @@ class WebCallIT {
         person.click("talk-hangup");
         person.waitForText("call-ended", "The call has ended");
         person.wait.withTimeout(Duration.ofSeconds(20)).until(d -> {
-            JsonNode sessions = time.get("/time/sessions", token.isEmpty() ? null : token).json().path("sessions");
-            return sessions.size() == 1 && "ended".equals(sessions.get(0).path("status").asString());
+            JsonNode sessions = time.get("/time/sessions", token.isEmpty() ? null : token)
+                    .json()
+                    .path("sessions");
+            return sessions.size() == 1
+                    && "ended".equals(sessions.get(0).path("status").asString());
         });
     }
 
@@ -120,8 +132,10 @@ class WebCallIT {
     }
 
     static double number(String id, String data) {
-        Object value = person.js("const e = document.getElementById(arguments[0]); return e ? e.dataset[arguments[1]] || '0' : '0'",
-                id, data);
+        Object value = person.js(
+                "const e = document.getElementById(arguments[0]); return e ? e.dataset[arguments[1]] || '0' : '0'",
+                id,
+                data);
         return Double.parseDouble(String.valueOf(value));
     }
 }

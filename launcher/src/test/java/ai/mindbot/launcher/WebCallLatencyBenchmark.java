@@ -1,5 +1,9 @@
 package ai.mindbot.launcher;
 
+import ai.mindbot.agent.e2e.LiveKitServer;
+import ai.mindbot.agent.e2e.Peers;
+import ai.mindbot.common.test.Browser;
+import ai.mindbot.common.test.Http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,16 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-
-import ai.mindbot.agent.e2e.LiveKitServer;
-import ai.mindbot.agent.e2e.Peers;
-import ai.mindbot.common.test.Browser;
-import ai.mindbot.common.test.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,9 +44,12 @@ class WebCallLatencyBenchmark {
 
     static final int CALLS = Integer.getInteger("bench.calls", 20);
     static final Duration GREETING_TIMEOUT = Duration.ofSeconds(60);
-    static final String[] SPLITS = { "agentJoinedAt", "agentTrackAt", "agentHeardAt" };
-    static final String[] SPLIT_NAMES = { "click → MindBot joined the room", "click → MindBot's audio track subscribed",
-            "click → greeting heard in the page" };
+    static final String[] SPLITS = {"agentJoinedAt", "agentTrackAt", "agentHeardAt"};
+    static final String[] SPLIT_NAMES = {
+        "click → MindBot joined the room",
+        "click → MindBot's audio track subscribed",
+        "click → greeting heard in the page"
+    };
 
     @Test
     void clickToGreeting() throws Exception {
@@ -56,13 +57,22 @@ class WebCallLatencyBenchmark {
         Path silence = silenceWav(data.resolve("silence.wav"));
         try (LiveKitServer livekit = new LiveKitServer().start();
                 Mindbot.Running running = Mindbot.startEverything(new String[] {
-                        "--AUTH_PORT=0", "--TIME_PORT=0", "--ADMIN_PORT=0", "--MINDBOT_DATA_DIR=" + data,
-                        "--MINDBOT_ENV_FILE=none.env", "--DATABASE_URL=", "--MINDBOT_HOME=" + Peers.repoRoot(),
-                        "--LIVEKIT_URL=" + livekit.wsUrl(), "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
-                        "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET});
+                    "--AUTH_PORT=0",
+                    "--TIME_PORT=0",
+                    "--ADMIN_PORT=0",
+                    "--MINDBOT_DATA_DIR=" + data,
+                    "--MINDBOT_ENV_FILE=none.env",
+                    "--DATABASE_URL=",
+                    "--MINDBOT_HOME=" + Peers.repoRoot(),
+                    "--LIVEKIT_URL=" + livekit.wsUrl(),
+                    "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
+                    "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET
+                });
                 // without %noloop Chromium loops the file: a microphone that stays silent for every call
                 Browser person = Browser.start(1280, 1000, "--use-file-for-fake-audio-capture=" + silence)) {
-            int authPort = ((WebServerApplicationContext) running.services().get(0)).getWebServer().getPort();
+            int authPort = ((WebServerApplicationContext) running.services().get(0))
+                    .getWebServer()
+                    .getPort();
             String origin = "http://localhost:" + authPort;
             WebCallIT.signUpAndBuy(person, origin);
             person.driver.get(origin + "/#/talk");
@@ -83,16 +93,20 @@ class WebCallLatencyBenchmark {
     @SuppressWarnings("unchecked")
     static double[] call(Browser person, String origin) {
         person.click("talk-start");
-        person.wait.withTimeout(GREETING_TIMEOUT)
-                .withMessage(() -> "no greeting heard; #call " + person.js("return JSON.stringify(document.getElementById('call').dataset)")
+        person.wait
+                .withTimeout(GREETING_TIMEOUT)
+                .withMessage(() -> "no greeting heard; #call "
+                        + person.js("return JSON.stringify(document.getElementById('call').dataset)")
                         + " state: " + person.js("return document.getElementById('agent-state').textContent")
                         + " shot: " + person.screenshot("bench-webcall-failed"))
                 .until(d -> person.js("return document.getElementById('call').dataset.agentHeardAt || null") != null);
-        Map<String, Object> marks = (Map<String, Object>) person.js(
-                "return Object.assign({}, document.getElementById('call').dataset)");
+        Map<String, Object> marks =
+                (Map<String, Object>) person.js("return Object.assign({}, document.getElementById('call').dataset)");
         String room = (String) marks.get("room");
         // what was heard is the greeting (it names the person), and the silent microphone said nothing
-        person.wait.withTimeout(Duration.ofSeconds(30)).withMessage(() -> "no greeting caption: " + captions(person, "agent"))
+        person.wait
+                .withTimeout(Duration.ofSeconds(30))
+                .withMessage(() -> "no greeting caption: " + captions(person, "agent"))
                 .until(d -> captions(person, "agent").contains("Ada"));
         if (!captions(person, "user").isEmpty()) {
             throw new IllegalStateException("the silent microphone was transcribed: " + captions(person, "user"));
@@ -100,11 +114,15 @@ class WebCallLatencyBenchmark {
 
         person.click("talk-hangup");
         person.waitForText("call-ended", "The call has ended");
-        String token = (String) person.js("return JSON.parse(localStorage.getItem('mindbot.session') || '{}').access_token || ''");
+        String token = (String)
+                person.js("return JSON.parse(localStorage.getItem('mindbot.session') || '{}').access_token || ''");
         Http time = new Http(origin);
-        person.wait.withTimeout(Duration.ofSeconds(30)).withMessage(() -> "session of " + room + " not ended")
+        person.wait
+                .withTimeout(Duration.ofSeconds(30))
+                .withMessage(() -> "session of " + room + " not ended")
                 .until(d -> {
-                    for (JsonNode s : time.get("/time/sessions?limit=100", token).json().path("sessions")) {
+                    for (JsonNode s :
+                            time.get("/time/sessions?limit=100", token).json().path("sessions")) {
                         if (room.equals(s.path("room_name").asString())) {
                             return "ended".equals(s.path("status").asString());
                         }
@@ -123,22 +141,40 @@ class WebCallLatencyBenchmark {
     }
 
     static String captions(Browser person, String speaker) {
-        return String.valueOf(person.js("return [...document.querySelectorAll('li[data-speaker=\"' + arguments[0] + '\"]')]"
-                + ".map(li => li.textContent).join(' | ')", speaker));
+        return String.valueOf(person.js(
+                "return [...document.querySelectorAll('li[data-speaker=\"' + arguments[0] + '\"]')]"
+                        + ".map(li => li.textContent).join(' | ')",
+                speaker));
     }
 
     static String report(double[] warmUp, List<double[]> calls) {
         StringBuilder table = new StringBuilder(String.format(
-                "| %d calls after one warm-up | p50 | p95 | min | max | warm-up call |%n|---|---|---|---|---|---|%n", calls.size()));
+                "| %d calls after one warm-up | p50 | p95 | min | max | warm-up call |%n|---|---|---|---|---|---|%n",
+                calls.size()));
         for (int i = 0; i < SPLITS.length; i++) {
             int split = i;
-            double[] sorted = calls.stream().mapToDouble(c -> c[split]).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            String missing = sorted.length == calls.size() ? "" : String.format(" (seen in %d of %d)", sorted.length, calls.size());
-            table.append(String.format("| %s%s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms |%n", SPLIT_NAMES[i], missing,
-                    percentile(sorted, 50), percentile(sorted, 95), sorted[0], sorted[sorted.length - 1], warmUp[i]));
+            double[] sorted = calls.stream()
+                    .mapToDouble(c -> c[split])
+                    .filter(v -> !Double.isNaN(v))
+                    .sorted()
+                    .toArray();
+            String missing = sorted.length == calls.size()
+                    ? ""
+                    : String.format(" (seen in %d of %d)", sorted.length, calls.size());
+            table.append(String.format(
+                    "| %s%s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms |%n",
+                    SPLIT_NAMES[i],
+                    missing,
+                    percentile(sorted, 50),
+                    percentile(sorted, 95),
+                    sorted[0],
+                    sorted[sorted.length - 1],
+                    warmUp[i]));
         }
         table.append("\nEach call, click → greeting heard (ms): ")
-                .append(Arrays.toString(calls.stream().mapToLong(c -> Math.round(c[2])).toArray())).append('\n');
+                .append(Arrays.toString(
+                        calls.stream().mapToLong(c -> Math.round(c[2])).toArray()))
+                .append('\n');
         return table.toString();
     }
 
@@ -152,10 +188,18 @@ class WebCallLatencyBenchmark {
         int rate = 48_000;
         int bytes = rate * 2;
         ByteBuffer wav = ByteBuffer.allocate(44 + bytes).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + bytes)
-                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(bytes);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + bytes)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate * 2)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt(bytes);
         return Files.write(file, wav.array());
     }
 }

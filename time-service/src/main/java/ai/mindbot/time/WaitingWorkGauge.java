@@ -1,12 +1,10 @@
 package ai.mindbot.time;
 
-import java.time.Clock;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A gauge on /metrics of how long the oldest piece of waiting work has waited, in seconds, 0 when
@@ -34,7 +32,9 @@ public class WaitingWorkGauge implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder(name, this, WaitingWorkGauge::oldestSeconds).baseUnit("seconds").description(description)
+        Gauge.builder(name, this, WaitingWorkGauge::oldestSeconds)
+                .baseUnit("seconds")
+                .description(description)
                 .register(registry);
     }
 
@@ -44,10 +44,13 @@ public class WaitingWorkGauge implements MeterBinder {
 
     private double oldestSeconds() {
         long now = clock.millis();
-        long oldest = jdbc.sql(oldestMillisSql).param("now", now).query((rs, n) -> {
-            long millis = rs.getLong(1);
-            return rs.wasNull() ? now : millis;
-        }).single();
+        long oldest = jdbc.sql(oldestMillisSql)
+                .param("now", now)
+                .query((rs, n) -> {
+                    long millis = rs.getLong(1);
+                    return rs.wasNull() ? now : millis;
+                })
+                .single();
         return Math.max(0, now - oldest) / 1000.0;
     }
 }

@@ -2,10 +2,16 @@ package ai.mindbot.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.ApiContract;
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.testing.AuthService;
+import ai.mindbot.time.testing.LiveKitSignatures;
+import ai.mindbot.time.testing.TimeService;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -13,14 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.web.servlet.DispatcherServlet;
-
-import ai.mindbot.common.test.ApiContract;
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.testing.AuthService;
-import ai.mindbot.time.testing.LiveKitSignatures;
-import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,21 +51,36 @@ class ApiDocumentIT {
     @Test
     void namesEveryEndpointTheServiceMaps() {
         Set<String> endpoints = ApiContract.endpointsOf(time.bean(DispatcherServlet.class));
-        assertThat(endpoints).contains("POST /time/purchase", "POST /time/sessions/{id}/heartbeat", "POST /webhooks/stripe");
+        assertThat(endpoints)
+                .contains("POST /time/purchase", "POST /time/sessions/{id}/heartbeat", "POST /webhooks/stripe");
         assertThat(contract.operations()).containsAll(endpoints);
     }
 
     @Test
     void securityAndItsRefusalsFollowSecurityConfig() {
-        assertThat(contract.operation("GET", "/time/pricing").path("security").isEmpty()).isTrue();
-        assertThat(contract.operation("POST", "/webhooks/stripe").path("responses").has("401")).isFalse();
+        assertThat(contract.operation("GET", "/time/pricing").path("security").isEmpty())
+                .isTrue();
+        assertThat(contract.operation("POST", "/webhooks/stripe")
+                        .path("responses")
+                        .has("401"))
+                .isFalse();
         JsonNode purchase = contract.operation("POST", "/time/purchase");
         assertThat(purchase.path("security").get(0).path("bearer").toString()).isEqualTo("[\"user\"]");
-        assertThat(purchase.path("responses").path("200").path("content").path("application/json").path("schema")
-                .path("$ref").asString()).endsWith("/PurchaseAnswer");
+        assertThat(purchase.path("responses")
+                        .path("200")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
+                .endsWith("/PurchaseAnswer");
         JsonNode sessions = contract.operation("POST", "/time/sessions");
         assertThat(sessions.path("security").get(0).path("bearer").isEmpty()).isTrue(); // any valid token
-        assertThat(contract.operation("POST", "/time/admin/grants").path("security").get(0).path("bearer").toString())
+        assertThat(contract.operation("POST", "/time/admin/grants")
+                        .path("security")
+                        .get(0)
+                        .path("bearer")
+                        .toString())
                 .isEqualTo("[\"admin\"]");
     }
 
@@ -77,36 +90,65 @@ class ApiDocumentIT {
         contract.assertAnswer("GET", "/time/pricing", time.http.get("/time/pricing"));
         contract.assertAnswer("GET", "/time/balance", time.http.get("/time/balance", user));
         contract.assertAnswer("GET", "/time/balance", problem(401, time.http.get("/time/balance")));
-        contract.assertAnswer("POST", "/time/sessions",
+        contract.assertAnswer(
+                "POST",
+                "/time/sessions",
                 problem(402, time.http.post("/time/sessions", Map.of("room_name", "doc-room"), user)));
 
-        JsonNode bought = contract.assertAnswer("POST", "/time/purchase", time.purchase("7001", "basic_5h", "pm_card_visa"))
+        JsonNode bought = contract.assertAnswer(
+                        "POST", "/time/purchase", time.purchase("7001", "basic_5h", "pm_card_visa"))
                 .json();
-        contract.assertAnswer("POST", "/time/purchase", problem(404, time.purchase("7001", "no_such_package", "pm_card_visa")));
-        contract.assertAnswer("POST", "/time/purchase",
+        contract.assertAnswer(
+                "POST", "/time/purchase", problem(404, time.purchase("7001", "no_such_package", "pm_card_visa")));
+        contract.assertAnswer(
+                "POST",
+                "/time/purchase",
                 problem(400, time.http.post("/time/purchase", Map.of("payment_method_id", "pm_card_visa"), user)));
         String purchase = bought.get("purchase_id").asString();
-        contract.assertAnswer("GET", "/time/purchases/{purchaseId}", time.http.get("/time/purchases/" + purchase, user));
-        contract.assertAnswer("GET", "/time/purchases/{purchaseId}",
+        contract.assertAnswer(
+                "GET", "/time/purchases/{purchaseId}", time.http.get("/time/purchases/" + purchase, user));
+        contract.assertAnswer(
+                "GET",
+                "/time/purchases/{purchaseId}",
                 problem(404, time.http.get("/time/purchases/" + purchase, Tokens.user("7002"))));
         contract.assertAnswer("GET", "/time/transactions", time.http.get("/time/transactions", user));
-        contract.assertAnswer("GET", "/time/transactions", problem(400, time.http.get("/time/transactions?limit=0", user)));
+        contract.assertAnswer(
+                "GET", "/time/transactions", problem(400, time.http.get("/time/transactions?limit=0", user)));
 
-        JsonNode started = contract.assertAnswer("POST", "/time/sessions",
-                time.http.post("/time/sessions", Map.of("room_name", "doc-room"), user)).json();
+        JsonNode started = contract.assertAnswer(
+                        "POST",
+                        "/time/sessions",
+                        time.http.post("/time/sessions", Map.of("room_name", "doc-room"), user))
+                .json();
         String session = started.get("session_id").asString();
-        contract.assertAnswer("POST", "/time/sessions/{id}/heartbeat",
+        contract.assertAnswer(
+                "POST",
+                "/time/sessions/{id}/heartbeat",
                 time.http.post("/time/sessions/" + session + "/heartbeat", Map.of(), user));
         contract.assertAnswer("GET", "/time/sessions/{id}", time.http.get("/time/sessions/" + session, user));
         contract.assertAnswer("GET", "/time/sessions", time.http.get("/time/sessions", user));
-        contract.assertAnswer("POST", "/time/sessions/{id}/end", time.http.post("/time/sessions/" + session + "/end", Map.of(), user));
-        contract.assertAnswer("POST", "/time/sessions/{id}/heartbeat",
+        contract.assertAnswer(
+                "POST",
+                "/time/sessions/{id}/end",
+                time.http.post("/time/sessions/" + session + "/end", Map.of(), user));
+        contract.assertAnswer(
+                "POST",
+                "/time/sessions/{id}/heartbeat",
                 problem(409, time.http.post("/time/sessions/" + session + "/heartbeat", Map.of(), user)));
 
-        contract.assertAnswer("GET", "/time/admin/accounts/{userId}", time.http.get("/time/admin/accounts/7001", Tokens.adminOnly("1")));
-        contract.assertAnswer("GET", "/time/admin/accounts/{userId}", problem(403, time.http.get("/time/admin/accounts/7001", user)));
-        contract.assertAnswer("POST", "/webhooks/stripe", problem(400, time.http.send("POST", "/webhooks/stripe", "{}", null,
-                Map.of("Stripe-Signature", "t=1,v1=bad"))));
+        contract.assertAnswer(
+                "GET",
+                "/time/admin/accounts/{userId}",
+                time.http.get("/time/admin/accounts/7001", Tokens.adminOnly("1")));
+        contract.assertAnswer(
+                "GET", "/time/admin/accounts/{userId}", problem(403, time.http.get("/time/admin/accounts/7001", user)));
+        contract.assertAnswer(
+                "POST",
+                "/webhooks/stripe",
+                problem(
+                        400,
+                        time.http.send(
+                                "POST", "/webhooks/stripe", "{}", null, Map.of("Stripe-Signature", "t=1,v1=bad"))));
     }
 
     @Test
@@ -120,16 +162,29 @@ class ApiDocumentIT {
         contract.assertAnswer("POST", path, problem(400, "invalid_user_id", grant("abc", 600, null)));
         contract.assertAnswer("POST", path, problem(404, "unknown_user", grant("999999", 600, null)));
         contract.assertAnswer("POST", path, problem(409, "revoke_exceeds_available", grant(user, -601, null)));
-        contract.assertAnswer("POST", path, problem(403, "forbidden", time.http.post(path,
-                Map.of("user_id", user, "seconds", 60, "reason", "api document"), Tokens.user(user))));
+        contract.assertAnswer(
+                "POST",
+                path,
+                problem(
+                        403,
+                        "forbidden",
+                        time.http.post(
+                                path,
+                                Map.of("user_id", user, "seconds", 60, "reason", "api document"),
+                                Tokens.user(user))));
     }
 
     @Test
     void adminRefundRefusalsAreTheDocumentedOnes() {
         String path = "/time/admin/purchases/{purchaseId}/refund";
         String user = auth.newUser();
-        String paid = time.purchase(user, "starter_1h", "pm_card_visa").json().path("purchase_id").asString();
-        String unpaid = time.purchase(user, "starter_1h", "pm_card_authenticationRequired").json().path("purchase_id")
+        String paid = time.purchase(user, "starter_1h", "pm_card_visa")
+                .json()
+                .path("purchase_id")
+                .asString();
+        String unpaid = time.purchase(user, "starter_1h", "pm_card_authenticationRequired")
+                .json()
+                .path("purchase_id")
                 .asString();
         contract.assertAnswer("POST", path, problem(400, "refund_exceeds_remaining", refund(paid, 1_000_000L)));
         contract.assertAnswer("POST", path, problem(400, "validation_failed", refund(paid, 0L)));
@@ -148,11 +203,27 @@ class ApiDocumentIT {
     @Test
     void liveKitWebhookSignedWithTheDevelopmentKeysAnswersAsDocumented() {
         String body = "{\"event\":\"participant_joined\",\"room\":{\"name\":\"doc-room\"},\"id\":\"EV_doc\"}";
-        contract.assertAnswer("POST", "/webhooks/livekit", ok(time.http.send("POST", "/webhooks/livekit", body, null,
-                Map.of("Content-Type", "application/webhook+json",
-                        "Authorization", LiveKitSignatures.sign(body, "devkey", "secret")))));
-        contract.assertAnswer("POST", "/webhooks/livekit", problem(401, "invalid_signature",
-                time.http.send("POST", "/webhooks/livekit", body, null, Map.of("Authorization", "not a signature"))));
+        contract.assertAnswer(
+                "POST",
+                "/webhooks/livekit",
+                ok(time.http.send(
+                        "POST",
+                        "/webhooks/livekit",
+                        body,
+                        null,
+                        Map.of(
+                                "Content-Type",
+                                "application/webhook+json",
+                                "Authorization",
+                                LiveKitSignatures.sign(body, "devkey", "secret")))));
+        contract.assertAnswer(
+                "POST",
+                "/webhooks/livekit",
+                problem(
+                        401,
+                        "invalid_signature",
+                        time.http.send(
+                                "POST", "/webhooks/livekit", body, null, Map.of("Authorization", "not a signature"))));
     }
 
     /** Last, as it stops the auth service: what a grant answers when auth cannot say whether the user exists. */
@@ -168,7 +239,11 @@ class ApiDocumentIT {
         body.put("user_id", userId);
         body.put("seconds", seconds);
         body.put("reason", "api document");
-        return time.http.send("POST", "/time/admin/grants", Http.json(body), ADMIN,
+        return time.http.send(
+                "POST",
+                "/time/admin/grants",
+                Http.json(body),
+                ADMIN,
                 idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
     }
 
@@ -187,7 +262,9 @@ class ApiDocumentIT {
     }
 
     private static Http.Response problem(int status, String code, Http.Response response) {
-        assertThat(problem(status, response).json().path("code").asString()).as(response.body()).isEqualTo(code);
+        assertThat(problem(status, response).json().path("code").asString())
+                .as(response.body())
+                .isEqualTo(code);
         return response;
     }
 

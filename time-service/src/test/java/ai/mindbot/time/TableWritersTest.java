@@ -2,13 +2,11 @@ package ai.mindbot.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.common.test.OneWriterPerTable;
 import ai.mindbot.common.test.TableWriters;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * One writer per table: the SQL in the time service's sources that inserts into, updates or deletes
@@ -18,15 +16,18 @@ import ai.mindbot.common.test.TableWriters;
 class TableWritersTest extends OneWriterPerTable {
 
     /** Each table's one writer, a source file under {@code ai/mindbot/time/}. */
-    private static final TableWriters TABLES = new TableWriters("ai.mindbot.time", "db/time", Map.of(
-            "accounts", "ledger/Accounts.java",
-            "ledger_entries", "ledger/Ledger.java",
-            "purchases", "payment/Purchases.java",
-            "stripe_events", "payment/StripeEventHandler.java",
-            "simulated_payment_intents", "payment/simulator/SimulatedIntents.java",
-            "voice_sessions", "session/SessionStore.java",
-            "notification_outbox", "notify/NotificationOutbox.java",
-            "job_runs", "jobs/JobRuns.java"),
+    private static final TableWriters TABLES = new TableWriters(
+            "ai.mindbot.time",
+            "db/time",
+            Map.of(
+                    "accounts", "ledger/Accounts.java",
+                    "ledger_entries", "ledger/Ledger.java",
+                    "purchases", "payment/Purchases.java",
+                    "stripe_events", "payment/StripeEventHandler.java",
+                    "simulated_payment_intents", "payment/simulator/SimulatedIntents.java",
+                    "voice_sessions", "session/SessionStore.java",
+                    "notification_outbox", "notify/NotificationOutbox.java",
+                    "job_runs", "jobs/JobRuns.java"),
             Set.of("time_scheduled_tasks")); // db-scheduler's own table, written by the library
 
     TableWritersTest() {

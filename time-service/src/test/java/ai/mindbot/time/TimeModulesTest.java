@@ -2,17 +2,14 @@ package ai.mindbot.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-
 import ai.mindbot.common.test.ModuleBoundaries;
 import ai.mindbot.common.test.ModuleRules;
 import ai.mindbot.time.payment.stripe.StripePaymentProvider;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * The feature packages are modules: each reaches only the modules {@link #MODULES} allows, only
@@ -23,16 +20,18 @@ import ai.mindbot.time.payment.stripe.StripePaymentProvider;
 class TimeModulesTest extends ModuleBoundaries {
 
     /** Which modules each module may use. Everything not listed is refused. */
-    static final ModuleRules MODULES = new ModuleRules("ai.mindbot.time", Map.of(
-            "admin", Set.of("balance", "ledger", "payment"),
-            "balance", Set.of("ledger"),
-            "catalog", Set.of(),
-            "jobs", Set.of(),
-            "ledger", Set.of(),
-            "livekit", Set.of("session"),
-            "notify", Set.of("jobs", "ledger"),
-            "payment", Set.of("catalog", "jobs", "ledger"),
-            "session", Set.of("jobs", "ledger", "notify")));
+    static final ModuleRules MODULES = new ModuleRules(
+            "ai.mindbot.time",
+            Map.of(
+                    "admin", Set.of("balance", "ledger", "payment"),
+                    "balance", Set.of("ledger"),
+                    "catalog", Set.of(),
+                    "jobs", Set.of(),
+                    "ledger", Set.of(),
+                    "livekit", Set.of("session"),
+                    "notify", Set.of("jobs", "ledger"),
+                    "payment", Set.of("catalog", "jobs", "ledger"),
+                    "session", Set.of("jobs", "ledger", "notify")));
 
     /**
      * The top package wires the modules together; a module may use from it only the shared base of
@@ -45,11 +44,17 @@ class TimeModulesTest extends ModuleBoundaries {
     /** The rules must be able to fail: drop one edge the code uses, reach into an internal package. */
     @Test
     void theRulesCatchWhatTheyForbid() {
-        assertThat(MODULES.without("admin", "payment").onlyAllowedDependencies().evaluate(production).hasViolation())
+        assertThat(MODULES.without("admin", "payment")
+                        .onlyAllowedDependencies()
+                        .evaluate(production)
+                        .hasViolation())
                 .isTrue();
 
         JavaClasses reachingIn = new ClassFileImporter().importClasses(ReachesIntoPaymentStripe.class);
-        assertThat(MODULES.onlyThroughPublicTypesOfTopPackages().evaluate(reachingIn).hasViolation()).isTrue();
+        assertThat(MODULES.onlyThroughPublicTypesOfTopPackages()
+                        .evaluate(reachingIn)
+                        .hasViolation())
+                .isTrue();
     }
 
     /** A class outside the payment module that uses one of its internals. */

@@ -1,12 +1,11 @@
 package ai.mindbot.admin.actions;
 
+import ai.mindbot.common.apidocs.Refusal;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import ai.mindbot.common.apidocs.Refusal;
 
 /**
  * What {@link ActionRunner} answers when the owning service does not carry an action out, for the
@@ -18,5 +17,4 @@ import ai.mindbot.common.apidocs.Refusal;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @Refusal(status = 502, code = "service_unavailable", when = "the owning service could not carry out the action")
-@interface ActionRefusals {
-}
+@interface ActionRefusals {}

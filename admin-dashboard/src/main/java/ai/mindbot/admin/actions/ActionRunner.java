@@ -1,19 +1,17 @@
 package ai.mindbot.admin.actions;
 
+import ai.mindbot.admin.audit.AuditLog;
+import ai.mindbot.admin.audit.Outcome;
+import ai.mindbot.admin.upstream.UpstreamAnswer;
+import ai.mindbot.common.web.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.admin.audit.AuditLog;
-import ai.mindbot.admin.audit.Outcome;
-import ai.mindbot.admin.upstream.UpstreamAnswer;
-import ai.mindbot.common.web.ApiException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +37,9 @@ class ActionRunner {
                 answers.add(call.get());
             }
         } finally {
-            audit.close(auditId, outcome(answers, calls.size()),
+            audit.close(
+                    auditId,
+                    outcome(answers, calls.size()),
                     answers.stream().map(UpstreamAnswer::summary).collect(Collectors.joining("; ")));
         }
         Outcome outcome = outcome(answers, calls.size());
@@ -70,18 +70,28 @@ class ActionRunner {
         }
         String detail = answers.stream().map(UpstreamAnswer::summary).collect(Collectors.joining("; "));
         if (outcome == Outcome.PARTIAL) {
-            return new ApiException(HttpStatus.BAD_GATEWAY, "partially_applied",
-                    "the action was applied only in part (" + detail + "); check and retry", extras);
+            return new ApiException(
+                    HttpStatus.BAD_GATEWAY,
+                    "partially_applied",
+                    "the action was applied only in part (" + detail + "); check and retry",
+                    extras);
         }
         if (first.unreachable() || first.status() >= 500) {
-            return new ApiException(HttpStatus.BAD_GATEWAY, "service_unavailable",
-                    "the " + first.service() + " service could not carry out the action (" + detail + ")", extras);
+            return new ApiException(
+                    HttpStatus.BAD_GATEWAY,
+                    "service_unavailable",
+                    "the " + first.service() + " service could not carry out the action (" + detail + ")",
+                    extras);
         }
         JsonNode upstreamDetail = first.body() == null ? null : first.body().get("detail");
-        String sentence = upstreamDetail != null && !upstreamDetail.isNull() ? upstreamDetail.asString()
+        String sentence = upstreamDetail != null && !upstreamDetail.isNull()
+                ? upstreamDetail.asString()
                 : "the " + first.service() + " service refused the action";
         HttpStatus status = HttpStatus.resolve(first.status());
-        return new ApiException(status == null ? HttpStatus.BAD_GATEWAY : status,
-                first.code() == null ? "refused" : first.code(), sentence, extras);
+        return new ApiException(
+                status == null ? HttpStatus.BAD_GATEWAY : status,
+                first.code() == null ? "refused" : first.code(),
+                sentence,
+                extras);
     }
 }

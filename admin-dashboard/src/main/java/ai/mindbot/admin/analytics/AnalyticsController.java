@@ -1,13 +1,11 @@
 package ai.mindbot.admin.analytics;
 
+import ai.mindbot.common.apidocs.Refusal;
 import java.time.Clock;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import ai.mindbot.common.apidocs.Refusal;
 
 /** {@code GET /admin/analytics/revenue|usage?days=N}, N from 1 to 365 (default 30). */
 @RestController

@@ -17,8 +17,8 @@ record DayUsage(long day, long sessions, long activeUsers, long secondsUsed, lon
             """;
 
     /** Reads the columns of {@link #SELECT_BY_DAY} and of {@code admin_usage_daily}, in that order. */
-    static final RowMapper<DayUsage> MAPPER = (rs, n) -> new DayUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-            rs.getLong(4), rs.getLong(5));
+    static final RowMapper<DayUsage> MAPPER =
+            (rs, n) -> new DayUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
 
     static DayUsage empty(long day) {
         return new DayUsage(day, 0, 0, 0, 0);

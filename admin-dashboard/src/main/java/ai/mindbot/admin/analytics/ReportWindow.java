@@ -1,9 +1,8 @@
 package ai.mindbot.admin.analytics;
 
+import ai.mindbot.common.web.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
-
-import ai.mindbot.common.web.ApiException;
 
 /**
  * The last N UTC days up to now: today and the N-1 days before it. Days are epoch-day numbers

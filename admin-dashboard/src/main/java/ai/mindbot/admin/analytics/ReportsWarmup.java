@@ -24,15 +24,19 @@ class ReportsWarmup {
 
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
-        Thread warmup = new Thread(() -> {
-            try {
-                long started = System.nanoTime();
-                rollup.refreshIfStale();
-                log.info("reports: rollups ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-            } catch (RuntimeException e) {
-                log.warn("reports: warm-up did not finish ({}); reports will catch up on first use", e.getMessage());
-            }
-        }, "admin-reports-warmup");
+        Thread warmup = new Thread(
+                () -> {
+                    try {
+                        long started = System.nanoTime();
+                        rollup.refreshIfStale();
+                        log.info("reports: rollups ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "reports: warm-up did not finish ({}); reports will catch up on first use",
+                                e.getMessage());
+                    }
+                },
+                "admin-reports-warmup");
         warmup.setDaemon(true);
         warmup.start();
     }

@@ -1,15 +1,13 @@
 package ai.mindbot.admin.analytics;
 
+import ai.mindbot.admin.db.ReportsDatabase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.springframework.stereotype.Service;
-
-import ai.mindbot.admin.db.ReportsDatabase;
 
 /**
  * Revenue from the time service's purchases ({@code time_report_purchases_v1}): a paid purchase
@@ -42,10 +40,12 @@ class RevenueAnalytics {
             }
             rows.addAll(rollup.rows(window.firstDay(), liveFrom));
         }
-        rows.addAll(db.jdbc().sql(RevenueRow.SELECT_BY_DAY)
+        rows.addAll(db.jdbc()
+                .sql(RevenueRow.SELECT_BY_DAY)
                 .param("from", liveFrom * ReportWindow.DAY_MILLIS)
                 .param("to", (window.today() + 1) * ReportWindow.DAY_MILLIS)
-                .query(RevenueRow.MAPPER).list());
+                .query(RevenueRow.MAPPER)
+                .list());
         return rows;
     }
 
@@ -67,19 +67,30 @@ class RevenueAnalytics {
         List<RevenueReport.Day> daily = new ArrayList<>();
         for (long day = window.firstDay(); day <= window.today(); day++) {
             RevenueTotals d = byDay.getOrDefault(day, RevenueTotals.NONE);
-            daily.add(new RevenueReport.Day(ReportWindow.date(day), d.netCents(), d.grossCents(), d.refundedCents(),
-                    d.transactions()));
+            daily.add(new RevenueReport.Day(
+                    ReportWindow.date(day), d.netCents(), d.grossCents(), d.refundedCents(), d.transactions()));
         }
         List<RevenueReport.PackageStat> packages = new ArrayList<>();
-        byPackage.forEach((id, p) -> packages.add(new RevenueReport.PackageStat(id, p.transactions(), p.netCents(),
-                p.grossCents(), p.refundedCents(), p.seconds())));
+        byPackage.forEach((id, p) -> packages.add(new RevenueReport.PackageStat(
+                id, p.transactions(), p.netCents(), p.grossCents(), p.refundedCents(), p.seconds())));
         packages.sort((a, b) -> Long.compare(b.revenueCents(), a.revenueCents()));
 
         long net = total.netCents();
         long transactions = total.transactions();
-        String currency = currencies.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        String currency = currencies.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElse("usd");
-        return new RevenueReport(window.days(), currency, net, total.grossCents(), total.refundedCents(),
-                total.refundedTransactions(), transactions, transactions == 0 ? 0 : net / transactions, daily, packages);
+        return new RevenueReport(
+                window.days(),
+                currency,
+                net,
+                total.grossCents(),
+                total.refundedCents(),
+                total.refundedTransactions(),
+                transactions,
+                transactions == 0 ? 0 : net / transactions,
+                daily,
+                packages);
     }
 }

@@ -1,15 +1,13 @@
 package ai.mindbot.admin.analytics;
 
+import ai.mindbot.admin.db.AdminDatabase;
+import ai.mindbot.admin.db.ReportsDatabase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.admin.db.AdminDatabase;
-import ai.mindbot.admin.db.ReportsDatabase;
 
 /**
  * Revenue of closed UTC days, kept in {@code admin_revenue_daily} (PostgreSQL). Purchases are
@@ -35,15 +33,24 @@ class RevenueRollup {
 
     /** Closed days in [fromDay, toDay) that the rollup holds. */
     Set<Long> computedDays(long fromDay, long toDay) {
-        return new HashSet<>(admin.jdbc().sql("SELECT day FROM admin_revenue_days WHERE day >= :from AND day < :to")
-                .param("from", fromDay).param("to", toDay).query(Long.class).list());
+        return new HashSet<>(admin.jdbc()
+                .sql("SELECT day FROM admin_revenue_days WHERE day >= :from AND day < :to")
+                .param("from", fromDay)
+                .param("to", toDay)
+                .query(Long.class)
+                .list());
     }
 
     List<RevenueRow> rows(long fromDay, long toDay) {
-        return admin.jdbc().sql("""
+        return admin.jdbc()
+                .sql("""
                 SELECT day, package_id, currency, transactions, gross_cents, refunded_cents, refunded_transactions, seconds
                 FROM admin_revenue_daily WHERE day >= :from AND day < :to
-                """).param("from", fromDay).param("to", toDay).query(RevenueRow.MAPPER).list();
+                """)
+                .param("from", fromDay)
+                .param("to", toDay)
+                .query(RevenueRow.MAPPER)
+                .list();
     }
 
     void refresh(long now) {
@@ -60,11 +67,16 @@ class RevenueRollup {
         }
         Long watermark = RollupState.load(admin, CHANGES_WATERMARK);
         if (watermark != null) {
-            stale.addAll(reports.jdbc().sql("""
+            stale.addAll(reports.jdbc()
+                    .sql("""
                     SELECT DISTINCT created_at / 86400000 FROM time_report_purchases_v1
                     WHERE updated_at >= :since AND created_at >= :from AND created_at < :to
-                    """).param("since", watermark).param("from", closed.from() * ReportWindow.DAY_MILLIS)
-                    .param("to", closed.to() * ReportWindow.DAY_MILLIS).query(Long.class).list());
+                    """)
+                    .param("since", watermark)
+                    .param("from", closed.from() * ReportWindow.DAY_MILLIS)
+                    .param("to", closed.to() * ReportWindow.DAY_MILLIS)
+                    .query(Long.class)
+                    .list());
         }
         for (RollupState.DayRange range : RollupState.ranges(stale)) {
             recompute(range.from(), range.to(), now);
@@ -75,11 +87,22 @@ class RevenueRollup {
     /** Purchases are never deleted, so a day's (package, currency) keys only grow: upserts suffice. */
     private void recompute(long fromDay, long toDay, long now) {
         List<Object[]> rows = new ArrayList<>();
-        for (RevenueRow r : reports.jdbc().sql(RevenueRow.SELECT_BY_DAY)
-                .param("from", fromDay * ReportWindow.DAY_MILLIS).param("to", toDay * ReportWindow.DAY_MILLIS)
-                .query(RevenueRow.MAPPER).list()) {
-            rows.add(new Object[] { r.day(), r.packageId(), r.currency(), r.transactions(), r.grossCents(),
-                    r.refundedCents(), r.refundedTransactions(), r.seconds() });
+        for (RevenueRow r : reports.jdbc()
+                .sql(RevenueRow.SELECT_BY_DAY)
+                .param("from", fromDay * ReportWindow.DAY_MILLIS)
+                .param("to", toDay * ReportWindow.DAY_MILLIS)
+                .query(RevenueRow.MAPPER)
+                .list()) {
+            rows.add(new Object[] {
+                r.day(),
+                r.packageId(),
+                r.currency(),
+                r.transactions(),
+                r.grossCents(),
+                r.refundedCents(),
+                r.refundedTransactions(),
+                r.seconds()
+            });
         }
         admin.template().batchUpdate("""
                 INSERT INTO admin_revenue_daily (day, package_id, currency, transactions, gross_cents, refunded_cents,
@@ -90,7 +113,7 @@ class RevenueRollup {
                 """, rows);
         List<Object[]> days = new ArrayList<>();
         for (long day = fromDay; day < toDay; day++) {
-            days.add(new Object[] { day, now });
+            days.add(new Object[] {day, now});
         }
         admin.template().batchUpdate("""
                 INSERT INTO admin_revenue_days (day, computed_at) VALUES (?, ?)

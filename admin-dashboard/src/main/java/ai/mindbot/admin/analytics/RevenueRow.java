@@ -3,8 +3,15 @@ package ai.mindbot.admin.analytics;
 import org.springframework.jdbc.core.RowMapper;
 
 /** Paid purchases of one UTC day, package and currency: the grain of revenue, live or rolled up. */
-record RevenueRow(long day, String packageId, String currency, long transactions, long grossCents, long refundedCents,
-        long refundedTransactions, long seconds) {
+record RevenueRow(
+        long day,
+        String packageId,
+        String currency,
+        long transactions,
+        long grossCents,
+        long refundedCents,
+        long refundedTransactions,
+        long seconds) {
 
     /** Paid purchases (succeeded_at set) made in [:from, :to), by day of created_at. */
     static final String SELECT_BY_DAY = """
@@ -19,7 +26,13 @@ record RevenueRow(long day, String packageId, String currency, long transactions
             GROUP BY created_at / 86400000, package_id, currency
             """;
 
-    static final RowMapper<RevenueRow> MAPPER = (rs, n) -> new RevenueRow(rs.getLong("day"), rs.getString("package_id"),
-            rs.getString("currency"), rs.getLong("transactions"), rs.getLong("gross_cents"), rs.getLong("refunded_cents"),
-            rs.getLong("refunded_transactions"), rs.getLong("seconds"));
+    static final RowMapper<RevenueRow> MAPPER = (rs, n) -> new RevenueRow(
+            rs.getLong("day"),
+            rs.getString("package_id"),
+            rs.getString("currency"),
+            rs.getLong("transactions"),
+            rs.getLong("gross_cents"),
+            rs.getLong("refunded_cents"),
+            rs.getLong("refunded_transactions"),
+            rs.getLong("seconds"));
 }

@@ -6,13 +6,16 @@ record RevenueTotals(long transactions, long grossCents, long refundedCents, lon
     static final RevenueTotals NONE = new RevenueTotals(0, 0, 0, 0, 0);
 
     static RevenueTotals of(RevenueRow row) {
-        return new RevenueTotals(row.transactions(), row.grossCents(), row.refundedCents(), row.refundedTransactions(),
-                row.seconds());
+        return new RevenueTotals(
+                row.transactions(), row.grossCents(), row.refundedCents(), row.refundedTransactions(), row.seconds());
     }
 
     RevenueTotals plus(RevenueTotals other) {
-        return new RevenueTotals(transactions + other.transactions, grossCents + other.grossCents,
-                refundedCents + other.refundedCents, refundedTransactions + other.refundedTransactions,
+        return new RevenueTotals(
+                transactions + other.transactions,
+                grossCents + other.grossCents,
+                refundedCents + other.refundedCents,
+                refundedTransactions + other.refundedTransactions,
                 seconds + other.seconds);
     }
 

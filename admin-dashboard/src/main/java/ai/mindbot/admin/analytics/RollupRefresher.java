@@ -1,14 +1,12 @@
 package ai.mindbot.admin.analytics;
 
+import ai.mindbot.admin.db.ReportsDatabase;
+import ai.mindbot.common.db.SqlDialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.admin.db.ReportsDatabase;
-import ai.mindbot.common.db.SqlDialect;
 
 /**
  * When the rollups are brought up to date: on the report request that needs it, at most once per
@@ -27,7 +25,11 @@ class RollupRefresher {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long lastRefreshAt;
 
-    RollupRefresher(UsageRollup usage, RevenueRollup revenue, ReportsDatabase reports, Clock clock,
+    RollupRefresher(
+            UsageRollup usage,
+            RevenueRollup revenue,
+            ReportsDatabase reports,
+            Clock clock,
             @Value("${mindbot.admin.rollup-interval:2s}") Duration interval) {
         this.usage = usage;
         this.revenue = revenue;

@@ -1,20 +1,22 @@
 package ai.mindbot.admin.analytics;
 
+import ai.mindbot.admin.db.AdminDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import ai.mindbot.admin.db.AdminDatabase;
-
 /** The rollups' watermarks in {@code admin_rollup_state}: up to when each has read its source. */
 final class RollupState {
 
-    private RollupState() {
-    }
+    private RollupState() {}
 
     static Long load(AdminDatabase admin, String name) {
-        return admin.jdbc().sql("SELECT value FROM admin_rollup_state WHERE name = :name")
-                .param("name", name).query(Long.class).optional().orElse(null);
+        return admin.jdbc()
+                .sql("SELECT value FROM admin_rollup_state WHERE name = :name")
+                .param("name", name)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     static void save(AdminDatabase admin, String name, long value) {
@@ -25,8 +27,7 @@ final class RollupState {
     }
 
     /** Days {@code from} (inclusive) to {@code to} (exclusive), as epoch days. */
-    record DayRange(long from, long to) {
-    }
+    record DayRange(long from, long to) {}
 
     /**
      * The closed UTC days a rollup holds as of {@code now}: from the first day a report can ask for

@@ -1,15 +1,13 @@
 package ai.mindbot.admin.analytics;
 
+import ai.mindbot.admin.db.ReportsDatabase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Service;
-
-import ai.mindbot.admin.db.ReportsDatabase;
 
 /**
  * Usage over a window: closed days from the rollup, every other day of the window (today, and any
@@ -46,15 +44,22 @@ class UsageAnalytics {
         long sessions = 0, seconds = 0;
         for (long day = window.firstDay(); day <= window.today(); day++) {
             DayUsage d = days.getOrDefault(day, DayUsage.empty(day));
-            daily.add(new UsageReport.Day(ReportWindow.date(day), d.sessions(), d.activeUsers(), d.secondsUsed(),
-                    hours(d.secondsUsed())));
+            daily.add(new UsageReport.Day(
+                    ReportWindow.date(day), d.sessions(), d.activeUsers(), d.secondsUsed(), hours(d.secondsUsed())));
             sessions += d.sessions();
             seconds += d.secondsUsed();
         }
-        BigDecimal avgMinutes = sessions == 0 ? BigDecimal.ZERO.setScale(1)
+        BigDecimal avgMinutes = sessions == 0
+                ? BigDecimal.ZERO.setScale(1)
                 : BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(sessions * 60), 1, RoundingMode.HALF_UP);
-        return new UsageReport(window.days(), rollup.usersActiveSince(window.startMillis()), sessions, seconds,
-                hours(seconds), avgMinutes, daily);
+        return new UsageReport(
+                window.days(),
+                rollup.usersActiveSince(window.startMillis()),
+                sessions,
+                seconds,
+                hours(seconds),
+                avgMinutes,
+                daily);
     }
 
     static BigDecimal hours(long seconds) {

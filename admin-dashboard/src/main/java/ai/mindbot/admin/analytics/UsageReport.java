@@ -8,9 +8,14 @@ import java.util.List;
  * display figures, rounded to one decimal. A session counts on the UTC day it started, with its
  * billed seconds once ended and its committed seconds while live.
  */
-record UsageReport(int days, long activeUsers, long totalSessions, long totalSecondsUsed,
-        BigDecimal totalHoursUsed, BigDecimal avgSessionMinutes, List<Day> dailyUsage) {
+record UsageReport(
+        int days,
+        long activeUsers,
+        long totalSessions,
+        long totalSecondsUsed,
+        BigDecimal totalHoursUsed,
+        BigDecimal avgSessionMinutes,
+        List<Day> dailyUsage) {
 
-    public record Day(String date, long sessions, long activeUsers, long secondsUsed, BigDecimal hoursUsed) {
-    }
+    public record Day(String date, long sessions, long activeUsers, long secondsUsed, BigDecimal hoursUsed) {}
 }

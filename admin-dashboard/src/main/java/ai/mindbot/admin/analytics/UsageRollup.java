@@ -1,14 +1,12 @@
 package ai.mindbot.admin.analytics;
 
+import ai.mindbot.admin.db.AdminDatabase;
+import ai.mindbot.admin.db.ReportsDatabase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.admin.db.AdminDatabase;
-import ai.mindbot.admin.db.ReportsDatabase;
 
 /**
  * Keeps the usage rollups current, incrementally:
@@ -47,36 +45,51 @@ class UsageRollup {
     /** Closed days in [fromDay, toDay) as rolled up; days not (yet) rolled up are absent. */
     Map<Long, DayUsage> closedDays(long fromDay, long toDay) {
         Map<Long, DayUsage> days = new HashMap<>();
-        admin.jdbc().sql("""
+        admin.jdbc()
+                .sql("""
                 SELECT day, sessions, active_users, seconds_used, open_sessions FROM admin_usage_daily
                 WHERE day >= :from AND day < :to
-                """).param("from", fromDay).param("to", toDay)
+                """)
+                .param("from", fromDay)
+                .param("to", toDay)
                 .query(DayUsage.MAPPER)
-                .list().forEach(d -> days.put(d.day(), d));
+                .list()
+                .forEach(d -> days.put(d.day(), d));
         return days;
     }
 
     /** Usage of the days in [fromDay, toDay) read from the time service's sessions; days without sessions are absent. */
     static Map<Long, DayUsage> read(ReportsDatabase reports, long fromDay, long toDay) {
         Map<Long, DayUsage> days = new HashMap<>();
-        reports.jdbc().sql(DayUsage.SELECT_BY_DAY)
-                .param("from", fromDay * ReportWindow.DAY_MILLIS).param("to", toDay * ReportWindow.DAY_MILLIS)
-                .query(DayUsage.MAPPER).list().forEach(d -> days.put(d.day(), d));
+        reports.jdbc()
+                .sql(DayUsage.SELECT_BY_DAY)
+                .param("from", fromDay * ReportWindow.DAY_MILLIS)
+                .param("to", toDay * ReportWindow.DAY_MILLIS)
+                .query(DayUsage.MAPPER)
+                .list()
+                .forEach(d -> days.put(d.day(), d));
         return days;
     }
 
     /** Users whose latest session started at or after {@code sinceMillis}. */
     long usersActiveSince(long sinceMillis) {
-        return admin.jdbc().sql("SELECT COUNT(*) FROM admin_user_last_session WHERE last_started_at >= :since")
-                .param("since", sinceMillis).query(Long.class).single();
+        return admin.jdbc()
+                .sql("SELECT COUNT(*) FROM admin_user_last_session WHERE last_started_at >= :since")
+                .param("since", sinceMillis)
+                .query(Long.class)
+                .single();
     }
 
     private void refreshLastSessions(long now) {
         Long watermark = RollupState.load(admin, LAST_SESSION_WATERMARK);
         long from = watermark == null ? Long.MIN_VALUE : watermark;
-        List<Object[]> latest = reports.jdbc().sql("""
+        List<Object[]> latest = reports.jdbc()
+                .sql("""
                 SELECT user_id, MAX(started_at) FROM time_report_sessions_v1 WHERE started_at >= :from GROUP BY user_id
-                """).param("from", from).query((rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) }).list();
+                """)
+                .param("from", from)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
+                .list();
         admin.template().batchUpdate("""
                 INSERT INTO admin_user_last_session (user_id, last_started_at) VALUES (?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET last_started_at =
@@ -104,7 +117,7 @@ class UsageRollup {
             List<Object[]> rows = new ArrayList<>();
             for (long day = range.from(); day < range.to(); day++) {
                 DayUsage d = computed.getOrDefault(day, DayUsage.empty(day));
-                rows.add(new Object[] { day, d.sessions(), d.activeUsers(), d.secondsUsed(), d.openSessions(), now });
+                rows.add(new Object[] {day, d.sessions(), d.activeUsers(), d.secondsUsed(), d.openSessions(), now});
             }
             admin.template().batchUpdate("""
                     INSERT INTO admin_usage_daily (day, sessions, active_users, seconds_used, open_sessions, computed_at)

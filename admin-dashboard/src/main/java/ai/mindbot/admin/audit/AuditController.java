@@ -1,20 +1,17 @@
 package ai.mindbot.admin.audit;
 
+import ai.mindbot.admin.web.Paging;
+import ai.mindbot.admin.web.PagingRefusals;
 import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import ai.mindbot.admin.web.Paging;
-import ai.mindbot.admin.web.PagingRefusals;
 
 /** {@code GET /admin/audit?limit=&offset=&target_type=&target_id=}: newest first. */
 @RestController
 class AuditController {
 
-    record AuditPage(List<AuditEntry> entries, long total, int limit, int offset) {
-    }
+    record AuditPage(List<AuditEntry> entries, long total, int limit, int offset) {}
 
     private final AuditLog log;
 
@@ -24,10 +21,13 @@ class AuditController {
 
     @PagingRefusals
     @GetMapping("/admin/audit")
-    AuditPage audit(@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset,
+    AuditPage audit(
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset,
             @RequestParam(name = "target_type", defaultValue = "") String targetType,
             @RequestParam(name = "target_id", defaultValue = "") String targetId) {
         Paging.check(limit, offset);
-        return new AuditPage(log.page(targetType, targetId, limit, offset), log.count(targetType, targetId), limit, offset);
+        return new AuditPage(
+                log.page(targetType, targetId, limit, offset), log.count(targetType, targetId), limit, offset);
     }
 }

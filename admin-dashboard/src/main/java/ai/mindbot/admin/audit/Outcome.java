@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How an audited action ended. PENDING is only seen if the process died mid-action. */
 public enum Outcome {
-    PENDING, SUCCEEDED, PARTIAL, FAILED;
+    PENDING,
+    SUCCEEDED,
+    PARTIAL,
+    FAILED;
 
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);

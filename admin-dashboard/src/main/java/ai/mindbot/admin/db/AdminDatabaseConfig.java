@@ -1,9 +1,12 @@
 package ai.mindbot.admin.db;
 
+import ai.mindbot.admin.AdminSettings;
+import ai.mindbot.common.config.ConfigValues;
+import ai.mindbot.common.db.DatabaseAutoConfiguration;
+import ai.mindbot.common.db.DatabaseUrl;
+import ai.mindbot.common.db.SqlDialect;
 import java.nio.file.Path;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -12,12 +15,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ai.mindbot.common.config.ConfigValues;
-import ai.mindbot.admin.AdminSettings;
-import ai.mindbot.common.db.DatabaseAutoConfiguration;
-import ai.mindbot.common.db.DatabaseUrl;
-import ai.mindbot.common.db.SqlDialect;
 
 /**
  * Replaces common's single DataSource with two: a read-only one on the views the other services
@@ -40,8 +37,8 @@ class AdminDatabaseConfig {
         if (url != null) {
             return ReportsConnections.postgres(DatabaseUrl.parse(url), 8);
         }
-        return ReportsConnections.sqlite(Path.of(environment.getRequiredProperty("mindbot.db.sqlite-path")),
-                Path.of(settings.authDbPath()));
+        return ReportsConnections.sqlite(
+                Path.of(environment.getRequiredProperty("mindbot.db.sqlite-path")), Path.of(settings.authDbPath()));
     }
 
     @Bean

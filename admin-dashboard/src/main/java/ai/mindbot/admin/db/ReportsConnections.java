@@ -1,12 +1,10 @@
 package ai.mindbot.admin.db;
 
-import java.nio.file.Path;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 import ai.mindbot.common.db.DatabaseAutoConfiguration;
 import ai.mindbot.common.db.DatabaseUrl;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 
 /**
  * Read-only pools on the other services' data. The dashboard reads only the report views they
@@ -18,8 +16,7 @@ final class ReportsConnections {
     /** SQLITE_OPEN_READONLY: sqlite-jdbc's open_mode flags, and what an ATTACHed file inherits. */
     private static final String SQLITE_READ_ONLY = "1";
 
-    private ReportsConnections() {
-    }
+    private ReportsConnections() {}
 
     /** PostgreSQL: every transaction READ ONLY, autocommit statements included ({@code readOnlyMode=always}). */
     static HikariDataSource postgres(DatabaseUrl url, int poolSize) {
@@ -41,8 +38,8 @@ final class ReportsConnections {
         config.addDataSourceProperty("open_mode", SQLITE_READ_ONLY);
         config.setReadOnly(true); // sqlite-jdbc refuses a JDBC read-only flag that differs from how the file was opened
         config.addDataSourceProperty("busy_timeout", "15000");
-        config.setConnectionInitSql("ATTACH DATABASE '" + authDb.toAbsolutePath().toString().replace("'", "''")
-                + "' AS auth");
+        config.setConnectionInitSql(
+                "ATTACH DATABASE '" + authDb.toAbsolutePath().toString().replace("'", "''") + "' AS auth");
         config.setMaximumPoolSize(4);
         return new HikariDataSource(config);
     }

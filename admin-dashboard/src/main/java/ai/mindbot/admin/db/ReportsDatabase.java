@@ -1,8 +1,7 @@
 package ai.mindbot.admin.db;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.mindbot.common.db.SqlDialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The business data as its owners publish it for reporting, read-only: the auth service's
@@ -10,5 +9,4 @@ import ai.mindbot.common.db.SqlDialect;
  * tables. On SQLite the auth database is ATTACHed to the time database, so one query can join
  * both; on PostgreSQL all of them share one database.
  */
-public record ReportsDatabase(JdbcClient jdbc, SqlDialect dialect) {
-}
+public record ReportsDatabase(JdbcClient jdbc, SqlDialect dialect) {}

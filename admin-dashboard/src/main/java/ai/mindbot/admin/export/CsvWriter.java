@@ -23,8 +23,8 @@ final class CsvWriter {
             return raw("");
         }
         String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0;
+        boolean quote =
+                safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0;
         return raw(quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe);
     }
 

@@ -1,10 +1,9 @@
 package ai.mindbot.admin.export;
 
+import ai.mindbot.common.web.ApiException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-
-import ai.mindbot.common.web.ApiException;
 
 /** Whole UTC days {@code from} through {@code to} (both YYYY-MM-DD, inclusive), at most ten years. */
 record DateRange(LocalDate from, LocalDate to) {

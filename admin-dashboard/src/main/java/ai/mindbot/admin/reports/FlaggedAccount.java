@@ -1,5 +1,4 @@
 package ai.mindbot.admin.reports;
 
 /** An account the time service flagged (a dispute), and why; {@code reason} may be null. */
-public record FlaggedAccount(String userId, String reason) {
-}
+public record FlaggedAccount(String userId, String reason) {}

@@ -1,13 +1,12 @@
 package ai.mindbot.admin.reports;
 
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.mindbot.admin.users.UserDirectory;
 import ai.mindbot.admin.users.UserSummary;
 import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.web.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /admin/users/{id}/report}: one user in full; 404 for an id the auth service does not
@@ -30,10 +29,14 @@ class UserReportController {
     }
 
     @Refusal(status = 404, code = "not_found", when = "no such user")
-    @GetMapping({ "/admin/users/{id}/report", "/admin/reports/user/{id}" })
+    @GetMapping({"/admin/users/{id}/report", "/admin/reports/user/{id}"})
     UserReport report(@PathVariable String id) {
         UserSummary user = users.find(UserIds.parse(id)).orElseThrow(() -> ApiException.notFound("user " + id));
-        return new UserReport(user, records.account(user.id()), records.purchasesOf(user.id(), PURCHASES),
-                records.sessionsOf(user.id(), SESSIONS), records.ledgerOf(user.id(), LEDGER));
+        return new UserReport(
+                user,
+                records.account(user.id()),
+                records.purchasesOf(user.id(), PURCHASES),
+                records.sessionsOf(user.id(), SESSIONS),
+                records.ledgerOf(user.id(), LEDGER));
     }
 }

@@ -1,18 +1,16 @@
 package ai.mindbot.admin.upstream;
 
+import ai.mindbot.common.web.RequestIdFilter;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-
-import ai.mindbot.common.web.RequestIdFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +33,8 @@ public class ServiceClient {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(timeout).build());
         factory.setReadTimeout(timeout);
-        this.rest = RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
+        this.rest =
+                RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
     }
 
     public String name() {
@@ -44,7 +43,8 @@ public class ServiceClient {
 
     public UpstreamAnswer post(String path, Object body, String bearer, Map<String, String> headers) {
         try {
-            return rest.post().uri(path)
+            return rest.post()
+                    .uri(path)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .headers(h -> {

@@ -1,8 +1,7 @@
 package ai.mindbot.admin.upstream;
 
-import org.springframework.stereotype.Component;
-
 import ai.mindbot.admin.AdminSettings;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The two services admin actions go through: auth (accounts, sign-in) and time (balances, purchases, sessions). */

@@ -3,8 +3,7 @@ package ai.mindbot.admin.users;
 /** Flags as the two databases store them: PostgreSQL booleans, SQLite integers. */
 public final class Truthy {
 
-    private Truthy() {
-    }
+    private Truthy() {}
 
     public static boolean of(Object value) {
         if (value == null) {

@@ -1,14 +1,13 @@
 package ai.mindbot.admin.users;
 
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.mindbot.admin.web.Paging;
 import ai.mindbot.admin.web.PagingRefusals;
 import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.common.web.UnicodeText;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /admin/users?limit=&offset=&q=}: newest users first. */
 @RestController
@@ -23,7 +22,9 @@ class UsersController {
     @PagingRefusals
     @Refusal(status = 400, code = "invalid_query", when = "q is over 200 characters or holds control characters")
     @GetMapping("/admin/users")
-    UserPage users(@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset,
+    UserPage users(
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "") String q) {
         Paging.check(limit, offset);
         if (q.length() > 200) {

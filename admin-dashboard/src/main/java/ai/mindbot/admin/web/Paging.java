@@ -7,8 +7,7 @@ public final class Paging {
 
     public static final int MAX_LIMIT = 200;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static void check(int limit, int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {

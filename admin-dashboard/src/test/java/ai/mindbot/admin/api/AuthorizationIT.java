@@ -2,16 +2,14 @@ package ai.mindbot.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.Tokens;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.Tokens;
-import java.util.Map;
 
 /** Every admin endpoint is for admins only: 401 without a valid token, 403 for other roles, and nothing is done. */
 class AuthorizationIT extends DashboardOnBothDatabases {
@@ -50,7 +48,12 @@ class AuthorizationIT extends DashboardOnBothDatabases {
     @MethodSource("endpoints")
     void refusesCallersWithoutAValidToken(Endpoint endpoint) {
         admin.services.reset();
-        for (String bearer : new String[] { null, "not-a-jwt", Tokens.expired("1", "admin@mindbot.test", "admin"), Tokens.forged("1", "admin@mindbot.test", "admin") }) {
+        for (String bearer : new String[] {
+            null,
+            "not-a-jwt",
+            Tokens.expired("1", "admin@mindbot.test", "admin"),
+            Tokens.forged("1", "admin@mindbot.test", "admin")
+        }) {
             Http.Response r = call(endpoint, bearer);
             assertThat(r.status()).as("%s with %s", endpoint, bearer).isEqualTo(401);
             assertThat(r.contentType()).startsWith("application/problem+json");

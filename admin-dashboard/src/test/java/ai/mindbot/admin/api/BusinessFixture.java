@@ -26,13 +26,13 @@ final class BusinessFixture {
         b.account(bob, 600, 300, now - 10 * DAY);
         b.account(cy, 0, 0, now - 5 * DAY);
 
-        b.paidPurchase(ada, "basic_5h", 18000, 3999, 0, noon(today - 40));     // outside 30 days
+        b.paidPurchase(ada, "basic_5h", 18000, 3999, 0, noon(today - 40)); // outside 30 days
         b.paidPurchase(ada, "starter_1h", 3600, 999, 0, noon(today - 2));
         adaRefundedPurchase = b.paidPurchase(ada, "basic_5h", 18000, 3999, 1000, noon(today - 1));
         b.paidPurchase(bob, "starter_1h", 3600, 999, 0, now - 1000);
         b.failedPurchase(cy, "starter_1h", 3600, 999, now - 2000);
 
-        b.endedSession(ada, noon(today - 50), 1000);                           // outside 30 days
+        b.endedSession(ada, noon(today - 50), 1000); // outside 30 days
         b.endedSession(ada, noon(today - 3), 1800);
         b.endedSession(ada, noon(today - 1), 600);
         b.endedSession(bob, now - 1000, 60);
@@ -44,6 +44,7 @@ final class BusinessFixture {
 
     /** Expected 30-day revenue: 999 + 3999 + 999 gross, 1000 refunded. */
     static final long GROSS_30 = 999 + 3999 + 999;
+
     static final long REFUNDED_30 = 1000;
     static final long NET_30 = GROSS_30 - REFUNDED_30;
 

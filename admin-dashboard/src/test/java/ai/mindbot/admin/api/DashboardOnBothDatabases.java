@@ -1,11 +1,10 @@
 package ai.mindbot.admin.api;
 
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-
 import ai.mindbot.admin.support.AdminUnderTest;
 import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * Runs every test of a subclass twice, against one admin dashboard on SQLite and one on PostgreSQL,

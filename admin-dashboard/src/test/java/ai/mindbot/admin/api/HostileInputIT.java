@@ -2,16 +2,14 @@ package ai.mindbot.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.HostileProbe;
+import ai.mindbot.common.test.HostileValues;
+import ai.mindbot.common.test.HostileValues.Value;
+import ai.mindbot.common.test.Tokens;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.HostileProbe;
-import ai.mindbot.common.test.HostileValues.Value;
-import ai.mindbot.common.test.HostileValues;
-import ai.mindbot.common.test.Tokens;
 
 /**
  * Every POST endpoint of the admin dashboard, with generated hostile text in each string field and
@@ -23,8 +21,7 @@ class HostileInputIT extends DashboardOnBothDatabases {
     private static final List<Value> TEXTS = HostileValues.texts(13, 40);
     private static final String TOKEN = Tokens.admin("900", "root@mindbot.test");
 
-    private record Endpoint(String path, String bearer, Map<String, String> fields) {
-    }
+    private record Endpoint(String path, String bearer, Map<String, String> fields) {}
 
     @Test
     void everyPostEndpointRefusesHostileInputCleanly() {
@@ -32,43 +29,80 @@ class HostileInputIT extends DashboardOnBothDatabases {
                 new Endpoint("/admin/users/" + data.bob + "/grant", TOKEN, fields("seconds", "60", "reason", "\"r\"")),
                 new Endpoint("/admin/users/" + data.cy + "/disable", TOKEN, fields("reason", "\"r\"")),
                 new Endpoint("/admin/users/" + data.cy + "/enable", TOKEN, fields("reason", "\"r\"")),
-                new Endpoint("/admin/purchases/" + data.adaRefundedPurchase + "/refund", TOKEN,
+                new Endpoint(
+                        "/admin/purchases/" + data.adaRefundedPurchase + "/refund",
+                        TOKEN,
                         fields("amount_cents", "1", "reason", "\"r\"")),
                 new Endpoint("/admin/sessions/" + data.bobLiveSession + "/end", TOKEN, fields("reason", "\"r\"")),
-                new Endpoint("/admin/session/login", null, fields("email", "\"boss@mindbot.test\"", "password", "\"pw\"")));
+                new Endpoint(
+                        "/admin/session/login", null, fields("email", "\"boss@mindbot.test\"", "password", "\"pw\"")));
 
-        HostileProbe actions = new HostileProbe(admin.http, () -> List.of(admin.services.calls().size(),
-                admin.http.get("/admin/audit?limit=1", TOKEN).json().get("total").asLong()));
+        HostileProbe actions = new HostileProbe(
+                admin.http,
+                () -> List.of(
+                        admin.services.calls().size(),
+                        admin.http
+                                .get("/admin/audit?limit=1", TOKEN)
+                                .json()
+                                .get("total")
+                                .asLong()));
         // sign-in is the auth service's decision: the panel forwards every attempt (auth validates,
         // counts and refuses it), so there "nothing written" means nothing of the dashboard's own
-        HostileProbe signIn = new HostileProbe(admin.http,
-                () -> admin.http.get("/admin/audit?limit=1", TOKEN).json().get("total").asLong());
+        HostileProbe signIn = new HostileProbe(
+                admin.http,
+                () -> admin.http
+                        .get("/admin/audit?limit=1", TOKEN)
+                        .json()
+                        .get("total")
+                        .asLong());
         for (Endpoint endpoint : endpoints) {
             HostileProbe probe = endpoint.path().equals("/admin/session/login") ? signIn : actions;
             for (String field : endpoint.fields().keySet()) {
                 for (Value value : TEXTS) {
-                    probe.send("POST " + endpoint.path() + " " + field + " = " + value.label(), "POST", endpoint.path(),
-                            HostileValues.body(endpoint.fields(), field, value.json()), endpoint.bearer(),
+                    probe.send(
+                            "POST " + endpoint.path() + " " + field + " = " + value.label(),
+                            "POST",
+                            endpoint.path(),
+                            HostileValues.body(endpoint.fields(), field, value.json()),
+                            endpoint.bearer(),
                             value.alwaysRefused());
                 }
                 boolean integerField = field.equals("seconds") || field.equals("amount_cents");
                 for (Value number : HostileValues.nonIntegers()) {
-                    probe.send("POST " + endpoint.path() + " " + field + " = " + number.label(), "POST", endpoint.path(),
-                            HostileValues.body(endpoint.fields(), field, number.json()), endpoint.bearer(), integerField);
+                    probe.send(
+                            "POST " + endpoint.path() + " " + field + " = " + number.label(),
+                            "POST",
+                            endpoint.path(),
+                            HostileValues.body(endpoint.fields(), field, number.json()),
+                            endpoint.bearer(),
+                            integerField);
                 }
             }
         }
         for (Value value : TEXTS) {
             String id = HostileValues.pathSegment(value);
-            for (String path : new String[] { "/admin/users/" + id + "/grant", "/admin/users/" + id + "/disable",
-                    "/admin/purchases/" + id + "/refund", "/admin/sessions/" + id + "/end" }) {
-                actions.send("POST " + path + " id = " + value.label(), "POST", path,
-                        "{\"seconds\":60,\"reason\":\"r\"}", TOKEN, true);
+            for (String path : new String[] {
+                "/admin/users/" + id + "/grant",
+                "/admin/users/" + id + "/disable",
+                "/admin/purchases/" + id + "/refund",
+                "/admin/sessions/" + id + "/end"
+            }) {
+                actions.send(
+                        "POST " + path + " id = " + value.label(),
+                        "POST",
+                        path,
+                        "{\"seconds\":60,\"reason\":\"r\"}",
+                        TOKEN,
+                        true);
             }
         }
 
-        assertThat(actions.violations()).as("of " + actions.requests() + " requests").isEmpty();
-        assertThat(signIn.violations()).as("of " + signIn.requests() + " requests").isEmpty();
+        assertThat(actions.violations())
+                .as("of " + actions.requests() + " requests")
+                .isEmpty();
+        assertThat(signIn.violations())
+                .as("of " + signIn.requests() + " requests")
+                .isEmpty();
         assertThat(actions.requests() + signIn.requests()).isGreaterThan(600);
     }
 

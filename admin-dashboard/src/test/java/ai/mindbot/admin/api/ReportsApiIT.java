@@ -2,21 +2,19 @@ package ai.mindbot.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.Tokens;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.Tokens;
 import tools.jackson.databind.JsonNode;
-import java.time.Instant;
 
 /** The read side: analytics, dashboard, users, per-user reports and CSV exports, on both databases. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,7 +40,8 @@ class ReportsApiIT extends DashboardOnBothDatabases {
 
         JsonNode daily = revenue.get("daily_revenue");
         assertThat(daily.size()).isEqualTo(30);
-        assertThat(daily.get(29).get("date").asString()).isEqualTo(LocalDate.ofEpochDay(data.today).toString());
+        assertThat(daily.get(29).get("date").asString())
+                .isEqualTo(LocalDate.ofEpochDay(data.today).toString());
         assertThat(daily.get(29).get("revenue_cents").asLong()).isEqualTo(999);
         assertThat(daily.get(28).get("revenue_cents").asLong()).isEqualTo(2999);
         assertThat(daily.get(28).get("refunded_cents").asLong()).isEqualTo(1000);
@@ -50,8 +49,10 @@ class ReportsApiIT extends DashboardOnBothDatabases {
         assertThat(daily.get(0).get("revenue_cents").asLong()).isZero();
 
         List<String> packages = new ArrayList<>();
-        revenue.get("package_stats").forEach(p -> packages.add(p.get("package_id").asString() + "="
-                + p.get("transactions").asLong() + "/" + p.get("revenue_cents").asLong()));
+        revenue.get("package_stats")
+                .forEach(p -> packages.add(p.get("package_id").asString() + "="
+                        + p.get("transactions").asLong() + "/"
+                        + p.get("revenue_cents").asLong()));
         assertThat(packages).containsExactly("basic_5h=1/2999", "starter_1h=2/1998");
     }
 
@@ -82,8 +83,11 @@ class ReportsApiIT extends DashboardOnBothDatabases {
         assertThat(today.get("total_sessions").asLong()).isEqualTo(2);
 
         JsonNode year = get("/admin/analytics/usage?days=365");
-        assertThat(year.get("total_sessions").asLong() - usage.get("total_sessions").asLong()).isEqualTo(1);
-        assertThat(year.get("daily_usage").get(364 - 50).get("seconds_used").asLong()).isEqualTo(1000);
+        assertThat(year.get("total_sessions").asLong()
+                        - usage.get("total_sessions").asLong())
+                .isEqualTo(1);
+        assertThat(year.get("daily_usage").get(364 - 50).get("seconds_used").asLong())
+                .isEqualTo(1000);
     }
 
     @Test
@@ -91,23 +95,30 @@ class ReportsApiIT extends DashboardOnBothDatabases {
     void newPurchasesAndSessionsShowAtOnce() {
         JsonNode revenueBefore = get("/admin/analytics/revenue?days=7");
         JsonNode usageBefore = get("/admin/analytics/usage?days=7");
-        String newcomer = admin.business.user("new-" + System.nanoTime() + "@example.com", "New Comer", System.currentTimeMillis());
+        String newcomer = admin.business.user(
+                "new-" + System.nanoTime() + "@example.com", "New Comer", System.currentTimeMillis());
         admin.business.account(newcomer, 0, 0, System.currentTimeMillis());
         admin.business.paidPurchase(newcomer, "starter_1h", 3600, 999, 0, System.currentTimeMillis() - 10);
         admin.business.endedSession(newcomer, System.currentTimeMillis() - 10, 120);
 
         JsonNode revenueAfter = get("/admin/analytics/revenue?days=7");
         JsonNode usageAfter = get("/admin/analytics/usage?days=7");
-        assertThat(revenueAfter.get("total_revenue_cents").asLong() - revenueBefore.get("total_revenue_cents").asLong())
+        assertThat(revenueAfter.get("total_revenue_cents").asLong()
+                        - revenueBefore.get("total_revenue_cents").asLong())
                 .isEqualTo(999);
-        assertThat(usageAfter.get("total_sessions").asLong() - usageBefore.get("total_sessions").asLong()).isEqualTo(1);
-        assertThat(usageAfter.get("active_users").asLong() - usageBefore.get("active_users").asLong()).isEqualTo(1);
-        assertThat(usageAfter.get("total_seconds_used").asLong() - usageBefore.get("total_seconds_used").asLong())
+        assertThat(usageAfter.get("total_sessions").asLong()
+                        - usageBefore.get("total_sessions").asLong())
+                .isEqualTo(1);
+        assertThat(usageAfter.get("active_users").asLong()
+                        - usageBefore.get("active_users").asLong())
+                .isEqualTo(1);
+        assertThat(usageAfter.get("total_seconds_used").asLong()
+                        - usageBefore.get("total_seconds_used").asLong())
                 .isEqualTo(120);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "days=0", "days=366", "days=-1", "days=abc", "days=" })
+    @ValueSource(strings = {"days=0", "days=366", "days=-1", "days=abc", "days="})
     void refusesAWindowOutsideOneToThreeSixtyFiveDays(String query) {
         for (String report : List.of("revenue", "usage")) {
             Http.Response r = admin.http.get("/admin/analytics/" + report + "?" + query, TOKEN);
@@ -144,12 +155,13 @@ class ReportsApiIT extends DashboardOnBothDatabases {
         JsonNode bob = get("/admin/users?q=" + data.bob).get("users").get(0);
         assertThat(bob.get("email").asString()).isEqualTo("bob@example.com");
         assertThat(bob.get("available_seconds").asLong()).isEqualTo(300);
-        assertThat(get("/admin/users?q=builder").get("users").get(0).get("id").asString()).isEqualTo(data.bob);
+        assertThat(get("/admin/users?q=builder").get("users").get(0).get("id").asString())
+                .isEqualTo(data.bob);
         assertThat(get("/admin/users?q=%25").get("total").asLong()).isZero(); // a literal %, not a wildcard
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "%00", "a%00", "%07", "%7F", "%C2%85", "%E2%80%AE", "%E2%80%8B" })
+    @ValueSource(strings = {"%00", "a%00", "%07", "%7F", "%C2%85", "%E2%80%AE", "%E2%80%8B"})
     void refusesControlAndInvisibleCharactersInASearch(String q) {
         Http.Response r = admin.http.get("/admin/users?q=" + q, TOKEN);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -162,7 +174,9 @@ class ReportsApiIT extends DashboardOnBothDatabases {
         JsonNode first = get("/admin/users?limit=2&offset=0");
         JsonNode second = get("/admin/users?limit=2&offset=2");
         assertThat(first.get("users").size()).isEqualTo(2);
-        assertThat(first.get("total").asLong()).isEqualTo(second.get("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(first.get("total").asLong())
+                .isEqualTo(second.get("total").asLong())
+                .isGreaterThanOrEqualTo(3);
         long a = first.get("users").get(0).get("id").asLong();
         long b = first.get("users").get(1).get("id").asLong();
         long c = second.get("users").get(0).get("id").asLong();
@@ -171,7 +185,7 @@ class ReportsApiIT extends DashboardOnBothDatabases {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "limit=0", "limit=201", "offset=-1", "limit=x" })
+    @ValueSource(strings = {"limit=0", "limit=201", "offset=-1", "limit=x"})
     void refusesBadPaging(String query) {
         assertThat(admin.http.get("/admin/users?" + query, TOKEN).status()).isEqualTo(400);
         assertThat(admin.http.get("/admin/audit?" + query, TOKEN).status()).isEqualTo(400);
@@ -203,7 +217,7 @@ class ReportsApiIT extends DashboardOnBothDatabases {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "999999", "abc", "1e3" })
+    @ValueSource(strings = {"999999", "abc", "1e3"})
     void answers404ForAnUnknownUser(String id) {
         Http.Response r = admin.http.get("/admin/reports/user/" + id, TOKEN);
         assertThat(r.status()).isEqualTo(404);
@@ -221,19 +235,30 @@ class ReportsApiIT extends DashboardOnBothDatabases {
         String[] lines = purchases.body().split("\r\n");
         assertThat(lines[0]).startsWith("id,user_id,package_id,seconds,amount_cents,refunded_cents");
         assertThat(lines).hasSize(3);
-        assertThat(lines[2]).startsWith(data.adaRefundedPurchase + "," + data.ada + ",basic_5h,18000,3999,1000,usd,refunded");
+        assertThat(lines[2])
+                .startsWith(data.adaRefundedPurchase + "," + data.ada + ",basic_5h,18000,3999,1000,usd,refunded");
 
         Http.Response sessions = admin.http.get("/admin/export/sessions.csv?from=" + from + "&to=" + to, TOKEN);
         String[] rows = sessions.body().split("\r\n");
-        assertThat(rows[0]).isEqualTo("id,user_id,room_name,status,started_at,ended_at,used_seconds,billed_seconds,end_reason");
+        assertThat(rows[0])
+                .isEqualTo("id,user_id,room_name,status,started_at,ended_at,used_seconds,billed_seconds,end_reason");
         assertThat(rows).hasSize(2);
-        assertThat(rows[1]).contains(",600,600,user_left").contains(Instant.ofEpochMilli(
-                BusinessFixture.noon(data.today - 1)).toString());
+        assertThat(rows[1])
+                .contains(",600,600,user_left")
+                .contains(Instant.ofEpochMilli(BusinessFixture.noon(data.today - 1))
+                        .toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "from=2024-13-01&to=2024-12-31", "from=2024-02-30&to=2024-03-01", "from=yesterday&to=2024-01-01",
-            "to=2024-01-01", "from=2024-01-02&to=2024-01-01", "from=2000-01-01&to=2030-01-01" })
+    @ValueSource(
+            strings = {
+                "from=2024-13-01&to=2024-12-31",
+                "from=2024-02-30&to=2024-03-01",
+                "from=yesterday&to=2024-01-01",
+                "to=2024-01-01",
+                "from=2024-01-02&to=2024-01-01",
+                "from=2000-01-01&to=2030-01-01"
+            })
     void refusesBadDateRanges(String query) {
         for (String what : List.of("purchases", "sessions")) {
             Http.Response r = admin.http.get("/admin/export/" + what + ".csv?" + query, TOKEN);
@@ -241,5 +266,4 @@ class ReportsApiIT extends DashboardOnBothDatabases {
             assertThat(r.contentType()).startsWith("application/problem+json");
         }
     }
-
 }

@@ -2,6 +2,12 @@ package ai.mindbot.admin.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.admin.AdminDashboardApplication;
+import ai.mindbot.common.test.RunningService;
+import ai.mindbot.common.test.ServiceSchema;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,17 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import ai.mindbot.admin.AdminDashboardApplication;
-import ai.mindbot.common.test.RunningService;
-import ai.mindbot.common.test.ServiceSchema;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.common.test.Tokens;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Revenue and usage over 30 days on PostgreSQL holding a year of business (default 10 million
@@ -43,10 +41,14 @@ class AdminReportsBenchmark {
         StringBuilder report = new StringBuilder();
 
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off").setServerConfig("shared_buffers", "1GB")
-                .setServerConfig("work_mem", "64MB").setServerConfig("maintenance_work_mem", "512MB")
-                .setServerConfig("max_wal_size", "8GB").start()) {
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("shared_buffers", "1GB")
+                .setServerConfig("work_mem", "64MB")
+                .setServerConfig("maintenance_work_mem", "512MB")
+                .setServerConfig("max_wal_size", "8GB")
+                .start()) {
             try (var c = pg.getPostgresDatabase().getConnection()) {
                 c.createStatement().execute("CREATE DATABASE bench");
             }
@@ -60,37 +62,66 @@ class AdminReportsBenchmark {
             long t0 = System.nanoTime();
             BenchData.generate(db, users, purchases, sessions, System.currentTimeMillis());
             double generateSeconds = (System.nanoTime() - t0) / 1e9;
-            line(report, "PostgreSQL %s (embedded, zonky), %d cores", db.sql("SHOW server_version").query(String.class).single(),
+            line(
+                    report,
+                    "PostgreSQL %s (embedded, zonky), %d cores",
+                    db.sql("SHOW server_version").query(String.class).single(),
                     Runtime.getRuntime().availableProcessors());
-            line(report, "data: %,d users, %,d purchases, %,d voice sessions over 365 days; generated, indexed and analyzed in %.0f s",
-                    users, purchases, sessions, generateSeconds);
-            line(report, "table sizes: voice_sessions %s, purchases %s",
-                    db.sql("SELECT pg_size_pretty(pg_total_relation_size('voice_sessions'))").query(String.class).single(),
-                    db.sql("SELECT pg_size_pretty(pg_total_relation_size('purchases'))").query(String.class).single());
+            line(
+                    report,
+                    "data: %,d users, %,d purchases, %,d voice sessions over 365 days; generated, indexed and analyzed in %.0f s",
+                    users,
+                    purchases,
+                    sessions,
+                    generateSeconds);
+            line(
+                    report,
+                    "table sizes: voice_sessions %s, purchases %s",
+                    db.sql("SELECT pg_size_pretty(pg_total_relation_size('voice_sessions'))")
+                            .query(String.class)
+                            .single(),
+                    db.sql("SELECT pg_size_pretty(pg_total_relation_size('purchases'))")
+                            .query(String.class)
+                            .single());
 
             // For comparison: the same figures straight from the time tables, no rollup.
             long start30 = (Math.floorDiv(System.currentTimeMillis(), BenchData.DAY) - 29) * BenchData.DAY;
             long end = System.currentTimeMillis() + BenchData.DAY;
-            line(report, "30 days read directly from the time tables (no rollup), median of 3: usage %.0f ms, revenue %.0f ms",
-                    median(db, USAGE_OF_A_DAY, start30, end), median(db, REVENUE_SHAPE, start30, end));
+            line(
+                    report,
+                    "30 days read directly from the time tables (no rollup), median of 3: usage %.0f ms, revenue %.0f ms",
+                    median(db, USAGE_OF_A_DAY, start30, end),
+                    median(db, REVENUE_SHAPE, start30, end));
 
             long startedAt = System.nanoTime();
-            try (RunningService admin = RunningService.start(AdminDashboardApplication.builder(), Map.of(
-                    "DATABASE_URL", url, "JWT_SECRET", Tokens.SECRET,
-                    "MINDBOT_DATA_DIR", Files.createTempDirectory("bench-admin").toString(),
-                    // Worst case for freshness: refresh the rollups on every request, not at most every 2 s.
-                    "mindbot.admin.rollup-interval", "0s"))) {
+            try (RunningService admin = RunningService.start(
+                    AdminDashboardApplication.builder(),
+                    Map.of(
+                            "DATABASE_URL",
+                            url,
+                            "JWT_SECRET",
+                            Tokens.SECRET,
+                            "MINDBOT_DATA_DIR",
+                            Files.createTempDirectory("bench-admin").toString(),
+                            // Worst case for freshness: refresh the rollups on every request, not at most every 2 s.
+                            "mindbot.admin.rollup-interval",
+                            "0s"))) {
                 HttpClient http = HttpClient.newHttpClient();
                 String token = Tokens.admin("1", "bench@mindbot.test");
                 get(http, admin.url("/admin/analytics/usage?days=30"), token);
-                line(report, "start-up until the first usage answer (waits for the background warm-up: the rollups"
-                        + " of the whole year): %.1f s", (System.nanoTime() - startedAt) / 1e9);
+                line(
+                        report,
+                        "start-up until the first usage answer (waits for the background warm-up: the rollups"
+                                + " of the whole year): %.1f s",
+                        (System.nanoTime() - startedAt) / 1e9);
                 long yesterday = (Math.floorDiv(System.currentTimeMillis(), BenchData.DAY) - 1) * BenchData.DAY;
-                line(report, "one full day read live (what 'today' costs at 23:59 UTC at most), median of 3: usage %.0f ms, revenue %.0f ms",
+                line(
+                        report,
+                        "one full day read live (what 'today' costs at 23:59 UTC at most), median of 3: usage %.0f ms, revenue %.0f ms",
                         median(db, USAGE_OF_A_DAY, yesterday, yesterday + BenchData.DAY),
                         median(db, REVENUE_SHAPE, yesterday, yesterday + BenchData.DAY));
-                for (String path : List.of("/admin/analytics/revenue?days=30", "/admin/analytics/usage?days=30",
-                        "/admin/dashboard")) {
+                for (String path : List.of(
+                        "/admin/analytics/revenue?days=30", "/admin/analytics/usage?days=30", "/admin/dashboard")) {
                     for (int i = 0; i < 20; i++) {
                         get(http, admin.url(path), token);
                     }
@@ -101,8 +132,15 @@ class AdminReportsBenchmark {
                         millis.add((System.nanoTime() - s) / 1e6);
                     }
                     millis.sort(null);
-                    line(report, "GET %-34s %d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", path, requests,
-                            pct(millis, 50), pct(millis, 95), pct(millis, 99), millis.get(millis.size() - 1));
+                    line(
+                            report,
+                            "GET %-34s %d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                            path,
+                            requests,
+                            pct(millis, 50),
+                            pct(millis, 95),
+                            pct(millis, 99),
+                            millis.get(millis.size() - 1));
                 }
             }
         }
@@ -117,6 +155,7 @@ class AdminReportsBenchmark {
             FROM purchases WHERE created_at >= :from AND created_at < :to AND succeeded_at IS NOT NULL
             GROUP BY created_at / 86400000, package_id, currency
             """;
+
     private static final String USAGE_OF_A_DAY = """
             SELECT COUNT(DISTINCT user_id), COUNT(*), SUM(used_seconds),
                    SUM(CASE WHEN ended_at IS NULL THEN 1 ELSE 0 END)
@@ -144,8 +183,11 @@ class AdminReportsBenchmark {
     }
 
     private static void get(HttpClient http, String url, String token) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(url + " " + r.body()).isEqualTo(200);
     }
 }

@@ -13,8 +13,7 @@ final class BenchData {
 
     static final long DAY = 86_400_000L;
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     static void generate(JdbcClient db, long users, long purchases, long sessions, long now) {
         long span = 365 * DAY;
@@ -30,9 +29,18 @@ final class BenchData {
                 SELECT i::text, (i % 100) * 60, :start, :start FROM generate_series(1, :n) i
                 """).param("start", start).param("n", users).update();
 
-        for (String index : new String[] { "purchases_user_time", "purchases_status_succeeded", "purchases_time",
-                "purchases_updated", "purchases_troubled", "voice_sessions_user_time", "voice_sessions_status_expiry",
-                "voice_sessions_room", "voice_sessions_time", "voice_sessions_open" }) {
+        for (String index : new String[] {
+            "purchases_user_time",
+            "purchases_status_succeeded",
+            "purchases_time",
+            "purchases_updated",
+            "purchases_troubled",
+            "voice_sessions_user_time",
+            "voice_sessions_status_expiry",
+            "voice_sessions_room",
+            "voice_sessions_time",
+            "voice_sessions_open"
+        }) {
             db.sql("DROP INDEX " + index).update();
         }
         // 1 in 20 purchases failed; 1 in 50 partly refunded; three packages.
@@ -47,7 +55,12 @@ final class BenchData {
                        t, t, CASE WHEN i % 20 = 0 THEN NULL ELSE t END,
                        CASE WHEN i % 20 = 0 THEN 'card_declined' END
                 FROM (SELECT i, :start + i * (:span / :n) AS t FROM generate_series(1, :n) i) g
-                """).param("users", users).param("start", start).param("span", span).param("n", purchases).update();
+                """)
+                .param("users", users)
+                .param("start", start)
+                .param("span", span)
+                .param("n", purchases)
+                .update();
         // Sessions of 1 to 31 minutes; those that started in the last 10 minutes are still live.
         db.sql("""
                 INSERT INTO voice_sessions (id, user_id, room_name, status, reserved_seconds, used_seconds,
@@ -59,22 +72,35 @@ final class BenchData {
                 FROM (SELECT i, ((i * 104729) % :users + 1)::text AS u, 60 + (i * 37) % 1800 AS d,
                              :start + i * (:span / :n) AS t, :start + i * (:span / :n) > :now - 600000 AS live
                       FROM generate_series(1, :n) i) g
-                """).param("users", users).param("start", start).param("span", span).param("n", sessions)
-                .param("now", now).update();
+                """)
+                .param("users", users)
+                .param("start", start)
+                .param("span", span)
+                .param("n", sessions)
+                .param("now", now)
+                .update();
         db.sql("SET session_replication_role = DEFAULT").update();
 
-        db.sql("CREATE INDEX purchases_user_time ON purchases (user_id, created_at)").update();
-        db.sql("CREATE INDEX purchases_status_succeeded ON purchases (status, succeeded_at)").update();
+        db.sql("CREATE INDEX purchases_user_time ON purchases (user_id, created_at)")
+                .update();
+        db.sql("CREATE INDEX purchases_status_succeeded ON purchases (status, succeeded_at)")
+                .update();
         db.sql("CREATE INDEX purchases_time ON purchases (created_at)").update();
-        db.sql("CREATE INDEX voice_sessions_user_time ON voice_sessions (user_id, started_at)").update();
-        db.sql("CREATE INDEX voice_sessions_status_expiry ON voice_sessions (status, expires_at)").update();
-        db.sql("CREATE INDEX voice_sessions_room ON voice_sessions (room_name, status)").update();
-        db.sql("CREATE INDEX voice_sessions_time ON voice_sessions (started_at)").update();
+        db.sql("CREATE INDEX voice_sessions_user_time ON voice_sessions (user_id, started_at)")
+                .update();
+        db.sql("CREATE INDEX voice_sessions_status_expiry ON voice_sessions (status, expires_at)")
+                .update();
+        db.sql("CREATE INDEX voice_sessions_room ON voice_sessions (room_name, status)")
+                .update();
+        db.sql("CREATE INDEX voice_sessions_time ON voice_sessions (started_at)")
+                .update();
         // The report indexes the time service publishes with its report views (V31)
         db.sql("CREATE INDEX purchases_updated ON purchases (updated_at)").update();
-        db.sql("CREATE INDEX purchases_troubled ON purchases (created_at) WHERE status = 'failed' OR refunded_cents > 0")
+        db.sql(
+                        "CREATE INDEX purchases_troubled ON purchases (created_at) WHERE status = 'failed' OR refunded_cents > 0")
                 .update();
-        db.sql("CREATE INDEX voice_sessions_open ON voice_sessions (started_at) WHERE ended_at IS NULL").update();
+        db.sql("CREATE INDEX voice_sessions_open ON voice_sessions (started_at) WHERE ended_at IS NULL")
+                .update();
         db.sql("VACUUM ANALYZE").update();
     }
 }

@@ -3,20 +3,17 @@ package ai.mindbot.admin.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ai.mindbot.admin.support.Business;
+import ai.mindbot.common.db.DatabaseUrl;
+import ai.mindbot.common.test.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.zaxxer.hikari.HikariDataSource;
-
-import ai.mindbot.admin.support.Business;
-import ai.mindbot.common.db.DatabaseUrl;
-import ai.mindbot.common.test.TestDatabase;
 
 /**
  * The dashboard's connection to the other services' data reads their report views and can write
@@ -43,21 +40,32 @@ class ReadOnlyReportsIT {
 
         HikariDataSource reports = database == TestDatabase.POSTGRESQL
                 ? ReportsConnections.postgres(DatabaseUrl.parse(properties.get("DATABASE_URL")), 2)
-                : ReportsConnections.sqlite(Path.of(properties.get("TIME_DB_PATH")), Path.of(properties.get("AUTH_DB_PATH")));
+                : ReportsConnections.sqlite(
+                        Path.of(properties.get("TIME_DB_PATH")), Path.of(properties.get("AUTH_DB_PATH")));
         try {
             JdbcClient jdbc = JdbcClient.create(reports);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM auth_report_users_v1 u JOIN time_report_accounts_v1 a"
-                    + " ON a.user_id = CAST(u.id AS TEXT)").query(Long.class).single()).isEqualTo(1);
+                                    + " ON a.user_id = CAST(u.id AS TEXT)")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
 
             for (String write : WRITES) {
                 Throwable refused = catchThrowable(() -> jdbc.sql(write).update());
                 assertThat(refused).as(write).isInstanceOf(DataAccessException.class);
                 // refused for being a write, not for some other reason the statement might have
-                assertThat(((DataAccessException) refused).getMostSpecificCause().getMessage()).as(write)
+                assertThat(((DataAccessException) refused)
+                                .getMostSpecificCause()
+                                .getMessage())
+                        .as(write)
                         .containsIgnoringCase(database == TestDatabase.POSTGRESQL ? "read-only" : "readonly");
             }
-            assertThat(business.time().sql("SELECT balance_seconds FROM accounts WHERE user_id = :u").param("u", ada)
-                    .query(Long.class).single()).isEqualTo(600);
+            assertThat(business.time()
+                            .sql("SELECT balance_seconds FROM accounts WHERE user_id = :u")
+                            .param("u", ada)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(600);
         } finally {
             reports.close();
         }

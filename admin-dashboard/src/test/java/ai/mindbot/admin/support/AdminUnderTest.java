@@ -1,14 +1,13 @@
 package ai.mindbot.admin.support;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import ai.mindbot.admin.AdminDashboardApplication;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The admin dashboard started for real on a fresh database of the given kind, with the business

@@ -1,5 +1,7 @@
 package ai.mindbot.admin.support;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -9,10 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FakeServices implements AutoCloseable {
 
-    public record Call(String method, String path, String bearer, String idempotencyKey, JsonNode body) {
-    }
+    public record Call(String method, String path, String bearer, String idempotencyKey, JsonNode body) {}
 
     public record Answer(int status, String json) {
         public static Answer ok(String json) {
@@ -32,8 +29,10 @@ public final class FakeServices implements AutoCloseable {
         }
 
         public static Answer problem(int status, String code, String detail) {
-            return new Answer(status, "{\"type\":\"/problems/" + code + "\",\"status\":" + status + ",\"code\":\"" + code
-                    + "\",\"detail\":\"" + detail + "\"}");
+            return new Answer(
+                    status,
+                    "{\"type\":\"/problems/" + code + "\",\"status\":" + status + ",\"code\":\"" + code
+                            + "\",\"detail\":\"" + detail + "\"}");
         }
     }
 
@@ -77,7 +76,9 @@ public final class FakeServices implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        Call call = new Call(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
                 auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null,
                 exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                 body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
@@ -85,8 +86,8 @@ public final class FakeServices implements AutoCloseable {
         Function<Call, Answer> custom = answers.get(call.path());
         Answer answer = custom != null ? custom.apply(call) : contract(call);
         byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type",
-                answer.status() >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders()
+                .set("Content-Type", answer.status() >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -100,8 +101,9 @@ public final class FakeServices implements AutoCloseable {
         }
         if (p.equals("/time/admin/grants")) {
             long seconds = call.body().get("seconds").asLong();
-            return Answer.ok("{\"entry_id\":1,\"user_id\":\"" + call.body().get("user_id").asString()
-                    + "\",\"seconds\":" + seconds + ",\"balance_seconds\":" + (3600 + seconds) + "}");
+            return Answer.ok("{\"entry_id\":1,\"user_id\":\""
+                    + call.body().get("user_id").asString() + "\",\"seconds\":" + seconds + ",\"balance_seconds\":"
+                    + (3600 + seconds) + "}");
         }
         if (p.matches("/time/admin/purchases/[^/]+/refund")) {
             return Answer.ok("{\"purchase_id\":\"" + p.split("/")[4] + "\",\"status\":\"refunded\"}");
@@ -109,7 +111,8 @@ public final class FakeServices implements AutoCloseable {
         if (p.matches("/time/admin/sessions/[^/]+/end")) {
             return Answer.ok("{\"session_id\":\"" + p.split("/")[4] + "\",\"billed_seconds\":42}");
         }
-        if (p.matches("/time/admin/accounts/[^/]+/(disable|enable)") || p.matches("/auth/admin/users/[^/]+/(disable|enable)")) {
+        if (p.matches("/time/admin/accounts/[^/]+/(disable|enable)")
+                || p.matches("/auth/admin/users/[^/]+/(disable|enable)")) {
             return Answer.ok("{\"user_id\":\"" + p.split("/")[4] + "\",\"disabled\":" + p.endsWith("/disable") + "}");
         }
         return Answer.problem(404, "not_found", "no such route in the fake");

@@ -2,9 +2,14 @@ package ai.mindbot.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.admin.support.AdminUnderTest;
+import ai.mindbot.admin.support.Business;
+import ai.mindbot.admin.support.FakeServices.Answer;
+import ai.mindbot.common.test.Browser;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -15,13 +20,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import ai.mindbot.admin.support.AdminUnderTest;
-import ai.mindbot.admin.support.Business;
-import ai.mindbot.admin.support.FakeServices.Answer;
-import ai.mindbot.common.test.Browser;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.common.test.Tokens;
 
 /**
  * The admin panel in a real headless Chromium, as an admin uses it: sign in from the keyboard, read
@@ -42,13 +40,20 @@ class AdminPanelIT {
     static void start() {
         admin = AdminUnderTest.start(TestDatabase.SQLITE, AdminPanelIT::twoWeeksOfBusiness);
         String adminToken = Tokens.admin("1", "boss@mindbot.test");
-        admin.services.answer("/auth/login", c -> c.body().get("password").asString().equals("correct horse")
-                ? Answer.ok("{\"access_token\":\"" + adminToken + "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
-                : Answer.problem(401, "invalid_credentials", "wrong email or password"));
+        admin.services.answer(
+                "/auth/login",
+                c -> c.body().get("password").asString().equals("correct horse")
+                        ? Answer.ok("{\"access_token\":\"" + adminToken
+                                + "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
+                        : Answer.problem(401, "invalid_credentials", "wrong email or password"));
         admin.services.answer("/time/admin/grants", c -> {
             long seconds = c.body().get("seconds").asLong();
-            admin.business.time().sql("UPDATE accounts SET balance_seconds = balance_seconds + :s WHERE user_id = :u")
-                    .param("s", seconds).param("u", c.body().get("user_id").asString()).update();
+            admin.business
+                    .time()
+                    .sql("UPDATE accounts SET balance_seconds = balance_seconds + :s WHERE user_id = :u")
+                    .param("s", seconds)
+                    .param("u", c.body().get("user_id").asString())
+                    .update();
             return Answer.ok("{\"seconds\":" + seconds + "}");
         });
         chromium = Browser.start(1366, 900);
@@ -64,8 +69,13 @@ class AdminPanelIT {
         business.account(bob, 600, 0, now);
         for (int day = 0; day < 14; day++) {
             long at = now - day * 86_400_000L - 1000;
-            business.paidPurchase(day % 2 == 0 ? ada : bob, day % 3 == 0 ? "basic_5h" : "starter_1h",
-                    3600, day % 3 == 0 ? 3999 : 999, 0, at);
+            business.paidPurchase(
+                    day % 2 == 0 ? ada : bob,
+                    day % 3 == 0 ? "basic_5h" : "starter_1h",
+                    3600,
+                    day % 3 == 0 ? 3999 : 999,
+                    0,
+                    at);
             business.endedSession(day % 2 == 0 ? ada : bob, at, 300 + day * 120);
         }
     }
@@ -105,9 +115,11 @@ class AdminPanelIT {
         waitForText(By.id("stat-revenue-30d"), "$");
         List<WebElement> bars = browser.findElements(By.cssSelector("#revenue-chart svg rect.bar"));
         assertThat(bars).hasSize(30);
-        assertThat(browser.findElements(By.cssSelector("#usage-chart svg rect.bar"))).hasSize(30);
+        assertThat(browser.findElements(By.cssSelector("#usage-chart svg rect.bar")))
+                .hasSize(30);
         assertThat(browser.findElement(By.id("period-purchases")).getText()).contains("14");
-        assertThat(browser.findElement(By.id("stat-revenue-30d")).getText()).contains("$289.86"); // 5 x 39.99 + 9 x 9.99
+        assertThat(browser.findElement(By.id("stat-revenue-30d")).getText())
+                .contains("$289.86"); // 5 x 39.99 + 9 x 9.99
         chromium.screenshot("1-dashboard");
 
         // Find Bob.
@@ -115,7 +127,9 @@ class AdminPanelIT {
         WebElement search = visible(By.id("user-search"));
         search.sendKeys("builder", Keys.ENTER);
         waitForText(By.tagName("caption"), "of 1");
-        assertThat(browser.findElement(By.cssSelector("main table")).getText()).contains("bob@example.com").doesNotContain("ada@");
+        assertThat(browser.findElement(By.cssSelector("main table")).getText())
+                .contains("bob@example.com")
+                .doesNotContain("ada@");
         chromium.screenshot("2-users-search");
 
         // Grant him an hour; his balance goes from 10 min to 1 h 10 min.
@@ -133,7 +147,8 @@ class AdminPanelIT {
         // The audit log says who did what, to whom, why, and that it worked.
         browser.findElement(By.linkText("Audit log")).click();
         waitForText(By.cssSelector("main table"), "welcome gift");
-        String audit = browser.findElement(By.cssSelector("main table tbody tr")).getText();
+        String audit =
+                browser.findElement(By.cssSelector("main table tbody tr")).getText();
         assertThat(audit).contains("boss@mindbot.test", "grant time", "user #" + bob, "welcome gift", "succeeded");
         chromium.screenshot("4-audit-log");
     }

@@ -1,8 +1,7 @@
 package ai.mindbot.agent.api;
 
-import java.util.concurrent.CompletableFuture;
-
 import ai.mindbot.agent.media.AudioFrame;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One voice of the agent's published track, for speech: audio is queued per utterance and played in

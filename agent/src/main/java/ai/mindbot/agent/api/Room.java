@@ -1,11 +1,10 @@
 package ai.mindbot.agent.api;
 
+import ai.mindbot.agent.media.AudioWriter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import ai.mindbot.agent.media.AudioWriter;
 
 /** The room of one job, as the agent acts on it. Safe to call from any thread. */
 public interface Room {
@@ -83,8 +82,12 @@ public interface Room {
      * {@code senderIdentity} said: LiveKit lets agents, and only agents, send a text stream on a
      * participant's behalf, and its clients show it as that participant's.
      */
-    void sendTextFor(String senderIdentity, String topic, String text, Map<String, String> attributes,
-                     List<String> destinationIdentities);
+    void sendTextFor(
+            String senderIdentity,
+            String topic,
+            String text,
+            Map<String, String> attributes,
+            List<String> destinationIdentities);
 
     default void sendText(String topic, String text) {
         sendText(topic, text, Map.of(), List.of());

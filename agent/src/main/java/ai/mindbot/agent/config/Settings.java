@@ -34,13 +34,15 @@ public final class Settings {
 
     /** The setting as a whole number, or {@code fallback} when absent or blank. */
     public long number(String name, long fallback) {
-        return text(name).map(value -> {
-            try {
-                return Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
-            }
-        }).orElse(fallback);
+        return text(name)
+                .map(value -> {
+                    try {
+                        return Long.parseLong(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+                    }
+                })
+                .orElse(fallback);
     }
 
     /** {@link #number} for settings that are counts or ports: within int range. */

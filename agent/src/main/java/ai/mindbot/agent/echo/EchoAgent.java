@@ -1,18 +1,16 @@
 package ai.mindbot.agent.echo;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.JobEnd;
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.media.AudioFrame;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plays every participant's microphone back into the room {@link #DELAY} later. Each participant
@@ -39,10 +37,11 @@ public final class EchoAgent implements Agent {
     @Override
     public void onAudio(Participant from, AudioFrame frame) {
         AudioFrame mono = frame.toMono();
-        DelayLine line = delays.computeIfAbsent(from.identity(),
-                id -> new DelayLine((int) (mono.sampleRate() * DELAY.toMillis() / 1000)));
+        DelayLine line = delays.computeIfAbsent(
+                from.identity(), id -> new DelayLine((int) (mono.sampleRate() * DELAY.toMillis() / 1000)));
         short[] delayed = line.push(mono.samples());
-        room.audio(from.identity()).limit(MAX_EXTRA_LATENCY)
+        room.audio(from.identity())
+                .limit(MAX_EXTRA_LATENCY)
                 .write(new AudioFrame(delayed, mono.sampleRate(), 1, frame.timestampNanos()));
     }
 

@@ -18,7 +18,8 @@ import dev.onvoid.webrtc.media.audio.AudioProcessingStreamConfig;
  */
 public final class EchoCanceller implements AutoCloseable {
 
-    private static final AudioProcessingStreamConfig STREAM = new AudioProcessingStreamConfig(AudioFrame.SAMPLE_RATE, 1);
+    private static final AudioProcessingStreamConfig STREAM =
+            new AudioProcessingStreamConfig(AudioFrame.SAMPLE_RATE, 1);
 
     private final AudioProcessing processing;
     private final byte[] renderIn = new byte[Microphone.FRAME * 2];

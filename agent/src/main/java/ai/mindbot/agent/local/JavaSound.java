@@ -2,7 +2,6 @@ package ai.mindbot.agent.local;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
@@ -24,8 +23,10 @@ public final class JavaSound implements SoundCard {
         JavaSoundMicrophone mic = new JavaSoundMicrophone(
                 start(capture, TargetDataLine.class, JavaSoundMicrophone.BUFFER_MS, "microphone"), capture);
         try {
-            return new Devices(mic, new JavaSoundSpeaker(
-                    start(playback, SourceDataLine.class, JavaSoundSpeaker.BUFFER_MS, "speaker"), playback));
+            return new Devices(
+                    mic,
+                    new JavaSoundSpeaker(
+                            start(playback, SourceDataLine.class, JavaSoundSpeaker.BUFFER_MS, "speaker"), playback));
         } catch (RuntimeException e) {
             mic.close();
             throw e;
@@ -60,16 +61,19 @@ public final class JavaSound implements SoundCard {
                 continue; // a Port mixer (volume controls) or the other direction only
             }
             List<AudioFormat> formats = LineChoice.FORMATS.stream()
-                    .filter(f -> mixer.isLineSupported(new DataLine.Info(direction, f))).toList();
+                    .filter(f -> mixer.isLineSupported(new DataLine.Info(direction, f)))
+                    .toList();
             candidates.add(new LineChoice.Candidate(info, formats));
         }
         return candidates;
     }
 
     /** The chosen line, opened with room for {@code bufferMillis} and started. */
-    private static <T extends DataLine> T start(LineChoice.Choice choice, Class<T> direction, int bufferMillis, String what) {
+    private static <T extends DataLine> T start(
+            LineChoice.Choice choice, Class<T> direction, int bufferMillis, String what) {
         try {
-            T line = direction.cast(AudioSystem.getMixer(choice.mixer()).getLine(new DataLine.Info(direction, choice.format())));
+            T line = direction.cast(
+                    AudioSystem.getMixer(choice.mixer()).getLine(new DataLine.Info(direction, choice.format())));
             int bytes = LinePcm.bytesFor(choice.format(), bufferMillis);
             if (line instanceof TargetDataLine capture) {
                 capture.open(choice.format(), bytes);
@@ -79,7 +83,8 @@ public final class JavaSound implements SoundCard {
             line.start();
             return line;
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            throw new SoundCard.Unavailable("the " + what + " " + choice.mixer().getName() + " cannot be opened: " + e.getMessage());
+            throw new SoundCard.Unavailable(
+                    "the " + what + " " + choice.mixer().getName() + " cannot be opened: " + e.getMessage());
         }
     }
 
@@ -90,7 +95,9 @@ public final class JavaSound implements SoundCard {
     }
 
     private static String formats(LineChoice.Candidate c) {
-        return c.formats().isEmpty() ? ", no 16-bit PCM format we use"
-                : ", " + (int) c.formats().get(0).getSampleRate() + " Hz " + c.formats().get(0).getChannels() + " ch";
+        return c.formats().isEmpty()
+                ? ", no 16-bit PCM format we use"
+                : ", " + (int) c.formats().get(0).getSampleRate() + " Hz "
+                        + c.formats().get(0).getChannels() + " ch";
     }
 }

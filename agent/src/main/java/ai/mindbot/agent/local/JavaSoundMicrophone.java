@@ -1,7 +1,7 @@
 package ai.mindbot.agent.local;
 
-import javax.sound.sampled.TargetDataLine;
 import java.util.Arrays;
+import javax.sound.sampled.TargetDataLine;
 
 /** A Java Sound capture line as a {@link Microphone}; the line's own clock paces {@link #read}. */
 final class JavaSoundMicrophone implements Microphone {
@@ -31,7 +31,8 @@ final class JavaSoundMicrophone implements Microphone {
             if (read <= 0 && !line.isOpen()) {
                 return null;
             }
-            short[] samples = pcm.engineSamples(chunk, read - read % line.getFormat().getFrameSize());
+            short[] samples =
+                    pcm.engineSamples(chunk, read - read % line.getFormat().getFrameSize());
             if (pendingLength + samples.length > pending.length) {
                 pending = Arrays.copyOf(pending, (pendingLength + samples.length) * 2);
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.Mixer;
 
@@ -40,11 +39,9 @@ final class LineChoice {
         }
     }
 
-    record Choice(Mixer.Info mixer, AudioFormat format) {
-    }
+    record Choice(Mixer.Info mixer, AudioFormat format) {}
 
-    private LineChoice() {
-    }
+    private LineChoice() {}
 
     /**
      * @param wanted part of a device's name or description (any case), or null for the default
@@ -58,15 +55,19 @@ final class LineChoice {
         List<Candidate> named = candidates;
         if (wanted != null && !wanted.isBlank()) {
             String part = wanted.strip().toLowerCase(Locale.ROOT);
-            named = candidates.stream().filter(c -> c.label().toLowerCase(Locale.ROOT).contains(part)).toList();
+            named = candidates.stream()
+                    .filter(c -> c.label().toLowerCase(Locale.ROOT).contains(part))
+                    .toList();
             if (named.isEmpty()) {
                 throw new SoundCard.Unavailable("no " + what + " is named like \"" + wanted.strip()
                         + "\" (./mindbot agent console --devices lists them)");
             }
         }
-        List<Candidate> usable = new ArrayList<>(named.stream().filter(c -> !c.formats().isEmpty()).toList());
+        List<Candidate> usable = new ArrayList<>(
+                named.stream().filter(c -> !c.formats().isEmpty()).toList());
         if (usable.isEmpty()) {
-            throw new SoundCard.Unavailable("no " + what + " takes 16-bit PCM at 16 to 48 kHz (" + named.get(0).label() + ")");
+            throw new SoundCard.Unavailable("no " + what + " takes 16-bit PCM at 16 to 48 kHz ("
+                    + named.get(0).label() + ")");
         }
         usable.sort(Comparator.comparingInt(LineChoice::rank)); // stable: Java Sound's order within a rank
         Candidate best = usable.get(0);

@@ -1,10 +1,9 @@
 package ai.mindbot.agent.local;
 
-import javax.sound.sampled.AudioFormat;
-
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.Pcm;
 import ai.mindbot.agent.media.Resampler;
+import javax.sound.sampled.AudioFormat;
 
 /**
  * Between a Java Sound line's format (16-bit little-endian, one of {@link LineChoice#FORMATS}) and the
@@ -25,14 +24,18 @@ final class LinePcm {
     /** For a capture line: its audio to 48 kHz mono. */
     static LinePcm fromLine(AudioFormat format) {
         int rate = (int) format.getSampleRate();
-        return new LinePcm(rate, format.getChannels(),
+        return new LinePcm(
+                rate,
+                format.getChannels(),
                 rate == AudioFrame.SAMPLE_RATE ? null : new Resampler(rate, AudioFrame.SAMPLE_RATE));
     }
 
     /** For a playback line: 48 kHz mono to its audio. */
     static LinePcm toLine(AudioFormat format) {
         int rate = (int) format.getSampleRate();
-        return new LinePcm(rate, format.getChannels(),
+        return new LinePcm(
+                rate,
+                format.getChannels(),
                 rate == AudioFrame.SAMPLE_RATE ? null : new Resampler(AudioFrame.SAMPLE_RATE, rate));
     }
 

@@ -1,13 +1,11 @@
 package ai.mindbot.agent.local;
 
-import java.io.IOException;
-import java.util.function.Consumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.AudioMixer;
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves audio between the devices and a {@link LocalRoom}, on two threads of its own: the
@@ -32,8 +30,12 @@ public final class LocalAudio implements AutoCloseable {
      * @param heard   receives each 10 ms of the person's voice (48 kHz mono), on the microphone's thread
      * @param trouble receives one line when a device fails; the other direction and typing go on
      */
-    public LocalAudio(SoundCard.Devices devices, EchoCanceller echo, AudioMixer mixer, Consumer<AudioFrame> heard,
-                      Consumer<String> trouble) {
+    public LocalAudio(
+            SoundCard.Devices devices,
+            EchoCanceller echo,
+            AudioMixer mixer,
+            Consumer<AudioFrame> heard,
+            Consumer<String> trouble) {
         this.devices = devices;
         this.echo = echo;
         this.mixer = mixer;
@@ -54,7 +56,9 @@ public final class LocalAudio implements AutoCloseable {
 
     private void listen() {
         try {
-            for (short[] frame = devices.microphone().read(); frame != null && !closed; frame = devices.microphone().read()) {
+            for (short[] frame = devices.microphone().read();
+                    frame != null && !closed;
+                    frame = devices.microphone().read()) {
                 heard.accept(AudioFrame.mono(echo.heard(frame), System.nanoTime()));
             }
         } catch (IOException | RuntimeException e) {

@@ -1,12 +1,5 @@
 package ai.mindbot.agent.local;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.JobInfo;
 import ai.mindbot.agent.api.Participant;
@@ -15,6 +8,12 @@ import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.api.TextStreamWriter;
 import ai.mindbot.agent.media.AudioMixer;
 import ai.mindbot.agent.media.AudioWriter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A {@link Room} on this machine with one participant, the person at the terminal. The agent's voices
@@ -40,8 +39,13 @@ public final class LocalRoom implements Room {
      * @param print         prints one caption line
      * @param personRemoved the agent removed the person (e.g. their time ran out): the call is over
      */
-    public LocalRoom(String name, Participant person, String agentName, JobExecutor executor, Consumer<String> print,
-                     Runnable personRemoved) {
+    public LocalRoom(
+            String name,
+            Participant person,
+            String agentName,
+            JobExecutor executor,
+            Consumer<String> print,
+            Runnable personRemoved) {
         this.name = name;
         this.person = person;
         this.agentName = agentName;
@@ -101,15 +105,14 @@ public final class LocalRoom implements Room {
     }
 
     @Override
-    public void setAttributes(Map<String, String> attributes) {
-    }
+    public void setAttributes(Map<String, String> attributes) {}
 
     @Override
-    public void setMetadata(String metadata) {
-    }
+    public void setMetadata(String metadata) {}
 
     @Override
-    public TextStreamWriter openTextStream(String topic, Map<String, String> attributes, List<String> destinationIdentities) {
+    public TextStreamWriter openTextStream(
+            String topic, Map<String, String> attributes, List<String> destinationIdentities) {
         String id = "TS_" + UUID.randomUUID();
         boolean caption = TOPIC_TRANSCRIPTION.equals(topic);
         return new TextStreamWriter() {
@@ -126,21 +129,25 @@ public final class LocalRoom implements Room {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
     @Override
-    public void sendText(String topic, String text, Map<String, String> attributes, List<String> destinationIdentities) {
+    public void sendText(
+            String topic, String text, Map<String, String> attributes, List<String> destinationIdentities) {
         if (TOPIC_TRANSCRIPTION.equals(topic) && !text.isBlank()) {
             print.accept(agentName + ": " + text.strip());
         }
     }
 
     @Override
-    public void sendTextFor(String senderIdentity, String topic, String text, Map<String, String> attributes,
-                            List<String> destinationIdentities) {
+    public void sendTextFor(
+            String senderIdentity,
+            String topic,
+            String text,
+            Map<String, String> attributes,
+            List<String> destinationIdentities) {
         // interim captions would scroll the terminal; the final one says what was understood
         if (TOPIC_TRANSCRIPTION.equals(topic) && "true".equals(attributes.get(FINAL)) && !text.isBlank()) {
             print.accept("You: " + text.strip());
@@ -148,8 +155,7 @@ public final class LocalRoom implements Room {
     }
 
     @Override
-    public void sendData(String topic, byte[] payload, boolean reliable, List<String> destinationIdentities) {
-    }
+    public void sendData(String topic, byte[] payload, boolean reliable, List<String> destinationIdentities) {}
 
     @Override
     public void removeParticipant(String identity) {

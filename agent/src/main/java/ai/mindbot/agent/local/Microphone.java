@@ -1,8 +1,7 @@
 package ai.mindbot.agent.local;
 
-import java.io.IOException;
-
 import ai.mindbot.agent.media.AudioFrame;
+import java.io.IOException;
 
 /**
  * Where the person's voice comes from: 10 ms frames of 48 kHz mono 16-bit PCM, delivered in real

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,9 @@ public final class AudioClock implements AutoCloseable {
     }
 
     public synchronized void add(Output output) {
-        Shard shard = shards.stream().min(Comparator.comparingInt(s -> s.outputs.size())).orElseThrow();
+        Shard shard = shards.stream()
+                .min(Comparator.comparingInt(s -> s.outputs.size()))
+                .orElseThrow();
         placement.put(output, shard);
         shard.outputs.add(output);
     }

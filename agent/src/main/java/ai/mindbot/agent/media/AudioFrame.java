@@ -12,8 +12,8 @@ public record AudioFrame(short[] samples, int sampleRate, int channels, long tim
 
     public AudioFrame {
         if (channels < 1 || sampleRate < 8_000 || samples.length % channels != 0) {
-            throw new IllegalArgumentException("bad audio frame: " + samples.length + " samples, "
-                    + channels + " channels, " + sampleRate + " Hz");
+            throw new IllegalArgumentException("bad audio frame: " + samples.length + " samples, " + channels
+                    + " channels, " + sampleRate + " Hz");
         }
     }
 

@@ -1,7 +1,7 @@
 package ai.mindbot.agent.media;
 
-import java.util.ArrayDeque;
 import java.time.Duration;
+import java.util.ArrayDeque;
 
 /**
  * One input of a room's outgoing audio: frames written here are cut into 10 ms pieces and played in

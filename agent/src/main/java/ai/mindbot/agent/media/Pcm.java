@@ -3,8 +3,7 @@ package ai.mindbot.agent.media;
 /** Conversions between the little-endian byte layout webrtc-java uses and Java samples. */
 public final class Pcm {
 
-    private Pcm() {
-    }
+    private Pcm() {}
 
     public static short[] fromLittleEndian(byte[] bytes, int sampleCount) {
         short[] samples = new short[sampleCount];

@@ -1,13 +1,12 @@
 package ai.mindbot.agent.media;
 
+import ai.mindbot.agent.api.Playback;
+import ai.mindbot.agent.api.Playout;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import ai.mindbot.agent.api.Playback;
-import ai.mindbot.agent.api.Playout;
 
 /**
  * A voice for speech, mixed into the agent's track by {@link AudioMixer}: captured audio becomes
@@ -35,6 +34,7 @@ public final class PlaybackQueue implements Playback {
         int lastFrameSamples = FRAME;
         /** In {@code playing}: added with its first frames, so a clear cannot strand an empty one there. */
         boolean queued;
+
         boolean flushed;
 
         Utterance(long firstTimestampNanos) {
@@ -77,7 +77,8 @@ public final class PlaybackQueue implements Playback {
                     frames.addAll(cut(resampler.drain())); // the rate changed mid-utterance: finish the old stream
                 }
                 resampler = frame.sampleRate() == AudioFrame.SAMPLE_RATE
-                        ? null : new Resampler(frame.sampleRate(), AudioFrame.SAMPLE_RATE);
+                        ? null
+                        : new Resampler(frame.sampleRate(), AudioFrame.SAMPLE_RATE);
             }
             frames.addAll(cut(resampler == null ? mono : resampler.process(mono)));
             enqueue(open, frames, 0);

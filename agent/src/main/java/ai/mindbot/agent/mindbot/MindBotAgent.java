@@ -1,11 +1,5 @@
 package ai.mindbot.agent.mindbot;
 
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.JobEnd;
 import ai.mindbot.agent.api.Participant;
@@ -19,6 +13,10 @@ import ai.mindbot.agent.mindbot.speech.Lines;
 import ai.mindbot.agent.mindbot.tools.MindBotTools;
 import ai.mindbot.agent.voice.Conversation;
 import ai.mindbot.agent.voice.VoiceProviders;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MindBot in one room: the first caller the auth service minted (a user or a guest) is linked to a
@@ -65,13 +63,17 @@ public final class MindBotAgent implements Agent {
         Optional<Caller> recognised = Caller.of(participant);
         if (recognised.isEmpty()) {
             if (!participant.isAgent()) {
-                log.info("room {}: {} is not a MindBot user or guest; not serving them", room.name(), participant.identity());
+                log.info(
+                        "room {}: {} is not a MindBot user or guest; not serving them",
+                        room.name(),
+                        participant.identity());
             }
             return;
         }
         caller = recognised.get();
         conversation = new Conversation(room, caller.identity(), providers, services.voiceOptions());
-        conversation.setInstructions(Persona.instructions(caller, services.rules().guestMax().toSeconds()));
+        conversation.setInstructions(
+                Persona.instructions(caller, services.rules().guestMax().toSeconds()));
         keeper = new TimeKeeper(room.executor(), services.time(), services.rules(), new Speaker());
         conversation.setTools(MindBotTools.forCall(keeper, services.time(), services.weather()));
         conversation.addListener(services.conversations());
@@ -123,9 +125,11 @@ public final class MindBotAgent implements Agent {
 
         @Override
         public void started(Caller who, long seconds, boolean lowBalance) {
-            String greeting = who.isGuest() ? Lines.guestGreeting(seconds)
-                    : lowBalance ? Lines.lowBalanceGreeting(who.firstName(), seconds)
-                    : Lines.greeting(who.firstName(), seconds);
+            String greeting = who.isGuest()
+                    ? Lines.guestGreeting(seconds)
+                    : lowBalance
+                            ? Lines.lowBalanceGreeting(who.firstName(), seconds)
+                            : Lines.greeting(who.firstName(), seconds);
             conversation.say(greeting, true);
         }
 
@@ -137,7 +141,8 @@ public final class MindBotAgent implements Agent {
 
         @Override
         public void finalMinute(long secondsLeft) {
-            conversation.say(caller.isGuest() ? Lines.guestFinalMinute(secondsLeft) : Lines.finalMinute(secondsLeft), true);
+            conversation.say(
+                    caller.isGuest() ? Lines.guestFinalMinute(secondsLeft) : Lines.finalMinute(secondsLeft), true);
         }
 
         @Override

@@ -1,16 +1,14 @@
 package ai.mindbot.agent.mindbot;
 
-import java.util.Map;
-import java.util.function.Function;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.metrics.VoiceMetrics;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the MindBot worker's agents ({@code ./mindbot agent start}): one set of service clients and
@@ -20,8 +18,7 @@ public final class MindBotFactory {
 
     private static final Logger log = LoggerFactory.getLogger(MindBotFactory.class);
 
-    private MindBotFactory() {
-    }
+    private MindBotFactory() {}
 
     /**
      * @param voice the offline/cloud provider selection for this environment. Without
@@ -29,8 +26,8 @@ public final class MindBotFactory {
      *              offline brain, which knows MindBot's tools.
      * @param metrics where every room's turn timings go (the worker serves them on AGENT_METRICS_PORT)
      */
-    public static AgentFactory create(Map<String, String> env, Function<Map<String, String>, VoiceProviders> voice,
-                                      VoiceMetrics metrics) {
+    public static AgentFactory create(
+            Map<String, String> env, Function<Map<String, String>, VoiceProviders> voice, VoiceMetrics metrics) {
         MindBotSettings settings = MindBotSettings.from(env);
         MindBotServices services = settings.services().reportingTo(metrics);
         VoiceProviders providers = withBrain(voice.apply(env), env);
@@ -44,7 +41,11 @@ public final class MindBotFactory {
         if (cloudModel) {
             return selected;
         }
-        return new VoiceProviders(selected.vad(), selected.stt(), new OfflineBrain(), selected.tts(),
+        return new VoiceProviders(
+                selected.vad(),
+                selected.stt(),
+                new OfflineBrain(),
+                selected.tts(),
                 selected.description() + ", MindBot's offline brain");
     }
 }

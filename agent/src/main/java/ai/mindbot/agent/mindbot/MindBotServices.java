@@ -10,10 +10,14 @@ import ai.mindbot.agent.voice.VoiceOptions;
  * What every MindBot call of one worker shares: the service clients, the rules, and a listener every
  * conversation reports to (the worker's voice metrics).
  */
-public record MindBotServices(TimeService time, WeatherService weather, MeteringRules rules, VoiceOptions voiceOptions,
-                              ConversationListener conversations) {
+public record MindBotServices(
+        TimeService time,
+        WeatherService weather,
+        MeteringRules rules,
+        VoiceOptions voiceOptions,
+        ConversationListener conversations) {
 
-    private static final ConversationListener NONE = new ConversationListener() { };
+    private static final ConversationListener NONE = new ConversationListener() {};
 
     public MindBotServices(TimeService time, WeatherService weather, MeteringRules rules, VoiceOptions voiceOptions) {
         this(time, weather, rules, voiceOptions, NONE);

@@ -1,12 +1,5 @@
 package ai.mindbot.agent.mindbot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
 import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.mindbot.metering.MeteringRules;
 import ai.mindbot.agent.mindbot.services.AgentCredential;
@@ -14,6 +7,12 @@ import ai.mindbot.agent.mindbot.services.HttpTimeService;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.mindbot.tools.WeatherService;
 import ai.mindbot.agent.voice.VoiceOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * MindBot's configuration, from the environment (merged with .env by the launcher).
@@ -21,15 +20,21 @@ import ai.mindbot.agent.voice.VoiceOptions;
  * @param agentApiKey {@code AGENT_API_KEY}; in development, when unset, the key the auth service
  *                    generated into {@code <MINDBOT_DATA_DIR>/agent-api-key} for an agent on the same machine
  */
-public record MindBotSettings(URI authServiceUrl, URI timeServiceUrl, String agentApiKey, URI weatherGeocodingUrl,
-                              URI weatherForecastUrl, MeteringRules rules) {
+public record MindBotSettings(
+        URI authServiceUrl,
+        URI timeServiceUrl,
+        String agentApiKey,
+        URI weatherGeocodingUrl,
+        URI weatherForecastUrl,
+        MeteringRules rules) {
 
     static final String DEV_KEY_FILE = "agent-api-key";
 
     @Override
     public String toString() {
         // never print the key
-        return "MindBotSettings[auth=" + authServiceUrl + ", time=" + timeServiceUrl + ", weather=" + weatherForecastUrl + "]";
+        return "MindBotSettings[auth=" + authServiceUrl + ", time=" + timeServiceUrl + ", weather=" + weatherForecastUrl
+                + "]";
     }
 
     public static MindBotSettings from(Map<String, String> env) {
@@ -39,7 +44,8 @@ public record MindBotSettings(URI authServiceUrl, URI timeServiceUrl, String age
             if (settings.production()) {
                 throw new IllegalArgumentException("AGENT_API_KEY is required in production (MINDBOT_ENV=production)");
             }
-            key = developmentKey(Path.of(settings.text("MINDBOT_DATA_DIR", "./data")).resolve(DEV_KEY_FILE));
+            key = developmentKey(
+                    Path.of(settings.text("MINDBOT_DATA_DIR", "./data")).resolve(DEV_KEY_FILE));
         }
         return new MindBotSettings(
                 url(settings, "AUTH_SERVICE_URL", "http://localhost:8000"),
@@ -54,14 +60,18 @@ public record MindBotSettings(URI authServiceUrl, URI timeServiceUrl, String age
     public MindBotServices services() {
         JsonHttp http = JsonHttp.withDefaults();
         AgentCredential credential = new AgentCredential(http, authServiceUrl, agentApiKey, System::nanoTime);
-        return new MindBotServices(new HttpTimeService(http, timeServiceUrl, credential),
-                new WeatherService(http, weatherGeocodingUrl, weatherForecastUrl), rules, VoiceOptions.defaults());
+        return new MindBotServices(
+                new HttpTimeService(http, timeServiceUrl, credential),
+                new WeatherService(http, weatherGeocodingUrl, weatherForecastUrl),
+                rules,
+                VoiceOptions.defaults());
     }
 
     private static String developmentKey(Path file) {
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("AGENT_API_KEY is not set and " + file + " does not exist yet: start the "
-                    + "services first (./mindbot), which generate it in development, or set AGENT_API_KEY");
+            throw new IllegalArgumentException(
+                    "AGENT_API_KEY is not set and " + file + " does not exist yet: start the "
+                            + "services first (./mindbot), which generate it in development, or set AGENT_API_KEY");
         }
         try {
             return Files.readString(file).strip();
@@ -73,7 +83,8 @@ public record MindBotSettings(URI authServiceUrl, URI timeServiceUrl, String age
     private static URI url(Settings settings, String name, String fallback) {
         String value = settings.text(name, "");
         URI uri = URI.create(value.isEmpty() ? fallback : value.replaceAll("/+$", ""));
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException(name + " must be an http:// or https:// URL: " + value);
         }
         return uri;

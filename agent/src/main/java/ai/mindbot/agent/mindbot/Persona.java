@@ -6,14 +6,15 @@ import ai.mindbot.agent.mindbot.speech.SpokenDuration;
 /** MindBot's system prompt: who it is, how it speaks, and the rules about the caller's time. */
 public final class Persona {
 
-    private Persona() {
-    }
+    private Persona() {}
 
     public static String instructions(Caller caller, long guestMaxSeconds) {
         String who = caller.isGuest()
                 ? "The caller is a guest: their time is not tracked or billed, but a guest call ends after "
-                        + SpokenDuration.of(guestMaxSeconds) + ". Suggest creating an account to buy time cards when it fits."
-                : "The caller is a signed-in user" + (caller.firstName().isEmpty() ? "" : " named " + caller.firstName())
+                        + SpokenDuration.of(guestMaxSeconds)
+                        + ". Suggest creating an account to buy time cards when it fits."
+                : "The caller is a signed-in user"
+                        + (caller.firstName().isEmpty() ? "" : " named " + caller.firstName())
                         + ". They pay for conversation time by the second from prepaid time cards.";
         return """
                 You are MindBot, a friendly, concise voice assistant. Your words are spoken aloud: answer in one to \

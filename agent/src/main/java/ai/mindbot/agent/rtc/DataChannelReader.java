@@ -1,9 +1,8 @@
 package ai.mindbot.agent.rtc;
 
-import java.util.function.Consumer;
-
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
+import java.util.function.Consumer;
 
 /** Copies each message off libwebrtc's thread and hands the bytes on. */
 final class DataChannelReader implements RTCDataChannelObserver {
@@ -22,10 +21,8 @@ final class DataChannelReader implements RTCDataChannelObserver {
     }
 
     @Override
-    public void onBufferedAmountChange(long previousAmount) {
-    }
+    public void onBufferedAmountChange(long previousAmount) {}
 
     @Override
-    public void onStateChange() {
-    }
+    public void onStateChange() {}
 }

@@ -11,8 +11,7 @@ final class IceCandidates {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private IceCandidates() {
-    }
+    private IceCandidates() {}
 
     static String toJson(RTCIceCandidate candidate) {
         ObjectNode node = JSON.createObjectNode();
@@ -25,6 +24,7 @@ final class IceCandidates {
     static RTCIceCandidate fromJson(String json) {
         JsonNode node = JSON.readTree(json);
         String mid = node.path("sdpMid").isNull() ? "" : node.path("sdpMid").asString("");
-        return new RTCIceCandidate(mid, node.path("sdpMLineIndex").asInt(0), node.path("candidate").asString(""));
+        return new RTCIceCandidate(
+                mid, node.path("sdpMLineIndex").asInt(0), node.path("candidate").asString(""));
     }
 }

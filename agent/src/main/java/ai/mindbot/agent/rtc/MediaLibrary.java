@@ -14,7 +14,8 @@ public final class MediaLibrary {
      * The Debian/Ubuntu packages of every library {@code libwebrtc-java-linux-x86_64.so} 0.14.0 needs
      * beyond glibc ({@code readelf -d}); installing all of them at once saves a round per missing one.
      */
-    public static final String PACKAGES = "libpulse0 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3";
+    public static final String PACKAGES =
+            "libpulse0 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3";
 
     private static final Pattern MISSING = Pattern.compile("([^\\s/:]+\\.so[.0-9]*): cannot open shared object file");
     /** Any class whose static initialiser loads the library. */
@@ -23,8 +24,7 @@ public final class MediaLibrary {
     /** The outcome of the one attempt: a JVM cannot retry a class whose initialiser failed. */
     private static volatile String problem;
 
-    private MediaLibrary() {
-    }
+    private MediaLibrary() {}
 
     /** The library cannot load here; the message is the one line to print. */
     public static final class Missing extends IllegalStateException {
@@ -76,6 +76,7 @@ public final class MediaLibrary {
             root = root.getCause();
         }
         return ("the media library (webrtc-java) cannot load: " + root + " (on Debian or Ubuntu: apt-get install "
-                + PACKAGES + ")").replaceAll("\\s+", " ");
+                        + PACKAGES + ")")
+                .replaceAll("\\s+", " ");
     }
 }

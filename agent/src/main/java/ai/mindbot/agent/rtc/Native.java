@@ -1,15 +1,13 @@
 package ai.mindbot.agent.rtc;
 
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Releases a room's native objects in the order libwebrtc accepts: sinks off, our track removed from
@@ -19,12 +17,17 @@ final class Native {
 
     private static final Logger log = LoggerFactory.getLogger(Native.class);
 
-    private Native() {
-    }
+    private Native() {}
 
-    static void release(List<RemoteAudio> remoteAudio, PeerLink publisher, PeerLink subscriber, RTCRtpSender sender,
-                        AudioTrack track, CustomAudioSource source, PeerConnectionFactory factory,
-                        HeadlessAudioDeviceModule audioModule) {
+    static void release(
+            List<RemoteAudio> remoteAudio,
+            PeerLink publisher,
+            PeerLink subscriber,
+            RTCRtpSender sender,
+            AudioTrack track,
+            CustomAudioSource source,
+            PeerConnectionFactory factory,
+            HeadlessAudioDeviceModule audioModule) {
         for (RemoteAudio audio : remoteAudio) {
             quietly("remove sink", () -> audio.track.removeSink(audio));
         }

@@ -1,12 +1,11 @@
 package ai.mindbot.agent.rtc;
 
+import ai.mindbot.agent.api.Participant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import ai.mindbot.agent.api.Participant;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.TrackInfo;
 
@@ -17,7 +16,12 @@ import livekit.LivekitModels.TrackInfo;
  */
 final class ParticipantDirectory {
 
-    enum Change { JOINED, UPDATED, LEFT, NONE }
+    enum Change {
+        JOINED,
+        UPDATED,
+        LEFT,
+        NONE
+    }
 
     private final String localSid;
     private final Map<String, Participant> bySid = new ConcurrentHashMap<>();
@@ -57,7 +61,9 @@ final class ParticipantDirectory {
      * while our signalling was down. Returns them, already forgotten.
      */
     List<Participant> retainOnly(Collection<String> presentSids) {
-        List<Participant> gone = bySid.values().stream().filter(p -> !presentSids.contains(p.sid())).toList();
+        List<Participant> gone = bySid.values().stream()
+                .filter(p -> !presentSids.contains(p.sid()))
+                .toList();
         gone.forEach(p -> {
             bySid.remove(p.sid());
             audioTrack.remove(p.sid());
@@ -71,7 +77,9 @@ final class ParticipantDirectory {
     }
 
     Optional<Participant> byIdentity(String identity) {
-        return bySid.values().stream().filter(p -> p.identity().equals(identity)).findFirst();
+        return bySid.values().stream()
+                .filter(p -> p.identity().equals(identity))
+                .findFirst();
     }
 
     /** The SID of the participant's (last published) audio track, for transcripts of what they say. */
@@ -96,8 +104,13 @@ final class ParticipantDirectory {
     }
 
     static Participant toParticipant(ParticipantInfo info) {
-        return new Participant(info.getSid(), info.getIdentity(), info.getName(), info.getMetadata(),
-                info.getAttributesMap(), kind(info.getKind()));
+        return new Participant(
+                info.getSid(),
+                info.getIdentity(),
+                info.getName(),
+                info.getMetadata(),
+                info.getAttributesMap(),
+                kind(info.getKind()));
     }
 
     private static Participant.Kind kind(ParticipantInfo.Kind kind) {

@@ -1,11 +1,10 @@
 package ai.mindbot.agent.rtc;
 
-import java.util.function.Consumer;
-
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.Pcm;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
+import java.util.function.Consumer;
 
 /**
  * A subscribed microphone. libwebrtc calls {@link #onData} on its real-time playout thread, so it

@@ -14,8 +14,14 @@ import java.util.Optional;
 final class ResumePolicy {
 
     private static final List<Duration> DELAYS = List.of(
-            Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(1200), Duration.ofMillis(2700),
-            Duration.ofMillis(4800), Duration.ofSeconds(7), Duration.ofSeconds(7), Duration.ofSeconds(7),
+            Duration.ZERO,
+            Duration.ofMillis(300),
+            Duration.ofMillis(1200),
+            Duration.ofMillis(2700),
+            Duration.ofMillis(4800),
+            Duration.ofSeconds(7),
+            Duration.ofSeconds(7),
+            Duration.ofSeconds(7),
             Duration.ofSeconds(7));
 
     /** The wait before try number {@code attempt} (0-based), or empty once it is time to give up. */

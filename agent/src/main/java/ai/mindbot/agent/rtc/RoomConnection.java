@@ -1,6 +1,19 @@
 package ai.mindbot.agent.rtc;
 
+import ai.mindbot.agent.api.Participant;
+import ai.mindbot.agent.media.AudioClock;
+import ai.mindbot.agent.media.AudioFrame;
+import ai.mindbot.agent.media.AudioMixer;
+import ai.mindbot.agent.media.LatencyStats;
+import ai.mindbot.agent.ws.ProtoWebSocket;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,23 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.google.protobuf.InvalidProtocolBufferException;
-
-import ai.mindbot.agent.api.Participant;
-import ai.mindbot.agent.media.AudioClock;
-import ai.mindbot.agent.media.AudioFrame;
-import ai.mindbot.agent.media.AudioMixer;
-import ai.mindbot.agent.media.LatencyStats;
-import ai.mindbot.agent.ws.ProtoWebSocket;
-import dev.onvoid.webrtc.RTCDataChannel;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
-import dev.onvoid.webrtc.RTCSdpType;
-import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.media.audio.AudioTrack;
 import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.ParticipantInfo.State;
@@ -36,7 +32,8 @@ import livekit.LivekitRtc.RequestResponse;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
 import livekit.LivekitRtc.SignalTarget;
-import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One agent's presence in one room. Connects the {@code /rtc} signalling socket, answers the
@@ -69,6 +66,7 @@ public final class RoomConnection {
     private String token;
     /** Counts sockets, so callbacks of one we gave up on are ignored. */
     private int socketGeneration;
+
     private long lastSignalNanos;
     private long pingTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
     private boolean resuming;
@@ -76,6 +74,7 @@ public final class RoomConnection {
     private long resumeStartNanos;
     /** After a resume the first participant update lists everyone present: the rest left meanwhile. */
     private boolean fullParticipantListDue;
+
     private int requestIds;
     private volatile int tokenRefreshes;
     private ParticipantDirectory directory;
@@ -90,8 +89,14 @@ public final class RoomConnection {
     private boolean closed;
     private final long startNanos = System.nanoTime();
 
-    private RoomConnection(URI rtcUrl, String token, ScheduledExecutorService roomThread, AudioClock clock,
-                           boolean useServerIceServers, LatencyStats outputLatency, RoomEvents events) {
+    private RoomConnection(
+            URI rtcUrl,
+            String token,
+            ScheduledExecutorService roomThread,
+            AudioClock clock,
+            boolean useServerIceServers,
+            LatencyStats outputLatency,
+            RoomEvents events) {
         this.rtcUrl = rtcUrl;
         this.token = token;
         this.roomThread = roomThread;
@@ -105,10 +110,16 @@ public final class RoomConnection {
      * Starts joining the room at {@code rtcUrl} (the server's {@code /rtc} endpoint) with {@code token};
      * progress and failure arrive through {@code events} on {@code roomThread}.
      */
-    public static RoomConnection join(URI rtcUrl, String token, ScheduledExecutorService roomThread, AudioClock clock,
-                                      boolean useServerIceServers, LatencyStats outputLatency, RoomEvents events) {
-        RoomConnection room = new RoomConnection(rtcUrl, token, roomThread, clock, useServerIceServers, outputLatency,
-                events);
+    public static RoomConnection join(
+            URI rtcUrl,
+            String token,
+            ScheduledExecutorService roomThread,
+            AudioClock clock,
+            boolean useServerIceServers,
+            LatencyStats outputLatency,
+            RoomEvents events) {
+        RoomConnection room =
+                new RoomConnection(rtcUrl, token, roomThread, clock, useServerIceServers, outputLatency, events);
         roomThread.execute(() -> room.openSignal(rtcUrl));
         roomThread.schedule(room::failIfNotConnected, 20, TimeUnit.SECONDS);
         return room;
@@ -206,43 +217,54 @@ public final class RoomConnection {
     private void openSignal(URI url) {
         int generation = ++socketGeneration;
         ProtoWebSocket.connect(url, token, new ProtoWebSocket.Handler() {
-            @Override
-            public void onMessage(byte[] message) {
-                roomThread.execute(() -> {
-                    if (generation == socketGeneration) {
-                        onSignal(message);
+                    @Override
+                    public void onMessage(byte[] message) {
+                        roomThread.execute(() -> {
+                            if (generation == socketGeneration) {
+                                onSignal(message);
+                            }
+                        });
                     }
-                });
-            }
 
-            @Override
-            public void onClosed(int code, String reason, Throwable error) {
-                roomThread.execute(() -> {
-                    if (generation == socketGeneration) {
-                        onSignalLost(error != null ? "signalling failed (" + error + ")"
-                                : "signalling closed (" + code + " " + reason + ")", error);
+                    @Override
+                    public void onClosed(int code, String reason, Throwable error) {
+                        roomThread.execute(() -> {
+                            if (generation == socketGeneration) {
+                                onSignalLost(
+                                        error != null
+                                                ? "signalling failed (" + error + ")"
+                                                : "signalling closed (" + code + " " + reason + ")",
+                                        error);
+                            }
+                        });
                     }
-                });
-            }
-        }).whenCompleteAsync((socket, error) -> {
-            if (generation != socketGeneration || closed) {
-                if (socket != null) {
-                    socket.abort();
-                }
-            } else if (error != null) {
-                if (resuming) {
-                    log.debug("room {}: resume attempt {} could not connect: {}", roomName, resumeAttempt, error.getMessage());
-                    scheduleResume();
-                } else {
-                    close(Disconnect.lost("could not connect to " + url.getHost() + ":" + url.getPort(), error));
-                }
-            } else {
-                signal = socket;
-                lastSignalNanos = System.nanoTime();
-                unsent.forEach(request -> socket.send(request.toByteArray()));
-                unsent.clear();
-            }
-        }, roomThread);
+                })
+                .whenCompleteAsync(
+                        (socket, error) -> {
+                            if (generation != socketGeneration || closed) {
+                                if (socket != null) {
+                                    socket.abort();
+                                }
+                            } else if (error != null) {
+                                if (resuming) {
+                                    log.debug(
+                                            "room {}: resume attempt {} could not connect: {}",
+                                            roomName,
+                                            resumeAttempt,
+                                            error.getMessage());
+                                    scheduleResume();
+                                } else {
+                                    close(Disconnect.lost(
+                                            "could not connect to " + url.getHost() + ":" + url.getPort(), error));
+                                }
+                            } else {
+                                signal = socket;
+                                lastSignalNanos = System.nanoTime();
+                                unsent.forEach(request -> socket.send(request.toByteArray()));
+                                unsent.clear();
+                            }
+                        },
+                        roomThread);
     }
 
     /**
@@ -254,8 +276,8 @@ public final class RoomConnection {
             return;
         }
         if (!connected) {
-            close(Disconnect.lost(reason,
-                    error != null ? error : new IllegalStateException("signalling closed by the server")));
+            close(Disconnect.lost(
+                    reason, error != null ? error : new IllegalStateException("signalling closed by the server")));
             return;
         }
         socketGeneration++; // whatever the old socket still reports is stale now
@@ -275,17 +297,21 @@ public final class RoomConnection {
     private void scheduleResume() {
         Optional<Duration> delay = resumePolicy.delayBefore(resumeAttempt++);
         if (delay.isEmpty()) {
-            close(Disconnect.lost("could not resume the signalling connection after " + (resumeAttempt - 1) + " attempts",
+            close(Disconnect.lost(
+                    "could not resume the signalling connection after " + (resumeAttempt - 1) + " attempts",
                     new IllegalStateException("signalling lost and not resumed")));
             return;
         }
-        roomThread.schedule(() -> {
-            if (!closed && resuming) {
-                String query = "&reconnect=1&sid=" + localSid
-                        + "&reconnect_reason=" + ReconnectReason.RR_SIGNAL_DISCONNECTED.getNumber();
-                openSignal(URI.create(rtcUrl + query));
-            }
-        }, delay.get().toMillis(), TimeUnit.MILLISECONDS);
+        roomThread.schedule(
+                () -> {
+                    if (!closed && resuming) {
+                        String query = "&reconnect=1&sid=" + localSid + "&reconnect_reason="
+                                + ReconnectReason.RR_SIGNAL_DISCONNECTED.getNumber();
+                        openSignal(URI.create(rtcUrl + query));
+                    }
+                },
+                delay.get().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -300,7 +326,8 @@ public final class RoomConnection {
             onSignalLost("the server asked us to resume (" + leave.getReason() + ")", null);
             return;
         }
-        close(Disconnect.removed("the server asked us to leave (" + leave.getReason() + ", " + leave.getAction() + ")"));
+        close(Disconnect.removed(
+                "the server asked us to leave (" + leave.getReason() + ", " + leave.getAction() + ")"));
     }
 
     /** LiveKit took us back: same participant, same peer connections. */
@@ -311,35 +338,46 @@ public final class RoomConnection {
         resuming = false;
         fullParticipantListDue = true;
         startPings();
-        log.info("room {}: signalling resumed after {} ms ({} attempt(s))", roomName,
-                (System.nanoTime() - resumeStartNanos) / 1_000_000, resumeAttempt);
+        log.info(
+                "room {}: signalling resumed after {} ms ({} attempt(s))",
+                roomName,
+                (System.nanoTime() - resumeStartNanos) / 1_000_000,
+                resumeAttempt);
         if (publisherState != RTCPeerConnectionState.CONNECTED && media != null) {
             // the network under the publisher moved too: new ICE credentials, new candidates
-            media.publisher.offer(true).thenAccept(offer -> send(Signals.offer(offer.sdp))).exceptionally(this::failed);
+            media.publisher
+                    .offer(true)
+                    .thenAccept(offer -> send(Signals.offer(offer.sdp)))
+                    .exceptionally(this::failed);
         }
     }
 
     /** Pings every ping interval; checks each second that the server still answers. */
     private void startPings() {
         long nextPing = System.nanoTime();
-        pings = roomThread.scheduleAtFixedRate(new Runnable() {
-            private long pingDue = nextPing + TimeUnit.SECONDS.toNanos(pingIntervalSeconds);
+        pings = roomThread.scheduleAtFixedRate(
+                new Runnable() {
+                    private long pingDue = nextPing + TimeUnit.SECONDS.toNanos(pingIntervalSeconds);
 
-            @Override
-            public void run() {
-                if (closed || resuming || signal == null) {
-                    return;
-                }
-                long now = System.nanoTime();
-                if (now - lastSignalNanos > pingTimeoutNanos) {
-                    signal.abort();
-                    onSignalLost("no word from the server for " + (now - lastSignalNanos) / 1_000_000 + " ms", null);
-                } else if (now - pingDue >= 0) {
-                    pingDue = now + TimeUnit.SECONDS.toNanos(pingIntervalSeconds);
-                    send(Signals.ping(System.currentTimeMillis(), 0));
-                }
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+                    @Override
+                    public void run() {
+                        if (closed || resuming || signal == null) {
+                            return;
+                        }
+                        long now = System.nanoTime();
+                        if (now - lastSignalNanos > pingTimeoutNanos) {
+                            signal.abort();
+                            onSignalLost(
+                                    "no word from the server for " + (now - lastSignalNanos) / 1_000_000 + " ms", null);
+                        } else if (now - pingDue >= 0) {
+                            pingDue = now + TimeUnit.SECONDS.toNanos(pingIntervalSeconds);
+                            send(Signals.ping(System.currentTimeMillis(), 0));
+                        }
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
     }
 
     private void send(SignalRequest request) {
@@ -372,11 +410,18 @@ public final class RoomConnection {
         try {
             switch (response.getMessageCase()) {
                 case JOIN -> onJoin(response.getJoin());
-                case OFFER -> onSubscriberOffer(response.getOffer().getSdp(), response.getOffer().getId());
-                case ANSWER -> media.publisher
-                        .setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, response.getAnswer().getSdp()))
-                        .exceptionally(this::failed);
-                case TRICKLE -> onTrickle(response.getTrickle().getTarget(), response.getTrickle().getCandidateInit());
+                case OFFER ->
+                    onSubscriberOffer(
+                            response.getOffer().getSdp(), response.getOffer().getId());
+                case ANSWER ->
+                    media.publisher
+                            .setRemote(new RTCSessionDescription(
+                                    RTCSdpType.ANSWER, response.getAnswer().getSdp()))
+                            .exceptionally(this::failed);
+                case TRICKLE ->
+                    onTrickle(
+                            response.getTrickle().getTarget(),
+                            response.getTrickle().getCandidateInit());
                 case UPDATE -> onParticipants(response.getUpdate().getParticipantsList());
                 case TRACK_PUBLISHED -> {
                     ownAudioTrackSid = response.getTrackPublished().getTrack().getSid();
@@ -412,22 +457,31 @@ public final class RoomConnection {
         // LiveKit answers every ping at once, so two missed pongs (10 s) mean a dead socket. We do not
         // wait for its ping_timeout (15 s): the server drops a participant that leaves an offer
         // unanswered for 15 s, so a silent socket noticed that late has already cost the call.
-        long timeoutSeconds = Math.min(join.getPingTimeout() > 0 ? join.getPingTimeout() : 15, 2L * pingIntervalSeconds);
+        long timeoutSeconds =
+                Math.min(join.getPingTimeout() > 0 ? join.getPingTimeout() : 15, 2L * pingIntervalSeconds);
         pingTimeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         startPings();
         send(media.addTrackRequest());
-        log.debug("room {}: joined as {} ({}) at +{} ms, peer connections ready at +{} ms", roomName, localIdentity,
-                localSid, joinedAtMs, elapsedMs());
+        log.debug(
+                "room {}: joined as {} ({}) at +{} ms, peer connections ready at +{} ms",
+                roomName,
+                localIdentity,
+                localSid,
+                joinedAtMs,
+                elapsedMs());
     }
 
     private void onTrackPublished(String cid) {
         if (media.awaitsPublication(cid)) {
-            media.publish(localSid + "-voice").thenAccept(offer -> send(Signals.offer(offer.sdp))).exceptionally(this::failed);
+            media.publish(localSid + "-voice")
+                    .thenAccept(offer -> send(Signals.offer(offer.sdp)))
+                    .exceptionally(this::failed);
         }
     }
 
     private void onSubscriberOffer(String sdp, int offerId) {
-        media.subscriber.setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp))
+        media.subscriber
+                .setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp))
                 .thenCompose(ignored -> media.subscriber.answer())
                 .thenAccept(answer -> send(Signals.answer(answer.sdp, offerId)))
                 .exceptionally(this::failed);
@@ -444,8 +498,10 @@ public final class RoomConnection {
         // about someone else that slips in first must not make everyone else look gone
         if (fullParticipantListDue && infos.stream().anyMatch(i -> i.getSid().equals(localSid))) {
             fullParticipantListDue = false;
-            List<String> present = infos.stream().filter(i -> i.getState() != State.DISCONNECTED)
-                    .map(ParticipantInfo::getSid).toList();
+            List<String> present = infos.stream()
+                    .filter(i -> i.getState() != State.DISCONNECTED)
+                    .map(ParticipantInfo::getSid)
+                    .toList();
             for (Participant gone : directory.retainOnly(present)) {
                 events.onParticipantLeft(gone);
             }
@@ -454,9 +510,14 @@ public final class RoomConnection {
     }
 
     private void onRequestResponse(RequestResponse response) {
-        if (response.getReason() != RequestResponse.Reason.OK && response.getReason() != RequestResponse.Reason.QUEUED) {
-            log.warn("room {}: the server refused request {}: {} {}", roomName, response.getRequestId(),
-                    response.getReason(), response.getMessage());
+        if (response.getReason() != RequestResponse.Reason.OK
+                && response.getReason() != RequestResponse.Reason.QUEUED) {
+            log.warn(
+                    "room {}: the server refused request {}: {} {}",
+                    roomName,
+                    response.getRequestId(),
+                    response.getReason(),
+                    response.getMessage());
         }
     }
 
@@ -503,8 +564,8 @@ public final class RoomConnection {
         if (state == RTCPeerConnectionState.CONNECTED && !connected && !closed) {
             media.awaitSendStream(() -> !closed && !connected, this::startAudio);
         } else if (state == RTCPeerConnectionState.FAILED) {
-            close(Disconnect.lost("publisher connection failed",
-                    new IllegalStateException("publisher peer connection failed")));
+            close(Disconnect.lost(
+                    "publisher connection failed", new IllegalStateException("publisher peer connection failed")));
         }
     }
 
@@ -522,8 +583,8 @@ public final class RoomConnection {
     void onSubscriberState(RTCPeerConnectionState state) {
         log.trace("room {}: subscriber {}", roomName, state);
         if (state == RTCPeerConnectionState.FAILED) {
-            close(Disconnect.lost("subscriber connection failed",
-                    new IllegalStateException("subscriber peer connection failed")));
+            close(Disconnect.lost(
+                    "subscriber connection failed", new IllegalStateException("subscriber peer connection failed")));
         }
     }
 

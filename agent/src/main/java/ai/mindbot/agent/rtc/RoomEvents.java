@@ -18,8 +18,7 @@ public interface RoomEvents {
     void onParticipantLeft(Participant participant);
 
     /** A remote participant's name, metadata or attributes changed; {@code participant} is the new state. */
-    default void onParticipantUpdated(Participant participant) {
-    }
+    default void onParticipantUpdated(Participant participant) {}
 
     void onAudio(Participant from, AudioFrame frame);
 

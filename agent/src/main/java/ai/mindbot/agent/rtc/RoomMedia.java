@@ -1,17 +1,5 @@
 package ai.mindbot.agent.rtc;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.media.AudioClock;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.AudioMixer;
@@ -33,10 +21,20 @@ import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import livekit.LivekitModels.DataPacket;
 import livekit.LivekitRtc.ICEServer;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The native half of a room: its own peer-connection factory and headless audio module (sharing
@@ -75,10 +73,14 @@ final class RoomMedia {
             ice.password = server.getCredential();
             configuration.iceServers.add(ice);
         }
-        subscriber = new PeerLink(SignalTarget.SUBSCRIBER,
-                factory.createPeerConnection(configuration, new SubscriberObserver(room)), roomThread);
-        publisher = new PeerLink(SignalTarget.PUBLISHER,
-                factory.createPeerConnection(configuration, new PublisherObserver(room)), roomThread);
+        subscriber = new PeerLink(
+                SignalTarget.SUBSCRIBER,
+                factory.createPeerConnection(configuration, new SubscriberObserver(room)),
+                roomThread);
+        publisher = new PeerLink(
+                SignalTarget.PUBLISHER,
+                factory.createPeerConnection(configuration, new PublisherObserver(room)),
+                roomThread);
         track = factory.createAudioTrack(TRACK_NAME, source);
     }
 
@@ -121,18 +123,21 @@ final class RoomMedia {
     }
 
     private void awaitSendStream(BooleanSupplier stillWanted, Consumer<Long> sending, int attempt) {
-        publisher.connection.getStats(sender, report -> roomThread.execute(() -> {
-            if (!stillWanted.getAsBoolean()) {
-                return;
-            }
-            long sent = packetsSent(report);
-            if (sent > 0 || attempt >= SEND_STREAM_CHECKS) {
-                audioModule.stopRecording();
-                sending.accept(sent);
-            } else {
-                roomThread.schedule(() -> awaitSendStream(stillWanted, sending, attempt + 1), 10, TimeUnit.MILLISECONDS);
-            }
-        }));
+        publisher.connection.getStats(
+                sender,
+                report -> roomThread.execute(() -> {
+                    if (!stillWanted.getAsBoolean()) {
+                        return;
+                    }
+                    long sent = packetsSent(report);
+                    if (sent > 0 || attempt >= SEND_STREAM_CHECKS) {
+                        audioModule.stopRecording();
+                        sending.accept(sent);
+                    } else {
+                        roomThread.schedule(
+                                () -> awaitSendStream(stillWanted, sending, attempt + 1), 10, TimeUnit.MILLISECONDS);
+                    }
+                }));
     }
 
     /** From now on the shared clock plays {@code mixer} into our track every 10 ms. */

@@ -1,5 +1,6 @@
 package ai.mindbot.agent.rtc;
 
+import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.google.protobuf.ByteString;
-
 import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.DataStream;
 
@@ -21,8 +19,7 @@ import livekit.LivekitModels.DataStream;
 public final class TextStreams {
 
     /** A complete incoming text stream. */
-    public record Text(String senderIdentity, String topic, String text) {
-    }
+    public record Text(String senderIdentity, String topic, String text) {}
 
     /** Bytes per chunk: LiveKit's SDKs stay under 15 kB so a packet fits the data channel comfortably. */
     static final int CHUNK_BYTES = 15_000;
@@ -52,14 +49,15 @@ public final class TextStreams {
             case STREAM_CHUNK -> {
                 Incoming stream = open.get(packet.getStreamChunk().getStreamId());
                 if (stream != null) {
-                    stream.content.writeBytes(packet.getStreamChunk().getContent().toByteArray());
+                    stream.content.writeBytes(
+                            packet.getStreamChunk().getContent().toByteArray());
                 }
             }
             case STREAM_TRAILER -> {
                 Incoming stream = open.remove(packet.getStreamTrailer().getStreamId());
                 if (stream != null) {
-                    return Optional.of(new Text(stream.sender, stream.header.getTopic(),
-                            stream.content.toString(StandardCharsets.UTF_8)));
+                    return Optional.of(new Text(
+                            stream.sender, stream.header.getTopic(), stream.content.toString(StandardCharsets.UTF_8)));
                 }
             }
             default -> {
@@ -70,8 +68,8 @@ public final class TextStreams {
     }
 
     /** The packets of one outgoing text stream: header, chunks cut on character boundaries, trailer. */
-    public static List<DataPacket> encode(String topic, String text, Map<String, String> attributes,
-                                   List<String> destinations, long nowMillis) {
+    public static List<DataPacket> encode(
+            String topic, String text, Map<String, String> attributes, List<String> destinations, long nowMillis) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Outgoing stream = new Outgoing(destinations);
         List<DataPacket> packets = new ArrayList<>();
@@ -108,8 +106,8 @@ public final class TextStreams {
                     .setTopic(topic)
                     .setMimeType("text/plain")
                     .putAllAttributes(attributes)
-                    .setTextHeader(DataStream.TextHeader.newBuilder()
-                            .setOperationType(DataStream.OperationType.CREATE));
+                    .setTextHeader(
+                            DataStream.TextHeader.newBuilder().setOperationType(DataStream.OperationType.CREATE));
             if (totalLength >= 0) {
                 header.setTotalLength(totalLength);
             }
@@ -128,10 +126,11 @@ public final class TextStreams {
                 while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
                     end--; // never split a UTF-8 sequence
                 }
-                packets.add(packet(destinations).setStreamChunk(DataStream.Chunk.newBuilder()
-                        .setStreamId(id)
-                        .setChunkIndex(nextChunk++)
-                        .setContent(ByteString.copyFrom(bytes, start, end - start)))
+                packets.add(packet(destinations)
+                        .setStreamChunk(DataStream.Chunk.newBuilder()
+                                .setStreamId(id)
+                                .setChunkIndex(nextChunk++)
+                                .setContent(ByteString.copyFrom(bytes, start, end - start)))
                         .build());
                 start = end;
             }
@@ -139,7 +138,9 @@ public final class TextStreams {
         }
 
         public DataPacket trailer() {
-            return packet(destinations).setStreamTrailer(DataStream.Trailer.newBuilder().setStreamId(id)).build();
+            return packet(destinations)
+                    .setStreamTrailer(DataStream.Trailer.newBuilder().setStreamId(id))
+                    .build();
         }
     }
 

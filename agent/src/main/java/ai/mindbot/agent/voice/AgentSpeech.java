@@ -1,17 +1,15 @@
 package ai.mindbot.agent.voice;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.Playback;
 import ai.mindbot.agent.api.Playout;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.media.AudioFrame;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One speech on its way out: sentences in, synthesised one after another, their audio handed to the
@@ -37,7 +35,11 @@ final class AgentSpeech implements SpeechHandle {
         void interruptRequested(AgentSpeech speech);
     }
 
-    enum Kind { SAY, REPLY, APOLOGY }
+    enum Kind {
+        SAY,
+        REPLY,
+        APOLOGY
+    }
 
     private final String id;
     private final Kind kind;
@@ -54,13 +56,14 @@ final class AgentSpeech implements SpeechHandle {
     private int nextSynth;
     private Cancellable synthesis;
     private int synthGeneration;
-    private Runnable onStop = () -> { };
+    private Runnable onStop = () -> {};
 
     private boolean outputEnabled;
     /** Index in the speech's audio of the next sample to hand to the playback. */
     private long cursor;
     /** Where the playback's current utterance began; {@link Playout#playedMillis()} counts from here. */
     private long segmentStart;
+
     private int captureIndex;
     private int playbackGeneration;
     private boolean flushed;
@@ -83,8 +86,8 @@ final class AgentSpeech implements SpeechHandle {
         this.playback = playback;
         this.tts = tts;
         this.host = host;
-        this.transcript = new SpeechTranscript(room, "SG_" + id, sentences,
-                index -> spokenText = heardText(sentences.get(index).start, false));
+        this.transcript = new SpeechTranscript(
+                room, "SG_" + id, sentences, index -> spokenText = heardText(sentences.get(index).start, false));
     }
 
     // --- SpeechHandle (any thread) ---
@@ -220,7 +223,9 @@ final class AgentSpeech implements SpeechHandle {
         failed = true;
         onStop.run();
         cancelSynthesis();
-        sentences.subList(Math.min(nextSynth, sentences.size()), sentences.size()).clear();
+        sentences
+                .subList(Math.min(nextSynth, sentences.size()), sentences.size())
+                .clear();
         sentences.forEach(s -> s.synthesized = s.started());
         textComplete = true;
         pump();
@@ -261,8 +266,8 @@ final class AgentSpeech implements SpeechHandle {
             firstTtsRequestNanos = executor.nanoTime();
         }
         try {
-            synthesis = tts.synthesize(sentence.text,
-                    event -> executor.execute(() -> onTts(generation, sentence, event)));
+            synthesis =
+                    tts.synthesize(sentence.text, event -> executor.execute(() -> onTts(generation, sentence, event)));
         } catch (RuntimeException e) {
             synthesis = null;
             host.failed(this, e);
@@ -331,19 +336,22 @@ final class AgentSpeech implements SpeechHandle {
     }
 
     private void maybeFlush() {
-        boolean allAudio = textComplete && synthesis == null && nextSynth == sentences.size()
-                && captureIndex == sentences.size();
+        boolean allAudio =
+                textComplete && synthesis == null && nextSynth == sentences.size() && captureIndex == sentences.size();
         if (finished || !outputEnabled || flushed || !allAudio) {
             return;
         }
         flushed = true;
         int generation = playbackGeneration;
-        playback.flush().whenComplete((playout, error) -> executor.execute(() -> {
-            if (generation == playbackGeneration && !finished) {
-                long played = playout == null ? cursor : Math.min(cursor, segmentStart + samples(playout.playedMillis()));
-                finish(played);
-            }
-        }));
+        playback.flush()
+                .whenComplete((playout, error) -> executor.execute(() -> {
+                    if (generation == playbackGeneration && !finished) {
+                        long played = playout == null
+                                ? cursor
+                                : Math.min(cursor, segmentStart + samples(playout.playedMillis()));
+                        finish(played);
+                    }
+                }));
     }
 
     private void finish(long playedSamples) {

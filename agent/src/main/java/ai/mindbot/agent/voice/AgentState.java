@@ -7,7 +7,10 @@ import java.util.Locale;
  * attribute {@code lk.agent.state} carries {@link #attributeValue()}.
  */
 public enum AgentState {
-    INITIALIZING, LISTENING, THINKING, SPEAKING;
+    INITIALIZING,
+    LISTENING,
+    THINKING,
+    SPEAKING;
 
     /** The lower-case value LiveKit clients expect ("listening", ...). */
     public String attributeValue() {

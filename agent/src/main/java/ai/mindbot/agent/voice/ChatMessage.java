@@ -5,11 +5,9 @@ import java.util.List;
 /** One entry of the conversation history, as chat models take it. */
 public sealed interface ChatMessage {
 
-    record System(String text) implements ChatMessage {
-    }
+    record System(String text) implements ChatMessage {}
 
-    record User(String text) implements ChatMessage {
-    }
+    record User(String text) implements ChatMessage {}
 
     /**
      * What the agent said (cut at what was actually played when it was interrupted) and the tools it
@@ -27,6 +25,5 @@ public sealed interface ChatMessage {
     }
 
     /** A tool's answer to the call with {@code callId}. */
-    record ToolResult(String callId, String name, String content) implements ChatMessage {
-    }
+    record ToolResult(String callId, String name, String content) implements ChatMessage {}
 }

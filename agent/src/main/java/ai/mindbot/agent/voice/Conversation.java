@@ -1,6 +1,10 @@
 package ai.mindbot.agent.voice;
 
-import java.time.Duration;
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.api.JobExecutor;
+import ai.mindbot.agent.api.Playback;
+import ai.mindbot.agent.api.Room;
+import ai.mindbot.agent.media.AudioFrame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,15 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.api.JobExecutor;
-import ai.mindbot.agent.api.Playback;
-import ai.mindbot.agent.api.Room;
-import ai.mindbot.agent.media.AudioFrame;
 
 /**
  * A turn-taking voice conversation between the agent and one participant, the Java counterpart of
@@ -67,6 +64,7 @@ public final class Conversation implements AutoCloseable {
     private Turn current;
     /** The current speech was talked over and waits for words (interruption) or silence (resume). */
     private boolean pausedByUser;
+
     private Cancellable resumeTimer;
     private boolean started;
     private boolean closed;
@@ -125,8 +123,10 @@ public final class Conversation implements AutoCloseable {
      * greeting, a warning); {@code extraInstructions} (may be null) are added for this reply only.
      */
     public SpeechHandle reply(String extraInstructions) {
-        return enqueue(new Turn(newSpeech(AgentSpeech.Kind.REPLY, options.allowInterruptions()), null,
-                extraInstructions, null), false);
+        return enqueue(
+                new Turn(
+                        newSpeech(AgentSpeech.Kind.REPLY, options.allowInterruptions()), null, extraInstructions, null),
+                false);
     }
 
     /** Stops the agent's current speech and drops everything queued. */
@@ -218,18 +218,21 @@ public final class Conversation implements AutoCloseable {
             SentenceSplitter.split(turn.fixedText).forEach(s -> speech.addSentence(s, true, 0));
             speech.completeText(0);
         } else {
-            turn.reply = new ModelReply(speech, providers.llm(), executor, toolThreads, options, new ReplyContext(turn));
+            turn.reply =
+                    new ModelReply(speech, providers.llm(), executor, toolThreads, options, new ReplyContext(turn));
             turn.reply.start();
         }
         if (!input.userSpeaking()) {
             speech.enableOutput();
         } else if (!speech.allowInterruptions()) {
-            resumeTimer = executor.schedule(() -> {
-                if (current == turn) {
-                    speech.enableOutput();
-                    updateState();
-                }
-            }, options.maxEndpointingDelay());
+            resumeTimer = executor.schedule(
+                    () -> {
+                        if (current == turn) {
+                            speech.enableOutput();
+                            updateState();
+                        }
+                    },
+                    options.maxEndpointingDelay());
         }
         updateState();
     }
@@ -340,15 +343,17 @@ public final class Conversation implements AutoCloseable {
                 return;
             }
             Turn paused = current;
-            resumeTimer = executor.schedule(() -> {
-                resumeTimer = null;
-                if (current == paused && pausedByUser && !input.userSpeaking()) {
-                    pausedByUser = false;
-                    log.debug("false interruption: resuming speech {}", paused.speech.id());
-                    paused.speech.enableOutput();
-                    updateState();
-                }
-            }, options.falseInterruptionTimeout());
+            resumeTimer = executor.schedule(
+                    () -> {
+                        resumeTimer = null;
+                        if (current == paused && pausedByUser && !input.userSpeaking()) {
+                            pausedByUser = false;
+                            log.debug("false interruption: resuming speech {}", paused.speech.id());
+                            paused.speech.enableOutput();
+                            updateState();
+                        }
+                    },
+                    options.falseInterruptionTimeout());
         }
 
         @Override

@@ -1,16 +1,14 @@
 package ai.mindbot.agent.voice;
 
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.JobEnd;
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.media.AudioFrame;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A plain voice assistant: links the first human participant (a browser or a phone caller, never
@@ -59,7 +57,8 @@ public final class ConversationAgent implements Agent {
             unlink();
             room.participants().stream()
                     .filter(p -> isHuman(p) && !p.identity().equals(participant.identity()))
-                    .findFirst().ifPresent(this::link);
+                    .findFirst()
+                    .ifPresent(this::link);
         }
     }
 

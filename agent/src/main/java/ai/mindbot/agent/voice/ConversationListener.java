@@ -4,13 +4,10 @@ package ai.mindbot.agent.voice;
 public interface ConversationListener {
 
     /** The user finished a turn (spoken or typed); {@code text} is what goes into the history. */
-    default void onUserTurn(String text) {
-    }
+    default void onUserTurn(String text) {}
 
-    default void onStateChanged(AgentState state) {
-    }
+    default void onStateChanged(AgentState state) {}
 
     /** One agent reply's timings, once its first audio has been handed to playback (or it failed). */
-    default void onTurnMetrics(TurnMetrics metrics) {
-    }
+    default void onTurnMetrics(TurnMetrics metrics) {}
 }

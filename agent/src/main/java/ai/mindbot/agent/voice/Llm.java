@@ -1,8 +1,7 @@
 package ai.mindbot.agent.voice;
 
-import java.util.function.Consumer;
-
 import ai.mindbot.agent.api.Cancellable;
+import java.util.function.Consumer;
 
 /** A streaming chat model with tool calls. */
 public interface Llm {

@@ -1,17 +1,15 @@
 package ai.mindbot.agent.voice;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.api.JobExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.api.JobExecutor;
 
 /**
  * Drives the model for one reply: streams its text into the speech sentence by sentence, runs the
@@ -58,8 +56,13 @@ final class ModelReply {
     long firstRequestNanos = -1;
     long firstTokenNanos = -1;
 
-    ModelReply(AgentSpeech speech, Llm llm, JobExecutor executor, ExecutorService toolThreads, VoiceOptions options,
-               Context context) {
+    ModelReply(
+            AgentSpeech speech,
+            Llm llm,
+            JobExecutor executor,
+            ExecutorService toolThreads,
+            VoiceOptions options,
+            Context context) {
         this.speech = speech;
         this.llm = llm;
         this.executor = executor;
@@ -86,11 +89,13 @@ final class ModelReply {
             firstRequestNanos = executor.nanoTime();
         }
         try {
-            request = llm.chat(chat, event -> executor.execute(() -> {
-                if (current == generation && !stopped) {
-                    onEvent(event);
-                }
-            }));
+            request = llm.chat(
+                    chat,
+                    event -> executor.execute(() -> {
+                        if (current == generation && !stopped) {
+                            onEvent(event);
+                        }
+                    }));
         } catch (RuntimeException e) {
             context.modelFailed(speech, e);
         }
@@ -138,11 +143,13 @@ final class ModelReply {
                 });
             }));
         }
-        fillerTimer = executor.schedule(() -> {
-            if (current == generation && !stopped && results.size() < calls.size()) {
-                speech.addSentence(options.fillerText(), false, step);
-            }
-        }, options.fillerDelay());
+        fillerTimer = executor.schedule(
+                () -> {
+                    if (current == generation && !stopped && results.size() < calls.size()) {
+                        speech.addSentence(options.fillerText(), false, step);
+                    }
+                },
+                options.fillerDelay());
     }
 
     /** Runs on a tool thread: a handler that throws gives the model the error, not silence. */
@@ -168,7 +175,8 @@ final class ModelReply {
         }
         cancelFiller();
         runningTools.clear();
-        List<ChatMessage.ToolResult> ordered = calls.stream().map(c -> results.get(c.id())).toList();
+        List<ChatMessage.ToolResult> ordered =
+                calls.stream().map(c -> results.get(c.id())).toList();
         context.toolRoundFinished(new ChatMessage.Assistant(stepText.toString().strip(), calls, false), ordered);
         step++;
         request();
@@ -192,10 +200,11 @@ final class ModelReply {
         if (results != null && !runningTools.isEmpty() && results.size() < calls.size()) {
             runningTools.forEach(f -> f.cancel(true));
             List<ChatMessage.ToolResult> answered = calls.stream()
-                    .map(c -> results.getOrDefault(c.id(),
-                            new ChatMessage.ToolResult(c.id(), c.name(), "cancelled: the user interrupted")))
+                    .map(c -> results.getOrDefault(
+                            c.id(), new ChatMessage.ToolResult(c.id(), c.name(), "cancelled: the user interrupted")))
                     .toList();
-            context.toolRoundFinished(new ChatMessage.Assistant(stepText.toString().strip(), calls, false), answered);
+            context.toolRoundFinished(
+                    new ChatMessage.Assistant(stepText.toString().strip(), calls, false), answered);
         }
         runningTools.clear();
     }

@@ -14,6 +14,7 @@ final class Sentence {
     final boolean inHistory;
     /** Which model step (tool round) wrote it; a reply's history message holds its last step's words. */
     final int step;
+
     private short[] audio = new short[0];
     private int length;
     long start = -1;

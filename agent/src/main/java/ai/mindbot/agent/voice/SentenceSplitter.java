@@ -2,8 +2,8 @@ package ai.mindbot.agent.voice;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Cuts a model's streamed text into sentences as it arrives, so speech synthesis can start on the
@@ -16,8 +16,9 @@ final class SentenceSplitter {
 
     /** Shorter pieces are joined to the next sentence (LiveKit's tokenizer uses 20 characters too). */
     static final int MIN_CHARS = 20;
-    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g",
-            "i.e", "no", "approx", "min", "sec");
+
+    private static final Set<String> ABBREVIATIONS =
+            Set.of("mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "no", "approx", "min", "sec");
 
     private final StringBuilder pending = new StringBuilder();
 
@@ -29,8 +30,9 @@ final class SentenceSplitter {
         for (int i = 0; i < pending.length() - 1; i++) {
             char c = pending.charAt(i);
             boolean boundary = c == '\n'
-                    || ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(pending.charAt(i + 1))
-                    && !abbreviationBefore(i));
+                    || ((c == '.' || c == '!' || c == '?')
+                            && Character.isWhitespace(pending.charAt(i + 1))
+                            && !abbreviationBefore(i));
             if (boundary) {
                 String sentence = pending.substring(start, i + 1).strip();
                 if (sentence.length() >= MIN_CHARS) {

@@ -1,8 +1,7 @@
 package ai.mindbot.agent.voice;
 
-import java.util.concurrent.CompletableFuture;
-
 import ai.mindbot.agent.api.Playout;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One thing the agent says: a fixed text ({@link Conversation#say}) or a model's answer

@@ -1,19 +1,17 @@
 package ai.mindbot.agent.voice;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.IntConsumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.api.TextStreamWriter;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's caption for one speech: a text stream on {@code lk.transcription} that grows a
@@ -51,10 +49,12 @@ final class SpeechTranscript {
         }
         scheduledUpTo = index + 1;
         Cancellable[] timer = new Cancellable[1];
-        timer[0] = executor.schedule(() -> {
-            timers.remove(timer[0]);
-            write(index);
-        }, ahead);
+        timer[0] = executor.schedule(
+                () -> {
+                    timers.remove(timer[0]);
+                    write(index);
+                },
+                ahead);
         timers.add(timer[0]);
     }
 
@@ -83,8 +83,8 @@ final class SpeechTranscript {
         }
         if (stream == null) {
             // Agent text only grows in step with the audio and is never revised, hence final.
-            Map<String, String> attributes = new HashMap<>(Map.of(Transcripts.SEGMENT_ID, segmentId,
-                    Transcripts.FINAL, "true"));
+            Map<String, String> attributes =
+                    new HashMap<>(Map.of(Transcripts.SEGMENT_ID, segmentId, Transcripts.FINAL, "true"));
             room.audioTrackSid(room.identity()).ifPresent(track -> attributes.put(Transcripts.TRACK_ID, track));
             stream = room.openTextStream(Room.TOPIC_TRANSCRIPTION, attributes, List.of());
         }

@@ -4,22 +4,17 @@ package ai.mindbot.agent.voice;
 public sealed interface SttEvent {
 
     /** The provider heard speech begin (Deepgram {@code SpeechStarted}). */
-    record StartOfSpeech() implements SttEvent {
-    }
+    record StartOfSpeech() implements SttEvent {}
 
     /** A guess at the words so far in the current segment; later events replace it. */
-    record Interim(String text) implements SttEvent {
-    }
+    record Interim(String text) implements SttEvent {}
 
     /** A segment that will not change. An utterance may have several; the engine joins them. */
-    record Final(String text, double confidence) implements SttEvent {
-    }
+    record Final(String text, double confidence) implements SttEvent {}
 
     /** The provider's own endpointing says the user stopped (Deepgram {@code speech_final} or {@code UtteranceEnd}). */
-    record EndOfSpeech() implements SttEvent {
-    }
+    record EndOfSpeech() implements SttEvent {}
 
     /** The stream failed (socket dropped, 401, ...): the current turn cannot be recognised. */
-    record Failed(Throwable error) implements SttEvent {
-    }
+    record Failed(Throwable error) implements SttEvent {}
 }

@@ -7,6 +7,5 @@ final class Transcripts {
     static final String FINAL = "lk.transcription_final";
     static final String TRACK_ID = "lk.transcribed_track_id";
 
-    private Transcripts() {
-    }
+    private Transcripts() {}
 }

@@ -1,8 +1,7 @@
 package ai.mindbot.agent.voice;
 
-import java.util.function.Consumer;
-
 import ai.mindbot.agent.api.Cancellable;
+import java.util.function.Consumer;
 
 /** Streaming speech synthesis: text in (a sentence at a time), audio out as it is made. */
 public interface Tts {

@@ -16,8 +16,14 @@ import java.time.Duration;
  * @param voiceToVoice    what the user waits: their last speech → first agent audio handed to
  *                        playback (measured, not the sum of the stages)
  */
-public record TurnMetrics(String speechId, Duration endOfUtterance, Duration sttFinal, Duration llmTtft,
-                          Duration ttsTtfb, Duration ownOverhead, Duration voiceToVoice) {
+public record TurnMetrics(
+        String speechId,
+        Duration endOfUtterance,
+        Duration sttFinal,
+        Duration llmTtft,
+        Duration ttsTtfb,
+        Duration ownOverhead,
+        Duration voiceToVoice) {
 
     /** One log line: {@code turn speech=ab12 eou=512ms stt=380ms ttft=210ms ttfb=95ms own=2ms v2v=830ms}. */
     public String logLine() {

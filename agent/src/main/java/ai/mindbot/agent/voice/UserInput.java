@@ -1,20 +1,18 @@
 package ai.mindbot.agent.voice;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.Resampler;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listening half of a conversation: the user's 48 kHz audio goes down to 16 kHz, through the
@@ -52,6 +50,7 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
     private final Room room;
     /** Captions of the user's words are sent on their behalf, so clients show them as the user's. */
     private final String userIdentity;
+
     private final JobExecutor executor;
     private final Stt stt;
     private final VoiceOptions options;
@@ -60,12 +59,15 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
     private Resampler resampler;
     /** Only when the recogniser does not take the detector's 16 kHz. */
     private final Resampler sttResampler;
+
     private Stt.SttStream sttStream;
     /** For {@link Stt#hearsOnlySpeech()}: the latest audio not (yet) called speech, at the recogniser's rate. */
     private final ArrayDeque<short[]> leadIn = new ArrayDeque<>();
+
     private int leadInSamples;
     /** Bumped on every (re)open so events of a closed stream are ignored. */
     private int sttGeneration;
+
     private Duration reopenDelay = Duration.ofMillis(250);
     private boolean closed;
 
@@ -84,7 +86,8 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
         this.options = options;
         this.events = events;
         this.detector = new VoiceDetector(vad, options, this);
-        this.sttResampler = stt.sampleRate() == Vad.SAMPLE_RATE ? null : new Resampler(Vad.SAMPLE_RATE, stt.sampleRate());
+        this.sttResampler =
+                stt.sampleRate() == Vad.SAMPLE_RATE ? null : new Resampler(Vad.SAMPLE_RATE, stt.sampleRate());
     }
 
     void start() {
@@ -229,13 +232,16 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
             events.recognitionFailed(error);
         }
         Duration delay = reopenDelay;
-        reopenDelay = reopenDelay.multipliedBy(2).compareTo(MAX_REOPEN_DELAY) > 0 ? MAX_REOPEN_DELAY
+        reopenDelay = reopenDelay.multipliedBy(2).compareTo(MAX_REOPEN_DELAY) > 0
+                ? MAX_REOPEN_DELAY
                 : reopenDelay.multipliedBy(2);
-        executor.schedule(() -> {
-            if (!closed && sttStream == null) {
-                openStt();
-            }
-        }, delay);
+        executor.schedule(
+                () -> {
+                    if (!closed && sttStream == null) {
+                        openStt();
+                    }
+                },
+                delay);
     }
 
     // --- endpointing ---
@@ -289,9 +295,8 @@ final class UserInput implements VoiceDetector.Listener, AutoCloseable {
 
     /** The user's words as LiveKit clients show captions: one segment per turn, interim then final. */
     private void publish(String text, boolean fin) {
-        Map<String, String> attributes = new HashMap<>(Map.of(
-                Transcripts.SEGMENT_ID, segmentId,
-                Transcripts.FINAL, Boolean.toString(fin)));
+        Map<String, String> attributes =
+                new HashMap<>(Map.of(Transcripts.SEGMENT_ID, segmentId, Transcripts.FINAL, Boolean.toString(fin)));
         room.audioTrackSid(userIdentity).ifPresent(track -> attributes.put(Transcripts.TRACK_ID, track));
         room.sendTextFor(userIdentity, Room.TOPIC_TRANSCRIPTION, text, attributes, List.of());
     }

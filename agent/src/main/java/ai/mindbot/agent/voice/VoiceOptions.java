@@ -22,10 +22,18 @@ import java.time.Duration;
  * @param maxToolSteps            model → tools → model rounds per reply; the last round gets no tools
  * @param apologyText             said when a provider fails a turn; the conversation goes on
  */
-public record VoiceOptions(double activationThreshold, Duration minSpeech, Duration minSilence,
-                           Duration minEndpointingDelay, Duration maxEndpointingDelay,
-                           boolean allowInterruptions, Duration falseInterruptionTimeout,
-                           Duration fillerDelay, String fillerText, int maxToolSteps, String apologyText) {
+public record VoiceOptions(
+        double activationThreshold,
+        Duration minSpeech,
+        Duration minSilence,
+        Duration minEndpointingDelay,
+        Duration maxEndpointingDelay,
+        boolean allowInterruptions,
+        Duration falseInterruptionTimeout,
+        Duration fillerDelay,
+        String fillerText,
+        int maxToolSteps,
+        String apologyText) {
 
     public VoiceOptions {
         if (activationThreshold <= 0 || activationThreshold >= 1) {
@@ -48,10 +56,17 @@ public record VoiceOptions(double activationThreshold, Duration minSpeech, Durat
     }
 
     public static VoiceOptions defaults() {
-        return new VoiceOptions(0.5, Duration.ofMillis(50), Duration.ofMillis(550),
-                Duration.ofMillis(500), Duration.ofSeconds(3),
-                true, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), "Let me check.", 3,
+        return new VoiceOptions(
+                0.5,
+                Duration.ofMillis(50),
+                Duration.ofMillis(550),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(3),
+                true,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                "Let me check.",
+                3,
                 "Sorry, I ran into a problem there, could you say that again?");
     }
 

@@ -1,17 +1,5 @@
 package ai.mindbot.agent.worker;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.google.protobuf.ByteString;
-
 import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.AgentFactory;
@@ -30,11 +18,20 @@ import ai.mindbot.agent.rtc.Disconnect;
 import ai.mindbot.agent.rtc.RoomConnection;
 import ai.mindbot.agent.rtc.RoomEvents;
 import ai.mindbot.agent.rtc.TextStreams;
+import com.google.protobuf.ByteString;
 import io.livekit.server.RoomServiceClient;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import livekit.LivekitAgent.JobAssignment;
 import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.UserPacket;
-import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One accepted job: the agent instance, its room connection and its thread. Turns room events into
@@ -58,11 +55,18 @@ public final class AgentJob implements Room, RoomEvents {
     private boolean sawHuman;
     private boolean ended;
 
-    AgentJob(JobAssignment assignment, long offeredNanos, AgentConfig config, AgentFactory factory,
-             BiConsumer<AgentJob, JobEnd> onEnd) {
+    AgentJob(
+            JobAssignment assignment,
+            long offeredNanos,
+            AgentConfig config,
+            AgentFactory factory,
+            BiConsumer<AgentJob, JobEnd> onEnd) {
         this.offeredNanos = offeredNanos;
-        this.info = new JobInfo(assignment.getJob().getId(), assignment.getJob().getRoom().getName(),
-                assignment.getJob().getMetadata(), assignment.getJob().getAgentName());
+        this.info = new JobInfo(
+                assignment.getJob().getId(),
+                assignment.getJob().getRoom().getName(),
+                assignment.getJob().getMetadata(),
+                assignment.getJob().getAgentName());
         this.config = config;
         this.onEnd = onEnd;
         this.thread = new JobThread(info.jobId(), info.roomName());
@@ -72,8 +76,14 @@ public final class AgentJob implements Room, RoomEvents {
     void start(JobAssignment assignment, AudioClock clock, LatencyStats outputLatency) {
         String url = assignment.hasUrl() && !assignment.getUrl().isBlank() ? assignment.getUrl() : null;
         AgentConfig target = url == null ? config : config.withUrl(url);
-        connection = RoomConnection.join(target.endpoint("/rtc", RoomConnection.joinQuery()),
-                assignment.getToken(), thread.scheduler(), clock, config.useServerIceServers(), outputLatency, this);
+        connection = RoomConnection.join(
+                target.endpoint("/rtc", RoomConnection.joinQuery()),
+                assignment.getToken(),
+                thread.scheduler(),
+                clock,
+                config.useServerIceServers(),
+                outputLatency,
+                this);
     }
 
     /** Completes when the room is joined and the agent's track is publishing. */
@@ -118,8 +128,12 @@ public final class AgentJob implements Room, RoomEvents {
     @Override
     public void onConnected() {
         startupNanos = System.nanoTime() - offeredNanos;
-        log.info("job {}: joined room {} as {}; audio publishing {} ms after the job offer", info.jobId(), info.roomName(),
-                connection.localIdentity(), startupNanos / 1_000_000);
+        log.info(
+                "job {}: joined room {} as {}; audio publishing {} ms after the job offer",
+                info.jobId(),
+                info.roomName(),
+                connection.localIdentity(),
+                startupNanos / 1_000_000);
         started.complete(null);
         guarded("onJobStart", () -> agent.onJobStart(this));
         connection.participants().forEach(this::onParticipantJoined);
@@ -164,7 +178,10 @@ public final class AgentJob implements Room, RoomEvents {
         }
         if (packet.hasUser()) {
             UserPacket user = packet.getUser();
-            guarded("onData", () -> agent.onData(from.get(), user.getTopic(), user.getPayload().toByteArray()));
+            guarded(
+                    "onData",
+                    () -> agent.onData(
+                            from.get(), user.getTopic(), user.getPayload().toByteArray()));
         } else {
             text.accept(packet).ifPresent(t -> guarded("onText", () -> agent.onText(from.get(), t.topic(), t.text())));
         }
@@ -186,7 +203,8 @@ public final class AgentJob implements Room, RoomEvents {
     static JobEnd endAfter(Disconnect disconnect, boolean agentStarted) {
         return switch (disconnect.cause()) {
             case LEFT, REMOVED -> new JobEnd(JobEnd.Reason.ROOM_CLOSED, disconnect.reason());
-            case LOST -> new JobEnd(agentStarted ? JobEnd.Reason.ROOM_CLOSED : JobEnd.Reason.FAILED, disconnect.reason());
+            case LOST ->
+                new JobEnd(agentStarted ? JobEnd.Reason.ROOM_CLOSED : JobEnd.Reason.FAILED, disconnect.reason());
         };
     }
 
@@ -229,14 +247,18 @@ public final class AgentJob implements Room, RoomEvents {
 
     @Override
     public void sendText(String topic, String text, Map<String, String> attributes, List<String> destinations) {
-        List<DataPacket> packets = TextStreams.encode(topic, text, attributes, destinations, System.currentTimeMillis());
+        List<DataPacket> packets =
+                TextStreams.encode(topic, text, attributes, destinations, System.currentTimeMillis());
         thread.execute(() -> packets.forEach(p -> connection.send(p, true)));
     }
 
     @Override
-    public void sendTextFor(String sender, String topic, String text, Map<String, String> attributes, List<String> destinations) {
-        List<DataPacket> packets = TextStreams.encode(topic, text, attributes, destinations, System.currentTimeMillis()).stream()
-                .map(p -> p.toBuilder().setParticipantIdentity(sender).build()).toList();
+    public void sendTextFor(
+            String sender, String topic, String text, Map<String, String> attributes, List<String> destinations) {
+        List<DataPacket> packets =
+                TextStreams.encode(topic, text, attributes, destinations, System.currentTimeMillis()).stream()
+                        .map(p -> p.toBuilder().setParticipantIdentity(sender).build())
+                        .toList();
         thread.execute(() -> packets.forEach(p -> connection.send(p, true)));
     }
 
@@ -254,17 +276,25 @@ public final class AgentJob implements Room, RoomEvents {
     public void removeParticipant(String identity) {
         // its own thread, not the common pool: on 2 cores that pool has one thread, and any blocking
         // task there (seen: a test reading a process's output) held a time-out removal back for 30 s
-        Thread remover = new Thread(() -> {
-            try {
-                var answer = RoomServiceClient.createClient(config.httpUrl(), config.apiKey(), config.apiSecret())
-                        .removeParticipant(info.roomName(), identity).execute();
-                if (!answer.isSuccessful()) {
-                    log.warn("job {}: LiveKit refused to remove {}: HTTP {}", info.jobId(), identity, answer.code());
-                }
-            } catch (Exception e) {
-                log.warn("job {}: could not remove {}: {}", info.jobId(), identity, e.getMessage());
-            }
-        }, "remove-participant-" + info.roomName());
+        Thread remover = new Thread(
+                () -> {
+                    try {
+                        var answer = RoomServiceClient.createClient(
+                                        config.httpUrl(), config.apiKey(), config.apiSecret())
+                                .removeParticipant(info.roomName(), identity)
+                                .execute();
+                        if (!answer.isSuccessful()) {
+                            log.warn(
+                                    "job {}: LiveKit refused to remove {}: HTTP {}",
+                                    info.jobId(),
+                                    identity,
+                                    answer.code());
+                        }
+                    } catch (Exception e) {
+                        log.warn("job {}: could not remove {}: {}", info.jobId(), identity, e.getMessage());
+                    }
+                },
+                "remove-participant-" + info.roomName());
         remover.setDaemon(true);
         remover.start();
     }
@@ -297,7 +327,11 @@ public final class AgentJob implements Room, RoomEvents {
 
     @Override
     public TextStreamWriter openTextStream(String topic, Map<String, String> attributes, List<String> destinations) {
-        return new JobTextStream(topic, attributes, destinations, System.currentTimeMillis(),
+        return new JobTextStream(
+                topic,
+                attributes,
+                destinations,
+                System.currentTimeMillis(),
                 packets -> thread.execute(() -> packets.forEach(p -> connection.send(p, true))));
     }
 

@@ -1,5 +1,15 @@
 package ai.mindbot.agent.worker;
 
+import ai.mindbot.agent.AgentConfig;
+import ai.mindbot.agent.api.AgentFactory;
+import ai.mindbot.agent.api.JobEnd;
+import ai.mindbot.agent.media.AudioClock;
+import ai.mindbot.agent.media.LatencyStats;
+import ai.mindbot.agent.rtc.MediaLibrary;
+import ai.mindbot.agent.ws.ProtoWebSocket;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,26 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.google.protobuf.InvalidProtocolBufferException;
-
-import ai.mindbot.agent.AgentConfig;
-import ai.mindbot.agent.api.AgentFactory;
-import ai.mindbot.agent.api.JobEnd;
-import ai.mindbot.agent.media.AudioClock;
-import ai.mindbot.agent.media.LatencyStats;
-import ai.mindbot.agent.rtc.MediaLibrary;
-import ai.mindbot.agent.ws.ProtoWebSocket;
-import dev.onvoid.webrtc.PeerConnectionFactory;
-import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import livekit.LivekitAgent.AvailabilityRequest;
 import livekit.LivekitAgent.JobAssignment;
 import livekit.LivekitAgent.ServerMessage;
 import livekit.LivekitAgent.WorkerMessage;
 import livekit.LivekitRtc.SignalResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A LiveKit agent worker: keeps a registered {@code /agent} connection (reconnecting with backoff),
@@ -46,11 +43,14 @@ public final class AgentWorker implements AutoCloseable {
     private final AgentConfig config;
     private final AgentFactory factory;
     // late socket callbacks after close() are dropped rather than thrown at the HTTP client's thread
-    private final ScheduledExecutorService thread = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "agent-worker");
-        t.setDaemon(true);
-        return t;
-    }, new ScheduledThreadPoolExecutor.DiscardPolicy());
+    private final ScheduledExecutorService thread = new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+                Thread t = new Thread(r, "agent-worker");
+                t.setDaemon(true);
+                return t;
+            },
+            new ScheduledThreadPoolExecutor.DiscardPolicy());
     private final AudioClock clock = new AudioClock();
     private final LatencyStats outputLatency = new LatencyStats();
     private final Backoff backoff = Backoff.standard();
@@ -77,8 +77,8 @@ public final class AgentWorker implements AutoCloseable {
     public AgentWorker start() {
         loadNativeLibrary();
         thread.execute(this::connect);
-        thread.scheduleAtFixedRate(this::sendStatus, STATUS_INTERVAL.toMillis(), STATUS_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        thread.scheduleAtFixedRate(
+                this::sendStatus, STATUS_INTERVAL.toMillis(), STATUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         thread.scheduleAtFixedRate(this::logAudioLatency, 30, 30, TimeUnit.SECONDS);
         return this;
     }
@@ -150,23 +150,29 @@ public final class AgentWorker implements AutoCloseable {
             return;
         }
         ProtoWebSocket.connect(config.endpoint("/agent", "protocol=1"), token, new ProtoWebSocket.Handler() {
-            @Override
-            public void onMessage(byte[] message) {
-                thread.execute(() -> onServerMessage(message));
-            }
+                    @Override
+                    public void onMessage(byte[] message) {
+                        thread.execute(() -> onServerMessage(message));
+                    }
 
-            @Override
-            public void onClosed(int code, String reason, Throwable error) {
-                thread.execute(() -> onDisconnected(error == null ? code + " " + reason : error.toString()));
-            }
-        }).whenCompleteAsync((opened, error) -> {
-            if (error != null) {
-                onDisconnected(error.getCause() == null ? error.toString() : error.getCause().toString());
-                return;
-            }
-            socket = opened;
-            send(WorkerMessages.register(config.agentName()));
-        }, thread);
+                    @Override
+                    public void onClosed(int code, String reason, Throwable error) {
+                        thread.execute(() -> onDisconnected(error == null ? code + " " + reason : error.toString()));
+                    }
+                })
+                .whenCompleteAsync(
+                        (opened, error) -> {
+                            if (error != null) {
+                                onDisconnected(
+                                        error.getCause() == null
+                                                ? error.toString()
+                                                : error.getCause().toString());
+                                return;
+                            }
+                            socket = opened;
+                            send(WorkerMessages.register(config.agentName()));
+                        },
+                        thread);
     }
 
     private void onDisconnected(String why) {
@@ -195,8 +201,12 @@ public final class AgentWorker implements AutoCloseable {
             case REGISTER -> {
                 workerId = message.getRegister().getWorkerId();
                 backoff.reset();
-                log.info("agent worker registered with LiveKit {} as worker {} (agent name '{}', up to {} jobs)",
-                        config.url(), workerId, config.agentName(), config.maxJobs());
+                log.info(
+                        "agent worker registered with LiveKit {} as worker {} (agent name '{}', up to {} jobs)",
+                        config.url(),
+                        workerId,
+                        config.agentName(),
+                        config.maxJobs());
                 sendStatus();
                 registration.complete(workerId);
             }
@@ -219,7 +229,10 @@ public final class AgentWorker implements AutoCloseable {
         offered.values().removeIf(at -> now - at > ASSIGNMENT_TIMEOUT.toNanos());
         LoadReport load = load();
         if (load.full()) {
-            log.info("declining job {} for room {}: {}", offer.getJob().getId(), offer.getJob().getRoom().getName(),
+            log.info(
+                    "declining job {} for room {}: {}",
+                    offer.getJob().getId(),
+                    offer.getJob().getRoom().getName(),
                     draining ? "draining" : "full");
             send(WorkerMessages.decline(offer.getJob()));
             return;
@@ -231,8 +244,8 @@ public final class AgentWorker implements AutoCloseable {
     private void onAssignment(JobAssignment assignment) {
         String jobId = assignment.getJob().getId();
         Long offeredAt = offered.remove(jobId);
-        AgentJob job = new AgentJob(assignment, offeredAt == null ? System.nanoTime() : offeredAt, config, factory,
-                this::onJobEnded);
+        AgentJob job = new AgentJob(
+                assignment, offeredAt == null ? System.nanoTime() : offeredAt, config, factory, this::onJobEnded);
         jobs.put(jobId, job);
         job.started().thenRunAsync(() -> send(WorkerMessages.jobRunning(jobId)), thread);
         job.start(assignment, clock, outputLatency);
@@ -252,9 +265,13 @@ public final class AgentWorker implements AutoCloseable {
         if (outputLatency.count() == 0) {
             return;
         }
-        log.info("{} job(s); audio held in agent code: p50 {} ms, p95 {} ms, p99 {} ms over {} frames",
-                jobs.size(), outputLatency.percentileMillis(0.5), outputLatency.percentileMillis(0.95),
-                outputLatency.percentileMillis(0.99), outputLatency.count());
+        log.info(
+                "{} job(s); audio held in agent code: p50 {} ms, p95 {} ms, p99 {} ms over {} frames",
+                jobs.size(),
+                outputLatency.percentileMillis(0.5),
+                outputLatency.percentileMillis(0.95),
+                outputLatency.percentileMillis(0.99),
+                outputLatency.count());
         outputLatency.reset();
     }
 

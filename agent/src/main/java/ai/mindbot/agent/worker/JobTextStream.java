@@ -1,11 +1,10 @@
 package ai.mindbot.agent.worker;
 
+import ai.mindbot.agent.api.TextStreamWriter;
+import ai.mindbot.agent.rtc.TextStreams;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import ai.mindbot.agent.api.TextStreamWriter;
-import ai.mindbot.agent.rtc.TextStreams;
 import livekit.LivekitModels.DataPacket;
 
 /**
@@ -19,8 +18,12 @@ final class JobTextStream implements TextStreamWriter {
     private final Consumer<List<DataPacket>> send;
     private boolean closed;
 
-    JobTextStream(String topic, Map<String, String> attributes, List<String> destinations, long nowMillis,
-                  Consumer<List<DataPacket>> send) {
+    JobTextStream(
+            String topic,
+            Map<String, String> attributes,
+            List<String> destinations,
+            long nowMillis,
+            Consumer<List<DataPacket>> send) {
         this.stream = new TextStreams.Outgoing(destinations);
         this.send = send;
         // the length is unknown until close: LiveKit readers treat a header without one as open-ended

@@ -1,16 +1,14 @@
 package ai.mindbot.agent.worker;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.api.JobExecutor;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.api.JobExecutor;
 
 /**
  * The one thread of a job: room events, agent hooks and whatever agent code hands over with
@@ -27,11 +25,14 @@ final class JobThread implements JobExecutor {
 
     JobThread(String jobId, String roomName) {
         this.jobId = jobId;
-        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "agent-job-" + roomName);
-            t.setDaemon(true);
-            return t;
-        }, new ScheduledThreadPoolExecutor.DiscardPolicy());
+        this.executor = new ScheduledThreadPoolExecutor(
+                1,
+                r -> {
+                    Thread t = new Thread(r, "agent-job-" + roomName);
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ScheduledThreadPoolExecutor.DiscardPolicy());
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // free the thread when the job ends
     }

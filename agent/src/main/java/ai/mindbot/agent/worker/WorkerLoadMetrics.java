@@ -8,8 +8,7 @@ package ai.mindbot.agent.worker;
  */
 public final class WorkerLoadMetrics {
 
-    private WorkerLoadMetrics() {
-    }
+    private WorkerLoadMetrics() {}
 
     public static String exposition(AgentWorker worker) {
         return exposition(worker.load());
@@ -17,7 +16,9 @@ public final class WorkerLoadMetrics {
 
     static String exposition(LoadReport load) {
         return gauge("mindbot_agent_jobs", "Rooms this worker is running or has accepted", load.jobs())
-                + gauge("mindbot_agent_job_slots", "Rooms this worker takes at most (0 while draining)",
+                + gauge(
+                        "mindbot_agent_job_slots",
+                        "Rooms this worker takes at most (0 while draining)",
                         load.draining() ? 0 : load.maxJobs());
     }
 

@@ -14,32 +14,37 @@ final class WorkerMessages {
 
     static final String VERSION = "mindbot-agent-java/0.1.0";
 
-    private WorkerMessages() {
-    }
+    private WorkerMessages() {}
 
     /**
      * Registers for room jobs. No allowed permissions are sent, so LiveKit grants the defaults
      * (subscribe, publish, publish data, update metadata) — setting any would zero the others.
      */
     static WorkerMessage register(String agentName) {
-        return WorkerMessage.newBuilder().setRegister(RegisterWorkerRequest.newBuilder()
-                .setType(JobType.JT_ROOM)
-                .setAgentName(agentName)
-                .setVersion(VERSION)).build();
+        return WorkerMessage.newBuilder()
+                .setRegister(RegisterWorkerRequest.newBuilder()
+                        .setType(JobType.JT_ROOM)
+                        .setAgentName(agentName)
+                        .setVersion(VERSION))
+                .build();
     }
 
     /** Accepts a job offer, joining as {@code agent-<job id>} (an empty identity would be refused). */
     static WorkerMessage accept(Job job, String agentName) {
-        return WorkerMessage.newBuilder().setAvailability(AvailabilityResponse.newBuilder()
-                .setJobId(job.getId())
-                .setAvailable(true)
-                .setParticipantIdentity(identityFor(job))
-                .setParticipantName(agentName.isEmpty() ? "agent" : agentName)).build();
+        return WorkerMessage.newBuilder()
+                .setAvailability(AvailabilityResponse.newBuilder()
+                        .setJobId(job.getId())
+                        .setAvailable(true)
+                        .setParticipantIdentity(identityFor(job))
+                        .setParticipantName(agentName.isEmpty() ? "agent" : agentName))
+                .build();
     }
 
     static WorkerMessage decline(Job job) {
         return WorkerMessage.newBuilder()
-                .setAvailability(AvailabilityResponse.newBuilder().setJobId(job.getId()).setAvailable(false)).build();
+                .setAvailability(
+                        AvailabilityResponse.newBuilder().setJobId(job.getId()).setAvailable(false))
+                .build();
     }
 
     static WorkerMessage status(LoadReport load) {
@@ -57,7 +62,9 @@ final class WorkerMessages {
     }
 
     static WorkerMessage ping(long nowMillis) {
-        return WorkerMessage.newBuilder().setPing(WorkerPing.newBuilder().setTimestamp(nowMillis)).build();
+        return WorkerMessage.newBuilder()
+                .setPing(WorkerPing.newBuilder().setTimestamp(nowMillis))
+                .build();
     }
 
     static String identityFor(Job job) {
@@ -65,7 +72,11 @@ final class WorkerMessages {
     }
 
     private static WorkerMessage jobStatus(String jobId, JobStatus status, String error) {
-        return WorkerMessage.newBuilder().setUpdateJob(UpdateJobStatus.newBuilder()
-                .setJobId(jobId).setStatus(status).setError(error)).build();
+        return WorkerMessage.newBuilder()
+                .setUpdateJob(UpdateJobStatus.newBuilder()
+                        .setJobId(jobId)
+                        .setStatus(status)
+                        .setError(error))
+                .build();
     }
 }

@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A WebSocket that carries whole binary messages (LiveKit's protobuf frames). Sends are queued, since
@@ -25,7 +25,8 @@ public final class ProtoWebSocket {
         void onClosed(int code, String reason, Throwable error);
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final WebSocket socket;
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);

@@ -1,13 +1,5 @@
 package ai.mindbot.agent.bench;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.mindbot.MindBotFactory;
 import ai.mindbot.agent.voice.Vad;
@@ -15,6 +7,13 @@ import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.metrics.VoiceMetrics;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
 import ai.mindbot.agent.worker.AgentWorker;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent side of the concurrent-MindBot benchmark ({@code scripts/bench-mindbot-rooms}): the real
@@ -31,14 +30,22 @@ public final class MindBotLoadAgent {
         Path root = Path.of(args[1]);
         Map<String, String> env = new HashMap<>(System.getenv());
         Vad vad = OfflineVoice.detector(env, root);
-        TimedFakes cloud = new TimedFakes("how much time do i have left", Duration.ofMillis(300), Duration.ofMillis(400),
-                Duration.ofMillis(200), Duration.ofMillis(1500));
+        TimedFakes cloud = new TimedFakes(
+                "how much time do i have left",
+                Duration.ofMillis(300),
+                Duration.ofMillis(400),
+                Duration.ofMillis(200),
+                Duration.ofMillis(1500));
         AgentConfig config = new AgentConfig(url, "devkey", "secret", "", 200, Duration.ofSeconds(10), false);
         // no OPENAI_API_KEY: MindBot's offline brain answers (it knows MindBot's tools)
         env.remove("OPENAI_API_KEY");
-        try (AgentWorker worker = new AgentWorker(config, MindBotFactory.create(env,
-                e -> new VoiceProviders(vad, cloud.stt(), cloud.llm(), cloud.tts(), "Silero VAD + timed cloud fakes"),
-                new VoiceMetrics()))
+        try (AgentWorker worker = new AgentWorker(
+                        config,
+                        MindBotFactory.create(
+                                env,
+                                e -> new VoiceProviders(
+                                        vad, cloud.stt(), cloud.llm(), cloud.tts(), "Silero VAD + timed cloud fakes"),
+                                new VoiceMetrics()))
                 .start()) {
             worker.registration().get(30, TimeUnit.SECONDS);
             System.out.println("registered with LiveKit");

@@ -1,12 +1,5 @@
 package ai.mindbot.agent.bench;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.ChatRequest;
 import ai.mindbot.agent.voice.Llm;
@@ -16,6 +9,12 @@ import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.testing.FlushAnsweringStt;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Cloud providers with a cloud's timing and none of its cost, for load tests: the recogniser's final
@@ -73,14 +72,18 @@ final class TimedFakes {
                 int chunks = (int) (answerAudio.toMillis() / 20);
                 int[] sent = new int[1];
                 ScheduledFuture<?>[] stream = new ScheduledFuture<?>[1];
-                stream[0] = timers.scheduleAtFixedRate(() -> {
-                    if (sent[0] == chunks) {
-                        events.accept(new TtsEvent.Done());
-                        stream[0].cancel(false);
-                        return;
-                    }
-                    events.accept(new TtsEvent.Audio(voiceLike(sent[0]++)));
-                }, ttsFirstByte.toMillis(), 20, TimeUnit.MILLISECONDS);
+                stream[0] = timers.scheduleAtFixedRate(
+                        () -> {
+                            if (sent[0] == chunks) {
+                                events.accept(new TtsEvent.Done());
+                                stream[0].cancel(false);
+                                return;
+                            }
+                            events.accept(new TtsEvent.Audio(voiceLike(sent[0]++)));
+                        },
+                        ttsFirstByte.toMillis(),
+                        20,
+                        TimeUnit.MILLISECONDS);
                 return () -> stream[0].cancel(false);
             }
         };

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The rules the services' ConfigValues keep, kept by the agent too. */
@@ -35,15 +34,18 @@ class SettingsTest {
     void aValueThatIsNotANumberIsRefusedByName() {
         Settings settings = Settings.of(Map.of("AGENT_MAX_JOBS", "thirty", "AGENT_METRICS_PORT", "99999999999"));
 
-        assertThatThrownBy(() -> settings.number("AGENT_MAX_JOBS", 30)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> settings.number("AGENT_MAX_JOBS", 30))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("AGENT_MAX_JOBS must be a whole number, not \"thirty\"");
         assertThatThrownBy(() -> settings.smallNumber("AGENT_METRICS_PORT", 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AGENT_METRICS_PORT");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AGENT_METRICS_PORT");
     }
 
     @Test
     void productionIsMindbotEnvProductionInAnyCase() {
-        assertThat(Settings.of(Map.of("MINDBOT_ENV", " Production ")).production()).isTrue();
+        assertThat(Settings.of(Map.of("MINDBOT_ENV", " Production ")).production())
+                .isTrue();
         assertThat(Settings.of(Map.of("MINDBOT_ENV", "")).production()).isFalse();
         assertThat(Settings.of(Map.of()).production()).isFalse();
     }

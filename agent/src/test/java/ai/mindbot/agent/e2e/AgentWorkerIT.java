@@ -2,17 +2,6 @@ package ai.mindbot.agent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.AgentConfig;
 import ai.mindbot.agent.api.Agent;
 import ai.mindbot.agent.api.Participant;
@@ -20,6 +9,15 @@ import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.echo.EchoAgent;
 import ai.mindbot.agent.worker.AgentJob;
 import ai.mindbot.agent.worker.AgentWorker;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +36,8 @@ class AgentWorkerIT extends LiveKitPerTest {
 
         String after = worker.registration().get(30, TimeUnit.SECONDS);
         assertThat(after).isNotEqualTo(before);
-        JsonNode result = EchoPeer.result(EchoPeer.join(server, room(), "caller", Map.of("TONE_HZ", "523")).await(60));
+        JsonNode result = EchoPeer.result(EchoPeer.join(server, room(), "caller", Map.of("TONE_HZ", "523"))
+                .await(60));
         assertThat(result.path("echoHz").asInt()).isBetween(513, 533);
     }
 
@@ -48,7 +47,8 @@ class AgentWorkerIT extends LiveKitPerTest {
 
         EchoPeer first = EchoPeer.join(server, room(), "first", Map.of("BURSTS", "6"));
         awaitJobs(1);
-        JsonNode second = EchoPeer.result(EchoPeer.join(server, room(), "second", Map.of("WAIT_AGENT_MS", "6000")).await(60));
+        JsonNode second = EchoPeer.result(EchoPeer.join(server, room(), "second", Map.of("WAIT_AGENT_MS", "6000"))
+                .await(60));
 
         assertThat(second.path("agent").isNull()).isTrue();
         assertThat(EchoPeer.result(first.await(60)).path("echoes").asInt()).isEqualTo(6);
@@ -58,10 +58,11 @@ class AgentWorkerIT extends LiveKitPerTest {
     void aNamedAgentJoinsOnlyRoomsThatDispatchIt() throws Exception {
         startRegistered(config(5).withAgentName("mindbot-echo"));
 
-        JsonNode undispatched = EchoPeer.result(EchoPeer.join(server, room(), "plain",
-                Map.of("WAIT_AGENT_MS", "5000")).await(60));
-        JsonNode dispatched = EchoPeer.result(EchoPeer.join(server, room(), "named",
-                Map.of("AGENT_NAME", "mindbot-echo")).await(60));
+        JsonNode undispatched = EchoPeer.result(EchoPeer.join(server, room(), "plain", Map.of("WAIT_AGENT_MS", "5000"))
+                .await(60));
+        JsonNode dispatched =
+                EchoPeer.result(EchoPeer.join(server, room(), "named", Map.of("AGENT_NAME", "mindbot-echo"))
+                        .await(60));
 
         assertThat(undispatched.path("agent").isNull()).isTrue();
         assertThat(dispatched.path("echoes").asInt()).isEqualTo(3);
@@ -86,15 +87,20 @@ class AgentWorkerIT extends LiveKitPerTest {
         startRegistered(config(5));
         EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "6"));
         AgentJob job = callUnderWay();
-        assertThat(job.tokenRefreshes()).as("LiveKit sends a fresh token on joining").isPositive();
+        assertThat(job.tokenRefreshes())
+                .as("LiveKit sends a fresh token on joining")
+                .isPositive();
 
         job.dropSignalling();
 
         awaitResuming(job, true);
         awaitResuming(job, false);
         JsonNode result = EchoPeer.result(caller.await(60));
-        assertThat(result.path("echoes").asInt()).as("every burst echoed, before and after the drop").isEqualTo(6);
-        assertThat(result.path("echoMs").asInt()).isGreaterThanOrEqualTo(result.path("sentMs").asInt() / 2);
+        assertThat(result.path("echoes").asInt())
+                .as("every burst echoed, before and after the drop")
+                .isEqualTo(6);
+        assertThat(result.path("echoMs").asInt())
+                .isGreaterThanOrEqualTo(result.path("sentMs").asInt() / 2);
         // the caller's leaving reaches us over the resumed socket, and ends the job
         awaitJobs(0);
     }
@@ -106,13 +112,17 @@ class AgentWorkerIT extends LiveKitPerTest {
             EchoPeer caller = EchoPeer.join(server, room(), "caller", Map.of("BURSTS", "6"));
             AgentJob job = callUnderWay();
 
-            assertThat(network.cutAll()).as("the worker's and the room's sockets").isEqualTo(2);
+            assertThat(network.cutAll())
+                    .as("the worker's and the room's sockets")
+                    .isEqualTo(2);
 
             awaitResuming(job, true);
             awaitResuming(job, false);
             JsonNode result = EchoPeer.result(caller.await(60));
             assertThat(result.path("echoes").asInt()).isEqualTo(6);
-            assertThat(worker.registration().get(15, TimeUnit.SECONDS)).as("the worker registered again").isNotNull();
+            assertThat(worker.registration().get(15, TimeUnit.SECONDS))
+                    .as("the worker registered again")
+                    .isNotNull();
             awaitJobs(0);
         }
     }
@@ -131,10 +141,13 @@ class AgentWorkerIT extends LiveKitPerTest {
             long noticedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - silentAt);
             awaitResuming(job, false, 15);
             System.out.printf("AgentWorkerIT: a silent signalling socket was noticed after %d ms%n", noticedMs);
-            assertThat(noticedMs).as("two missed pongs, well before LiveKit's 15 s")
+            assertThat(noticedMs)
+                    .as("two missed pongs, well before LiveKit's 15 s")
                     .isBetween(9_000L, 13_000L);
             JsonNode result = EchoPeer.result(caller.await(60));
-            assertThat(result.path("echoes").asInt()).as("the call went on meanwhile").isEqualTo(16);
+            assertThat(result.path("echoes").asInt())
+                    .as("the call went on meanwhile")
+                    .isEqualTo(16);
         }
     }
 
@@ -142,29 +155,32 @@ class AgentWorkerIT extends LiveKitPerTest {
     void anAgentSeesWhoJoinedAndCanRemoveThemFromTheRoom() throws Exception {
         CompletableFuture<Participant> joined = new CompletableFuture<>();
         worker = new AgentWorker(config(5), job -> new Agent() {
-            private Room room;
+                    private Room room;
 
-            @Override
-            public void onJobStart(Room room) {
-                this.room = room;
-            }
+                    @Override
+                    public void onJobStart(Room room) {
+                        this.room = room;
+                    }
 
-            @Override
-            public void onParticipantJoined(Participant participant) {
-                joined.complete(participant);
-            }
+                    @Override
+                    public void onParticipantJoined(Participant participant) {
+                        joined.complete(participant);
+                    }
 
-            @Override
-            public void onText(Participant from, String topic, String text) {
-                room.removeParticipant(from.identity());
-            }
-        }).start();
+                    @Override
+                    public void onText(Participant from, String topic, String text) {
+                        room.removeParticipant(from.identity());
+                    }
+                })
+                .start();
         worker.registration().get(15, TimeUnit.SECONDS);
 
-        List<JsonNode> events = EchoPeer.join(server, room(), "unwelcome",
-                Map.of("CHAT", "let me stay", "BURSTS", "1", "STAY_MS", "8000")).await(60);
+        List<JsonNode> events = EchoPeer.join(
+                        server, room(), "unwelcome", Map.of("CHAT", "let me stay", "BURSTS", "1", "STAY_MS", "8000"))
+                .await(60);
 
-        assertThat(events).anySatisfy(e -> assertThat(e.path("event").asString("")).isEqualTo("disconnected"));
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e.path("event").asString("")).isEqualTo("disconnected"));
         Participant caller = joined.get(1, TimeUnit.SECONDS);
         assertThat(caller.identity()).isEqualTo("unwelcome");
         assertThat(caller.name()).isEqualTo("Test Caller");
@@ -220,5 +236,4 @@ class AgentWorkerIT extends LiveKitPerTest {
     private static String room() {
         return "worker-" + UUID.randomUUID();
     }
-
 }

@@ -2,11 +2,11 @@ package ai.mindbot.agent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.echo.EchoAgent;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import ai.mindbot.agent.echo.EchoAgent;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,7 +41,8 @@ class EchoAgentIT {
     @Test
     @Order(1)
     void echoesWhatTheParticipantSaysFromAnAgentParticipant() {
-        List<JsonNode> events = EchoPeer.join(live.server, room(), "caller", Map.of("TONE_HZ", "440", "CHAT", "hello agent", "DATA", "ping"))
+        List<JsonNode> events = EchoPeer.join(
+                        live.server, room(), "caller", Map.of("TONE_HZ", "440", "CHAT", "hello agent", "DATA", "ping"))
                 .await(60);
         JsonNode result = EchoPeer.result(events);
 
@@ -52,13 +51,17 @@ class EchoAgentIT {
             assertThat(e.path("event").asString("")).isEqualTo("participant");
             assertThat(e.path("agent").asBoolean()).isTrue();
         });
-        assertThat(result.path("echoes").asInt()).isEqualTo(result.path("bursts").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(result.path("echoes").asInt())
+                .isEqualTo(result.path("bursts").asInt())
+                .isGreaterThanOrEqualTo(3);
         assertThat(result.path("echoHz").asInt()).isBetween(430, 450);
         assertThat(result.path("echoRms").asInt()).isGreaterThan(1000);
         // most of the tone comes back; on a starved machine libwebrtc's playout falls behind and drops some
-        assertThat(result.path("echoMs").asInt()).as("tone heard back, in ms (gaps make it shorter)")
+        assertThat(result.path("echoMs").asInt())
+                .as("tone heard back, in ms (gaps make it shorter)")
                 .isGreaterThanOrEqualTo(result.path("sentMs").asInt() / 2);
-        assertThat(events).anySatisfy(e -> assertThat(e.path("text").asString("")).isEqualTo("echo: hello agent"));
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e.path("text").asString("")).isEqualTo("echo: hello agent"));
         assertThat(events).anySatisfy(e -> {
             assertThat(e.path("event").asString("")).isEqualTo("data");
             assertThat(e.path("topic").asString("")).isEqualTo("echo");
@@ -87,7 +90,8 @@ class EchoAgentIT {
 
         assertThat(lowResult.path("echoHz").asInt()).isBetween(430, 450);
         assertThat(highResult.path("echoHz").asInt()).isBetween(650, 670);
-        assertThat(lowResult.path("agent").asString("")).isNotEqualTo(highResult.path("agent").asString(""));
+        assertThat(lowResult.path("agent").asString(""))
+                .isNotEqualTo(highResult.path("agent").asString(""));
     }
 
     private static String room() {

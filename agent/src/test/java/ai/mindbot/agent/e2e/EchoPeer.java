@@ -3,7 +3,6 @@ package ai.mindbot.agent.e2e;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**

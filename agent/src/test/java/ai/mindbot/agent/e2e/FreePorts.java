@@ -9,8 +9,7 @@ import java.net.ServerSocket;
 /** Ports nobody on this machine is using right now, so parallel test runs do not collide. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int tcp() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

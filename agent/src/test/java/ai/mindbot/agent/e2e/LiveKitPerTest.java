@@ -1,8 +1,7 @@
 package ai.mindbot.agent.e2e;
 
-import org.junit.jupiter.api.AfterEach;
-
 import ai.mindbot.agent.worker.AgentWorker;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * For test classes whose every test gets a livekit-server of its own (so tests that restart or cut

@@ -1,5 +1,6 @@
 package ai.mindbot.agent.e2e;
 
+import ai.mindbot.agent.AgentConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import ai.mindbot.agent.AgentConfig;
 
 /**
  * A real {@code livekit-server --dev} on loopback with ports of its own: HTTP/WebSocket, ICE over TCP
@@ -115,7 +114,9 @@ public final class LiveKitServer implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(1)).build(),
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

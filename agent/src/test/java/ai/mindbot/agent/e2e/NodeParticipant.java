@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,13 +29,15 @@ public final class NodeParticipant {
     private NodeParticipant(Process process) {
         this.process = process;
         // a thread of its own: the common pool may have a single thread, which product code needs too
-        Thread reader = new Thread(() -> {
-            try {
-                events.complete(readEvents());
-            } catch (RuntimeException e) {
-                events.completeExceptionally(e);
-            }
-        }, "node-participant-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        events.complete(readEvents());
+                    } catch (RuntimeException e) {
+                        events.completeExceptionally(e);
+                    }
+                },
+                "node-participant-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -67,18 +68,23 @@ public final class NodeParticipant {
     }
 
     public static JsonNode result(List<JsonNode> events) {
-        return events.stream().filter(e -> e.path("event").asString("").equals("result")).findFirst()
+        return events.stream()
+                .filter(e -> e.path("event").asString("").equals("result"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the test participant reported no result: " + events));
     }
 
     /** The events of one kind, in order. */
     public static List<JsonNode> of(List<JsonNode> events, String kind) {
-        return events.stream().filter(e -> e.path("event").asString("").equals(kind)).toList();
+        return events.stream()
+                .filter(e -> e.path("event").asString("").equals(kind))
+                .toList();
     }
 
     private List<JsonNode> readEvents() {
         List<JsonNode> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.startsWith("{")) {
                     lines.add(JSON.readTree(line));

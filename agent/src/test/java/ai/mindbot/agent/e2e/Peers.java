@@ -11,8 +11,7 @@ import java.util.stream.Stream;
  */
 public final class Peers {
 
-    private Peers() {
-    }
+    private Peers() {}
 
     public static Path repoRoot() {
         String configured = System.getProperty("mindbot.repo.root");
@@ -30,7 +29,9 @@ public final class Peers {
     }
 
     public static Path node() {
-        return onPath("node").orElseThrow(() -> new AssertionError("node is not installed (Node 18+ is needed for the test participant)"));
+        return onPath("node")
+                .orElseThrow(() ->
+                        new AssertionError("node is not installed (Node 18+ is needed for the test participant)"));
     }
 
     public static Path nodeModules() {
@@ -50,11 +51,15 @@ public final class Peers {
         if (Files.isExecutable(local)) {
             return local;
         }
-        return onPath(name).orElseThrow(() -> new AssertionError(name + " is not installed: run scripts/install-livekit"));
+        return onPath(name)
+                .orElseThrow(() -> new AssertionError(name + " is not installed: run scripts/install-livekit"));
     }
 
     private static Optional<Path> onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(":")).map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+        return Stream.of(path.split(":"))
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 }

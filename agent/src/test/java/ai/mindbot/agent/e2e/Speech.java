@@ -2,13 +2,13 @@ package ai.mindbot.agent.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Test speech made with flite (voice slt), which pocketsphinx recognises well; never espeak-ng,
@@ -16,8 +16,7 @@ import java.util.Arrays;
  */
 public final class Speech {
 
-    private Speech() {
-    }
+    private Speech() {}
 
     /**
      * The same speech after {@code seconds} of silence: a browser's fake microphone plays its file
@@ -48,11 +47,20 @@ public final class Speech {
             }
             int silence = seconds * rate * channels * 2;
             ByteBuffer out = ByteBuffer.allocate(44 + silence + data.length).order(ByteOrder.LITTLE_ENDIAN);
-            out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + silence + data.length)
-                    .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                    .putShort((short) channels).putInt(rate).putInt(rate * channels * 2).putShort((short) (channels * 2))
-                    .putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII))
-                    .putInt(silence + data.length).put(new byte[silence]).put(data);
+            out.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                    .putInt(36 + silence + data.length)
+                    .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                    .putInt(16)
+                    .putShort((short) 1)
+                    .putShort((short) channels)
+                    .putInt(rate)
+                    .putInt(rate * channels * 2)
+                    .putShort((short) (channels * 2))
+                    .putShort((short) 16)
+                    .put("data".getBytes(StandardCharsets.US_ASCII))
+                    .putInt(silence + data.length)
+                    .put(new byte[silence])
+                    .put(data);
             Files.write(speech, out.array());
             return speech;
         } catch (IOException e) {
@@ -69,9 +77,11 @@ public final class Speech {
         try {
             Path file = Files.createTempFile("speech-", ".wav");
             Process process = new ProcessBuilder(flite.toString(), "-voice", "slt", "-t", text, "-o", file.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("flite failed for '" + text + "': " + new String(process.getInputStream().readAllBytes()));
+                throw new AssertionError("flite failed for '" + text + "': "
+                        + new String(process.getInputStream().readAllBytes()));
             }
             if (Files.size(file) < 8000) {
                 throw new AssertionError("flite wrote almost nothing for '" + text + "'");

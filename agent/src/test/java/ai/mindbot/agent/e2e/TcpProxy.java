@@ -106,27 +106,34 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void pipe(Socket from, Socket to, Socket client) {
-        Thread relay = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    if (from == client) {
-                        requestLines.putIfAbsent(client, new String(buffer, 0, Math.min(n, 200), StandardCharsets.ISO_8859_1)
-                                .lines().findFirst().orElse(""));
+        Thread relay = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            if (from == client) {
+                                requestLines.putIfAbsent(
+                                        client,
+                                        new String(buffer, 0, Math.min(n, 200), StandardCharsets.ISO_8859_1)
+                                                .lines()
+                                                .findFirst()
+                                                .orElse(""));
+                            }
+                            if (blackholed.contains(client)) {
+                                continue;
+                            }
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException ignored) {
+                        // one side went away
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                    if (blackholed.contains(client)) {
-                        continue;
-                    }
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException ignored) {
-                // one side went away
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "tcp-proxy-relay");
+                },
+                "tcp-proxy-relay");
         relay.setDaemon(true);
         relay.start();
     }

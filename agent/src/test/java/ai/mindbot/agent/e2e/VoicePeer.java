@@ -3,7 +3,6 @@ package ai.mindbot.agent.e2e;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +26,8 @@ public final class VoicePeer {
         Map<String, String> all = new HashMap<>(env);
         all.put("LK_URL", livekitUrl);
         all.put("STEPS", steps);
-        return new VoicePeer(NodeParticipant.start(Peers.repoRoot().resolve("agent/src/test/node/voice-peer.cjs"), all));
+        return new VoicePeer(
+                NodeParticipant.start(Peers.repoRoot().resolve("agent/src/test/node/voice-peer.cjs"), all));
     }
 
     /** Waits for the script to finish; the last event is the result. */

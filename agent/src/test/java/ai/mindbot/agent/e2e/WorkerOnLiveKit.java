@@ -2,10 +2,9 @@ package ai.mindbot.agent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-
 import ai.mindbot.agent.api.AgentFactory;
 import ai.mindbot.agent.worker.AgentWorker;
+import java.util.concurrent.TimeUnit;
 
 /** A livekit-server of its own and one worker registered with it, shared by a test class; closing stops both. */
 final class WorkerOnLiveKit implements AutoCloseable {
@@ -13,8 +12,7 @@ final class WorkerOnLiveKit implements AutoCloseable {
     final LiveKitServer server = new LiveKitServer().start();
     AgentWorker worker;
 
-    private WorkerOnLiveKit() {
-    }
+    private WorkerOnLiveKit() {}
 
     /** A worker taking up to {@code maxJobs} rooms, registered before this returns. */
     static WorkerOnLiveKit start(int maxJobs, AgentFactory agents) throws Exception {

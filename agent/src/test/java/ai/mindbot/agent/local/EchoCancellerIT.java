@@ -2,15 +2,13 @@ package ai.mindbot.agent.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.media.Resampler;
 import ai.mindbot.agent.voice.offline.FreeTts;
 import ai.mindbot.agent.voice.offline.Speech;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * libwebrtc's echo canceller on speech (FreeTTS, in process), 10 ms at a time as the console runs it.
@@ -27,7 +25,9 @@ class EchoCancellerIT {
     @BeforeAll
     static void speech() {
         try (FreeTts tts = new FreeTts()) {
-            agent = say(tts, "You have about an hour of conversation time left. There are three time cards to choose from.");
+            agent = say(
+                    tts,
+                    "You have about an hour of conversation time left. There are three time cards to choose from.");
             person = say(tts, "How much time do I have left?");
         }
     }

@@ -2,16 +2,14 @@ package ai.mindbot.agent.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.media.Pcm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import ai.mindbot.agent.media.Pcm;
 
 /**
  * The Java Sound code against a real, if virtual, sound device: this machine has no sound card, but
@@ -45,9 +43,14 @@ class JavaSoundIT {
                 }
                 """.formatted(played, home.resolve("capture-copy.raw"), input));
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), JavaSoundProbe.class.getName(), heard.toString(),
-                Integer.toString(FRAMES)).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        JavaSoundProbe.class.getName(),
+                        heard.toString(),
+                        Integer.toString(FRAMES))
+                .redirectErrorStream(true);
         builder.environment().put("HOME", home.toString());
         Process probe = builder.start();
         assertThat(probe.waitFor(60, TimeUnit.SECONDS)).as("the probe finished").isTrue();
@@ -55,9 +58,15 @@ class JavaSoundIT {
 
         assertThat(probe.exitValue()).as(said).isZero();
         // ALSA's default device, named "null [default]" by Java Sound because no sound card stands behind it
-        assertThat(said).contains("device microphone: null [default]", "device speaker:    null [default]",
-                "microphone null [default], 48000 Hz mono", "speaker null [default], 48000 Hz mono");
-        assertThat(Files.readAllBytes(heard)).as("what the microphone read is the device's input").isEqualTo(speech);
+        assertThat(said)
+                .contains(
+                        "device microphone: null [default]",
+                        "device speaker:    null [default]",
+                        "microphone null [default], 48000 Hz mono",
+                        "speaker null [default], 48000 Hz mono");
+        assertThat(Files.readAllBytes(heard))
+                .as("what the microphone read is the device's input")
+                .isEqualTo(speech);
         byte[] out = Files.readAllBytes(played);
         byte[] expected = new byte[FRAMES * Microphone.FRAME * 2];
         for (int f = 0; f < FRAMES; f++) {

@@ -1,9 +1,8 @@
 package ai.mindbot.agent.local;
 
+import ai.mindbot.agent.media.Pcm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import ai.mindbot.agent.media.Pcm;
 
 /**
  * Runs in a JVM of its own whose {@code HOME} holds an ALSA configuration ({@link JavaSoundIT}): lists
@@ -13,8 +12,7 @@ import ai.mindbot.agent.media.Pcm;
  */
 public final class JavaSoundProbe {
 
-    private JavaSoundProbe() {
-    }
+    private JavaSoundProbe() {}
 
     public static void main(String[] args) throws Exception {
         JavaSound card = new JavaSound();

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Mixer;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +17,9 @@ class LineChoiceTest {
 
     /** Mixers named as Java Sound names ALSA's devices on Linux. */
     private static LineChoice.Candidate device(String name, AudioFormat... formats) {
-        return new LineChoice.Candidate(new Mixer.Info(name, "ALSA (http://www.alsa-project.org)",
-                "Direct Audio Device: " + name, "6.1") { }, List.of(formats));
+        return new LineChoice.Candidate(
+                new Mixer.Info(name, "ALSA (http://www.alsa-project.org)", "Direct Audio Device: " + name, "6.1") {},
+                List.of(formats));
     }
 
     @Test
@@ -29,9 +28,17 @@ class LineChoiceTest {
         var plug = device("PCH [plughw:0,0]", MONO_48K);
         var fallback = device("default [default]", MONO_48K);
 
-        assertThat(LineChoice.pick(List.of(hw, plug, fallback), null, "microphone").mixer().getName()).isEqualTo("default [default]");
-        assertThat(LineChoice.pick(List.of(hw, plug), null, "microphone").mixer().getName()).isEqualTo("PCH [plughw:0,0]");
-        assertThat(LineChoice.pick(List.of(hw, device("USB [hw:1,0]", MONO_48K)), null, "speaker").mixer().getName())
+        assertThat(LineChoice.pick(List.of(hw, plug, fallback), null, "microphone")
+                        .mixer()
+                        .getName())
+                .isEqualTo("default [default]");
+        assertThat(LineChoice.pick(List.of(hw, plug), null, "microphone")
+                        .mixer()
+                        .getName())
+                .isEqualTo("PCH [plughw:0,0]");
+        assertThat(LineChoice.pick(List.of(hw, device("USB [hw:1,0]", MONO_48K)), null, "speaker")
+                        .mixer()
+                        .getName())
                 .isEqualTo("PCH [hw:0,0]");
     }
 
@@ -47,7 +54,9 @@ class LineChoiceTest {
         var laptop = device("default [default]", MONO_48K);
         var headset = device("Headset [plughw:2,0]", MONO_48K);
 
-        assertThat(LineChoice.pick(List.of(laptop, headset), "headset", "microphone").mixer().getName())
+        assertThat(LineChoice.pick(List.of(laptop, headset), "headset", "microphone")
+                        .mixer()
+                        .getName())
                 .isEqualTo("Headset [plughw:2,0]");
         assertThatThrownBy(() -> LineChoice.pick(List.of(laptop, headset), "webcam", "microphone"))
                 .isInstanceOf(SoundCard.Unavailable.class)
@@ -59,15 +68,20 @@ class LineChoiceTest {
         var odd = device("default [default]");
         var usable = device("USB [hw:1,0]", STEREO_44K);
 
-        assertThat(LineChoice.pick(List.of(odd, usable), null, "speaker").mixer().getName()).isEqualTo("USB [hw:1,0]");
+        assertThat(LineChoice.pick(List.of(odd, usable), null, "speaker")
+                        .mixer()
+                        .getName())
+                .isEqualTo("USB [hw:1,0]");
         assertThatThrownBy(() -> LineChoice.pick(List.of(odd), null, "speaker"))
-                .isInstanceOf(SoundCard.Unavailable.class).hasMessageStartingWith("no speaker takes 16-bit PCM");
+                .isInstanceOf(SoundCard.Unavailable.class)
+                .hasMessageStartingWith("no speaker takes 16-bit PCM");
     }
 
     @Test
     void noDeviceAtAllIsSaidInOneLine() {
         assertThatThrownBy(() -> LineChoice.pick(List.of(), null, "microphone"))
-                .isInstanceOf(SoundCard.Unavailable.class).hasMessage("no microphone: Java Sound sees no capture device");
+                .isInstanceOf(SoundCard.Unavailable.class)
+                .hasMessage("no microphone: Java Sound sees no capture device");
     }
 
     /** What Java Sound reports on a machine without sound devices (this one: no /dev/snd, no ALSA configuration). */
@@ -77,6 +91,7 @@ class LineChoiceTest {
 
         assertThat(new JavaSound().describe()).isEmpty();
         assertThatThrownBy(() -> new JavaSound().open(null, null))
-                .isInstanceOf(SoundCard.Unavailable.class).hasMessage("no microphone: Java Sound sees no capture device");
+                .isInstanceOf(SoundCard.Unavailable.class)
+                .hasMessage("no microphone: Java Sound sees no capture device");
     }
 }

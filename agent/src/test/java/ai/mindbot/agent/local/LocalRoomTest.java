@@ -2,33 +2,37 @@ package ai.mindbot.agent.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.api.TextStreamWriter;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.voice.testing.ManualExecutor;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 class LocalRoomTest {
 
-    private final Participant person = new Participant("PA_1", "user-7", "John", "", Map.of(), Participant.Kind.STANDARD);
+    private final Participant person =
+            new Participant("PA_1", "user-7", "John", "", Map.of(), Participant.Kind.STANDARD);
     private final List<String> printed = new CopyOnWriteArrayList<>();
     private final AtomicInteger removed = new AtomicInteger();
-    private final LocalRoom room = new LocalRoom("console-room", person, "MindBot", new ManualExecutor(), printed::add,
-            removed::incrementAndGet);
+    private final LocalRoom room = new LocalRoom(
+            "console-room", person, "MindBot", new ManualExecutor(), printed::add, removed::incrementAndGet);
 
     @Test
     void thePersonsCaptionIsPrintedOnceFinal() {
-        room.sendTextFor("user-7", Room.TOPIC_TRANSCRIPTION, "how much", Map.of("lk.transcription_final", "false"), List.of());
-        room.sendTextFor("user-7", Room.TOPIC_TRANSCRIPTION, "how much time do i have left",
-                Map.of("lk.transcription_final", "true"), List.of());
+        room.sendTextFor(
+                "user-7", Room.TOPIC_TRANSCRIPTION, "how much", Map.of("lk.transcription_final", "false"), List.of());
+        room.sendTextFor(
+                "user-7",
+                Room.TOPIC_TRANSCRIPTION,
+                "how much time do i have left",
+                Map.of("lk.transcription_final", "true"),
+                List.of());
 
         assertThat(printed).containsExactly("You: how much time do i have left");
     }

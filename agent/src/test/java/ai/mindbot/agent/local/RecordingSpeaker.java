@@ -1,16 +1,14 @@
 package ai.mindbot.agent.local;
 
+import ai.mindbot.agent.media.Pcm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-
-import ai.mindbot.agent.media.Pcm;
 
 /** A speaker for tests: keeps everything played, at a sound card's pace, and can write it to a WAV file. */
 public final class RecordingSpeaker implements Speaker {
@@ -72,7 +70,9 @@ public final class RecordingSpeaker implements Speaker {
         byte[] bytes = new byte[length * 2];
         Pcm.toLittleEndian(Arrays.copyOf(played, length), bytes);
         AudioFormat format = new AudioFormat(48_000, 16, 1, true, false);
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(bytes), format, length), AudioFileFormat.Type.WAVE,
+        AudioSystem.write(
+                new AudioInputStream(new ByteArrayInputStream(bytes), format, length),
+                AudioFileFormat.Type.WAVE,
                 file.toFile());
     }
 
@@ -82,6 +82,5 @@ public final class RecordingSpeaker implements Speaker {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -34,8 +34,11 @@ public final class TestSoundCard implements SoundCard {
 
     @Override
     public List<String> describe() {
-        return devices == null ? List.of()
-                : List.of("microphone: " + devices.microphone().name(), "speaker:    " + devices.speaker().name());
+        return devices == null
+                ? List.of()
+                : List.of(
+                        "microphone: " + devices.microphone().name(),
+                        "speaker:    " + devices.speaker().name());
     }
 
     /** How many times the console asked for devices. */

@@ -1,18 +1,16 @@
 package ai.mindbot.agent.local;
 
+import ai.mindbot.agent.media.Pcm;
+import ai.mindbot.agent.media.Resampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
-
-import ai.mindbot.agent.media.Pcm;
-import ai.mindbot.agent.media.Resampler;
-import java.util.Random;
 
 /**
  * A microphone for tests, at a sound card's pace: its own faint noise, as every real microphone has
@@ -99,7 +97,8 @@ public final class WavMicrophone implements Microphone {
             // the speaker's frame of about the same moment, delayed: both devices started together
             short[] echo = echoOf.frame(index - echoDelayFrames);
             for (int i = 0; i < FRAME; i++) {
-                frame[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, frame[i] + Math.round(echo[i] * echoGain)));
+                frame[i] = (short) Math.max(
+                        Short.MIN_VALUE, Math.min(Short.MAX_VALUE, frame[i] + Math.round(echo[i] * echoGain)));
             }
         }
         return frame;

@@ -2,14 +2,13 @@ package ai.mindbot.agent.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 class AudioClockTest {
 

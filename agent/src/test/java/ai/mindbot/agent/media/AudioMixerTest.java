@@ -3,9 +3,9 @@ package ai.mindbot.agent.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 class AudioMixerTest {
 

@@ -3,23 +3,22 @@ package ai.mindbot.agent.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.mindbot.agent.api.Playout;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.api.Playout;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 /** The speech queue, driven tick by tick through the mixer as the audio clock would. */
 class PlaybackQueueTest {
 
     /** Stands in for the job's thread: completions wait here until the test runs them. */
     private final ArrayDeque<Runnable> jobThread = new ArrayDeque<>();
+
     private final Executor completions = jobThread::add;
     private final AudioMixer mixer = new AudioMixer();
     private final PlaybackQueue voice = mixer.playback("voice", completions);
@@ -44,7 +43,7 @@ class PlaybackQueueTest {
     @Test
     void flushCompletesAfterTheLastFrameWentOutAndSaysHowLongItWas() {
         voice.capture(AudioFrame.mono(filled(12_000, 500), 1)); // 250 ms
-        voice.capture(AudioFrame.mono(filled(240, 500), 2));    // + 5 ms: the last frame is half padding
+        voice.capture(AudioFrame.mono(filled(240, 500), 2)); // + 5 ms: the last frame is half padding
         CompletableFuture<Playout> played = voice.flush();
 
         for (int tick = 0; tick < 25; tick++) {

@@ -1,5 +1,10 @@
 package ai.mindbot.agent.mindbot;
 
+import ai.mindbot.agent.mindbot.services.Json;
+import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
+import ai.mindbot.agent.mindbot.services.TimeService;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -7,20 +12,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import ai.mindbot.agent.mindbot.services.Json;
-import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
-import ai.mindbot.agent.mindbot.services.TimeService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import java.util.concurrent.CompletionException;
 
 /**
  * The auth service's {@code /auth/service-token} and the time service's session and pricing
@@ -87,17 +85,29 @@ public final class FakeServicesServer implements AutoCloseable {
             }
             String token = "agent-token-" + tokensIssued.incrementAndGet();
             validTokens.add(token);
-            send(exchange, 200, Json.object().put("access_token", token).put("token_type", "bearer")
-                    .put("expires_in", tokenLifetimeSeconds));
+            send(
+                    exchange,
+                    200,
+                    Json.object()
+                            .put("access_token", token)
+                            .put("token_type", "bearer")
+                            .put("expires_in", tokenLifetimeSeconds));
             return;
         }
         if (path.equals("/auth/login") && method.equals("POST")) {
-            if (!USER_EMAIL.equals(body.path("email").asString("")) || !USER_PASSWORD.equals(body.path("password").asString(""))) {
+            if (!USER_EMAIL.equals(body.path("email").asString(""))
+                    || !USER_PASSWORD.equals(body.path("password").asString(""))) {
                 problem(exchange, 401, "invalid_credentials");
                 return;
             }
-            send(exchange, 200, Json.object().put("access_token", USER_TOKEN).put("token_type", "bearer")
-                    .put("expires_in", 3600).put("refresh_token", "r1"));
+            send(
+                    exchange,
+                    200,
+                    Json.object()
+                            .put("access_token", USER_TOKEN)
+                            .put("token_type", "bearer")
+                            .put("expires_in", 3600)
+                            .put("refresh_token", "r1"));
             return;
         }
         if (path.equals("/auth/me") && method.equals("GET")) {
@@ -105,15 +115,26 @@ public final class FakeServicesServer implements AutoCloseable {
                 problem(exchange, 401, "unauthorized");
                 return;
             }
-            send(exchange, 200, Json.object().put("id", 7).put("email", USER_EMAIL).put("full_name", "John Doe")
-                    .put("livekit_identity", "user-7"));
+            send(
+                    exchange,
+                    200,
+                    Json.object()
+                            .put("id", 7)
+                            .put("email", USER_EMAIL)
+                            .put("full_name", "John Doe")
+                            .put("livekit_identity", "user-7"));
             return;
         }
         if (path.equals("/time/pricing") && method.equals("GET")) {
             ArrayNode packages = Json.MAPPER.createArrayNode();
             for (TimeService.TimePackage p : model.pricing().join()) {
-                packages.add(Json.object().put("id", p.id()).put("name", p.name()).put("seconds", p.seconds())
-                        .put("price_cents", p.priceCents()).put("currency", p.currency()).put("description", p.description()));
+                packages.add(Json.object()
+                        .put("id", p.id())
+                        .put("name", p.name())
+                        .put("seconds", p.seconds())
+                        .put("price_cents", p.priceCents())
+                        .put("currency", p.currency())
+                        .put("description", p.description()));
             }
             ObjectNode answer = Json.object();
             answer.set("packages", packages);
@@ -127,32 +148,57 @@ public final class FakeServicesServer implements AutoCloseable {
         }
         if (path.equals("/time/sessions") && method.equals("POST")) {
             sessionStarts.add(body);
-            TimeService.SessionStarted s = model.start(new TimeService.SessionRequest(body.path("user_id").asString(),
-                    body.path("email").asString(""), body.path("room_name").asString(),
-                    body.path("participant_identity").asString(null))).join();
-            send(exchange, 201, Json.object().put("session_id", s.sessionId()).put("granted_seconds", s.grantedSeconds())
-                    .put("expires_at", 1_767_225_600_000L).put("balance_seconds", s.balanceSeconds()));
+            TimeService.SessionStarted s = model.start(new TimeService.SessionRequest(
+                            body.path("user_id").asString(),
+                            body.path("email").asString(""),
+                            body.path("room_name").asString(),
+                            body.path("participant_identity").asString(null)))
+                    .join();
+            send(
+                    exchange,
+                    201,
+                    Json.object()
+                            .put("session_id", s.sessionId())
+                            .put("granted_seconds", s.grantedSeconds())
+                            .put("expires_at", 1_767_225_600_000L)
+                            .put("balance_seconds", s.balanceSeconds()));
         } else if (path.matches("/time/sessions/[^/]+/heartbeat") && method.equals("POST")) {
             TimeService.HeartbeatAnswer h = model.heartbeat(path.split("/")[3]).join();
-            send(exchange, 200, Json.object().put("granted_seconds", h.grantedSeconds())
-                    .put("remaining_seconds", h.remainingSeconds()).put("low_balance", h.lowBalance())
-                    .put("final_slice", h.finalSlice()).put("status", h.ended() ? "ended" : "active"));
+            send(
+                    exchange,
+                    200,
+                    Json.object()
+                            .put("granted_seconds", h.grantedSeconds())
+                            .put("remaining_seconds", h.remainingSeconds())
+                            .put("low_balance", h.lowBalance())
+                            .put("final_slice", h.finalSlice())
+                            .put("status", h.ended() ? "ended" : "active"));
         } else if (path.matches("/time/sessions/[^/]+/end") && method.equals("POST")) {
             TimeService.SessionEnded e = model.end(path.split("/")[3]).join();
-            send(exchange, 200, Json.object().put("session_id", e.sessionId()).put("status", "ended")
-                    .put("billed_seconds", e.billedSeconds()).put("balance_seconds", e.balanceSeconds()));
+            send(
+                    exchange,
+                    200,
+                    Json.object()
+                            .put("session_id", e.sessionId())
+                            .put("status", "ended")
+                            .put("billed_seconds", e.billedSeconds())
+                            .put("balance_seconds", e.balanceSeconds()));
         } else {
             problem(exchange, 404, "not_found");
         }
     }
 
     private static void problem(HttpExchange exchange, int status, String code) throws IOException {
-        send(exchange, status, Json.object().put("type", "about:blank").put("status", status).put("code", code));
+        send(
+                exchange,
+                status,
+                Json.object().put("type", "about:blank").put("status", status).put("code", code));
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders()
+                .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -1,15 +1,14 @@
 package ai.mindbot.agent.mindbot;
 
+import ai.mindbot.agent.mindbot.services.Json;
+import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
+import ai.mindbot.agent.mindbot.services.ServiceUnavailableException;
+import ai.mindbot.agent.mindbot.services.TimeService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
-
-import ai.mindbot.agent.mindbot.services.Json;
-import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
-import ai.mindbot.agent.mindbot.services.ServiceUnavailableException;
-import ai.mindbot.agent.mindbot.services.TimeService;
 
 /**
  * The time service's metering rules (docs/metering.md) in memory for one user, on the test's clock:
@@ -75,8 +74,12 @@ public final class FakeTimeService implements TimeService {
         }
         long available = balance - reserved;
         if (available < MIN_START) {
-            return CompletableFuture.failedFuture(new ServiceRefusedException(402, "insufficient_balance",
-                    Json.object().put("code", "insufficient_balance").put("available_seconds", available)
+            return CompletableFuture.failedFuture(new ServiceRefusedException(
+                    402,
+                    "insufficient_balance",
+                    Json.object()
+                            .put("code", "insufficient_balance")
+                            .put("available_seconds", available)
                             .put("min_start_seconds", MIN_START)));
         }
         Session s = new Session();
@@ -107,7 +110,8 @@ public final class FakeTimeService implements TimeService {
         }
         s.held = grant;
         reserved += grant;
-        return CompletableFuture.completedFuture(new HeartbeatAnswer(grant, remaining, balance < LOW_LINE, grant < SLICE, false));
+        return CompletableFuture.completedFuture(
+                new HeartbeatAnswer(grant, remaining, balance < LOW_LINE, grant < SLICE, false));
     }
 
     @Override

@@ -1,13 +1,12 @@
 package ai.mindbot.agent.mindbot;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.api.JobExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.api.JobExecutor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,8 +15,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ManualJobExecutor implements JobExecutor {
 
-    private record Task(long due, long order, Runnable work) {
-    }
+    private record Task(long due, long order, Runnable work) {}
 
     private final List<Task> tasks = new ArrayList<>();
     private long now = 1_000_000_000L;
@@ -62,7 +60,8 @@ public final class ManualJobExecutor implements JobExecutor {
         while (true) {
             Optional<Task> next;
             synchronized (this) {
-                next = tasks.stream().filter(t -> t.due <= target)
+                next = tasks.stream()
+                        .filter(t -> t.due <= target)
                         .min(Comparator.comparingLong(Task::due).thenComparingLong(Task::order));
                 next.ifPresent(t -> {
                     tasks.remove(t);

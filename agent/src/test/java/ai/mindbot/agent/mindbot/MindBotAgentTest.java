@@ -2,20 +2,11 @@ package ai.mindbot.agent.mindbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.api.JobEnd;
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.mindbot.brain.OfflineBrain;
+import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.metering.MeteringRules;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.mindbot.tools.WeatherService;
@@ -27,16 +18,33 @@ import ai.mindbot.agent.voice.testing.FakeStt;
 import ai.mindbot.agent.voice.testing.FakeTts;
 import ai.mindbot.agent.voice.testing.LoudnessVad;
 import ai.mindbot.agent.voice.testing.ManualExecutor;
-import ai.mindbot.agent.mindbot.caller.Caller;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** MindBot in a fake room under a manual clock: the engine, the offline brain, the tools and the time keeper together. */
 class MindBotAgentTest {
 
-    private static final Participant JOHN = new Participant("PA_1", "user-7", "John Doe", "{\"user_id\":\"7\"}",
-            Map.of("mindbot.user_id", "7", "mindbot.email", "john@example.com"), Participant.Kind.STANDARD);
-    private static final Participant GUEST = new Participant("PA_2", "guest-0123456789abcdef", "Guest", "{\"guest\":true}",
-            Map.of("mindbot.guest", "true"), Participant.Kind.STANDARD);
+    private static final Participant JOHN = new Participant(
+            "PA_1",
+            "user-7",
+            "John Doe",
+            "{\"user_id\":\"7\"}",
+            Map.of("mindbot.user_id", "7", "mindbot.email", "john@example.com"),
+            Participant.Kind.STANDARD);
+    private static final Participant GUEST = new Participant(
+            "PA_2",
+            "guest-0123456789abcdef",
+            "Guest",
+            "{\"guest\":true}",
+            Map.of("mindbot.guest", "true"),
+            Participant.Kind.STANDARD);
 
     private final ManualExecutor clock = new ManualExecutor();
     private final RecordingRoom room = new RecordingRoom(new FakeRoom(clock));
@@ -49,15 +57,23 @@ class MindBotAgentTest {
     private void join(Participant who, long balanceSeconds) {
         time = new FakeTimeService(() -> clock.nanoTime() / 1_000_000, balanceSeconds);
         URI nowhere = URI.create("http://127.0.0.1:9"); // the weather is not asked in these tests
-        MindBotServices services = new MindBotServices(time, new WeatherService(JsonHttp.withDefaults(), nowhere, nowhere),
-                MeteringRules.defaults(), VoiceOptions.defaults()).reportingTo(new ConversationListener() {
+        MindBotServices services = new MindBotServices(
+                        time,
+                        new WeatherService(JsonHttp.withDefaults(), nowhere, nowhere),
+                        MeteringRules.defaults(),
+                        VoiceOptions.defaults())
+                .reportingTo(new ConversationListener() {
                     @Override
                     public void onUserTurn(String text) {
                         userTurns.add(text);
                     }
                 });
-        VoiceProviders providers = new VoiceProviders(new LoudnessVad(), new FakeStt(), new OfflineBrain(Runnable::run,
-                Clock.systemUTC()), tts, "test fakes with the offline brain");
+        VoiceProviders providers = new VoiceProviders(
+                new LoudnessVad(),
+                new FakeStt(),
+                new OfflineBrain(Runnable::run, Clock.systemUTC()),
+                tts,
+                "test fakes with the offline brain");
         agent = new MindBotAgent(services, providers);
         agent.onJobStart(room);
         agent.onParticipantJoined(who);
@@ -123,7 +139,8 @@ class MindBotAgentTest {
 
         assertThat(said()).contains("You have about 2.5 hours of conversation time left.");
         assertThat(time.heartbeatCalls).isPositive();
-        assertThat(userTurns).containsExactly("how much time do i have left"); // the worker's metrics listener hears each call
+        assertThat(userTurns)
+                .containsExactly("how much time do i have left"); // the worker's metrics listener hears each call
     }
 
     @Test
@@ -131,7 +148,8 @@ class MindBotAgentTest {
         join(JOHN, 40);
         clock.advance(Duration.ofSeconds(45));
 
-        assertThat(said()).contains("Your time is up, so I have to end our call now. Thanks for talking with me, John. Goodbye!");
+        assertThat(said())
+                .contains("Your time is up, so I have to end our call now. Thanks for talking with me, John. Goodbye!");
         assertThat(room.removed).containsExactly("user-7");
         assertThat(clock.millis()).isGreaterThanOrEqualTo(40_000);
         long removedAtMillis = (room.removedAtNanos.get(0) - 1_000_000_000L) / 1_000_000;
@@ -155,7 +173,8 @@ class MindBotAgentTest {
         join(JOHN, 12);
         clock.advance(Duration.ofSeconds(15));
 
-        assertThat(said()).startsWith("Hi John. I'm sorry, you have only 12 seconds left")
+        assertThat(said())
+                .startsWith("Hi John. I'm sorry, you have only 12 seconds left")
                 .contains("Please buy a time card in the MindBot app");
         assertThat(room.removed).containsExactly("user-7");
         assertThat(time.balance()).isEqualTo(12);
@@ -164,7 +183,10 @@ class MindBotAgentTest {
 
     @Test
     void servesAndBillsNobodyTheAuthServiceDidNotMint() {
-        join(new Participant("PA_3", "alice", "Alice", "", Map.of("mindbot.user_id", "7"), Participant.Kind.STANDARD), 9000);
+        join(
+                new Participant(
+                        "PA_3", "alice", "Alice", "", Map.of("mindbot.user_id", "7"), Participant.Kind.STANDARD),
+                9000);
 
         assertThat(tts.requests()).isEmpty();
         assertThat(time.startCalls).isZero();
@@ -185,11 +207,16 @@ class MindBotAgentTest {
 
     @Test
     void personaCarriesTheTimeRulesAndTheCallersName() {
-        String prompt = Persona.instructions(new Caller(
-                Caller.Kind.USER, "user-7", "7", "John", ""), 180);
+        String prompt = Persona.instructions(new Caller(Caller.Kind.USER, "user-7", "7", "John", ""), 180);
 
-        assertThat(prompt).contains("MindBot", "named John", "check_time_balance", "get_time_packages",
-                "estimate_session_cost", "lookup_weather");
+        assertThat(prompt)
+                .contains(
+                        "MindBot",
+                        "named John",
+                        "check_time_balance",
+                        "get_time_packages",
+                        "estimate_session_cost",
+                        "lookup_weather");
         assertThat(List.of(prompt.split("\n"))).noneMatch(String::isBlank);
     }
 }

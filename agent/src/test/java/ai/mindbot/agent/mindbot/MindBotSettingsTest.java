@@ -3,20 +3,18 @@ package ai.mindbot.agent.mindbot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import ai.mindbot.agent.mindbot.brain.OfflineBrain;
 import ai.mindbot.agent.voice.ChatRequest;
 import ai.mindbot.agent.voice.Llm;
 import ai.mindbot.agent.voice.LlmEvent;
 import ai.mindbot.agent.voice.VoiceProviders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MindBotSettingsTest {
 
@@ -50,7 +48,7 @@ class MindBotSettingsTest {
 
     @Test
     void theOfflineBrainThinksUnlessThereIsAnOpenAiKey() {
-        Llm cloud = (ChatRequest request, Consumer<LlmEvent> events) -> () -> { };
+        Llm cloud = (ChatRequest request, Consumer<LlmEvent> events) -> () -> {};
         VoiceProviders selected = new VoiceProviders(null, null, cloud, null, "offline voice");
 
         VoiceProviders withoutKey = MindBotFactory.withBrain(selected, Map.of());
@@ -59,7 +57,9 @@ class MindBotSettingsTest {
         assertThat(withoutKey.llm()).isInstanceOf(OfflineBrain.class);
         assertThat(withoutKey.description()).isEqualTo("offline voice, MindBot's offline brain");
         assertThat(withKey.llm()).isSameAs(cloud);
-        assertThat(List.of(MindBotFactory.withBrain(new VoiceProviders(null, null, null, null, "x"),
-                Map.of("OPENAI_API_KEY", "sk-test")).llm())).allMatch(OfflineBrain.class::isInstance);
+        assertThat(List.of(MindBotFactory.withBrain(
+                                new VoiceProviders(null, null, null, null, "x"), Map.of("OPENAI_API_KEY", "sk-test"))
+                        .llm()))
+                .allMatch(OfflineBrain.class::isInstance);
     }
 }

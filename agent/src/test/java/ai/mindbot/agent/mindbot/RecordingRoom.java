@@ -1,11 +1,5 @@
 package ai.mindbot.agent.mindbot;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.api.JobInfo;
 import ai.mindbot.agent.api.Participant;
@@ -14,6 +8,11 @@ import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.api.TextStreamWriter;
 import ai.mindbot.agent.media.AudioWriter;
 import ai.mindbot.agent.voice.testing.FakeRoom;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The engine's {@link FakeRoom}, plus a record of the participants the agent removed and when. */
 final class RecordingRoom implements Room {
@@ -84,17 +83,20 @@ final class RecordingRoom implements Room {
     }
 
     @Override
-    public TextStreamWriter openTextStream(String topic, Map<String, String> attributes, List<String> destinationIdentities) {
+    public TextStreamWriter openTextStream(
+            String topic, Map<String, String> attributes, List<String> destinationIdentities) {
         return room.openTextStream(topic, attributes, destinationIdentities);
     }
 
     @Override
-    public void sendText(String topic, String text, Map<String, String> attributes, List<String> destinationIdentities) {
+    public void sendText(
+            String topic, String text, Map<String, String> attributes, List<String> destinationIdentities) {
         room.sendText(topic, text, attributes, destinationIdentities);
     }
 
     @Override
-    public void sendTextFor(String sender, String topic, String text, Map<String, String> attributes, List<String> destinations) {
+    public void sendTextFor(
+            String sender, String topic, String text, Map<String, String> attributes, List<String> destinations) {
         room.sendTextFor(sender, topic, text, attributes, destinations);
     }
 

@@ -6,10 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Arrays;
 
 class MediaLibraryTest {
 
@@ -21,7 +20,8 @@ class MediaLibraryTest {
     @Test
     void aMissingSystemLibraryIsNamedWithWhatToInstallInOneLine(@TempDir Path dir) throws Exception {
         byte[] library;
-        try (InputStream in = MediaLibrary.class.getClassLoader().getResourceAsStream("libwebrtc-java-linux-x86_64.so")) {
+        try (InputStream in =
+                MediaLibrary.class.getClassLoader().getResourceAsStream("libwebrtc-java-linux-x86_64.so")) {
             assertThat(in).as("webrtc-java's native jar is on the class path").isNotNull();
             library = in.readAllBytes();
         }
@@ -37,26 +37,33 @@ class MediaLibraryTest {
 
         String said = MediaLibrary.explain(new ExceptionInInitializerError(failure));
 
-        assertThat(said).doesNotContain("\n")
+        assertThat(said)
+                .doesNotContain("\n")
                 .startsWith("the media library (webrtc-java) needs libpulzz.so.0, which this machine lacks: ")
                 .contains("apt-get install libpulse0 ");
     }
 
     @Test
     void theLoadersMessageForMissingLibpulseNamesIt() {
-        Throwable thrown = new ExceptionInInitializerError(new UnsatisfiedLinkError(
-                "/tmp/webrtc-java-linux-x86_641234.so: libpulse.so.0: cannot open shared object file: No such file or directory"));
+        Throwable thrown = new ExceptionInInitializerError(
+                new UnsatisfiedLinkError(
+                        "/tmp/webrtc-java-linux-x86_641234.so: libpulse.so.0: cannot open shared object file: No such file or directory"));
 
-        assertThat(MediaLibrary.explain(thrown)).isEqualTo("the media library (webrtc-java) needs libpulse.so.0, which this "
-                + "machine lacks: apt-get install " + MediaLibrary.PACKAGES + " (scripts/install-voice does)");
+        assertThat(MediaLibrary.explain(thrown))
+                .isEqualTo("the media library (webrtc-java) needs libpulse.so.0, which this "
+                        + "machine lacks: apt-get install " + MediaLibrary.PACKAGES + " (scripts/install-voice does)");
     }
 
     @Test
     void anyOtherLoadFailureIsStillOneLine() {
-        Throwable thrown = new RuntimeException("Load library 'webrtc-java' failed",
-                new UnsatisfiedLinkError("/tmp/x.so: invalid ELF header\n(Possible cause: architecture word width mismatch)"));
+        Throwable thrown = new RuntimeException(
+                "Load library 'webrtc-java' failed",
+                new UnsatisfiedLinkError(
+                        "/tmp/x.so: invalid ELF header\n(Possible cause: architecture word width mismatch)"));
 
-        assertThat(MediaLibrary.explain(thrown)).doesNotContain("\n").contains("invalid ELF header")
+        assertThat(MediaLibrary.explain(thrown))
+                .doesNotContain("\n")
+                .contains("invalid ELF header")
                 .contains("apt-get install " + MediaLibrary.PACKAGES);
     }
 

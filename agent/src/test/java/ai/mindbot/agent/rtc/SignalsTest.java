@@ -2,14 +2,13 @@ package ai.mindbot.agent.rtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import dev.onvoid.webrtc.RTCIceCandidate;
+import java.util.Map;
 import livekit.LivekitModels.TrackSource;
 import livekit.LivekitModels.TrackType;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalTarget;
-import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class SignalsTest {
 
@@ -33,9 +32,14 @@ class SignalsTest {
     void updatesOnlyWhatChangesOfOurOwnParticipant() {
         SignalRequest request = Signals.updateOwnMetadata("", Map.of("lk.agent.state", "thinking"), 3);
 
-        assertThat(request.getUpdateMetadata().getAttributesMap()).containsExactly(Map.entry("lk.agent.state", "thinking"));
-        assertThat(request.getUpdateMetadata().getMetadata()).as("empty: LiveKit keeps the metadata").isEmpty();
-        assertThat(request.getUpdateMetadata().getName()).as("empty: LiveKit keeps the name").isEmpty();
+        assertThat(request.getUpdateMetadata().getAttributesMap())
+                .containsExactly(Map.entry("lk.agent.state", "thinking"));
+        assertThat(request.getUpdateMetadata().getMetadata())
+                .as("empty: LiveKit keeps the metadata")
+                .isEmpty();
+        assertThat(request.getUpdateMetadata().getName())
+                .as("empty: LiveKit keeps the name")
+                .isEmpty();
         assertThat(request.getUpdateMetadata().getRequestId()).isEqualTo(3);
     }
 
@@ -47,13 +51,16 @@ class SignalsTest {
 
     @Test
     void trickleCarriesTheCandidateAsBrowserStyleJson() {
-        RTCIceCandidate candidate = new RTCIceCandidate("0", 0, "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host");
+        RTCIceCandidate candidate =
+                new RTCIceCandidate("0", 0, "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host");
 
         SignalRequest request = Signals.trickle(SignalTarget.PUBLISHER, IceCandidates.toJson(candidate));
         RTCIceCandidate back = IceCandidates.fromJson(request.getTrickle().getCandidateInit());
 
         assertThat(request.getTrickle().getTarget()).isEqualTo(SignalTarget.PUBLISHER);
-        assertThat(request.getTrickle().getCandidateInit()).contains("\"sdpMid\":\"0\"").contains("\"sdpMLineIndex\":0");
+        assertThat(request.getTrickle().getCandidateInit())
+                .contains("\"sdpMid\":\"0\"")
+                .contains("\"sdpMLineIndex\":0");
         assertThat(back.sdp).isEqualTo(candidate.sdp);
         assertThat(back.sdpMid).isEqualTo("0");
     }

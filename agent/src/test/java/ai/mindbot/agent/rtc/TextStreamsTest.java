@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import livekit.LivekitModels.DataPacket;
+import org.junit.jupiter.api.Test;
 
 class TextStreamsTest {
 
     @Test
     void aTextStreamIsAHeaderChunksAndATrailer() {
-        List<DataPacket> packets = TextStreams.encode("lk.transcription", "hello", Map.of("lk.transcription_final", "true"),
-                List.of("caller"), 1_000);
+        List<DataPacket> packets = TextStreams.encode(
+                "lk.transcription", "hello", Map.of("lk.transcription_final", "true"), List.of("caller"), 1_000);
 
         assertThat(packets).hasSize(3);
         assertThat(packets.get(0).getStreamHeader().getTopic()).isEqualTo("lk.transcription");
@@ -24,7 +22,8 @@ class TextStreamsTest {
         assertThat(packets.get(0).getStreamHeader().getAttributesMap()).containsEntry("lk.transcription_final", "true");
         assertThat(packets.get(1).getStreamChunk().getContent().toStringUtf8()).isEqualTo("hello");
         assertThat(packets.get(2).hasStreamTrailer()).isTrue();
-        assertThat(packets).allSatisfy(p -> assertThat(p.getDestinationIdentitiesList()).containsExactly("caller"));
+        assertThat(packets)
+                .allSatisfy(p -> assertThat(p.getDestinationIdentitiesList()).containsExactly("caller"));
     }
 
     @Test
@@ -35,7 +34,8 @@ class TextStreamsTest {
 
         Optional<TextStreams.Text> received = Optional.empty();
         for (DataPacket packet : packets) {
-            received = incoming.accept(packet.toBuilder().setParticipantIdentity("caller").build());
+            received = incoming.accept(
+                    packet.toBuilder().setParticipantIdentity("caller").build());
         }
 
         assertThat(packets).hasSize(5);

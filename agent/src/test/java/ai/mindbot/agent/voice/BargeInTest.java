@@ -2,15 +2,13 @@ package ai.mindbot.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.api.Playout;
 import ai.mindbot.agent.voice.testing.FakeLlm;
 import ai.mindbot.agent.voice.testing.FakeTts;
 import ai.mindbot.agent.voice.testing.VoiceTestbed;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class BargeInTest {
 
@@ -42,7 +40,9 @@ class BargeInTest {
 
             assertThat(t.playback().clearsMillis()).isNotEmpty();
             assertThat(t.playback().clearsMillis().get(0)).isBetween(speechStart, speechStart + 200);
-            assertThat(t.playback().audibleSince(speechStart + 200)).as("silent from 200 ms on").isFalse();
+            assertThat(t.playback().audibleSince(speechStart + 200))
+                    .as("silent from 200 ms on")
+                    .isFalse();
             assertThat(t.conversation.state()).isEqualTo(AgentState.LISTENING);
         }
     }
@@ -60,15 +60,19 @@ class BargeInTest {
             assertThat(story.interrupted()).isTrue();
             assertThat(playout.interrupted()).isTrue();
             assertThat(playout.playedMillis()).isBetween(1000L, 1250L);
-            assertThat(t.llm.lastCall().cancelled()).as("the model's stream is cancelled").isTrue();
+            assertThat(t.llm.lastCall().cancelled())
+                    .as("the model's stream is cancelled")
+                    .isTrue();
 
-            ChatMessage.Assistant said = (ChatMessage.Assistant) t.conversation.history().get(0);
+            ChatMessage.Assistant said =
+                    (ChatMessage.Assistant) t.conversation.history().get(0);
             assertThat(said.interrupted()).isTrue();
             assertThat(FIRST).startsWith(said.text());
             assertThat(said.text()).isNotEmpty().isNotEqualTo(FIRST);
             double heardShare = (double) said.text().length() / FIRST.length();
             double playedShare = (double) playout.playedMillis() / FakeTts.millisFor(FIRST);
-            assertThat(heardShare).as("cut where the audio stopped, back to a word boundary")
+            assertThat(heardShare)
+                    .as("cut where the audio stopped, back to a word boundary")
                     .isBetween(playedShare - 0.2, playedShare + 0.01);
             assertThat(story.spokenText()).isEqualTo(said.text());
             assertThat(t.tts.requests()).extracting(r -> r.text).containsExactly(FIRST);
@@ -82,7 +86,9 @@ class BargeInTest {
             long cough = t.clock.millis();
             t.speak(ms(150));
             t.silence(ms(1500));
-            assertThat(t.playback().audibleSince(cough + 200)).as("paused while the user might go on").isFalse();
+            assertThat(t.playback().audibleSince(cough + 200))
+                    .as("paused while the user might go on")
+                    .isFalse();
 
             t.silence(ms(1500)); // past the false-interruption timeout after the voice stopped
             assertThat(t.playback().audibleSince(cough + 2500)).as("resumed").isTrue();
@@ -91,7 +97,8 @@ class BargeInTest {
             assertThat(story.done()).isDone();
             assertThat(story.interrupted()).isFalse();
             long total = FakeTts.millisFor(FIRST) + FakeTts.millisFor(SECOND);
-            assertThat(t.playback().audibleMillis()).as("nothing said twice, nothing skipped")
+            assertThat(t.playback().audibleMillis())
+                    .as("nothing said twice, nothing skipped")
                     .isBetween(total - 20, total + 20);
             assertThat(t.conversation.history()).containsExactly(ChatMessage.Assistant.said(FIRST + " " + SECOND));
         }
@@ -169,7 +176,8 @@ class BargeInTest {
             t.clock.runPending();
 
             assertThat(story.interrupted()).isTrue();
-            ChatMessage.Assistant said = (ChatMessage.Assistant) t.conversation.history().get(0);
+            ChatMessage.Assistant said =
+                    (ChatMessage.Assistant) t.conversation.history().get(0);
             assertThat(said.text()).startsWith(FIRST + " ");
             assertThat(SECOND).startsWith(said.text().substring(FIRST.length() + 1));
             assertThat(said.text().length()).isLessThan((FIRST + " " + SECOND).length());
@@ -185,7 +193,8 @@ class BargeInTest {
             t.conversation.say("Your time is up, goodbye.", false);
             t.speak(Duration.ofSeconds(4));
             long started = t.playback().firstCaptureMillis();
-            assertThat(started).as("plays over a user who will not stop, after 3 s")
+            assertThat(started)
+                    .as("plays over a user who will not stop, after 3 s")
                     .isBetween(asked + 3000, asked + 3100);
         }
     }

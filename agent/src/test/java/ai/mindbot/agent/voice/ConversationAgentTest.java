@@ -2,13 +2,6 @@ package ai.mindbot.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.api.JobEnd;
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
@@ -19,6 +12,11 @@ import ai.mindbot.agent.voice.testing.FakeStt;
 import ai.mindbot.agent.voice.testing.FakeTts;
 import ai.mindbot.agent.voice.testing.LoudnessVad;
 import ai.mindbot.agent.voice.testing.ManualExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ConversationAgentTest {
 
@@ -29,7 +27,8 @@ class ConversationAgentTest {
     private final List<Conversation> made = new ArrayList<>();
     private final ConversationAgent agent = new ConversationAgent(
             () -> new VoiceProviders(new LoudnessVad(), stt, llm, new FakeTts(clock), "fakes"),
-            VoiceOptions.defaults(), conversation -> {
+            VoiceOptions.defaults(),
+            conversation -> {
                 made.add(conversation);
                 conversation.setInstructions("Be brief.");
             });
@@ -61,7 +60,9 @@ class ConversationAgentTest {
             agent.onAudio(second, tenMillis());
             agent.onAudio(otherAgent, tenMillis());
         }
-        assertThat(stt.current().samples()).as("only the linked caller is heard").isZero();
+        assertThat(stt.current().samples())
+                .as("only the linked caller is heard")
+                .isZero();
         agent.onAudio(caller, tenMillis());
         agent.onAudio(caller, tenMillis());
         assertThat(stt.current().samples()).isPositive();
@@ -72,8 +73,8 @@ class ConversationAgentTest {
         agent.onText(caller, Room.TOPIC_CHAT, "hello there");
         clock.advance(Duration.ofSeconds(2));
         assertThat(llm.calls()).hasSize(1);
-        assertThat(llm.lastCall().request.messages()).containsExactly(
-                new ChatMessage.System("Be brief."), new ChatMessage.User("hello there"));
+        assertThat(llm.lastCall().request.messages())
+                .containsExactly(new ChatMessage.System("Be brief."), new ChatMessage.User("hello there"));
     }
 
     @Test

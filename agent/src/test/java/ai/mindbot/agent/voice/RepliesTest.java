@@ -2,16 +2,14 @@ package ai.mindbot.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.voice.testing.FakeLlm;
 import ai.mindbot.agent.voice.testing.FakeRoom;
 import ai.mindbot.agent.voice.testing.FakeTts;
 import ai.mindbot.agent.voice.testing.VoiceTestbed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class RepliesTest {
 
@@ -32,12 +30,16 @@ class RepliesTest {
             t.advance(Duration.ofSeconds(5));
 
             assertThat(t.llm.calls()).hasSize(1);
-            assertThat(t.llm.lastCall().request.messages()).containsExactly(
-                    new ChatMessage.System("You are MindBot."), new ChatMessage.User("how much time do I have"));
+            assertThat(t.llm.lastCall().request.messages())
+                    .containsExactly(
+                            new ChatMessage.System("You are MindBot."),
+                            new ChatMessage.User("how much time do I have"));
             assertThat(t.tts.requests()).extracting(r -> r.text).containsExactly(answer);
-            assertThat(t.playback().audibleMillis()).isBetween(FakeTts.millisFor(answer) - 10, FakeTts.millisFor(answer) + 10);
-            assertThat(t.conversation.history()).containsExactly(
-                    new ChatMessage.User("how much time do I have"), ChatMessage.Assistant.said(answer));
+            assertThat(t.playback().audibleMillis())
+                    .isBetween(FakeTts.millisFor(answer) - 10, FakeTts.millisFor(answer) + 10);
+            assertThat(t.conversation.history())
+                    .containsExactly(
+                            new ChatMessage.User("how much time do I have"), ChatMessage.Assistant.said(answer));
             assertThat(t.room.agentStates()).containsExactly("listening", "thinking", "speaking", "listening");
         }
     }
@@ -61,12 +63,16 @@ class RepliesTest {
             t.advance(ms(200));
 
             assertThat(t.tts.requests()).extracting(r -> r.text).containsExactly(FIRST);
-            assertThat(t.playback().firstCaptureMillis()).as("first sentence out 50 ms (TTS) after it was complete")
+            assertThat(t.playback().firstCaptureMillis())
+                    .as("first sentence out 50 ms (TTS) after it was complete")
                     .isEqualTo(170);
-            assertThat(t.llm.lastCall().request.messages()).last().isEqualTo(new ChatMessage.System("Greet the caller."));
+            assertThat(t.llm.lastCall().request.messages())
+                    .last()
+                    .isEqualTo(new ChatMessage.System("Greet the caller."));
             t.advance(Duration.ofSeconds(6));
             assertThat(t.tts.requests()).extracting(r -> r.text).containsExactly(FIRST, SECOND);
-            assertThat(t.conversation.history()).as("extra instructions are for one reply only")
+            assertThat(t.conversation.history())
+                    .as("extra instructions are for one reply only")
                     .containsExactly(ChatMessage.Assistant.said(FIRST + " " + SECOND));
         }
     }
@@ -109,13 +115,17 @@ class RepliesTest {
 
             assertThat(metrics).hasSize(1);
             TurnMetrics m = metrics.get(0);
-            assertThat(m.endOfUtterance().toMillis()).as("the voice detector's 550 ms of silence decides")
+            assertThat(m.endOfUtterance().toMillis())
+                    .as("the voice detector's 550 ms of silence decides")
                     .isBetween(550L, 620L);
-            assertThat(m.sttFinal().toMillis()).as("the final words came 100 ms after the voice stopped")
+            assertThat(m.sttFinal().toMillis())
+                    .as("the final words came 100 ms after the voice stopped")
                     .isBetween(100L, 140L);
             assertThat(m.llmTtft()).isEqualTo(ms(100));
             assertThat(m.ttsTtfb()).isEqualTo(ms(50));
-            assertThat(m.ownOverhead()).as("fakes answer at once; our code adds no virtual time").isEqualTo(Duration.ZERO);
+            assertThat(m.ownOverhead())
+                    .as("fakes answer at once; our code adds no virtual time")
+                    .isEqualTo(Duration.ZERO);
             // the answer is one sentence, complete when the model says Done 20 ms after its text
             assertThat(m.voiceToVoice()).isEqualTo(m.endOfUtterance().plus(ms(100 + 20 + 50)));
             assertThat(m.logLine()).startsWith("turn speech=").contains("ttft=100ms", "ttfb=50ms", "v2v=");
@@ -142,9 +152,12 @@ class RepliesTest {
             t.llm.answer(ms(100), "And again.");
             t.conversation.pushText("hello again");
             t.advance(Duration.ofSeconds(3));
-            assertThat(t.conversation.history()).containsExactly(new ChatMessage.User("hello"),
-                    ChatMessage.Assistant.said("Still here."), new ChatMessage.User("hello again"),
-                    ChatMessage.Assistant.said("And again."));
+            assertThat(t.conversation.history())
+                    .containsExactly(
+                            new ChatMessage.User("hello"),
+                            ChatMessage.Assistant.said("Still here."),
+                            new ChatMessage.User("hello again"),
+                            ChatMessage.Assistant.said("And again."));
         }
     }
 }

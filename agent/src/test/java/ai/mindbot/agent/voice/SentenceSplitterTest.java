@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class SentenceSplitterTest {
@@ -28,7 +27,8 @@ class SentenceSplitterTest {
 
     @Test
     void doesNotBreakAtAbbreviationsOrDecimals() {
-        assertThat(SentenceSplitter.split("Dr. Smith said the rate is 3.5 dollars per hour today. Thanks for asking me."))
+        assertThat(SentenceSplitter.split(
+                        "Dr. Smith said the rate is 3.5 dollars per hour today. Thanks for asking me."))
                 .containsExactly("Dr. Smith said the rate is 3.5 dollars per hour today.", "Thanks for asking me.");
     }
 

@@ -18,8 +18,8 @@ class SentenceTest {
     void cutsTheTextInProportionToTheAudioPlayedBackToAWordBoundary() {
         Sentence s = synthesised("one two three four", 1800); // 18 characters, 100 samples each
         assertThat(s.heard(0)).isEmpty();
-        assertThat(s.heard(500)).isEqualTo("one");       // "one t|wo": the half-said word is not counted
-        assertThat(s.heard(800)).isEqualTo("one two");    // right after "two"
+        assertThat(s.heard(500)).isEqualTo("one"); // "one t|wo": the half-said word is not counted
+        assertThat(s.heard(800)).isEqualTo("one two"); // right after "two"
         assertThat(s.heard(1700)).isEqualTo("one two three");
         assertThat(s.heard(1800)).isEqualTo("one two three four");
         assertThat(s.heard(5000)).isEqualTo("one two three four");

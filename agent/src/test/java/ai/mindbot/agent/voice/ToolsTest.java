@@ -2,15 +2,13 @@ package ai.mindbot.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.voice.testing.VoiceTestbed;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.voice.testing.VoiceTestbed;
 
 class ToolsTest {
 
@@ -23,30 +21,32 @@ class ToolsTest {
         try (VoiceTestbed t = new VoiceTestbed()) {
             AtomicReference<String> handlerThread = new AtomicReference<>();
             AtomicReference<String> handlerArgs = new AtomicReference<>();
-            t.conversation.setTools(List.of(new Tool("get_balance", "The caller's remaining time", Tool.NO_PARAMETERS,
-                    args -> {
+            t.conversation.setTools(List.of(
+                    new Tool("get_balance", "The caller's remaining time", Tool.NO_PARAMETERS, args -> {
                         handlerThread.set(Thread.currentThread().getName());
                         handlerArgs.set(args);
                         return "{\"minutes\":42}";
                     })));
-            t.llm.callTool(ms(100), "call_1", "get_balance", "{}")
-                    .answer(ms(100), "You have forty-two minutes left.");
+            t.llm.callTool(ms(100), "call_1", "get_balance", "{}").answer(ms(100), "You have forty-two minutes left.");
 
             t.conversation.pushText("how much time do I have");
             t.advance(ms(150));
             assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5)))
-                    .as("the tool answered and the model was asked again").isTrue();
+                    .as("the tool answered and the model was asked again")
+                    .isTrue();
             t.advance(Duration.ofSeconds(5));
 
             assertThat(handlerThread.get()).startsWith("voice-tool-");
             assertThat(handlerArgs.get()).isEqualTo("{}");
             assertThat(t.llm.calls()).hasSize(2);
             ToolCall call = new ToolCall("call_1", "get_balance", "{}");
-            assertThat(t.llm.calls().get(1).request.messages()).containsExactly(
-                    new ChatMessage.User("how much time do I have"),
-                    new ChatMessage.Assistant("", List.of(call), false),
-                    new ChatMessage.ToolResult("call_1", "get_balance", "{\"minutes\":42}"));
-            assertThat(t.conversation.history()).last()
+            assertThat(t.llm.calls().get(1).request.messages())
+                    .containsExactly(
+                            new ChatMessage.User("how much time do I have"),
+                            new ChatMessage.Assistant("", List.of(call), false),
+                            new ChatMessage.ToolResult("call_1", "get_balance", "{\"minutes\":42}"));
+            assertThat(t.conversation.history())
+                    .last()
                     .isEqualTo(ChatMessage.Assistant.said("You have forty-two minutes left."));
             assertThat(t.tts.requests()).extracting(r -> r.text).containsExactly("You have forty-two minutes left.");
         }
@@ -72,13 +72,17 @@ class ToolsTest {
             assertThat(t.conversation.state()).isEqualTo(AgentState.SPEAKING);
 
             release.countDown();
-            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5))).isTrue();
+            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5)))
+                    .isTrue();
             t.advance(Duration.ofSeconds(5));
 
-            assertThat(t.tts.requests()).extracting(r -> r.text)
+            assertThat(t.tts.requests())
+                    .extracting(r -> r.text)
                     .containsExactly("Let me check.", "Done, thirty minutes were added.");
-            assertThat(t.conversation.history()).as("the filler is not the model's words")
-                    .last().isEqualTo(ChatMessage.Assistant.said("Done, thirty minutes were added."));
+            assertThat(t.conversation.history())
+                    .as("the filler is not the model's words")
+                    .last()
+                    .isEqualTo(ChatMessage.Assistant.said("Done, thirty minutes were added."));
         }
     }
 
@@ -89,7 +93,8 @@ class ToolsTest {
             t.llm.callTool(ms(100), "c1", "get_balance", "{}").answer(ms(100), "Forty-two minutes.");
             t.conversation.pushText("balance?");
             t.advance(ms(150));
-            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5))).isTrue();
+            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5)))
+                    .isTrue();
             t.advance(Duration.ofSeconds(3));
             assertThat(t.tts.requests()).extracting(r -> r.text).containsExactly("Forty-two minutes.");
         }
@@ -107,7 +112,8 @@ class ToolsTest {
             for (int i = 1; i <= 3; i++) {
                 t.advance(ms(60));
                 int calls = i + 1;
-                assertThat(t.clock.runUntil(() -> t.llm.calls().size() == calls, Duration.ofSeconds(5))).isTrue();
+                assertThat(t.clock.runUntil(() -> t.llm.calls().size() == calls, Duration.ofSeconds(5)))
+                        .isTrue();
             }
             t.advance(Duration.ofSeconds(3));
 
@@ -125,10 +131,11 @@ class ToolsTest {
             t.llm.callTool(ms(50), "c1", "get_balance", "{}").answer(ms(50), "I could not check right now.");
             t.conversation.pushText("balance?");
             t.advance(ms(60));
-            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5))).isTrue();
+            assertThat(t.clock.runUntil(() -> t.llm.calls().size() == 2, Duration.ofSeconds(5)))
+                    .isTrue();
             t.advance(Duration.ofSeconds(3));
-            assertThat(t.conversation.history()).contains(
-                    new ChatMessage.ToolResult("c1", "get_balance", "error: time service unavailable"));
+            assertThat(t.conversation.history())
+                    .contains(new ChatMessage.ToolResult("c1", "get_balance", "error: time service unavailable"));
         }
     }
 }

@@ -2,19 +2,27 @@ package ai.mindbot.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.voice.testing.FakeRoom;
 import ai.mindbot.agent.voice.testing.FakeStt;
 import ai.mindbot.agent.voice.testing.VoiceTestbed;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class TurnTakingTest {
 
     /** Silence detection shorter than the endpointing delay, so the delay is what decides. */
-    private static final VoiceOptions OPTIONS = new VoiceOptions(0.5, ms(50), ms(200), ms(500), Duration.ofSeconds(3),
-            true, Duration.ofSeconds(2), Duration.ofSeconds(1), "Let me check.", 3, "Sorry, say that again?");
+    private static final VoiceOptions OPTIONS = new VoiceOptions(
+            0.5,
+            ms(50),
+            ms(200),
+            ms(500),
+            Duration.ofSeconds(3),
+            true,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
+            "Let me check.",
+            3,
+            "Sorry, say that again?");
 
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
@@ -33,9 +41,11 @@ class TurnTakingTest {
 
             t.silence(ms(100));
             assertThat(t.llm.calls()).hasSize(1);
-            assertThat(t.llm.lastCall().request.messages()).last()
+            assertThat(t.llm.lastCall().request.messages())
+                    .last()
                     .isEqualTo(new ChatMessage.User("how much time do I have"));
-            assertThat(t.stt.current().flushes()).as("the recogniser was asked to finalise when the voice stopped")
+            assertThat(t.stt.current().flushes())
+                    .as("the recogniser was asked to finalise when the voice stopped")
                     .isEqualTo(1);
         }
     }
@@ -81,7 +91,8 @@ class TurnTakingTest {
             t.silence(ms(1000));
 
             assertThat(t.llm.calls()).hasSize(1);
-            assertThat(t.conversation.history()).containsExactly(new ChatMessage.User("I want to buy thirty more minutes"));
+            assertThat(t.conversation.history())
+                    .containsExactly(new ChatMessage.User("I want to buy thirty more minutes"));
         }
     }
 
@@ -101,12 +112,15 @@ class TurnTakingTest {
             t.speak(ms(300));
             t.conversation.say("Welcome back to MindBot, nice to hear you.", true);
             t.speak(Duration.ofSeconds(2));
-            assertThat(t.playback().audibleMillis()).as("nothing played while the user talks").isZero();
+            assertThat(t.playback().audibleMillis())
+                    .as("nothing played while the user talks")
+                    .isZero();
             assertThat(t.conversation.state()).isEqualTo(AgentState.LISTENING);
 
             long stopped = t.clock.millis();
             t.silence(ms(600));
-            assertThat(t.playback().firstCaptureMillis()).as("starts once the voice detector hears silence")
+            assertThat(t.playback().firstCaptureMillis())
+                    .as("starts once the voice detector hears silence")
                     .isBetween(stopped + 150, stopped + 300);
         }
     }
@@ -117,17 +131,25 @@ class TurnTakingTest {
             t.llm.answer(ms(100), "Okay.");
             t.userSays("how much time do I have", ms(600));
 
-            var userCaptions = t.transcripts().stream().filter(x -> x.attributes().containsKey("lk.segment_id")
-                    && !x.content().equals("Okay.")).toList();
-            assertThat(userCaptions).extracting(x -> x.content())
+            var userCaptions = t.transcripts().stream()
+                    .filter(x -> x.attributes().containsKey("lk.segment_id")
+                            && !x.content().equals("Okay."))
+                    .toList();
+            assertThat(userCaptions)
+                    .extracting(x -> x.content())
                     .containsExactly("how", "how much time do I have", "how much time do I have");
-            assertThat(userCaptions).extracting(x -> x.attributes().get("lk.transcription_final"))
+            assertThat(userCaptions)
+                    .extracting(x -> x.attributes().get("lk.transcription_final"))
                     .containsExactly("false", "false", "true");
-            assertThat(userCaptions).extracting(x -> x.attributes().get("lk.segment_id")).containsOnly(
-                    userCaptions.get(0).attributes().get("lk.segment_id"));
+            assertThat(userCaptions)
+                    .extracting(x -> x.attributes().get("lk.segment_id"))
+                    .containsOnly(userCaptions.get(0).attributes().get("lk.segment_id"));
             // sent on the user's behalf, so LiveKit clients show them as the user's words
-            assertThat(userCaptions).extracting(x -> x.attributes().get(FakeRoom.SENDER)).containsOnly(VoiceTestbed.USER);
-            assertThat(userCaptions).extracting(x -> x.attributes().get("lk.transcribed_track_id"))
+            assertThat(userCaptions)
+                    .extracting(x -> x.attributes().get(FakeRoom.SENDER))
+                    .containsOnly(VoiceTestbed.USER);
+            assertThat(userCaptions)
+                    .extracting(x -> x.attributes().get("lk.transcribed_track_id"))
                     .containsOnly("TR_" + VoiceTestbed.USER);
         }
     }
@@ -147,7 +169,9 @@ class TurnTakingTest {
             assertThat(t.stt.current().flushes()).isEqualTo(1);
 
             t.silence(Duration.ofSeconds(2));
-            assertThat(t.stt.current().samples()).as("nothing more while silent").isEqualTo(sent);
+            assertThat(t.stt.current().samples())
+                    .as("nothing more while silent")
+                    .isEqualTo(sent);
         }
     }
 

@@ -3,7 +3,6 @@ package ai.mindbot.agent.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {

@@ -2,10 +2,9 @@ package ai.mindbot.agent.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.api.JobEnd;
 import ai.mindbot.agent.rtc.Disconnect;
+import org.junit.jupiter.api.Test;
 
 /** How a job ends is decided by the disconnect's type, whatever words its reason or error hold. */
 class JobEndAfterDisconnectTest {
@@ -26,7 +25,8 @@ class JobEndAfterDisconnectTest {
 
     @Test
     void aConnectionLostBeforeTheAgentStartedFailsTheJob() {
-        Disconnect lost = Disconnect.lost("not connected after 20 s", new IllegalStateException("room connection timed out"));
+        Disconnect lost =
+                Disconnect.lost("not connected after 20 s", new IllegalStateException("room connection timed out"));
         JobEnd end = AgentJob.endAfter(lost, false);
         assertThat(end.failed()).isTrue();
         assertThat(end.detail()).isEqualTo("not connected after 20 s");
@@ -34,7 +34,8 @@ class JobEndAfterDisconnectTest {
 
     @Test
     void aConnectionLostAfterTheAgentStartedClosesTheRoom() {
-        Disconnect lost = Disconnect.lost("subscriber connection failed", new IllegalStateException("peer connection failed"));
+        Disconnect lost =
+                Disconnect.lost("subscriber connection failed", new IllegalStateException("peer connection failed"));
         assertThat(AgentJob.endAfter(lost, true).reason()).isEqualTo(JobEnd.Reason.ROOM_CLOSED);
     }
 

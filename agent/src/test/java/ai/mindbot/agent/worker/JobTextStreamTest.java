@@ -3,15 +3,13 @@ package ai.mindbot.agent.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mindbot.agent.rtc.TextStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.rtc.TextStreams;
 import livekit.LivekitModels.DataPacket;
+import org.junit.jupiter.api.Test;
 
 class JobTextStreamTest {
 
@@ -19,8 +17,12 @@ class JobTextStreamTest {
 
     @Test
     void aTranscriptWrittenInPiecesArrivesAsOneTextWithItsAttributes() {
-        JobTextStream transcript = new JobTextStream("lk.transcription",
-                Map.of("lk.segment_id", "SG_1", "lk.transcription_final", "false"), List.of(), 5, sent::addAll);
+        JobTextStream transcript = new JobTextStream(
+                "lk.transcription",
+                Map.of("lk.segment_id", "SG_1", "lk.transcription_final", "false"),
+                List.of(),
+                5,
+                sent::addAll);
         transcript.write("Your balance ");
         transcript.write("is four hours.");
         assertThat(sent).hasSize(3).noneMatch(DataPacket::hasStreamTrailer);
@@ -29,7 +31,9 @@ class JobTextStreamTest {
 
         DataPacket header = sent.get(0);
         assertThat(header.getStreamHeader().getAttributesMap()).containsEntry("lk.segment_id", "SG_1");
-        assertThat(header.getStreamHeader().hasTotalLength()).as("unknown while writing").isFalse();
+        assertThat(header.getStreamHeader().hasTotalLength())
+                .as("unknown while writing")
+                .isFalse();
         assertThat(sent).allMatch(p -> streamId(p).equals(transcript.id()));
         assertThat(received()).hasValueSatisfying(text -> {
             assertThat(text.topic()).isEqualTo("lk.transcription");
@@ -44,8 +48,11 @@ class JobTextStreamTest {
         stream.write("b");
         stream.write("c");
 
-        assertThat(sent.subList(1, 4)).extracting(p -> p.getStreamChunk().getChunkIndex()).containsExactly(0L, 1L, 2L);
-        assertThat(sent).allSatisfy(p -> assertThat(p.getDestinationIdentitiesList()).containsExactly("caller"));
+        assertThat(sent.subList(1, 4))
+                .extracting(p -> p.getStreamChunk().getChunkIndex())
+                .containsExactly(0L, 1L, 2L);
+        assertThat(sent)
+                .allSatisfy(p -> assertThat(p.getDestinationIdentitiesList()).containsExactly("caller"));
     }
 
     @Test
@@ -62,13 +69,17 @@ class JobTextStreamTest {
         TextStreams incoming = new TextStreams();
         Optional<TextStreams.Text> text = Optional.empty();
         for (DataPacket packet : sent) {
-            text = incoming.accept(packet.toBuilder().setParticipantIdentity("agent-1").build());
+            text = incoming.accept(
+                    packet.toBuilder().setParticipantIdentity("agent-1").build());
         }
         return text;
     }
 
     private static String streamId(DataPacket p) {
-        return p.hasStreamHeader() ? p.getStreamHeader().getStreamId()
-                : p.hasStreamChunk() ? p.getStreamChunk().getStreamId() : p.getStreamTrailer().getStreamId();
+        return p.hasStreamHeader()
+                ? p.getStreamHeader().getStreamId()
+                : p.hasStreamChunk()
+                        ? p.getStreamChunk().getStreamId()
+                        : p.getStreamTrailer().getStreamId();
     }
 }

@@ -2,16 +2,14 @@ package ai.mindbot.agent.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.api.Cancellable;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.api.Cancellable;
 
 class JobThreadTest {
 

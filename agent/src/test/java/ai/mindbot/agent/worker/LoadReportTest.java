@@ -2,9 +2,8 @@ package ai.mindbot.agent.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import livekit.LivekitAgent.WorkerStatus;
+import org.junit.jupiter.api.Test;
 
 class LoadReportTest {
 

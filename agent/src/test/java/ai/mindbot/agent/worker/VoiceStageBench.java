@@ -1,21 +1,13 @@
 package ai.mindbot.agent.worker;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
-import ai.mindbot.agent.local.LocalRoom;
+import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.api.Participant;
+import ai.mindbot.agent.local.LocalRoom;
 import ai.mindbot.agent.media.AudioClock;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.media.AudioMixer;
 import ai.mindbot.agent.voice.AgentState;
+import ai.mindbot.agent.voice.ChatRequest;
 import ai.mindbot.agent.voice.Conversation;
 import ai.mindbot.agent.voice.ConversationListener;
 import ai.mindbot.agent.voice.Llm;
@@ -23,14 +15,21 @@ import ai.mindbot.agent.voice.LlmEvent;
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
+import ai.mindbot.agent.voice.TurnMetrics;
 import ai.mindbot.agent.voice.VoiceOptions;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.testing.FlushAnsweringStt;
 import ai.mindbot.agent.voice.testing.LoudnessVad;
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.voice.ChatRequest;
-import ai.mindbot.agent.voice.TurnMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -60,6 +59,7 @@ public final class VoiceStageBench {
     private final AtomicLong sttNanos = new AtomicLong(-1);
     /** What happened, in order (trace, turns, provider calls): printed when a turn hangs. */
     private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
+
     private final Semaphore turnDone = new Semaphore(0);
     private final List<Long> endToRequest = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> timerLate = Collections.synchronizedList(new ArrayList<>());
@@ -80,7 +80,7 @@ public final class VoiceStageBench {
         JobThread job = new JobThread("bench-job", "bench-room");
         // the console's room: the job's thread and the mixer's playback; captions go nowhere
         Participant user = new Participant("PA_bench", "user-1", "", "", Map.of(), Participant.Kind.STANDARD);
-        LocalRoom room = new LocalRoom("bench-room", user, "MindBot", job, caption -> { }, () -> { });
+        LocalRoom room = new LocalRoom("bench-room", user, "MindBot", job, caption -> {}, () -> {});
         AudioMixer mixer = room.mixer();
         long[] oldest = new long[1];
         List<Long> frameOut = ttsToFrame; // filled on the audio clock's thread
@@ -99,11 +99,20 @@ public final class VoiceStageBench {
             }
         });
         VoiceOptions d = VoiceOptions.defaults();
-        VoiceOptions options = new VoiceOptions(d.activationThreshold(), d.minSpeech(), Duration.ofMillis(100),
-                ENDPOINTING, d.maxEndpointingDelay(), d.allowInterruptions(), d.falseInterruptionTimeout(),
-                d.fillerDelay(), d.fillerText(), d.maxToolSteps(), d.apologyText());
-        VoiceProviders providers = new VoiceProviders(new LoudnessVad(), instantStt(), new InstantLlm(),
-                new InstantTts(), "instant fakes");
+        VoiceOptions options = new VoiceOptions(
+                d.activationThreshold(),
+                d.minSpeech(),
+                Duration.ofMillis(100),
+                ENDPOINTING,
+                d.maxEndpointingDelay(),
+                d.allowInterruptions(),
+                d.falseInterruptionTimeout(),
+                d.fillerDelay(),
+                d.fillerText(),
+                d.maxToolSteps(),
+                d.apologyText());
+        VoiceProviders providers = new VoiceProviders(
+                new LoudnessVad(), instantStt(), new InstantLlm(), new InstantTts(), "instant fakes");
         Conversation[] conversation = new Conversation[1];
         onJob(job, () -> {
             conversation[0] = new Conversation(room, "user-1", providers, options);
@@ -151,8 +160,9 @@ public final class VoiceStageBench {
         onJob(job, conversation[0]::close);
         clock.close();
         job.shutdown();
-        System.out.printf("turns measured: %d (after %d warm-up turns), cores: %d%n", turns, warmUp,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "turns measured: %d (after %d warm-up turns), cores: %d%n",
+                turns, warmUp, Runtime.getRuntime().availableProcessors());
         print("end of turn -> LLM request", endToRequest);
         print("  of which endpointing timer late", timerLate);
         synchronized (frameOut) {
@@ -206,8 +216,14 @@ public final class VoiceStageBench {
             System.out.printf("%-45s no samples%n", stage);
             return;
         }
-        System.out.printf("%-45s n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n", stage, sorted.length,
-                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+        System.out.printf(
+                "%-45s n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n",
+                stage,
+                sorted.length,
+                pct(sorted, 50),
+                pct(sorted, 95),
+                pct(sorted, 99),
+                sorted[sorted.length - 1] / 1e6);
     }
 
     private static double pct(long[] sorted, int p) {
@@ -225,15 +241,14 @@ public final class VoiceStageBench {
 
     private final class InstantLlm implements Llm {
         @Override
-        public Cancellable chat(ChatRequest request,
-                                                     Consumer<LlmEvent> events) {
+        public Cancellable chat(ChatRequest request, Consumer<LlmEvent> events) {
             llmRequestAt.set(System.nanoTime());
             trace.add("llm" + request.messages().size());
             provider.execute(() -> {
                 events.accept(new LlmEvent.TextDelta("It is noon."));
                 events.accept(new LlmEvent.Done("stop", 10, 3));
             });
-            return () -> { };
+            return () -> {};
         }
     }
 
@@ -257,7 +272,7 @@ public final class VoiceStageBench {
                 events.accept(new TtsEvent.Audio(chunk.clone()));
                 events.accept(new TtsEvent.Done());
             });
-            return () -> { };
+            return () -> {};
         }
     }
 }

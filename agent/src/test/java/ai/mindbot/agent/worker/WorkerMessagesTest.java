@@ -2,13 +2,12 @@ package ai.mindbot.agent.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
+import java.util.Base64;
 import livekit.LivekitAgent.Job;
 import livekit.LivekitAgent.JobStatus;
 import livekit.LivekitAgent.JobType;
 import livekit.LivekitAgent.WorkerMessage;
-import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 class WorkerMessagesTest {
 
@@ -44,7 +43,8 @@ class WorkerMessagesTest {
 
     @Test
     void reportsJobsAsSucceededOrFailedWithTheError() {
-        assertThat(WorkerMessages.jobEnded("AJ_1", null).getUpdateJob().getStatus()).isEqualTo(JobStatus.JS_SUCCESS);
+        assertThat(WorkerMessages.jobEnded("AJ_1", null).getUpdateJob().getStatus())
+                .isEqualTo(JobStatus.JS_SUCCESS);
         WorkerMessage failed = WorkerMessages.jobEnded("AJ_1", "publisher connection failed");
         assertThat(failed.getUpdateJob().getStatus()).isEqualTo(JobStatus.JS_FAILED);
         assertThat(failed.getUpdateJob().getError()).isEqualTo("publisher connection failed");

@@ -1,20 +1,17 @@
 package ai.mindbot.auth.account;
 
-import java.time.Clock;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Service;
-
 import ai.mindbot.auth.ratelimit.AttemptLimiter;
 import ai.mindbot.auth.ratelimit.AttemptLimiter.Reservation;
 import ai.mindbot.auth.ratelimit.Bucket;
 import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.common.web.SharedProblems;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * What a person can do with their account: register, sign in, change the password. Every path that
@@ -34,8 +31,13 @@ public class AccountService {
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    AccountService(AccountStore accounts, Passwords passwords, AttemptLimiter limiter, LoginThrottle logins,
-            Clock clock, MeterRegistry metrics) {
+    AccountService(
+            AccountStore accounts,
+            Passwords passwords,
+            AttemptLimiter limiter,
+            LoginThrottle logins,
+            Clock clock,
+            MeterRegistry metrics) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.limiter = limiter;
@@ -50,8 +52,8 @@ public class AccountService {
         String normalized = EmailAddress.normalize(email);
         String hash = passwords.hash(password);
         UserAccount account = accounts.create(normalized, fullName.strip(), hash, clock.millis())
-                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "email_taken",
-                        "an account with this email already exists"));
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.CONFLICT, "email_taken", "an account with this email already exists"));
         log.info("registered user {}", account.id());
         count("register", "success");
         return account;
@@ -99,7 +101,8 @@ public class AccountService {
 
     /** {@code mindbot_auth_attempts_total{action, outcome}}: a spike of failures is someone guessing. */
     private void count(String action, String outcome) {
-        metrics.counter("mindbot.auth.attempts", "action", action, "outcome", outcome).increment();
+        metrics.counter("mindbot.auth.attempts", "action", action, "outcome", outcome)
+                .increment();
     }
 
     /** The account a verified token's {@code sub} names, as long as it still exists and is enabled. */
@@ -115,8 +118,8 @@ public class AccountService {
 
     public UserAccount activeAccount(long userId) {
         UserAccount account = accounts.findById(userId)
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unknown_account",
-                        "the account of this token no longer exists"));
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.UNAUTHORIZED, "unknown_account", "the account of this token no longer exists"));
         if (account.disabled()) {
             throw SharedProblems.accountDisabled();
         }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountStore {
 
-    private static final String COLUMNS = "id, email, full_name, password_hash, created_at, disabled_at, disabled_reason";
+    private static final String COLUMNS =
+            "id, email, full_name, password_hash, created_at, disabled_at, disabled_reason";
 
     private final JdbcClient db;
 
@@ -31,24 +31,29 @@ public class AccountStore {
                 .param("fullName", fullName)
                 .param("hash", passwordHash)
                 .param("now", now)
-                .query(AccountStore::row).optional();
+                .query(AccountStore::row)
+                .optional();
     }
 
     public Optional<UserAccount> findByEmail(String email) {
         return db.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
                 .param("email", email)
-                .query(AccountStore::row).optional();
+                .query(AccountStore::row)
+                .optional();
     }
 
     public Optional<UserAccount> findById(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
                 .param("id", id)
-                .query(AccountStore::row).optional();
+                .query(AccountStore::row)
+                .optional();
     }
 
     public void changePassword(long id, String passwordHash, long now) {
         db.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
-                .param("hash", passwordHash).param("now", now).param("id", id)
+                .param("hash", passwordHash)
+                .param("now", now)
+                .param("id", id)
                 .update();
     }
 
@@ -58,23 +63,30 @@ public class AccountStore {
                 UPDATE users SET disabled_at = COALESCE(disabled_at, :now), disabled_reason = :reason,
                                  disabled_by = :by, updated_at = :now
                 WHERE id = :id""")
-                .param("now", now).param("reason", reason).param("by", by).param("id", id)
-                .update() == 1;
+                        .param("now", now)
+                        .param("reason", reason)
+                        .param("by", by)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public boolean enable(long id, long now) {
         return db.sql("""
                 UPDATE users SET disabled_at = NULL, disabled_reason = NULL, disabled_by = NULL, updated_at = :now
-                WHERE id = :id""")
-                .param("now", now).param("id", id)
-                .update() == 1;
+                WHERE id = :id""").param("now", now).param("id", id).update() == 1;
     }
 
     private static UserAccount row(ResultSet rs, int n) throws SQLException {
         long disabledAt = rs.getLong("disabled_at");
         boolean active = rs.wasNull();
-        return new UserAccount(rs.getLong("id"), rs.getString("email"), rs.getString("full_name"),
-                rs.getString("password_hash"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                active ? null : Instant.ofEpochMilli(disabledAt), rs.getString("disabled_reason"));
+        return new UserAccount(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("full_name"),
+                rs.getString("password_hash"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                active ? null : Instant.ofEpochMilli(disabledAt),
+                rs.getString("disabled_reason"));
     }
 }

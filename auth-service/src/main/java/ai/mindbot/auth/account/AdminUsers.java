@@ -1,14 +1,12 @@
 package ai.mindbot.auth.account;
 
+import ai.mindbot.common.security.Caller;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.common.security.Caller;
 
 /**
  * Who is an admin: the emails in {@code ADMIN_USERS} (comma-separated, compared like every email).

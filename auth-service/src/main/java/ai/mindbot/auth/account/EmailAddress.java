@@ -19,13 +19,14 @@ public final class EmailAddress {
      */
     public static final String PATTERN = "^[^@\\p{C}\\p{Z}\\s<>()\\[\\]\\\\,;:\"]{1,64}"
             + "@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+(?:\\p{L}{2,63}|xn--[a-z0-9-]{1,59})$";
+
     public static final int MAX_LENGTH = 254;
 
-    private EmailAddress() {
-    }
+    private EmailAddress() {}
 
     public static String normalize(String email) {
-        return email == null ? null
+        return email == null
+                ? null
                 : Normalizer.normalize(email.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,7 @@
 package ai.mindbot.auth.account;
 
-import org.springframework.http.HttpStatus;
-
 import ai.mindbot.common.web.ApiException;
+import org.springframework.http.HttpStatus;
 
 /** 401 {@code invalid_credentials}, the same for an unknown email and a wrong password. */
 class InvalidCredentialsException extends ApiException {

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
-
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -33,9 +32,15 @@ public class Passwords {
     private final String decoy;
 
     public Passwords() {
-        this(new DelegatingPasswordEncoder("argon2", Map.of(
-                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder())), 2 * Runtime.getRuntime().availableProcessors());
+        this(
+                new DelegatingPasswordEncoder(
+                        "argon2",
+                        Map.of(
+                                "argon2",
+                                Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                                "bcrypt",
+                                new BCryptPasswordEncoder())),
+                2 * Runtime.getRuntime().availableProcessors());
     }
 
     Passwords(PasswordEncoder encoder, int atOnce) {

@@ -1,17 +1,15 @@
 package ai.mindbot.auth.admin;
 
+import ai.mindbot.auth.account.AccountStore;
+import ai.mindbot.auth.account.UserAccount;
+import ai.mindbot.auth.token.SignIns;
+import ai.mindbot.common.web.ApiException;
 import java.time.Clock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.mindbot.auth.account.AccountStore;
-import ai.mindbot.auth.account.UserAccount;
-import ai.mindbot.auth.token.SignIns;
-import ai.mindbot.common.web.ApiException;
 
 /** Disabling and enabling accounts. Each action is logged with the admin who took it. */
 @Service
@@ -37,7 +35,8 @@ class AccountAdministration {
     @Transactional
     UserAccount disable(long id, String reason, String adminSubject) {
         if (Long.toString(id).equals(adminSubject)) {
-            throw new ApiException(HttpStatus.CONFLICT, "cannot_disable_self", "an admin cannot disable their own account");
+            throw new ApiException(
+                    HttpStatus.CONFLICT, "cannot_disable_self", "an admin cannot disable their own account");
         }
         if (!accounts.disable(id, reason, adminSubject, clock.millis())) {
             throw ApiException.notFound("user " + id);

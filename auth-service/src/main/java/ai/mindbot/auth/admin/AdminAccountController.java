@@ -1,5 +1,10 @@
 package ai.mindbot.auth.admin;
 
+import ai.mindbot.auth.account.AdminUsers;
+import ai.mindbot.auth.account.UserAccount;
+import ai.mindbot.common.apidocs.Refusal;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,12 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import ai.mindbot.auth.account.AdminUsers;
-import ai.mindbot.auth.account.UserAccount;
-import ai.mindbot.common.apidocs.Refusal;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 
 /** {@code /auth/admin/users/{id}}: SecurityConfig lets only the admin role in. */
 @RestController
@@ -28,8 +27,7 @@ class AdminAccountController {
         this.admins = admins;
     }
 
-    record DisableRequest(@Size(max = 500) String reason) {
-    }
+    record DisableRequest(@Size(max = 500) String reason) {}
 
     @Refusal(status = 400, code = "invalid_parameter", when = "the id is not a whole number")
     @Refusal(status = 404, code = "not_found", when = "no user has this id")
@@ -42,7 +40,9 @@ class AdminAccountController {
     @Refusal(status = 404, code = "not_found", when = "no user has this id")
     @Refusal(status = 409, code = "cannot_disable_self", when = "an admin cannot disable their own account")
     @PostMapping("/disable")
-    AccountStatus disable(@PathVariable long id, @Valid @RequestBody(required = false) DisableRequest body,
+    AccountStatus disable(
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) DisableRequest body,
             @AuthenticationPrincipal Jwt admin) {
         String reason = body == null ? null : body.reason();
         return status(administration.disable(id, reason, admin.getSubject()));

@@ -1,8 +1,7 @@
 package ai.mindbot.auth.app;
 
-import java.net.URI;
-
 import ai.mindbot.auth.livekit.LiveKitSettings;
+import java.net.URI;
 
 /**
  * The page may load only its own files, and talk only to its own origin and the LiveKit server
@@ -13,8 +12,7 @@ import ai.mindbot.auth.livekit.LiveKitSettings;
  */
 public final class AppContentSecurityPolicy {
 
-    private AppContentSecurityPolicy() {
-    }
+    private AppContentSecurityPolicy() {}
 
     public static String of(LiveKitSettings liveKit, AppSettings app) {
         URI signal = URI.create(liveKit.url());

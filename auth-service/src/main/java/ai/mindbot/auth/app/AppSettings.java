@@ -13,7 +13,8 @@ public record AppSettings(String stripePublishableKey, int guestCallSeconds) {
     public AppSettings {
         stripePublishableKey = stripePublishableKey == null ? "" : stripePublishableKey.strip();
         if (!stripePublishableKey.isEmpty() && !stripePublishableKey.startsWith("pk_")) {
-            throw new IllegalArgumentException("STRIPE_PUBLISHABLE_KEY must be a publishable key (pk_...), never a secret key");
+            throw new IllegalArgumentException(
+                    "STRIPE_PUBLISHABLE_KEY must be a publishable key (pk_...), never a secret key");
         }
         if (guestCallSeconds <= 0) {
             throw new IllegalArgumentException("GUEST_MAX_SECONDS must be positive");

@@ -1,14 +1,12 @@
 package ai.mindbot.auth.livekit;
 
-import java.time.Duration;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
-
 import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.config.RuntimeMode;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 
 /**
  * Where clients find LiveKit and the key pair our tokens are signed with ({@code LIVEKIT_URL},
@@ -39,7 +37,8 @@ public record LiveKitSettings(String url, String apiKey, String apiSecret, Durat
             }
             if (DEV_KEY.equals(key) || DEV_SECRET.equals(secret) || secret.length() < MIN_SECRET_LENGTH) {
                 throw new MisconfigurationException("LIVEKIT_API_KEY/LIVEKIT_API_SECRET must be your real LiveKit keys "
-                        + "in production: not devkey/secret, and a secret of at least " + MIN_SECRET_LENGTH + " characters");
+                        + "in production: not devkey/secret, and a secret of at least " + MIN_SECRET_LENGTH
+                        + " characters");
             }
             return new LiveKitSettings(url, key, secret, ttl);
         }

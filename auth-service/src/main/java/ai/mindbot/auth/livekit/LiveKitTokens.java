@@ -1,11 +1,5 @@
 package ai.mindbot.auth.livekit;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.common.web.ApiException;
 import io.livekit.server.AccessToken;
@@ -14,6 +8,10 @@ import io.livekit.server.CanPublishData;
 import io.livekit.server.CanSubscribe;
 import io.livekit.server.RoomJoin;
 import io.livekit.server.RoomName;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,8 +42,8 @@ public class LiveKitTokens {
     /** 403 {@code room_reserved} for another user's personal room or a guest room. */
     public RoomToken forUser(UserAccount user, String room, String participantName) {
         if (RoomNames.reservedFor(room, user.id())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "room_reserved",
-                    "room '" + room + "' is reserved; choose another name");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, "room_reserved", "room '" + room + "' is reserved; choose another name");
         }
         String identity = RoomNames.identityOf(user.id());
         AccessToken token = newToken(room, identity, participantName);
@@ -73,7 +71,11 @@ public class LiveKitTokens {
         token.setIdentity(identity);
         token.setName(participantName);
         token.setTtl(settings.tokenTtl().toMillis());
-        token.addGrants(new RoomJoin(true), new RoomName(room), new CanPublish(true), new CanSubscribe(true),
+        token.addGrants(
+                new RoomJoin(true),
+                new RoomName(room),
+                new CanPublish(true),
+                new CanSubscribe(true),
                 new CanPublishData(true));
         return token;
     }

@@ -11,14 +11,14 @@ public final class RoomNames {
 
     /** Letters, digits, {@code _ . -}; starts with a letter or digit. LiveKit allows more; nothing needs more. */
     public static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$";
+
     public static final int MAX_LENGTH = 128;
     static final String PERSONAL_PREFIX = "mindbot-";
     static final String GUEST_PREFIX = "guest-";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RoomNames() {
-    }
+    private RoomNames() {}
 
     public static String identityOf(long userId) {
         return "user-" + userId;

@@ -1,7 +1,6 @@
 package ai.mindbot.auth.passthrough;
 
 import java.net.URI;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +22,8 @@ class PassThroughConfig {
 
     @Bean
     @ConditionalOnExpression("!'${mindbot.auth.time-service-url:}'.isBlank()")
-    FilterRegistrationBean<TimeApiPassThrough> timeApiPassThrough(@Value("${mindbot.auth.time-service-url}") String url) {
+    FilterRegistrationBean<TimeApiPassThrough> timeApiPassThrough(
+            @Value("${mindbot.auth.time-service-url}") String url) {
         FilterRegistrationBean<TimeApiPassThrough> registration = new FilterRegistrationBean<>();
         URI upstream = URI.create(url.strip().replaceAll("/+$", ""));
         if (!"http".equals(upstream.getScheme()) && !"https".equals(upstream.getScheme())) {

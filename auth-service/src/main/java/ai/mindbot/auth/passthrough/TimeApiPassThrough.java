@@ -1,5 +1,11 @@
 package ai.mindbot.auth.passthrough;
 
+import ai.mindbot.common.web.BodySizeLimitFilter;
+import ai.mindbot.common.web.Problems;
+import ai.mindbot.common.web.RequestIdFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,19 +22,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import ai.mindbot.common.web.BodySizeLimitFilter;
-import ai.mindbot.common.web.Problems;
-import ai.mindbot.common.web.RequestIdFilter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Streams one {@code /time/**} request to the time service and its answer back, headers and bodies
@@ -41,9 +39,20 @@ final class TimeApiPassThrough extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(TimeApiPassThrough.class);
 
     /** Hop-by-hop, plus those the JDK client sets itself and refuses to take from us. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
-            "content-length", "expect", "http2-settings");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect",
+            "http2-settings");
 
     /**
      * The raw path is forwarded as the browser sent it, so anything a server could read as a different
@@ -80,12 +89,20 @@ final class TimeApiPassThrough extends OncePerRequestFilter {
             answer = client.send(forward(request, target), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             log.warn("time service did not answer {} {} within {}", request.getMethod(), path, ANSWER_TIMEOUT);
-            Problems.write(request, response, HttpStatus.GATEWAY_TIMEOUT, "time_service_timeout",
+            Problems.write(
+                    request,
+                    response,
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "time_service_timeout",
                     "the time service did not answer in time; please retry");
             return;
         } catch (ConnectException e) {
             log.warn("time service unreachable at {}: {}", upstream, e.toString());
-            Problems.write(request, response, HttpStatus.BAD_GATEWAY, "time_service_unavailable",
+            Problems.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_GATEWAY,
+                    "time_service_unavailable",
                     "the time service cannot be reached; please retry shortly");
             return;
         } catch (IOException e) {
@@ -95,12 +112,17 @@ final class TimeApiPassThrough extends OncePerRequestFilter {
                 return;
             }
             log.warn("time service failed on {} {}: {}", request.getMethod(), path, e.toString());
-            Problems.write(request, response, HttpStatus.BAD_GATEWAY, "time_service_unavailable",
+            Problems.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_GATEWAY,
+                    "time_service_unavailable",
                     "the time service failed to answer; please retry shortly");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "shutting_down", "the service is stopping");
+            Problems.write(
+                    request, response, HttpStatus.SERVICE_UNAVAILABLE, "shutting_down", "the service is stopping");
             return;
         }
         relay(answer, response);
@@ -118,7 +140,8 @@ final class TimeApiPassThrough extends OncePerRequestFilter {
     private HttpRequest forward(HttpServletRequest request, URI target) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(ANSWER_TIMEOUT);
         for (String name : Collections.list(request.getHeaderNames())) {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase(RequestIdFilter.HEADER)) {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))
+                    && !name.equalsIgnoreCase(RequestIdFilter.HEADER)) {
                 for (String value : Collections.list(request.getHeaders(name))) {
                     builder.header(name, value);
                 }

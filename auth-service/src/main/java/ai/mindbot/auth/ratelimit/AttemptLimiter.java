@@ -1,17 +1,5 @@
 package ai.mindbot.auth.ratelimit;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
-import java.util.function.Function;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import ai.mindbot.auth.ratelimit.AttemptStore.LimitReached;
 import ai.mindbot.auth.ratelimit.AttemptStore.Limited;
 import ai.mindbot.auth.ratelimit.AttemptStore.Taken;
@@ -19,6 +7,16 @@ import ai.mindbot.auth.ratelimit.RateLimitSettings.Limit;
 import ai.mindbot.common.redis.RedisUnavailableException;
 import ai.mindbot.common.redis.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Counts attempts in sliding windows. A refused attempt takes its count back, so hammering while
@@ -40,13 +38,25 @@ public class AttemptLimiter {
     private final MeterRegistry metrics;
 
     @Autowired
-    AttemptLimiter(DatabaseAttempts database, ObjectProvider<SharedRedis> redis, RateLimitSettings settings,
-            Clock clock, MeterRegistry metrics) {
-        this(database, redis.getIfAvailable() == null ? null : new RedisAttempts(redis.getObject()), settings, clock,
+    AttemptLimiter(
+            DatabaseAttempts database,
+            ObjectProvider<SharedRedis> redis,
+            RateLimitSettings settings,
+            Clock clock,
+            MeterRegistry metrics) {
+        this(
+                database,
+                redis.getIfAvailable() == null ? null : new RedisAttempts(redis.getObject()),
+                settings,
+                clock,
                 metrics);
     }
 
-    AttemptLimiter(DatabaseAttempts database, AttemptStore redis, RateLimitSettings settings, Clock clock,
+    AttemptLimiter(
+            DatabaseAttempts database,
+            AttemptStore redis,
+            RateLimitSettings settings,
+            Clock clock,
             MeterRegistry metrics) {
         this.database = database;
         this.redis = redis;
@@ -75,7 +85,10 @@ public class AttemptLimiter {
             Taken taken = counted(store -> store.reserve(limited, now));
             return new Reservation(List.of(taken), 0);
         } catch (LimitReached full) {
-            metrics.counter("mindbot.auth.rate_limited", "bucket", full.key.bucket().name().toLowerCase(Locale.ROOT))
+            metrics.counter(
+                            "mindbot.auth.rate_limited",
+                            "bucket",
+                            full.key.bucket().name().toLowerCase(Locale.ROOT))
                     .increment();
             throw new RateLimitedException(Math.max(1, (full.retryAfterMillis + 999) / 1000));
         }

@@ -1,8 +1,7 @@
 package ai.mindbot.auth.ratelimit;
 
-import java.util.List;
-
 import ai.mindbot.auth.ratelimit.RateLimitSettings.Limit;
+import java.util.List;
 
 /**
  * Where attempts are counted, each key in a sliding window: the database ({@link DatabaseAttempts}),
@@ -11,8 +10,7 @@ import ai.mindbot.auth.ratelimit.RateLimitSettings.Limit;
 interface AttemptStore {
 
     /** A key and the limit it is counted against. */
-    record Limited(AttemptKey key, Limit limit) {
-    }
+    record Limited(AttemptKey key, Limit limit) {}
 
     /** What one call counted; giving it back uncounts exactly that. */
     interface Taken {
@@ -28,8 +26,7 @@ interface AttemptStore {
     /** Counts one attempt without refusing it; {@link Counted#inWindow()} includes this one. */
     Counted record(Limited key, long now);
 
-    record Counted(Taken taken, long inWindow) {
-    }
+    record Counted(Taken taken, long inWindow) {}
 
     void forget(Bucket bucket, String subject);
 

@@ -1,9 +1,8 @@
 package ai.mindbot.auth.ratelimit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The address a request comes from, for per-address limits. The TCP peer, unless

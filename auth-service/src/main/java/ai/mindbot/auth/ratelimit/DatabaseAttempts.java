@@ -1,12 +1,10 @@
 package ai.mindbot.auth.ratelimit;
 
+import ai.mindbot.auth.ratelimit.RateLimitSettings.Limit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import ai.mindbot.auth.ratelimit.RateLimitSettings.Limit;
 
 /**
  * Attempts as rows of {@code auth_attempts}, shared by every instance on the same database. An
@@ -32,7 +30,8 @@ class DatabaseAttempts implements AttemptStore {
             inserted.add(insert(key, now));
             long inWindow = countSince(key, windowStart);
             if (inWindow > limit.max()) {
-                long freeAt = nthInWindow(key, windowStart, inWindow - limit.max()) + limit.window().toMillis();
+                long freeAt = nthInWindow(key, windowStart, inWindow - limit.max())
+                        + limit.window().toMillis();
                 delete(inserted);
                 throw new LimitReached(key, freeAt - now);
             }
@@ -43,33 +42,43 @@ class DatabaseAttempts implements AttemptStore {
     @Override
     public Counted record(Limited limited, long now) {
         long id = insert(limited.key(), now);
-        return new Counted(() -> delete(List.of(id)),
+        return new Counted(
+                () -> delete(List.of(id)),
                 countSince(limited.key(), now - limited.limit().window().toMillis()));
     }
 
     @Override
     public void forget(Bucket bucket, String subject) {
         db.sql("DELETE FROM auth_attempts WHERE bucket = :bucket AND subject = :subject")
-                .param("bucket", bucket.name()).param("subject", new AttemptKey(bucket, subject).subject()).update();
+                .param("bucket", bucket.name())
+                .param("subject", new AttemptKey(bucket, subject).subject())
+                .update();
     }
 
     @Override
     public void forgetStartingWith(Bucket bucket, String prefix) {
         db.sql("DELETE FROM auth_attempts WHERE bucket = :bucket AND SUBSTR(subject, 1, :length) = :prefix")
-                .param("bucket", bucket.name()).param("length", prefix.length()).param("prefix", prefix).update();
+                .param("bucket", bucket.name())
+                .param("length", prefix.length())
+                .param("prefix", prefix)
+                .update();
     }
 
     /** Forgets attempts made before {@code cutoff}. */
     void purgeBefore(long cutoff) {
-        db.sql("DELETE FROM auth_attempts WHERE attempted_at < :cutoff").param("cutoff", cutoff).update();
+        db.sql("DELETE FROM auth_attempts WHERE attempted_at < :cutoff")
+                .param("cutoff", cutoff)
+                .update();
     }
 
     private long insert(AttemptKey key, long now) {
-        return db.sql("INSERT INTO auth_attempts (bucket, subject, attempted_at) VALUES (:bucket, :subject, :now) RETURNING id")
+        return db.sql(
+                        "INSERT INTO auth_attempts (bucket, subject, attempted_at) VALUES (:bucket, :subject, :now) RETURNING id")
                 .param("bucket", key.bucket().name())
                 .param("subject", key.subject())
                 .param("now", now)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private long countSince(AttemptKey key, long windowStart) {
@@ -79,7 +88,8 @@ class DatabaseAttempts implements AttemptStore {
                 .param("bucket", key.bucket().name())
                 .param("subject", key.subject())
                 .param("since", windowStart)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** When the {@code n}th oldest attempt in the window was made. */
@@ -92,12 +102,16 @@ class DatabaseAttempts implements AttemptStore {
                 .param("subject", key.subject())
                 .param("since", windowStart)
                 .param("skip", n - 1)
-                .query(Long.class).optional().orElse(windowStart);
+                .query(Long.class)
+                .optional()
+                .orElse(windowStart);
     }
 
     private void delete(List<Long> ids) {
         if (!ids.isEmpty()) {
-            db.sql("DELETE FROM auth_attempts WHERE id IN (:ids)").param("ids", ids).update();
+            db.sql("DELETE FROM auth_attempts WHERE id IN (:ids)")
+                    .param("ids", ids)
+                    .update();
         }
     }
 }

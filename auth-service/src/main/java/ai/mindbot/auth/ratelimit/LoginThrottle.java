@@ -1,17 +1,15 @@
 package ai.mindbot.auth.ratelimit;
 
+import ai.mindbot.auth.ratelimit.AttemptLimiter.Reservation;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.HexFormat;
-
-import org.springframework.stereotype.Component;
-
-import ai.mindbot.auth.ratelimit.AttemptLimiter.Reservation;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.text.Normalizer;
 import java.util.Locale;
+import org.springframework.stereotype.Component;
 
 /**
  * Limits password guessing without handing anyone a way to lock an owner out. A refusal that
@@ -46,7 +44,8 @@ public class LoginThrottle {
      * address or this address-and-account pair is at its limit.
      */
     public Reservation begin(String email, String clientAddress) {
-        Reservation refused = limiter.reserve(Bucket.LOGIN_ACCOUNT_ADDRESS.key(pairSubject(email, clientAddress)),
+        Reservation refused = limiter.reserve(
+                Bucket.LOGIN_ACCOUNT_ADDRESS.key(pairSubject(email, clientAddress)),
                 Bucket.LOGIN_ADDRESS.key(clientAddress));
         Reservation account = limiter.record(Bucket.LOGIN_ACCOUNT.key(email));
         Duration delay = settings.loginDelay(account.counted());
@@ -63,8 +62,8 @@ public class LoginThrottle {
      */
     public void forgetFailures(String email) {
         // the stored email is already normalized; normalizing again makes a typed one work too
-        String normalized = Normalizer.normalize(email.strip(), Normalizer.Form.NFC)
-                .toLowerCase(Locale.ROOT);
+        String normalized =
+                Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         limiter.forget(Bucket.LOGIN_ACCOUNT, normalized);
         limiter.forgetStartingWith(Bucket.LOGIN_ACCOUNT_ADDRESS, accountPart(normalized) + "|");
     }

@@ -1,7 +1,6 @@
 package ai.mindbot.auth.ratelimit;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,11 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("mindbot.auth.rate-limit")
 record RateLimitSettings(
-        int loginPerAccount, int loginPerAddress, Duration loginWindow,
-        Duration loginSlowdownStep, Duration loginSlowdownMax,
-        int registerPerAddress, Duration registerWindow,
-        int guestPerAddress, Duration guestWindow,
-        int resetPerAddress, int resetPerAccount, Duration resetWindow) {
+        int loginPerAccount,
+        int loginPerAddress,
+        Duration loginWindow,
+        Duration loginSlowdownStep,
+        Duration loginSlowdownMax,
+        int registerPerAddress,
+        Duration registerWindow,
+        int guestPerAddress,
+        Duration guestWindow,
+        int resetPerAddress,
+        int resetPerAccount,
+        Duration resetWindow) {
 
     public RateLimitSettings {
         requirePositive(loginWindow, "login-window");
@@ -56,7 +62,7 @@ record RateLimitSettings(
 
     Duration longestWindow() {
         Duration longest = loginWindow;
-        for (Duration d : new Duration[] { registerWindow, guestWindow, resetWindow }) {
+        for (Duration d : new Duration[] {registerWindow, guestWindow, resetWindow}) {
             if (d.compareTo(longest) > 0) {
                 longest = d;
             }

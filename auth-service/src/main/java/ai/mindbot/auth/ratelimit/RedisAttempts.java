@@ -1,9 +1,5 @@
 package ai.mindbot.auth.ratelimit;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import ai.mindbot.common.redis.RedisScript;
 import ai.mindbot.common.redis.RedisUnavailableException;
 import ai.mindbot.common.redis.SharedRedis;
@@ -11,6 +7,9 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Attempts in Redis, shared by every auth instance on the same Redis whatever database each uses:
@@ -89,7 +88,8 @@ final class RedisAttempts implements AttemptStore {
 
     @Override
     public void forgetStartingWith(Bucket bucket, String prefix) {
-        ScanArgs matching = ScanArgs.Builder.matches(escapeGlob(PREFIX + bucket.name() + ":" + prefix) + "*").limit(500);
+        ScanArgs matching = ScanArgs.Builder.matches(escapeGlob(PREFIX + bucket.name() + ":" + prefix) + "*")
+                .limit(500);
         redis.call(commands -> {
             ScanCursor cursor = ScanCursor.INITIAL;
             do {

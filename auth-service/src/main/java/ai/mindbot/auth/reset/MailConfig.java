@@ -1,7 +1,7 @@
 package ai.mindbot.auth.reset;
 
+import ai.mindbot.common.config.RuntimeMode;
 import java.util.Properties;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-
-import ai.mindbot.common.config.RuntimeMode;
 
 /**
  * How reset links reach people: SMTP when {@code SMTP_HOST} is set; otherwise the log in development
@@ -28,7 +26,8 @@ class MailConfig {
         if (!mail.enabled()) {
             if (RuntimeMode.of(environment).isProduction()) {
                 log.warn("password reset: no SMTP_HOST configured; reset links cannot be delivered");
-                return (email, link) -> log.warn("password reset requested but no SMTP is configured; no link was sent");
+                return (email, link) ->
+                        log.warn("password reset requested but no SMTP is configured; no link was sent");
             }
             log.warn("DEVELOPMENT MODE: no SMTP_HOST configured, password reset links are written to this log");
             return (email, link) -> log.info("DEVELOPMENT MODE password reset link (no SMTP configured): {}", link);

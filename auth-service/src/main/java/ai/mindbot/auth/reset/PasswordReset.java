@@ -1,26 +1,24 @@
 package ai.mindbot.auth.reset;
 
-import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import ai.mindbot.auth.account.AccountStore;
 import ai.mindbot.auth.account.EmailAddress;
 import ai.mindbot.auth.account.Passwords;
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.ratelimit.AttemptLimiter;
-import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.auth.ratelimit.Bucket;
+import ai.mindbot.auth.ratelimit.LoginThrottle;
 import ai.mindbot.auth.ratelimit.RateLimitedException;
 import ai.mindbot.auth.token.SignIns;
 import ai.mindbot.common.web.ApiException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asking for a reset and using the link. A request looks the same from outside whether or not the
@@ -49,8 +47,16 @@ public class PasswordReset {
         return thread;
     });
 
-    PasswordReset(AccountStore accounts, Passwords passwords, ResetTokenStore tokens, ResetMail mail,
-            ResetSettings settings, AttemptLimiter limiter, SignIns signIns, TransactionTemplate transaction, Clock clock,
+    PasswordReset(
+            AccountStore accounts,
+            Passwords passwords,
+            ResetTokenStore tokens,
+            ResetMail mail,
+            ResetSettings settings,
+            AttemptLimiter limiter,
+            SignIns signIns,
+            TransactionTemplate transaction,
+            Clock clock,
             LoginThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
@@ -88,7 +94,10 @@ public class PasswordReset {
             try {
                 mail.send(account.get().email(), link);
             } catch (RuntimeException e) {
-                log.warn("password reset mail for user {} could not be sent: {}", account.get().id(), e.toString());
+                log.warn(
+                        "password reset mail for user {} could not be sent: {}",
+                        account.get().id(),
+                        e.toString());
             }
         });
     }
@@ -100,8 +109,11 @@ public class PasswordReset {
     public void reset(String token, String newPassword) {
         String hash = passwords.hash(newPassword); // slow; outside the transaction
         long userId = transaction.execute(status -> {
-            long user = tokens.spend(token).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
-                    "invalid_reset_token", "this reset link is invalid, already used or expired; ask for a new one"));
+            long user = tokens.spend(token)
+                    .orElseThrow(() -> new ApiException(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid_reset_token",
+                            "this reset link is invalid, already used or expired; ask for a new one"));
             accounts.changePassword(user, hash, clock.millis());
             tokens.voidAll(user);
             signIns.closeAll(user);

@@ -1,7 +1,6 @@
 package ai.mindbot.auth.reset;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code RESET_TOKEN_TTL_SECONDS} (default an hour) and {@code APP_URL}, the address the mailed link opens. */

@@ -1,13 +1,11 @@
 package ai.mindbot.auth.reset;
 
+import ai.mindbot.auth.token.OpaqueTokens;
 import java.time.Clock;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
-
-import ai.mindbot.auth.token.OpaqueTokens;
 
 /**
  * The {@code password_reset_tokens} table. A token is 256 random bits of which only the SHA-256 is
@@ -34,7 +32,9 @@ class ResetTokenStore {
         db.sql("""
                 INSERT INTO password_reset_tokens (token_hash, user_id, created_at, expires_at)
                 VALUES (:hash, :user, :now, :expires)""")
-                .param("hash", OpaqueTokens.hash(token)).param("user", userId).param("now", now)
+                .param("hash", OpaqueTokens.hash(token))
+                .param("user", userId)
+                .param("now", now)
                 .param("expires", now + settings.tokenTtl().toMillis())
                 .update();
         return token;
@@ -47,19 +47,24 @@ class ResetTokenStore {
                 UPDATE password_reset_tokens SET used_at = :now
                 WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
                 RETURNING user_id""")
-                .param("now", now).param("hash", OpaqueTokens.hash(token))
-                .query(Long.class).optional();
+                .param("now", now)
+                .param("hash", OpaqueTokens.hash(token))
+                .query(Long.class)
+                .optional();
     }
 
     /** After a reset, the user's other links are void: only the newest request was meant to count. */
     void voidAll(long userId) {
         db.sql("UPDATE password_reset_tokens SET used_at = :now WHERE user_id = :user AND used_at IS NULL")
-                .param("now", clock.millis()).param("user", userId)
+                .param("now", clock.millis())
+                .param("user", userId)
                 .update();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void purgeExpired() {
-        db.sql("DELETE FROM password_reset_tokens WHERE expires_at < :now").param("now", clock.millis()).update();
+        db.sql("DELETE FROM password_reset_tokens WHERE expires_at < :now")
+                .param("now", clock.millis())
+                .update();
     }
 }

@@ -1,15 +1,17 @@
 package ai.mindbot.auth.token;
 
+import ai.mindbot.auth.account.AdminUsers;
+import ai.mindbot.auth.account.UserAccount;
+import ai.mindbot.common.config.MisconfigurationException;
+import ai.mindbot.common.security.JwtSecret;
+import ai.mindbot.common.security.JwtSettings;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.spec.SecretKeySpec;
-
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -17,12 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.auth.account.AdminUsers;
-import ai.mindbot.auth.account.UserAccount;
-import ai.mindbot.common.config.MisconfigurationException;
-import ai.mindbot.common.security.JwtSecret;
-import ai.mindbot.common.security.JwtSettings;
 
 /**
  * Signs the access tokens every service accepts: HS256 with {@code JWT_SECRET}, {@code iss} from
@@ -53,11 +49,13 @@ class AccessTokenIssuer {
     }
 
     public IssuedToken forUser(UserAccount account) {
-        return sign(claims(account.subject(), settings.accessTtl())
-                .claim("email", account.email())
-                .claim("name", account.fullName())
-                .claim("roles", admins.rolesOf(account))
-                .build(), settings.accessTtl());
+        return sign(
+                claims(account.subject(), settings.accessTtl())
+                        .claim("email", account.email())
+                        .claim("name", account.fullName())
+                        .claim("roles", admins.rolesOf(account))
+                        .build(),
+                settings.accessTtl());
     }
 
     /** For a service ({@code sub} like {@code service:agent}): its roles only, no email or name. */

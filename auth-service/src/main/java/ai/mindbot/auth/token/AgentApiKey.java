@@ -1,20 +1,18 @@
 package ai.mindbot.auth.token;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
-
 import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.common.config.DataDirectory;
 import ai.mindbot.common.config.DevelopmentSecretFile;
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.config.RuntimeMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 
 /**
  * The agent's credential ({@code AGENT_API_KEY}). In development, when unset, one is generated once
@@ -55,8 +53,8 @@ final class AgentApiKey {
     }
 
     private static String developmentKey(Path file) {
-        DevelopmentSecretFile.Secret key = DevelopmentSecretFile.readOrCreate(file,
-                random -> Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        DevelopmentSecretFile.Secret key = DevelopmentSecretFile.readOrCreate(
+                file, random -> Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         if (key.generated()) {
             log.warn("DEVELOPMENT MODE: generated an agent API key in {}; set AGENT_API_KEY for production", file);
         }

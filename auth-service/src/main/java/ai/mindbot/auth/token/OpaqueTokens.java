@@ -15,8 +15,7 @@ public final class OpaqueTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OpaqueTokens() {
-    }
+    private OpaqueTokens() {}
 
     /** A new token: 32 random bytes in unpadded base64url (43 characters). */
     public static String generate() {

@@ -3,7 +3,6 @@ package ai.mindbot.auth.token;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +31,7 @@ class RefreshTokenStore {
     }
 
     /** The user a successful rotation belongs to and the token that replaces the one presented. */
-    public record Rotation(long userId, String refreshToken) {
-    }
+    public record Rotation(long userId, String refreshToken) {}
 
     /** Starts a new family (a login on one device). */
     public String startFamily(long userId) {
@@ -48,13 +46,16 @@ class RefreshTokenStore {
                 UPDATE refresh_tokens SET used_at = :now
                 WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > :now
                 RETURNING user_id, family_id""")
-                .param("now", now).param("hash", hash)
-                .query((rs, n) -> new Used(rs.getLong("user_id"), rs.getString("family_id"))).optional();
+                .param("now", now)
+                .param("hash", hash)
+                .query((rs, n) -> new Used(rs.getLong("user_id"), rs.getString("family_id")))
+                .optional();
         if (used.isEmpty()) {
             revokeFamilyIfReused(hash, now);
             throw new InvalidRefreshTokenException();
         }
-        return new Rotation(used.get().userId(), issue(used.get().userId(), used.get().familyId()));
+        return new Rotation(
+                used.get().userId(), issue(used.get().userId(), used.get().familyId()));
     }
 
     /** Ends the sign-in the token belongs to, if it is this user's. */
@@ -63,30 +64,33 @@ class RefreshTokenStore {
                 UPDATE refresh_tokens SET revoked_at = :now
                 WHERE revoked_at IS NULL AND family_id IN
                       (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash AND user_id = :user)""")
-                .param("now", clock.millis()).param("hash", OpaqueTokens.hash(presented)).param("user", userId)
+                .param("now", clock.millis())
+                .param("hash", OpaqueTokens.hash(presented))
+                .param("user", userId)
                 .update();
     }
 
     /** Ends every sign-in of the user (password change, disabled account, logout everywhere). */
     public int revokeAll(long userId) {
         return db.sql("UPDATE refresh_tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
-                .param("now", clock.millis()).param("user", userId)
+                .param("now", clock.millis())
+                .param("user", userId)
                 .update();
     }
 
     /** Forgets tokens past their expiry: nothing can use them, and reuse detection no longer needs them. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void purgeExpired() {
-        db.sql("DELETE FROM refresh_tokens WHERE expires_at < :now").param("now", clock.millis()).update();
+        db.sql("DELETE FROM refresh_tokens WHERE expires_at < :now")
+                .param("now", clock.millis())
+                .update();
     }
 
     private void revokeFamilyIfReused(String hash, long now) {
         int revoked = db.sql("""
                 UPDATE refresh_tokens SET revoked_at = :now
                 WHERE revoked_at IS NULL AND family_id IN
-                      (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash AND used_at IS NOT NULL)""")
-                .param("now", now).param("hash", hash)
-                .update();
+                      (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash AND used_at IS NOT NULL)""").param("now", now).param("hash", hash).update();
         if (revoked > 0) {
             log.warn("a used refresh token was presented again; revoked its sign-in family ({} tokens)", revoked);
         }
@@ -98,12 +102,14 @@ class RefreshTokenStore {
         db.sql("""
                 INSERT INTO refresh_tokens (token_hash, user_id, family_id, created_at, expires_at)
                 VALUES (:hash, :user, :family, :now, :expires)""")
-                .param("hash", OpaqueTokens.hash(token)).param("user", userId).param("family", familyId)
-                .param("now", now).param("expires", now + settings.refreshTtl().toMillis())
+                .param("hash", OpaqueTokens.hash(token))
+                .param("user", userId)
+                .param("family", familyId)
+                .param("now", now)
+                .param("expires", now + settings.refreshTtl().toMillis())
                 .update();
         return token;
     }
 
-    private record Used(long userId, String familyId) {
-    }
+    private record Used(long userId, String familyId) {}
 }

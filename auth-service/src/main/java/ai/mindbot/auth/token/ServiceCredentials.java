@@ -1,18 +1,16 @@
 package ai.mindbot.auth.token;
 
-import java.util.List;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import ai.mindbot.auth.ratelimit.AttemptLimiter;
 import ai.mindbot.auth.ratelimit.AttemptLimiter.Reservation;
 import ai.mindbot.auth.ratelimit.Bucket;
 import ai.mindbot.common.security.Caller;
 import ai.mindbot.common.web.ApiException;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Exchanges the agent's API key for a short-lived access token with {@code sub} {@code service:agent}

@@ -1,12 +1,11 @@
 package ai.mindbot.auth.token;
 
-import org.springframework.stereotype.Service;
-
 import ai.mindbot.auth.account.AccountService;
 import ai.mindbot.auth.account.UserAccount;
 import ai.mindbot.auth.livekit.LiveKitTokens;
 import ai.mindbot.auth.livekit.RoomToken;
 import ai.mindbot.common.web.ApiException;
+import org.springframework.stereotype.Service;
 
 /** A sign-in: an access token, a refresh token family, and a LiveKit token for the personal room. */
 @Service
@@ -17,7 +16,10 @@ public class SignIns {
     private final LiveKitTokens liveKit;
     private final AccountService accounts;
 
-    SignIns(AccessTokenIssuer accessTokens, RefreshTokenStore refreshTokens, LiveKitTokens liveKit,
+    SignIns(
+            AccessTokenIssuer accessTokens,
+            RefreshTokenStore refreshTokens,
+            LiveKitTokens liveKit,
             AccountService accounts) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -60,7 +62,13 @@ public class SignIns {
     private SignInTokens tokens(UserAccount account, String refreshToken) {
         IssuedToken access = accessTokens.forUser(account);
         RoomToken room = liveKit.forPersonalRoom(account);
-        return new SignInTokens(access.value(), "bearer", access.expiresInSeconds(), refreshToken,
-                room.livekitToken(), room.livekitUrl(), room.roomName());
+        return new SignInTokens(
+                access.value(),
+                "bearer",
+                access.expiresInSeconds(),
+                refreshToken,
+                room.livekitToken(),
+                room.livekitUrl(),
+                room.roomName());
     }
 }

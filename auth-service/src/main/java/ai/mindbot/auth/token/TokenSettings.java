@@ -1,7 +1,6 @@
 package ai.mindbot.auth.token;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record TokenSettings(Duration accessTtl, Duration refreshTtl, Duration serviceTtl) {
 
     public TokenSettings {
-        for (Duration ttl : new Duration[] { accessTtl, refreshTtl, serviceTtl }) {
+        for (Duration ttl : new Duration[] {accessTtl, refreshTtl, serviceTtl}) {
             if (ttl == null || ttl.isNegative() || ttl.isZero()) {
                 throw new IllegalArgumentException("token lifetimes must be positive: " + ttl);
             }

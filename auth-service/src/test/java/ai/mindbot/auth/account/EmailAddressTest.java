@@ -20,10 +20,24 @@ class EmailAddressTest {
 
     @Test
     void patternRefusesControlAndInvisibleCharactersAndHeaderDelimiters() {
-        for (String hostile : new String[] { "a\u0000b@example.com", "a\u0007b@example.com", "a\u007fb@example.com",
-                "a\u202eb@example.com", "a\u200bb@example.com", "a\u0085b@example.com", "ab@exa\u0000mple.com",
-                "ab@example.com\r\nBcc: x@evil.com", "a,b@example.com", "<a>@example.com", "a\"b@example.com",
-                "ab@exam ple.com", "ab@-example.com", "ab@example.c0m", "ab@example..com", "a\u00a0b@example.com" }) {
+        for (String hostile : new String[] {
+            "a\u0000b@example.com",
+            "a\u0007b@example.com",
+            "a\u007fb@example.com",
+            "a\u202eb@example.com",
+            "a\u200bb@example.com",
+            "a\u0085b@example.com",
+            "ab@exa\u0000mple.com",
+            "ab@example.com\r\nBcc: x@evil.com",
+            "a,b@example.com",
+            "<a>@example.com",
+            "a\"b@example.com",
+            "ab@exam ple.com",
+            "ab@-example.com",
+            "ab@example.c0m",
+            "ab@example..com",
+            "a\u00a0b@example.com"
+        }) {
             assertThat(hostile).doesNotMatch(EmailAddress.PATTERN);
         }
         assertThat("jos\u00e9@b\u00fccher.de").matches(EmailAddress.PATTERN);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -65,7 +64,8 @@ class PasswordsTest {
         List<Thread> burst = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             String password = "password-" + i;
-            Thread thread = new Thread(() -> assertThat(bounded.matches(password, bounded.hash(password))).isTrue());
+            Thread thread = new Thread(() -> assertThat(bounded.matches(password, bounded.hash(password)))
+                    .isTrue());
             burst.add(thread);
             thread.start();
         }

@@ -3,11 +3,9 @@ package ai.mindbot.auth.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.auth.livekit.LiveKitSettings;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class AppContentSecurityPolicyTest {
 
@@ -30,10 +28,14 @@ class AppContentSecurityPolicyTest {
     @Test
     void admitsStripeOnlyInStripeMode() {
         String simulated = AppContentSecurityPolicy.of(liveKit("ws://localhost:7880"), SIMULATED);
-        assertThat(simulated).doesNotContain("stripe").contains("script-src 'self';").contains("frame-src 'none';");
+        assertThat(simulated)
+                .doesNotContain("stripe")
+                .contains("script-src 'self';")
+                .contains("frame-src 'none';");
 
         String stripe = AppContentSecurityPolicy.of(liveKit("ws://localhost:7880"), STRIPE);
-        assertThat(stripe).contains("script-src 'self' https://js.stripe.com;")
+        assertThat(stripe)
+                .contains("script-src 'self' https://js.stripe.com;")
                 .contains("frame-src https://js.stripe.com https://hooks.stripe.com;")
                 .contains("https://api.stripe.com");
     }
@@ -41,12 +43,16 @@ class AppContentSecurityPolicyTest {
     @Test
     void neverAllowsInlineScriptsOrFraming() {
         String csp = AppContentSecurityPolicy.of(liveKit("ws://localhost:7880"), STRIPE);
-        assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").contains("frame-ancestors 'none'");
+        assertThat(csp)
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval")
+                .contains("frame-ancestors 'none'");
     }
 
     @Test
     void refusesASecretKeyWhereThePublishableKeyGoes() {
-        assertThatThrownBy(() -> new AppSettings("sk_live_oops", 120)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new AppSettings("sk_live_oops", 120))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("never a secret key");
         assertThat(STRIPE.stripe()).isTrue();
         assertThat(SIMULATED.stripe()).isFalse();

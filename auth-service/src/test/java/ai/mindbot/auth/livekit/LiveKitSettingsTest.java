@@ -3,12 +3,10 @@ package ai.mindbot.auth.livekit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mindbot.common.config.MisconfigurationException;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
-
-import ai.mindbot.common.config.MisconfigurationException;
 
 class LiveKitSettingsTest {
 
@@ -39,30 +37,40 @@ class LiveKitSettingsTest {
     @Test
     void productionRefusesMissingKeys() {
         assertThatThrownBy(() -> LiveKitSettings.from(production().withProperty("LIVEKIT_URL", "wss://x")))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("LIVEKIT_API_KEY");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("LIVEKIT_API_KEY");
     }
 
     @Test
     void productionRefusesTheDevKeys() {
-        assertThatThrownBy(() -> LiveKitSettings.from(production().withProperty("LIVEKIT_URL", "wss://x")
-                .withProperty("LIVEKIT_API_KEY", "devkey").withProperty("LIVEKIT_API_SECRET", "secret")))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("real LiveKit keys");
-        assertThatThrownBy(() -> LiveKitSettings.from(production().withProperty("LIVEKIT_URL", "wss://x")
-                .withProperty("LIVEKIT_API_KEY", "APIabc").withProperty("LIVEKIT_API_SECRET", "short")))
+        assertThatThrownBy(() -> LiveKitSettings.from(production()
+                        .withProperty("LIVEKIT_URL", "wss://x")
+                        .withProperty("LIVEKIT_API_KEY", "devkey")
+                        .withProperty("LIVEKIT_API_SECRET", "secret")))
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("real LiveKit keys");
+        assertThatThrownBy(() -> LiveKitSettings.from(production()
+                        .withProperty("LIVEKIT_URL", "wss://x")
+                        .withProperty("LIVEKIT_API_KEY", "APIabc")
+                        .withProperty("LIVEKIT_API_SECRET", "short")))
                 .isInstanceOf(MisconfigurationException.class);
     }
 
     @Test
     void productionRefusesAMissingUrl() {
         assertThatThrownBy(() -> LiveKitSettings.from(production()
-                .withProperty("LIVEKIT_API_KEY", "APIabc").withProperty("LIVEKIT_API_SECRET", REAL_SECRET)))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("LIVEKIT_URL");
+                        .withProperty("LIVEKIT_API_KEY", "APIabc")
+                        .withProperty("LIVEKIT_API_SECRET", REAL_SECRET)))
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("LIVEKIT_URL");
     }
 
     @Test
     void productionAcceptsRealKeys() {
-        LiveKitSettings settings = LiveKitSettings.from(production().withProperty("LIVEKIT_URL", "wss://x")
-                .withProperty("LIVEKIT_API_KEY", "APIabc").withProperty("LIVEKIT_API_SECRET", REAL_SECRET));
+        LiveKitSettings settings = LiveKitSettings.from(production()
+                .withProperty("LIVEKIT_URL", "wss://x")
+                .withProperty("LIVEKIT_API_KEY", "APIabc")
+                .withProperty("LIVEKIT_API_SECRET", REAL_SECRET));
         assertThat(settings.apiSecret()).isEqualTo(REAL_SECRET);
     }
 

@@ -23,6 +23,8 @@ class RoomNamesTest {
 
     @Test
     void guestNamesAreFreshEachTime() {
-        assertThat(RoomNames.newGuestIdentity()).matches("guest-[0-9a-f]{16}").isNotEqualTo(RoomNames.newGuestIdentity());
+        assertThat(RoomNames.newGuestIdentity())
+                .matches("guest-[0-9a-f]{16}")
+                .isNotEqualTo(RoomNames.newGuestIdentity());
     }
 }

@@ -9,7 +9,8 @@ class ClientAddressTest {
 
     @Test
     void withoutATrustedProxyThePeerAddressCounts() {
-        assertThat(new ClientAddress(false).of(request("203.0.113.9", "1.2.3.4"))).isEqualTo("198.51.100.1");
+        assertThat(new ClientAddress(false).of(request("203.0.113.9", "1.2.3.4")))
+                .isEqualTo("198.51.100.1");
     }
 
     @Test

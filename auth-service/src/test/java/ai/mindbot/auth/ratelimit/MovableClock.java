@@ -3,8 +3,8 @@ package ai.mindbot.auth.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** A clock the test moves by hand; starts at a different instant in each run so counters never meet. */
 final class MovableClock extends Clock {

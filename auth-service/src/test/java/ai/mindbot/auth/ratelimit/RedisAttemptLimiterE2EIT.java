@@ -3,19 +3,17 @@ package ai.mindbot.auth.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.mindbot.auth.AuthServer;
 import ai.mindbot.common.redis.SharedRedis;
 import ai.mindbot.common.test.RedisServer;
 import ai.mindbot.common.test.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The same sliding window counted in a real redis-server, and what happens when it goes away: the
@@ -48,8 +46,12 @@ class RedisAttemptLimiterE2EIT implements SlidingWindowBehaviour {
     @Override
     public AttemptLimiter limiter() {
         if (limiter == null) {
-            limiter = new AttemptLimiter(new DatabaseAttempts(jdbc()), new RedisAttempts(redis),
-                    SlidingWindowBehaviour.threeLoginsPerAccount(), clock, new SimpleMeterRegistry());
+            limiter = new AttemptLimiter(
+                    new DatabaseAttempts(jdbc()),
+                    new RedisAttempts(redis),
+                    SlidingWindowBehaviour.threeLoginsPerAccount(),
+                    clock,
+                    new SimpleMeterRegistry());
         }
         return limiter;
     }
@@ -79,7 +81,8 @@ class RedisAttemptLimiterE2EIT implements SlidingWindowBehaviour {
         limiter().forgetStartingWith(Bucket.LOGIN_ACCOUNT_ADDRESS, "a*b|");
 
         assertThat(redisServer.command("EXISTS " + RedisAttempts.name(pair))).isEqualTo(":0\r\n");
-        assertThat(redisServer.command("EXISTS " + RedisAttempts.name(lookalike))).isEqualTo(":1\r\n");
+        assertThat(redisServer.command("EXISTS " + RedisAttempts.name(lookalike)))
+                .isEqualTo(":1\r\n");
     }
 
     @Test
@@ -111,7 +114,9 @@ class RedisAttemptLimiterE2EIT implements SlidingWindowBehaviour {
             if (rowsOf(key) == 0) {
                 return;
             }
-            jdbc().sql("DELETE FROM auth_attempts WHERE subject = :s").param("s", key.subject()).update();
+            jdbc().sql("DELETE FROM auth_attempts WHERE subject = :s")
+                    .param("s", key.subject())
+                    .update();
             pause();
         }
         throw new AssertionError("Redis never counted again after it came back");
@@ -126,8 +131,10 @@ class RedisAttemptLimiterE2EIT implements SlidingWindowBehaviour {
     }
 
     private static long rowsOf(AttemptKey key) {
-        return jdbc().sql("SELECT COUNT(*) FROM auth_attempts WHERE subject = :s").param("s", key.subject())
-                .query(Long.class).single();
+        return jdbc().sql("SELECT COUNT(*) FROM auth_attempts WHERE subject = :s")
+                .param("s", key.subject())
+                .query(Long.class)
+                .single();
     }
 
     private static JdbcClient jdbc() {

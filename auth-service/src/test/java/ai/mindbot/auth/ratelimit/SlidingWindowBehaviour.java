@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +16,19 @@ interface SlidingWindowBehaviour {
     Duration WINDOW = Duration.ofMinutes(15);
 
     static RateLimitSettings threeLoginsPerAccount() {
-        return new RateLimitSettings(3, 0, WINDOW, Duration.ZERO, Duration.ZERO, 0, Duration.ofHours(1), 0,
-                Duration.ofHours(1), 0, 0, Duration.ofHours(1));
+        return new RateLimitSettings(
+                3,
+                0,
+                WINDOW,
+                Duration.ZERO,
+                Duration.ZERO,
+                0,
+                Duration.ofHours(1),
+                0,
+                Duration.ofHours(1),
+                0,
+                0,
+                Duration.ofHours(1));
     }
 
     AttemptLimiter limiter();
@@ -38,7 +48,8 @@ interface SlidingWindowBehaviour {
         limiter().reserve(key);
         limiter().reserve(key);
 
-        RateLimitedException refused = catchThrowableOfType(RateLimitedException.class, () -> limiter().reserve(key));
+        RateLimitedException refused =
+                catchThrowableOfType(RateLimitedException.class, () -> limiter().reserve(key));
         assertThat(refused.properties()).containsEntry("retry_after_seconds", 600L);
 
         clock().advance(Duration.ofMinutes(10).minusSeconds(1));

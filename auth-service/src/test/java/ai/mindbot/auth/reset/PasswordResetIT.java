@@ -2,28 +2,25 @@ package ai.mindbot.auth.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.icegreen.greenmail.util.GreenMailUtil;
-
 import ai.mindbot.auth.AuthServer;
 import ai.mindbot.auth.token.OpaqueTokens;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.SmtpInbox;
 import ai.mindbot.common.test.TestDatabase;
-import jakarta.mail.internet.MimeMessage;
-import tools.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Password reset end to end on each database: the link arrives by real SMTP (GreenMail), works once,
@@ -43,9 +40,19 @@ class PasswordResetIT extends OnBothDatabases {
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
         smtp = SmtpInbox.start();
-        server = AuthServer.start(database, smtp.plus("MindBot <auth@mindbot.test>", Map.of(
-                "APP_URL", "https://app.mindbot.test/",
-                "TRUST_PROXY", "true", "AUTH_RATE_RESET_PER_ADDRESS", "4", "AUTH_RATE_RESET_PER_ACCOUNT", "2")));
+        server = AuthServer.start(
+                database,
+                smtp.plus(
+                        "MindBot <auth@mindbot.test>",
+                        Map.of(
+                                "APP_URL",
+                                "https://app.mindbot.test/",
+                                "TRUST_PROXY",
+                                "true",
+                                "AUTH_RATE_RESET_PER_ADDRESS",
+                                "4",
+                                "AUTH_RATE_RESET_PER_ACCOUNT",
+                                "2")));
     }
 
     @AfterParameterizedClassInvocation
@@ -91,16 +98,25 @@ class PasswordResetIT extends OnBothDatabases {
         for (int i = 0; i < 10; i++) {
             assertThat(loginFrom(email, "not the password", address).status()).isEqualTo(401);
         }
-        assertThat(loginFrom(email, AuthServer.PASSWORD, address).status()).as("locked from this address").isEqualTo(429);
+        assertThat(loginFrom(email, AuthServer.PASSWORD, address).status())
+                .as("locked from this address")
+                .isEqualTo(429);
 
         assertThat(requestReset(email, newAddress()).status()).isEqualTo(202);
-        assertThat(reset(tokenFrom(mailsTo(email, 1).get(0)), NEW_PASSWORD).status()).isEqualTo(204);
+        assertThat(reset(tokenFrom(mailsTo(email, 1).get(0)), NEW_PASSWORD).status())
+                .isEqualTo(204);
 
-        assertThat(loginFrom(email, NEW_PASSWORD, address).status()).as("the owner is let in again").isEqualTo(200);
+        assertThat(loginFrom(email, NEW_PASSWORD, address).status())
+                .as("the owner is let in again")
+                .isEqualTo(200);
     }
 
     static Http.Response loginFrom(String email, String password, String address) {
-        return server.http.send("POST", "/auth/login", Http.json(Map.of("email", email, "password", password)), null,
+        return server.http.send(
+                "POST",
+                "/auth/login",
+                Http.json(Map.of("email", email, "password", password)),
+                null,
                 Map.of("X-Forwarded-For", address));
     }
 
@@ -127,13 +143,14 @@ class PasswordResetIT extends OnBothDatabases {
         String token = tokenFrom(mailsTo(email, 1).get(0));
 
         JdbcClient db = server.bean(JdbcClient.class);
-        List<String> stored = db.sql("""
-                SELECT t.token_hash FROM password_reset_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = :email""")
-                .param("email", email).query(String.class).list();
+        List<String> stored =
+                db.sql("""
+                SELECT t.token_hash FROM password_reset_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = :email""").param("email", email).query(String.class).list();
         assertThat(stored).containsExactly(OpaqueTokens.hash(token)).doesNotContain(token);
 
         db.sql("UPDATE password_reset_tokens SET expires_at = 1 WHERE token_hash = :h")
-                .param("h", OpaqueTokens.hash(token)).update();
+                .param("h", OpaqueTokens.hash(token))
+                .update();
         Http.Response expired = reset(token, NEW_PASSWORD);
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.json().get("code").asString()).isEqualTo("invalid_reset_token");
@@ -164,8 +181,8 @@ class PasswordResetIT extends OnBothDatabases {
         }
         mailsTo(email, 2);
         Thread.sleep(500); // a third mail, if one were (wrongly) sent, has time to arrive
-        assertThat(smtp.receivedForDomain(email.substring(email.indexOf('@') + 1))
-                .length).isEqualTo(2);
+        assertThat(smtp.receivedForDomain(email.substring(email.indexOf('@') + 1)).length)
+                .isEqualTo(2);
     }
 
     @Test
@@ -202,7 +219,11 @@ class PasswordResetIT extends OnBothDatabases {
     }
 
     static Http.Response requestReset(String email, String address) {
-        return server.http.send("POST", "/auth/password/reset-request", Http.json(Map.of("email", email)), null,
+        return server.http.send(
+                "POST",
+                "/auth/password/reset-request",
+                Http.json(Map.of("email", email)),
+                null,
                 Map.of("X-Forwarded-For", address));
     }
 
@@ -211,7 +232,9 @@ class PasswordResetIT extends OnBothDatabases {
     }
 
     static Http.Response refresh(JsonNode session) {
-        return server.http.post("/auth/refresh", Map.of("refresh_token", session.get("refresh_token").asString()));
+        return server.http.post(
+                "/auth/refresh",
+                Map.of("refresh_token", session.get("refresh_token").asString()));
     }
 
     static Http.Response login(String email, String password) {
@@ -230,7 +253,9 @@ class PasswordResetIT extends OnBothDatabases {
             throw new AssertionError(e);
         }
         Matcher link = LINK.matcher(GreenMailUtil.getBody(mail));
-        assertThat(link.find()).as("a reset link in: %s", GreenMailUtil.getBody(mail)).isTrue();
+        assertThat(link.find())
+                .as("a reset link in: %s", GreenMailUtil.getBody(mail))
+                .isTrue();
         return link.group(1);
     }
 }

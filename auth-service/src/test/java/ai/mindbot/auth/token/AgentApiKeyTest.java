@@ -3,14 +3,12 @@ package ai.mindbot.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mindbot.common.config.MisconfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
-
-import ai.mindbot.common.config.MisconfigurationException;
 
 class AgentApiKeyTest {
 
@@ -30,11 +28,15 @@ class AgentApiKeyTest {
     @Test
     void productionRequiresAStrongKey() {
         MockEnvironment production = new MockEnvironment().withProperty("MINDBOT_ENV", "production");
-        assertThatThrownBy(() -> AgentApiKey.from(production)).isInstanceOf(MisconfigurationException.class)
+        assertThatThrownBy(() -> AgentApiKey.from(production))
+                .isInstanceOf(MisconfigurationException.class)
                 .hasMessageContaining("AGENT_API_KEY is required");
         assertThatThrownBy(() -> AgentApiKey.from(production.withProperty("AGENT_API_KEY", "short")))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("at least 32");
-        assertThat(AgentApiKey.from(production.withProperty("AGENT_API_KEY", KEY)).matches(KEY)).isTrue();
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("at least 32");
+        assertThat(AgentApiKey.from(production.withProperty("AGENT_API_KEY", KEY))
+                        .matches(KEY))
+                .isTrue();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package ai.mindbot.common.apidocs;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,13 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.security.web.SecurityFilterChain;
-
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-
-import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json31;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 
 /** The shared parts of every service's API document; see the package description. */
 @AutoConfiguration
@@ -30,10 +28,13 @@ public class ApiDocsAutoConfiguration {
     @Bean
     OpenAPI apiInfo(Environment environment) {
         String service = environment.getProperty("spring.application.name", "mindbot");
-        return new OpenAPI().info(new Info().title("MindBot " + service).version("v1")
-                .description("Every endpoint of " + service + ": requests, answers and problem answers "
-                        + "(application/problem+json, schema Problem). JSON members are snake_case; "
-                        + "seconds and cents are integers."));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("MindBot " + service)
+                        .version("v1")
+                        .description("Every endpoint of " + service + ": requests, answers and problem answers "
+                                + "(application/problem+json, schema Problem). JSON members are snake_case; "
+                                + "seconds and cents are integers."));
     }
 
     /**

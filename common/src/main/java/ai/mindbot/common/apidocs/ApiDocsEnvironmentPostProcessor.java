@@ -1,13 +1,11 @@
 package ai.mindbot.common.apidocs;
 
+import ai.mindbot.common.config.RuntimeMode;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import ai.mindbot.common.config.RuntimeMode;
 
 /**
  * Swagger UI off in production ({@code MINDBOT_ENV=production}), whatever else is configured: it is
@@ -19,8 +17,10 @@ public class ApiDocsEnvironmentPostProcessor implements EnvironmentPostProcessor
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (RuntimeMode.of(environment).isProduction()) {
-            environment.getPropertySources().addFirst(new MapPropertySource("mindbot-production-api-docs",
-                    Map.of("springdoc.swagger-ui.enabled", "false")));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "mindbot-production-api-docs", Map.of("springdoc.swagger-ui.enabled", "false")));
         }
     }
 }

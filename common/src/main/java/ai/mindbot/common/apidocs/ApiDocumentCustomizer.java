@@ -1,12 +1,5 @@
 package ai.mindbot.common.apidocs;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.security.web.SecurityFilterChain;
-
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -18,6 +11,11 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * What every MindBot document shares: the {@code Problem} schema and the bearer scheme, and for
@@ -42,26 +40,44 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
         @SuppressWarnings("rawtypes")
         Map<String, Schema> problem = ModelConverters.getInstance(true).readAll(ProblemDocument.class);
         problem.forEach(components::addSchemas);
-        components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("An access token from auth-service (POST /auth/login, /auth/refresh, "
-                        + "/auth/service-token): HS256, roles in the `roles` claim. Requirements list the roles "
-                        + "that are let in."));
+        components.addSecuritySchemes(
+                BEARER,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description("An access token from auth-service (POST /auth/login, /auth/refresh, "
+                                + "/auth/service-token): HS256, roles in the `roles` claim. Requirements list the roles "
+                                + "that are let in."));
         if (api.getPaths() == null) {
             return;
         }
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            secure(operation, EndpointAccess.of(chains, method.name(), EndpointAccess.concrete(path)));
-            if (operation.getRequestBody() != null) {
-                ProblemResponses.add(operation, 400, "validation_failed", "a field of the body is missing or invalid");
-                ProblemResponses.add(operation, 400, "malformed_body", "the body is not JSON of the expected shape");
-            }
-            ProblemResponses.add(operation, 500, "internal_error", "a fault on our side; quote the request_id");
-            operation.getResponses().addApiResponse("default", new ApiResponse()
-                    .description("Any other refusal (413 body_too_large, 415, 405, 429 from the edge...): problem+json")
-                    .content(new Content().addMediaType(ProblemResponses.MEDIA_TYPE, new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + ProblemResponses.SCHEMA)))));
-            sortResponses(operation);
-        }));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    secure(operation, EndpointAccess.of(chains, method.name(), EndpointAccess.concrete(path)));
+                    if (operation.getRequestBody() != null) {
+                        ProblemResponses.add(
+                                operation, 400, "validation_failed", "a field of the body is missing or invalid");
+                        ProblemResponses.add(
+                                operation, 400, "malformed_body", "the body is not JSON of the expected shape");
+                    }
+                    ProblemResponses.add(operation, 500, "internal_error", "a fault on our side; quote the request_id");
+                    operation
+                            .getResponses()
+                            .addApiResponse(
+                                    "default",
+                                    new ApiResponse()
+                                            .description(
+                                                    "Any other refusal (413 body_too_large, 415, 405, 429 from the edge...): problem+json")
+                                            .content(new Content()
+                                                    .addMediaType(
+                                                            ProblemResponses.MEDIA_TYPE,
+                                                            new MediaType()
+                                                                    .schema(new Schema<>()
+                                                                            .$ref("#/components/schemas/"
+                                                                                    + ProblemResponses.SCHEMA)))));
+                    sortResponses(operation);
+                }));
     }
 
     private static void secure(Operation operation, EndpointAccess access) {
@@ -72,7 +88,10 @@ final class ApiDocumentCustomizer implements OpenApiCustomizer {
         operation.addSecurityItem(new SecurityRequirement().addList(BEARER, access.roles()));
         ProblemResponses.add(operation, 401, "unauthorized", "no bearer token, or not a valid one");
         if (access.needsRole()) {
-            ProblemResponses.add(operation, 403, "forbidden",
+            ProblemResponses.add(
+                    operation,
+                    403,
+                    "forbidden",
                     "the token's roles do not include " + String.join(" or ", access.roles()));
         }
     }

@@ -24,12 +24,14 @@ public final class ApiDocuments {
 
     /** GET only: the document and, in development, the Swagger UI pages. */
     public RequestMatcher publicPaths() {
-        RequestMatcher document = new OrRequestMatcher(pathPattern(HttpMethod.GET, "/v3/api-docs"),
-                pathPattern(HttpMethod.GET, "/v3/api-docs/**"));
+        RequestMatcher document = new OrRequestMatcher(
+                pathPattern(HttpMethod.GET, "/v3/api-docs"), pathPattern(HttpMethod.GET, "/v3/api-docs/**"));
         if (!swaggerUi) {
             return document;
         }
-        return new OrRequestMatcher(document, pathPattern(HttpMethod.GET, "/swagger-ui.html"),
+        return new OrRequestMatcher(
+                document,
+                pathPattern(HttpMethod.GET, "/swagger-ui.html"),
                 pathPattern(HttpMethod.GET, "/swagger-ui/**"));
     }
 }

@@ -1,8 +1,10 @@
 package ai.mindbot.common.apidocs;
 
+import ai.mindbot.common.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -11,10 +13,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-
-import ai.mindbot.common.security.Caller;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 
 /**
  * Who may call an endpoint, found by asking the service's own security rules rather than
@@ -34,33 +32,43 @@ record EndpointAccess(boolean needsToken, List<String> roles) {
 
     static EndpointAccess of(List<SecurityFilterChain> chains, String method, String path) {
         HttpServletRequest request = ProbeRequest.of(method, path);
-        AuthorizationManager<HttpServletRequest> rules = chains.stream().filter(c -> c.matches(request)).findFirst()
-                .flatMap(c -> c.getFilters().stream().filter(AuthorizationFilter.class::isInstance).findFirst())
-                .map(f -> ((AuthorizationFilter) f).getAuthorizationManager()).orElse(null);
+        AuthorizationManager<HttpServletRequest> rules = chains.stream()
+                .filter(c -> c.matches(request))
+                .findFirst()
+                .flatMap(c -> c.getFilters().stream()
+                        .filter(AuthorizationFilter.class::isInstance)
+                        .findFirst())
+                .map(f -> ((AuthorizationFilter) f).getAuthorizationManager())
+                .orElse(null);
         if (rules == null || granted(rules, request, anonymous())) {
             return PUBLIC;
         }
         if (granted(rules, request, withRoles())) {
             return ANY_TOKEN;
         }
-        List<String> roles = KNOWN_ROLES.stream().filter(role -> granted(rules, request, withRoles(role))).toList();
+        List<String> roles = KNOWN_ROLES.stream()
+                .filter(role -> granted(rules, request, withRoles(role)))
+                .toList();
         return new EndpointAccess(true, roles);
     }
 
-    private static boolean granted(AuthorizationManager<HttpServletRequest> rules, HttpServletRequest request,
-            Supplier<Authentication> who) {
+    private static boolean granted(
+            AuthorizationManager<HttpServletRequest> rules, HttpServletRequest request, Supplier<Authentication> who) {
         AuthorizationResult result = rules.authorize(who, request);
         return result != null && result.isGranted();
     }
 
     private static Supplier<Authentication> anonymous() {
-        return () -> new AnonymousAuthenticationToken("probe", "anonymous",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        return () -> new AnonymousAuthenticationToken(
+                "probe", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
     }
 
     private static Supplier<Authentication> withRoles(String... roles) {
-        return () -> UsernamePasswordAuthenticationToken.authenticated("probe", null,
-                AuthorityUtils.createAuthorityList(Arrays.stream(roles).map(r -> "ROLE_" + r).toList()));
+        return () -> UsernamePasswordAuthenticationToken.authenticated(
+                "probe",
+                null,
+                AuthorityUtils.createAuthorityList(
+                        Arrays.stream(roles).map(r -> "ROLE_" + r).toList()));
     }
 
     /** A concrete path for a templated one ({@code /users/{id}} → {@code /users/1}), for the matchers. */

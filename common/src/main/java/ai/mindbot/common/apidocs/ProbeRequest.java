@@ -1,14 +1,13 @@
 package ai.mindbot.common.apidocs;
 
-import java.lang.reflect.Proxy;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.MappingMatch;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A request that was never sent: a method and a path, enough for Spring Security's request
@@ -17,14 +16,15 @@ import jakarta.servlet.http.MappingMatch;
  */
 final class ProbeRequest {
 
-    private ProbeRequest() {
-    }
+    private ProbeRequest() {}
 
     static HttpServletRequest of(String method, String path) {
         Map<String, Object> attributes = new HashMap<>();
         HttpServletMapping mapping = new DefaultServletMapping();
-        return (HttpServletRequest) Proxy.newProxyInstance(ProbeRequest.class.getClassLoader(),
-                new Class<?>[] { HttpServletRequest.class }, (proxy, m, args) -> switch (m.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                ProbeRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getRequestURI", "getServletPath" -> path;
                     case "getRequestURL" -> new StringBuffer("http://localhost").append(path);

@@ -2,11 +2,6 @@ package ai.mindbot.common.apidocs;
 
 import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
@@ -14,6 +9,9 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * Adds a problem+json answer to an operation: one response per status, holding every code that
@@ -24,8 +22,7 @@ final class ProblemResponses {
     static final String SCHEMA = "Problem";
     static final String MEDIA_TYPE = APPLICATION_PROBLEM_JSON_VALUE;
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static void add(Operation operation, int status, String code, String when) {
         if (operation.getResponses() == null) {
@@ -48,8 +45,10 @@ final class ProblemResponses {
         if (media.getExamples() != null && media.getExamples().containsKey(code)) {
             return;
         }
-        media.addExamples(code, new Example().summary(when.isEmpty() ? code : when).value(example(status, code, when)));
-        response.setDescription(response.getDescription() + "\n\n- `" + code + "`" + (when.isEmpty() ? "" : ": " + when));
+        media.addExamples(
+                code, new Example().summary(when.isEmpty() ? code : when).value(example(status, code, when)));
+        response.setDescription(
+                response.getDescription() + "\n\n- `" + code + "`" + (when.isEmpty() ? "" : ": " + when));
     }
 
     private static Map<String, Object> example(int status, String code, String when) {

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(Refusal.List.class)
 public @interface Refusal {
 
@@ -29,7 +29,7 @@ public @interface Refusal {
 
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @interface List {
         Refusal[] value();
     }

@@ -1,7 +1,6 @@
 package ai.mindbot.common.config;
 
 import java.util.Optional;
-
 import org.springframework.core.env.Environment;
 
 /**
@@ -37,13 +36,15 @@ public final class ConfigValues {
 
     /** The setting as a number, or {@code fallback} when absent or blank. */
     public long number(String name, long fallback) {
-        return text(name).map(value -> {
-            try {
-                return Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw new MisconfigurationException(name + " must be a whole number, not \"" + value + "\"");
-            }
-        }).orElse(fallback);
+        return text(name)
+                .map(value -> {
+                    try {
+                        return Long.parseLong(value);
+                    } catch (NumberFormatException e) {
+                        throw new MisconfigurationException(name + " must be a whole number, not \"" + value + "\"");
+                    }
+                })
+                .orElse(fallback);
     }
 
     public boolean isSet(String name) {

@@ -25,8 +25,7 @@ public final class DevelopmentSecretFile {
         }
     }
 
-    private DevelopmentSecretFile() {
-    }
+    private DevelopmentSecretFile() {}
 
     /** Reads the file, creating it first from 32 random bytes formatted by {@code format} when it is missing. */
     public static synchronized Secret readOrCreate(Path file, Function<byte[], String> format) {

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class DotEnv {
 
-    private DotEnv() {
-    }
+    private DotEnv() {}
 
     public static Map<String, String> read(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -3,7 +3,6 @@ package ai.mindbot.common.config;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -2,7 +2,6 @@ package ai.mindbot.common.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -23,7 +22,8 @@ public class MindbotDefaultsPostProcessor implements EnvironmentPostProcessor {
             return;
         }
         try {
-            environment.getPropertySources()
+            environment
+                    .getPropertySources()
                     .addLast(new ResourcePropertySource(NAME, new ClassPathResource("mindbot-defaults.properties")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

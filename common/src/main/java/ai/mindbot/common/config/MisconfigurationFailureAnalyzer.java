@@ -8,7 +8,8 @@ public class MisconfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Mis
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MisconfigurationException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Fix the setting named above (environment variable or .env; see env.example and README.md) and start again.",
                 cause);
     }

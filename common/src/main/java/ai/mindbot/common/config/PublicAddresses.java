@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.core.env.Environment;
 
 /**
@@ -20,8 +19,7 @@ public final class PublicAddresses {
 
     public static final String SETTING = "mindbot.production.public-addresses";
 
-    private PublicAddresses() {
-    }
+    private PublicAddresses() {}
 
     public static void requireTlsInProduction(Environment environment) {
         if (!RuntimeMode.of(environment).isProduction()) {
@@ -35,7 +33,9 @@ public final class PublicAddresses {
             String[] nameAndProperty = entry.strip().split(":", 2);
             String name = nameAndProperty[0];
             String value = environment.getProperty(nameAndProperty.length > 1 ? nameAndProperty[1] : name, "");
-            Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty() && !encrypted(v))
+            Arrays.stream(value.split(","))
+                    .map(String::strip)
+                    .filter(v -> !v.isEmpty() && !encrypted(v))
                     .forEach(v -> plain.add(name + "=" + v));
         }
         if (!plain.isEmpty()) {

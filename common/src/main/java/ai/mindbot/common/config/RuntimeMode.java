@@ -7,7 +7,8 @@ import org.springframework.core.env.Environment;
  * production ({@code MINDBOT_ENV=production}: every secret must be configured and strong).
  */
 public enum RuntimeMode {
-    DEVELOPMENT, PRODUCTION;
+    DEVELOPMENT,
+    PRODUCTION;
 
     public static RuntimeMode of(Environment environment) {
         String value = ConfigValues.of(environment).text("MINDBOT_ENV", "development");

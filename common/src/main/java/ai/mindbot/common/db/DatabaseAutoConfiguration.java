@@ -1,23 +1,19 @@
 package ai.mindbot.common.db;
 
+import ai.mindbot.common.config.ConfigValues;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
-import ai.mindbot.common.config.ConfigValues;
 
 /**
  * One DataSource per service: PostgreSQL when {@code DATABASE_URL} is set, otherwise the SQLite
@@ -36,7 +32,9 @@ public class DatabaseAutoConfiguration {
         var databaseUrl = ConfigValues.of(environment).text("DATABASE_URL");
         String pool = environment.getProperty("spring.application.name", "mindbot") + "-db";
         if (databaseUrl.isPresent()) {
-            return postgres(DatabaseUrl.parse(databaseUrl.get()), pool,
+            return postgres(
+                    DatabaseUrl.parse(databaseUrl.get()),
+                    pool,
                     environment.getProperty("mindbot.db.pool-size", Integer.class, 10));
         }
         Path file = Path.of(environment.getRequiredProperty("mindbot.db.sqlite-path"));

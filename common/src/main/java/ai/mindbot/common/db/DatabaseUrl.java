@@ -33,7 +33,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         }
         int port = uri.getPort() > 0 ? uri.getPort() : 5432;
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return new DatabaseUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
+        return new DatabaseUrl(
+                "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
     }
 
     private static String decode(String s) {

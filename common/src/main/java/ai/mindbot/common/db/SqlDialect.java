@@ -6,7 +6,8 @@ package ai.mindbot.common.db;
  * stores ask this where they must differ.
  */
 public enum SqlDialect {
-    SQLITE, POSTGRESQL;
+    SQLITE,
+    POSTGRESQL;
 
     public static SqlDialect ofJdbcUrl(String url) {
         return url.startsWith("jdbc:postgresql:") ? POSTGRESQL : SQLITE;

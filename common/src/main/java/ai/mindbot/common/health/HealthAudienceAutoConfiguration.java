@@ -2,7 +2,6 @@ package ai.mindbot.common.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
@@ -39,7 +38,8 @@ public class HealthAudienceAutoConfiguration {
     }
 
     /** A health group that also shows its components and details to requests from the internal network. */
-    private record InternalOrAuthorized(HealthEndpointGroup configured, InternalNetwork network) implements HealthEndpointGroup {
+    private record InternalOrAuthorized(HealthEndpointGroup configured, InternalNetwork network)
+            implements HealthEndpointGroup {
 
         @Override
         public boolean showComponents(SecurityContext securityContext) {

@@ -1,15 +1,13 @@
 package ai.mindbot.common.health;
 
+import ai.mindbot.common.config.MisconfigurationException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
-
-import ai.mindbot.common.config.MisconfigurationException;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The addresses that count as this deployment's own network: loopback always, and the CIDR ranges
@@ -38,17 +36,22 @@ public final class InternalNetwork {
     public static InternalNetwork of(String configured) {
         List<String> all = new ArrayList<>(LOOPBACK);
         if (configured != null) {
-            Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(all::add);
+            Arrays.stream(configured.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(all::add);
         }
         List<IpAddressMatcher> ranges = new ArrayList<>();
         for (String range : all) {
             if (!IP_LITERAL.matcher(range.split("/", 2)[0]).matches()) {
-                throw new MisconfigurationException("INTERNAL_NETWORKS must list IP ranges such as 10.0.0.0/8, not \"" + range + "\"");
+                throw new MisconfigurationException(
+                        "INTERNAL_NETWORKS must list IP ranges such as 10.0.0.0/8, not \"" + range + "\"");
             }
             try {
                 ranges.add(new IpAddressMatcher(range));
             } catch (IllegalArgumentException e) {
-                throw new MisconfigurationException("INTERNAL_NETWORKS has an invalid range \"" + range + "\": " + e.getMessage());
+                throw new MisconfigurationException(
+                        "INTERNAL_NETWORKS has an invalid range \"" + range + "\": " + e.getMessage());
             }
         }
         return new InternalNetwork(List.copyOf(ranges));
@@ -69,7 +72,8 @@ public final class InternalNetwork {
     }
 
     private boolean isInternal(String address) {
-        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        String literal =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         if (!IP_LITERAL.matcher(literal).matches()) {
             return false;
         }

@@ -1,7 +1,9 @@
 package ai.mindbot.common.redis;
 
+import ai.mindbot.common.config.ConfigValues;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -9,11 +11,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
-
-import ai.mindbot.common.config.ConfigValues;
 
 /**
  * A {@link SharedRedis} when {@code REDIS_URL} is set (not blank); nothing otherwise. Commands
@@ -27,14 +24,15 @@ public class RedisAutoConfiguration {
     @Bean(destroyMethod = "close")
     SharedRedis sharedRedis(Environment environment) {
         ConfigValues config = ConfigValues.of(environment);
-        return SharedRedis.of(config.text("REDIS_URL").orElseThrow(),
-                Duration.ofMillis(config.number("REDIS_TIMEOUT_MILLIS", 500L)));
+        return SharedRedis.of(
+                config.text("REDIS_URL").orElseThrow(), Duration.ofMillis(config.number("REDIS_TIMEOUT_MILLIS", 500L)));
     }
 
     @Bean
     MeterBinder redisUpGauge(SharedRedis redis) {
         return registry -> Gauge.builder("mindbot.redis.up", redis, r -> r.up() ? 1 : 0)
-                .description("1 while the last Redis command got an answer").register(registry);
+                .description("1 while the last Redis command got an answer")
+                .register(registry);
     }
 
     static class RedisUrlSet implements Condition {

@@ -1,12 +1,11 @@
 package ai.mindbot.common.redis;
 
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
 
 /**
  * A Lua script run atomically on Redis. Sent by its SHA-1 digest ({@code EVALSHA}), and in full
@@ -22,8 +21,8 @@ public final class RedisScript {
         this.redis = redis;
         this.lua = lua;
         try {
-            this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(lua.getBytes(StandardCharsets.UTF_8)));
+            this.sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(lua.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-1", e);
         }

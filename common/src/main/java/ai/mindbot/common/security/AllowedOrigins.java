@@ -1,17 +1,15 @@
 package ai.mindbot.common.security;
 
+import ai.mindbot.common.config.MisconfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.core.env.Environment;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
-
-import ai.mindbot.common.config.MisconfigurationException;
 
 /**
  * The other origins whose pages may call this service from a browser: {@code CORS_ALLOWED_ORIGINS},
@@ -33,7 +31,10 @@ public record AllowedOrigins(List<String> origins) {
 
     public static AllowedOrigins parse(String configured) {
         return new AllowedOrigins(Arrays.stream(configured.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).map(AllowedOrigins::origin).toList());
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(AllowedOrigins::origin)
+                .toList());
     }
 
     /** What a browser may do from an allowed origin: call the API with a bearer token (no cookies). */
@@ -57,8 +58,10 @@ public record AllowedOrigins(List<String> origins) {
             throw invalid(value);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
-                && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null
+                && uri.getRawUserInfo() == null;
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || !bare) {
             throw invalid(value);
         }
@@ -66,7 +69,8 @@ public record AllowedOrigins(List<String> origins) {
     }
 
     private static MisconfigurationException invalid(String value) {
-        return new MisconfigurationException(SETTING + " lists origins such as https://app.example.com (scheme, host and "
-                + "port only, no path, no wildcard); \"" + value + "\" is not one");
+        return new MisconfigurationException(
+                SETTING + " lists origins such as https://app.example.com (scheme, host and "
+                        + "port only, no path, no wildcard); \"" + value + "\" is not one");
     }
 }

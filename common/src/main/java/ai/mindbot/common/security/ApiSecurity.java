@@ -25,18 +25,18 @@ public class ApiSecurity {
     public HttpSecurity apply(HttpSecurity http) throws Exception {
         CorsFilter cors = new CorsFilter(origins.configurationSource());
         cors.setCorsProcessor(new CorsRefusals());
-        return http
-                .addFilter(cors) // where Spring Security places CORS: preflights are answered before authentication
+        return http.addFilter(cors) // where Spring Security places CORS: preflights are answered before authentication
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
-                .oauth2ResourceServer(o -> o
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                .headers(
+                        h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));

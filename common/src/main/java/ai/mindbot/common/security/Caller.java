@@ -2,7 +2,6 @@ package ai.mindbot.common.security;
 
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Who is calling, as the verified access token says: the user id ({@code sub}), email and roles. */
@@ -14,8 +13,8 @@ public record Caller(String userId, String email, Set<String> roles) {
 
     public static Caller of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString("email"),
-                roles == null ? Set.of() : Set.copyOf(roles));
+        return new Caller(
+                jwt.getSubject(), jwt.getClaimAsString("email"), roles == null ? Set.of() : Set.copyOf(roles));
     }
 
     public boolean is(String role) {

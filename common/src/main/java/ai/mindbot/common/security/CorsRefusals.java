@@ -1,17 +1,15 @@
 package ai.mindbot.common.security;
 
+import ai.mindbot.common.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
-
-import ai.mindbot.common.web.Problems;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Spring's CORS checks, with two differences. A refused preflight is a problem+json 403 like every
@@ -33,13 +31,17 @@ final class CorsRefusals extends DefaultCorsProcessor {
         if (super.processRequest(config, request, response)) {
             return true;
         }
-        Problems.write(request, response, HttpStatus.FORBIDDEN, "cors_refused",
-                "pages from " + origin + " may not call this service (CORS_ALLOWED_ORIGINS), or not with this method or headers");
+        Problems.write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                "cors_refused",
+                "pages from " + origin
+                        + " may not call this service (CORS_ALLOWED_ORIGINS), or not with this method or headers");
         return false;
     }
 
     /** Spring writes a plain-text body here; the problem document is written above instead. */
     @Override
-    protected void rejectRequest(ServerHttpResponse response) {
-    }
+    protected void rejectRequest(ServerHttpResponse response) {}
 }

@@ -1,18 +1,16 @@
 package ai.mindbot.common.security;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
-
 import ai.mindbot.common.config.ConfigValues;
 import ai.mindbot.common.config.DataDirectory;
 import ai.mindbot.common.config.DevelopmentSecretFile;
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.config.RuntimeMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 
 /**
  * The HS256 key shared by the services. From {@code JWT_SECRET}; in development, when unset, a
@@ -24,8 +22,7 @@ public final class JwtSecret {
     public static final int MIN_BYTES = 32;
     private static final Logger log = LoggerFactory.getLogger(JwtSecret.class);
 
-    private JwtSecret() {
-    }
+    private JwtSecret() {}
 
     public static byte[] resolve(Environment environment) {
         String configured = ConfigValues.of(environment).text("JWT_SECRET", null);
@@ -46,8 +43,8 @@ public final class JwtSecret {
     }
 
     private static byte[] generatedDevelopmentSecret(Path file) {
-        DevelopmentSecretFile.Secret secret = DevelopmentSecretFile.readOrCreate(file,
-                random -> Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        DevelopmentSecretFile.Secret secret = DevelopmentSecretFile.readOrCreate(
+                file, random -> Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         if (secret.generated()) {
             log.warn("DEVELOPMENT MODE: generated a random JWT secret in {}; set JWT_SECRET for production", file);
         } else {

@@ -8,7 +8,6 @@ public record JwtSettings(byte[] secret, String issuer) {
     public static final String DEFAULT_ISSUER = "mindbot-auth";
 
     public static JwtSettings from(Environment environment) {
-        return new JwtSettings(JwtSecret.resolve(environment),
-                environment.getProperty("JWT_ISSUER", DEFAULT_ISSUER));
+        return new JwtSettings(JwtSecret.resolve(environment), environment.getProperty("JWT_ISSUER", DEFAULT_ISSUER));
     }
 }

@@ -2,9 +2,7 @@ package ai.mindbot.common.security;
 
 import java.time.Duration;
 import java.util.List;
-
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +37,7 @@ public class JwtVerificationAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtSettings settings) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(settings.secret(), "HmacSHA256"))
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(settings.secret(), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         List<OAuth2TokenValidator<Jwt>> validators = List.of(

@@ -1,7 +1,6 @@
 package ai.mindbot.common.web;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**

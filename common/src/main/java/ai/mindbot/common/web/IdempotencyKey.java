@@ -33,7 +33,8 @@ public record IdempotencyKey(String value) {
 
     /** The refusal every service answers for a key that breaks the rule. */
     public static ApiException invalid() {
-        return ApiException.badRequest("invalid_idempotency_key",
+        return ApiException.badRequest(
+                "invalid_idempotency_key",
                 HEADER + " must be 1-" + MAX_LENGTH + " visible ASCII characters (a UUID is a good choice)");
     }
 

@@ -3,7 +3,6 @@ package ai.mindbot.common.web;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -15,16 +14,24 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 final class JsonFieldErrors {
 
-    private static final Set<Class<?>> INTEGERS = Set.of(int.class, long.class, short.class, byte.class,
-            Integer.class, Long.class, Short.class, Byte.class, BigInteger.class);
+    private static final Set<Class<?>> INTEGERS = Set.of(
+            int.class,
+            long.class,
+            short.class,
+            byte.class,
+            Integer.class,
+            Long.class,
+            Short.class,
+            Byte.class,
+            BigInteger.class);
 
-    private JsonFieldErrors() {
-    }
+    private JsonFieldErrors() {}
 
     /** The field error the failure names, or null when the body was not JSON at all or no field is known. */
     static Map<String, String> of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException json && !json.getPath().isEmpty()
+            if (cause instanceof JacksonException json
+                    && !json.getPath().isEmpty()
                     && (cause instanceof MismatchedInputException || cause instanceof InputCoercionException)) {
                 return Map.of("field", field(json), "message", message(json));
             }

@@ -2,13 +2,12 @@ package ai.mindbot.common.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.UUID;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
-import java.util.Locale;
 
 /**
  * Tomcat's own error page, as problem+json. Some requests are refused by the container before any

@@ -1,8 +1,9 @@
 package ai.mindbot.common.web;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,9 +22,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import jakarta.validation.ConstraintViolationException;
-import java.util.Locale;
 
 /**
  * The one error path: every exception a request can raise becomes problem+json. Client mistakes get
@@ -44,10 +42,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (retryAfter != null) {
             headers.set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
         }
-        return ResponseEntity.status(e.status()).headers(headers).contentType(Problems.PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(e.status())
+                .headers(headers)
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 
-    @ExceptionHandler({ ConstraintViolationException.class, MethodArgumentTypeMismatchException.class })
+    @ExceptionHandler({ConstraintViolationException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
         String detail = e instanceof MethodArgumentTypeMismatchException m
                 ? "parameter '" + m.getName() + "' has an invalid value"
@@ -68,60 +69,72 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unhandled error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal_error",
                 "something went wrong on our side; quote the request id when you report it");
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed",
-                "the request body has invalid fields");
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "validation_failed", "the request body has invalid fields");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON).body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON)
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .contentType(Problems.PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "a request parameter is invalid"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(Problems.PROBLEM_JSON)
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .contentType(Problems.PROBLEM_JSON)
                         .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", tooLarge.getMessage()));
             }
         }
         Map<String, String> fieldError = JsonFieldErrors.of(e);
         if (fieldError != null) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed",
-                    "the request body has invalid fields");
+            ProblemDetail problem =
+                    Problems.of(HttpStatus.BAD_REQUEST, "validation_failed", "the request body has invalid fields");
             problem.setProperty("errors", List.of(fieldError));
-            return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON).body(problem);
+            return ResponseEntity.badRequest()
+                    .contentType(Problems.PROBLEM_JSON)
+                    .body(problem);
         }
-        return ResponseEntity.badRequest().contentType(Problems.PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_body",
+        return ResponseEntity.badRequest()
+                .contentType(Problems.PROBLEM_JSON)
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed_body",
                         "the request body is not valid JSON of the expected shape"));
     }
 
     /** Spring's own 4xx (unknown route, wrong method, unsupported media type...) keep their status, gain our members. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
         String detail = e instanceof ErrorResponse er && er.getBody().getDetail() != null
                 ? er.getBody().getDetail()
                 : status.getReasonPhrase();
         ProblemDetail problem = Problems.of(status, codeFor(status), detail);
-        return ResponseEntity.status(status).headers(headers).contentType(Problems.PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 
     private static String codeFor(HttpStatus status) {

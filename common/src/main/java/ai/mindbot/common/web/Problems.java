@@ -1,15 +1,13 @@
 package ai.mindbot.common.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.slf4j.MDC;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Builds the problem documents. Every problem carries {@code code} (stable, for programs) and
@@ -19,8 +17,7 @@ public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -34,8 +31,9 @@ public final class Problems {
     }
 
     /** For filters and security handlers that answer before Spring MVC runs. */
-    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-            String code, String detail) throws IOException {
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         response.setStatus(status.value());
         response.setContentType(PROBLEM_JSON.toString());

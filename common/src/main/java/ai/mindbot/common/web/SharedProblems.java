@@ -11,8 +11,7 @@ public final class SharedProblems {
 
     public static final String ACCOUNT_DISABLED = "account_disabled";
 
-    private SharedProblems() {
-    }
+    private SharedProblems() {}
 
     /** 403 {@code account_disabled}: an admin switched the account off. */
     public static ApiException accountDisabled() {

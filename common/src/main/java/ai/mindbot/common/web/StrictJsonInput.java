@@ -1,16 +1,15 @@
 package ai.mindbot.common.web;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How every service reads JSON bodies. Jackson's defaults are lenient where leniency costs money or
@@ -23,10 +22,11 @@ public final class StrictJsonInput implements JsonMapperBuilderCustomizer {
 
     @Override
     public void customize(JsonMapper.Builder builder) {
-        builder.withCoercionConfig(LogicalType.Integer, integers -> integers
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        builder.withCoercionConfig(
+                LogicalType.Integer,
+                integers -> integers.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
         builder.addModule(new SimpleModule("mindbot-strict-text").addDeserializer(String.class, new StrictString()));
     }
 

@@ -8,8 +8,7 @@ package ai.mindbot.common.web;
  */
 public final class UnicodeText {
 
-    private UnicodeText() {
-    }
+    private UnicodeText() {}
 
     /** Why {@code text} is not acceptable text, or null when it is. */
     public static String problemWith(String text) {
@@ -34,7 +33,8 @@ public final class UnicodeText {
 
     /** True when the text holds a control character (C0, DEL, C1) or an invisible format character such as U+202E. */
     public static boolean hasControlOrFormat(String text) {
-        return text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
-                || Character.getType(cp) == Character.FORMAT);
+        return text.codePoints()
+                .anyMatch(
+                        cp -> Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT);
     }
 }

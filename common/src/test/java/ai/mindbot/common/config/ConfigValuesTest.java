@@ -33,6 +33,7 @@ class ConfigValuesTest {
         assertThat(config.number("LIVEKIT_TOKEN_TTL_SECONDS", 1)).isEqualTo(60);
         assertThat(config.number("NOT_THERE", 7)).isEqualTo(7);
         assertThatThrownBy(() -> config.number("REDIS_TIMEOUT_MILLIS", 500))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("REDIS_TIMEOUT_MILLIS");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("REDIS_TIMEOUT_MILLIS");
     }
 }

@@ -3,7 +3,6 @@ package ai.mindbot.common.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class DotEnvTest {
@@ -18,11 +17,12 @@ class DotEnvTest {
                 EMPTY=
                 not a line
                 """);
-        assertThat(values).containsExactly(
-                Map.entry("LIVEKIT_API_SECRET", "your_livekit_api_secret"),
-                Map.entry("LIVEKIT_URL", "wss://your-project.livekit.cloud"),
-                Map.entry("JWT_SECRET", "plain-value"),
-                Map.entry("EMPTY", ""));
+        assertThat(values)
+                .containsExactly(
+                        Map.entry("LIVEKIT_API_SECRET", "your_livekit_api_secret"),
+                        Map.entry("LIVEKIT_URL", "wss://your-project.livekit.cloud"),
+                        Map.entry("JWT_SECRET", "plain-value"),
+                        Map.entry("EMPTY", ""));
     }
 
     @Test

@@ -2,22 +2,19 @@ package ai.mindbot.common.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The error and security contract every service gets from common, checked over real HTTP on a
@@ -45,8 +42,13 @@ class CommonWebContractIT {
     }
 
     static String token(String issuer, Instant expires, String... roles) {
-        return JWT.create().withSubject("42").withIssuer(issuer).withClaim("email", "a@b.c")
-                .withClaim("roles", List.of(roles)).withIssuedAt(Instant.now()).withExpiresAt(expires)
+        return JWT.create()
+                .withSubject("42")
+                .withIssuer(issuer)
+                .withClaim("email", "a@b.c")
+                .withClaim("roles", List.of(roles))
+                .withIssuedAt(Instant.now())
+                .withExpiresAt(expires)
                 .sign(Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -73,18 +75,35 @@ class CommonWebContractIT {
     @Test
     void refusesMissingExpiredForeignAndUnsignedTokens() {
         assertProblem(http.post("/greet", Map.of("name", "Ada", "times", 1)), 401, "unauthorized");
-        assertProblem(http.post("/greet", Map.of("name", "Ada", "times", 1),
-                token("mindbot-auth", Instant.now().minusSeconds(120), "user")), 401, "unauthorized");
-        assertProblem(http.post("/greet", Map.of("name", "Ada", "times", 1),
-                token("someone-else", Instant.now().plusSeconds(300), "user")), 401, "unauthorized");
-        String unsigned = JWT.create().withSubject("42").withIssuer("mindbot-auth")
-                .withExpiresAt(Instant.now().plusSeconds(300)).sign(Algorithm.none());
+        assertProblem(
+                http.post(
+                        "/greet",
+                        Map.of("name", "Ada", "times", 1),
+                        token("mindbot-auth", Instant.now().minusSeconds(120), "user")),
+                401,
+                "unauthorized");
+        assertProblem(
+                http.post(
+                        "/greet",
+                        Map.of("name", "Ada", "times", 1),
+                        token("someone-else", Instant.now().plusSeconds(300), "user")),
+                401,
+                "unauthorized");
+        String unsigned = JWT.create()
+                .withSubject("42")
+                .withIssuer("mindbot-auth")
+                .withExpiresAt(Instant.now().plusSeconds(300))
+                .sign(Algorithm.none());
         assertProblem(http.post("/greet", Map.of("name", "Ada", "times", 1), unsigned), 401, "unauthorized");
-        String hs512 = JWT.create().withSubject("42").withIssuer("mindbot-auth")
+        String hs512 = JWT.create()
+                .withSubject("42")
+                .withIssuer("mindbot-auth")
                 .withExpiresAt(Instant.now().plusSeconds(300))
                 .sign(Algorithm.HMAC512(SECRET.getBytes(StandardCharsets.UTF_8)));
         assertProblem(http.post("/greet", Map.of("name", "Ada", "times", 1), hs512), 401, "unauthorized");
-        String noExpiry = JWT.create().withSubject("42").withIssuer("mindbot-auth")
+        String noExpiry = JWT.create()
+                .withSubject("42")
+                .withIssuer("mindbot-auth")
                 .sign(Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8)));
         assertProblem(http.post("/greet", Map.of("name", "Ada", "times", 1), noExpiry), 401, "unauthorized");
     }
@@ -101,7 +120,8 @@ class CommonWebContractIT {
         assertProblem(http.post("/greet", "[1,2]", valid("user")), 400, "malformed_body");
         Http.Response invalid = http.post("/greet", Map.of("name", "", "times", 99), valid("user"));
         assertProblem(invalid, 400, "validation_failed");
-        assertThat(invalid.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "times");
+        assertThat(invalid.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("name", "times");
     }
 
     @Test
@@ -113,21 +133,26 @@ class CommonWebContractIT {
         Http.Response reversed = http.post("/greet", "{\"name\":\"\\ude00Ada\",\"times\":1}", valid("user"));
         assertProblem(reversed, 400, "validation_failed");
         // PostgreSQL cannot store NUL in text, so it is refused before it gets near a database
-        assertProblem(http.post("/greet", "{\"name\":\"A\\u0000da\",\"times\":1}", valid("user")), 400,
-                "validation_failed");
+        assertProblem(
+                http.post("/greet", "{\"name\":\"A\\u0000da\",\"times\":1}", valid("user")), 400, "validation_failed");
         // a whole pair is an ordinary character
-        assertThat(http.post("/greet", "{\"name\":\"Ada \\ud83d\\ude00\",\"times\":1}", valid("user")).status())
+        assertThat(http.post("/greet", "{\"name\":\"Ada \\ud83d\\ude00\",\"times\":1}", valid("user"))
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void takesIntegersOnlyWhereAnIntegerIsExpected() {
-        for (String times : new String[] { "1.5", "2.0", "1e0", "\"2\"", "true" }) {
+        for (String times : new String[] {"1.5", "2.0", "1e0", "\"2\"", "true"}) {
             Http.Response r = http.post("/greet", "{\"name\":\"Ada\",\"times\":" + times + "}", valid("user"));
             assertProblem(r, 400, "validation_failed");
-            assertThat(r.json().path("errors").findValuesAsString("field")).as(times).containsExactly("times");
+            assertThat(r.json().path("errors").findValuesAsString("field"))
+                    .as(times)
+                    .containsExactly("times");
         }
-        assertThat(http.post("/greet", "{\"name\":\"Ada\",\"times\":2}", valid("user")).status()).isEqualTo(200);
+        assertThat(http.post("/greet", "{\"name\":\"Ada\",\"times\":2}", valid("user"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -158,8 +183,10 @@ class CommonWebContractIT {
     void answersUnknownRoutesAndMethodsWithTheirStatus() {
         assertProblem(http.get("/no-such-thing", valid("user")), 404, "not_found");
         assertProblem(http.send("DELETE", "/greet", null, valid("user"), Map.of()), 405, "method_not_allowed");
-        assertProblem(http.send("POST", "/greet", "name=x", valid("user"), Map.of("Content-Type", "text/plain")),
-                415, "unsupported_media_type");
+        assertProblem(
+                http.send("POST", "/greet", "name=x", valid("user"), Map.of("Content-Type", "text/plain")),
+                415,
+                "unsupported_media_type");
     }
 
     @Test

@@ -3,19 +3,17 @@ package ai.mindbot.common.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.RunningService;
+import ai.mindbot.common.test.TestDatabase;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.RunningService;
-import ai.mindbot.common.test.TestDatabase;
 
 /**
  * What a service shows and allows to callers from elsewhere, over real HTTP: /health's details only
@@ -54,9 +52,10 @@ class PublicExposureIT {
     @Test
     void healthTellsOutsidersOnlyItsStatus() {
         for (Http.Response outsider : new Http.Response[] {
-                health("198.51.100.7", null),
-                health("198.51.100.7", CommonWebContractIT.valid("user")),
-                health("127.0.0.1, 198.51.100.7", null)}) { // claiming loopback does not help
+            health("198.51.100.7", null),
+            health("198.51.100.7", CommonWebContractIT.valid("user")),
+            health("127.0.0.1, 198.51.100.7", null)
+        }) { // claiming loopback does not help
             assertStatusOnly(outsider);
         }
     }
@@ -72,12 +71,24 @@ class PublicExposureIT {
     @Test
     void healthShowsItsDetailsToAdminsAndTheInternalNetwork() {
         for (Http.Response insider : new Http.Response[] {
-                health("198.51.100.7", CommonWebContractIT.valid("admin")), // an admin from anywhere
-                health(null, null),                                         // loopback, no proxy
-                health("203.0.113.40", null)}) {                            // INTERNAL_NETWORKS, through the proxy
+            health("198.51.100.7", CommonWebContractIT.valid("admin")), // an admin from anywhere
+            health(null, null), // loopback, no proxy
+            health("203.0.113.40", null)
+        }) { // INTERNAL_NETWORKS, through the proxy
             assertThat(insider.status()).isEqualTo(200);
-            assertThat(insider.json().path("components").path("db").path("details").path("database").asString()).isEqualTo("SQLite");
-            assertThat(insider.json().path("components").path("diskSpace").path("details").has("path")).isTrue();
+            assertThat(insider.json()
+                            .path("components")
+                            .path("db")
+                            .path("details")
+                            .path("database")
+                            .asString())
+                    .isEqualTo("SQLite");
+            assertThat(insider.json()
+                            .path("components")
+                            .path("diskSpace")
+                            .path("details")
+                            .has("path"))
+                    .isTrue();
         }
     }
 
@@ -87,10 +98,15 @@ class PublicExposureIT {
         assertThat(preflight.status()).isEqualTo(200);
         assertThat(preflight.header("access-control-allow-origin")).isEqualTo(APP);
         assertThat(preflight.header("access-control-allow-methods")).contains("POST");
-        assertThat(preflight.header("access-control-allow-headers").toLowerCase()).contains("authorization", "content-type");
+        assertThat(preflight.header("access-control-allow-headers").toLowerCase())
+                .contains("authorization", "content-type");
 
-        Http.Response call = http.send("POST", "/greet", Http.json(Map.of("name", "Ada", "times", 1)),
-                CommonWebContractIT.valid("user"), Map.of("Origin", APP));
+        Http.Response call = http.send(
+                "POST",
+                "/greet",
+                Http.json(Map.of("name", "Ada", "times", 1)),
+                CommonWebContractIT.valid("user"),
+                Map.of("Origin", APP));
         assertThat(call.status()).isEqualTo(200);
         assertThat(call.header("access-control-allow-origin")).isEqualTo(APP);
         assertThat(call.header("access-control-expose-headers")).contains("X-Request-Id");
@@ -99,9 +115,10 @@ class PublicExposureIT {
     @Test
     void aPreflightFromAnyOtherOriginIsRefusedAsAProblem() {
         for (Http.Response refused : new Http.Response[] {
-                preflight("https://evil.example", "POST", "authorization"),
-                preflight("http://app.example.test", "POST", "authorization"), // same host, other scheme
-                preflight(APP, "POST", "x-not-allowed")}) {                    // allowed origin, header it may not send
+            preflight("https://evil.example", "POST", "authorization"),
+            preflight("http://app.example.test", "POST", "authorization"), // same host, other scheme
+            preflight(APP, "POST", "x-not-allowed")
+        }) { // allowed origin, header it may not send
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().path("code").asString()).isEqualTo("cors_refused");
@@ -111,8 +128,12 @@ class PublicExposureIT {
 
     @Test
     void anOrdinaryRequestFromAnotherOriginGetsNoCorsHeaders() {
-        Http.Response call = http.send("POST", "/greet", Http.json(Map.of("name", "Ada", "times", 1)),
-                CommonWebContractIT.valid("user"), Map.of("Origin", "https://evil.example"));
+        Http.Response call = http.send(
+                "POST",
+                "/greet",
+                Http.json(Map.of("name", "Ada", "times", 1)),
+                CommonWebContractIT.valid("user"),
+                Map.of("Origin", "https://evil.example"));
         assertThat(call.status()).isEqualTo(200); // answered, but the browser keeps it from that page
         assertThat(call.header("access-control-allow-origin")).isNull();
     }
@@ -124,15 +145,29 @@ class PublicExposureIT {
         props.put("JWT_SECRET", CommonWebContractIT.SECRET);
         props.put("CORS_ALLOWED_ORIGINS", "http://app.example.test");
 
-        Throwable refused = catchThrowable(() -> RunningService.start(ContractApp.builder(), props).close());
+        Throwable refused = catchThrowable(
+                () -> RunningService.start(ContractApp.builder(), props).close());
 
         assertThat(refused).as("the service must not start").isNotNull();
-        assertThat(output).contains("APPLICATION FAILED TO START", "MINDBOT_ENV=production serves the public over TLS only, but "
-                + "CORS_ALLOWED_ORIGINS=http://app.example.test is not encrypted");
+        assertThat(output)
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "MINDBOT_ENV=production serves the public over TLS only, but "
+                                + "CORS_ALLOWED_ORIGINS=http://app.example.test is not encrypted");
     }
 
     private static Http.Response preflight(String origin, String method, String headers) {
-        return http.send("OPTIONS", "/greet", null, null, Map.of("Origin", origin,
-                "Access-Control-Request-Method", method, "Access-Control-Request-Headers", headers));
+        return http.send(
+                "OPTIONS",
+                "/greet",
+                null,
+                null,
+                Map.of(
+                        "Origin",
+                        origin,
+                        "Access-Control-Request-Method",
+                        method,
+                        "Access-Control-Request-Headers",
+                        headers));
     }
 }

@@ -3,10 +3,9 @@ package ai.mindbot.common.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mindbot.common.config.MisconfigurationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
-
-import ai.mindbot.common.config.MisconfigurationException;
 
 class InternalNetworkTest {
 
@@ -45,7 +44,8 @@ class InternalNetworkTest {
     @Test
     void aClientCannotClaimAnInternalAddress() {
         // what it wrote comes first; the proxy appends the address it really came from
-        assertThat(loopbackOnly.contains(from("127.0.0.1", "127.0.0.1, 203.0.113.9"))).isFalse();
+        assertThat(loopbackOnly.contains(from("127.0.0.1", "127.0.0.1, 203.0.113.9")))
+                .isFalse();
         assertThat(loopbackOnly.contains(from("203.0.113.9", "127.0.0.1"))).isFalse();
         MockHttpServletRequest realIp = from("127.0.0.1");
         realIp.addHeader("X-Real-IP", "203.0.113.9");
@@ -64,8 +64,10 @@ class InternalNetworkTest {
     @Test
     void refusesRangesThatAreNotAddresses() {
         assertThatThrownBy(() -> InternalNetwork.of("intranet.example.com"))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("INTERNAL_NETWORKS");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("INTERNAL_NETWORKS");
         assertThatThrownBy(() -> InternalNetwork.of("10.0.0.0/99"))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("10.0.0.0/99");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("10.0.0.0/99");
     }
 }

@@ -3,16 +3,14 @@ package ai.mindbot.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mindbot.common.config.MisconfigurationException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
-
-import ai.mindbot.common.config.MisconfigurationException;
-import java.nio.charset.StandardCharsets;
 
 class JwtSecretTest {
 
@@ -33,12 +31,14 @@ class JwtSecretTest {
     @Test
     void refusesAShortSecretInAnyMode() {
         assertThatThrownBy(() -> JwtSecret.resolve(new MockEnvironment().withProperty("JWT_SECRET", "too-short")))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("32 bytes");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("32 bytes");
     }
 
     @Test
     void refusesToGenerateInProduction() {
-        MockEnvironment production = new MockEnvironment().withProperty("MINDBOT_ENV", "production")
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("MINDBOT_ENV", "production")
                 .withProperty("MINDBOT_DATA_DIR", data.toString());
         assertThatThrownBy(() -> JwtSecret.resolve(production)).isInstanceOf(MisconfigurationException.class);
         assertThat(data.resolve("jwt-secret")).doesNotExist();

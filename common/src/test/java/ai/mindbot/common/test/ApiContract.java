@@ -1,21 +1,18 @@
 package ai.mindbot.common.test;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,11 +54,14 @@ public final class ApiContract {
     /** "GET /time/pricing", ... for every operation the document names. */
     public Set<String> operations() {
         Set<String> operations = new TreeSet<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            if (List.of("get", "put", "post", "delete", "patch", "head", "options").contains(op.getKey())) {
-                operations.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    if (List.of("get", "put", "post", "delete", "patch", "head", "options")
+                            .contains(op.getKey())) {
+                        operations.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return operations;
     }
 
@@ -71,7 +71,8 @@ public final class ApiContract {
      */
     public static Set<String> endpointsOf(DispatcherServlet servlet) {
         Set<String> endpoints = new TreeSet<>();
-        servlet.getHandlerMappings().stream().filter(RequestMappingHandlerMapping.class::isInstance)
+        servlet.getHandlerMappings().stream()
+                .filter(RequestMappingHandlerMapping.class::isInstance)
                 .forEach(m -> endpoints.addAll(endpointsOf((RequestMappingHandlerMapping) m)));
         return endpoints;
     }
@@ -84,8 +85,7 @@ public final class ApiContract {
                 return;
             }
             for (String path : info.getPatternValues()) {
-                info.getMethodsCondition().getMethods()
-                        .forEach(method -> endpoints.add(method.name() + " " + path));
+                info.getMethodsCondition().getMethods().forEach(method -> endpoints.add(method.name() + " " + path));
             }
         });
         return endpoints;

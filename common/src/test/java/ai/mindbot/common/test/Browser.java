@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -40,8 +39,12 @@ public final class Browser implements AutoCloseable {
 
     /** A browser window of the given size (a phone is 390 x 844). */
     public static Browser start(int width, int height, String... extraArguments) {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is missing: run scripts/install-chromium").isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as("chromedriver is missing: run scripts/install-chromium").isTrue();
+        assertThat(Files.isExecutable(CHROMIUM))
+                .as("Chromium is missing: run scripts/install-chromium")
+                .isTrue();
+        assertThat(Files.isExecutable(CHROMEDRIVER))
+                .as("chromedriver is missing: run scripts/install-chromium")
+                .isTrue();
         Path profile;
         try {
             profile = Files.createTempDirectory("webapp-chromium-");
@@ -50,14 +53,25 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
                 "--autoplay-policy=no-user-gesture-required",
-                "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+                "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profile);
         options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return new Browser(driver);
@@ -92,7 +106,8 @@ public final class Browser implements AutoCloseable {
     /** Every URL the page has fetched so far (the document, scripts, styles, API calls). */
     @SuppressWarnings("unchecked")
     public List<String> requestedUrls() {
-        return (List<String>) js("return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]");
+        return (List<String>)
+                js("return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]");
     }
 
     public Path screenshot(String name) {

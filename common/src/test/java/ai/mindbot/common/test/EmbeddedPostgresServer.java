@@ -1,12 +1,11 @@
 package ai.mindbot.common.test;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One real PostgreSQL server per test JVM (started on first use, stopped at exit); each test gets
@@ -17,8 +16,7 @@ public final class EmbeddedPostgresServer {
     private static EmbeddedPostgres server;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {

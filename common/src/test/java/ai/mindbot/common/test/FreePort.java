@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** A TCP port nothing listens on right now, for a peer that must be told its port before it starts. */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0)) {

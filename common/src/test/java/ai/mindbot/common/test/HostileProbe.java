@@ -37,8 +37,7 @@ public final class HostileProbe {
      * Sends {@code body} (or none) and checks the answer; {@code what} names endpoint, field and value.
      * Returns null when an over-long request line had its connection dropped.
      */
-    public Http.Response send(String what, String method, String path, String body, String bearer,
-            boolean mustRefuse) {
+    public Http.Response send(String what, String method, String path, String body, String bearer, boolean mustRefuse) {
         Object before = fingerprint.get();
         Http.Response response;
         try {
@@ -61,7 +60,8 @@ public final class HostileProbe {
             if (!response.contentType().startsWith("application/problem+json")) {
                 violations.add(what + ": " + status + " as " + response.contentType());
             } else if (response.json().path("status").asInt() != status) {
-                violations.add(what + ": problem status member " + response.json().path("status") + " for " + status);
+                violations.add(
+                        what + ": problem status member " + response.json().path("status") + " for " + status);
             }
             Object after = fingerprint.get();
             if (!before.equals(after)) {

@@ -1,12 +1,12 @@
 package ai.mindbot.common.test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,18 +22,24 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HostileValues {
 
     /** One value: {@code json} is a JSON literal; {@code alwaysRefused} holds for every field. */
-    public record Value(String label, String json, boolean alwaysRefused) {
-    }
+    public record Value(String label, String json, boolean alwaysRefused) {}
 
-    private static final String[] CONTROLS = { "\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u202e",
-            "\\u200b", "\\r\\n", "\\t" };
-    private static final String[] SQL = { "' OR 1=1 --", "\\\"; DROP TABLE users; --", "1; SELECT pg_sleep(5)",
-            "%' OR '%'='", "\\\\", "') UNION SELECT password_hash FROM users --" };
-    private static final String[] NORMALIZATION = { "e\\u0301", "\\u00e9", "\\u212b", "\\u00c5", "\\ufb01",
-            "\\uff41\\uff44\\uff41", "\\u0130", "\\u1e9b\\u0323" };
+    private static final String[] CONTROLS = {
+        "\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u202e", "\\u200b", "\\r\\n", "\\t"
+    };
+    private static final String[] SQL = {
+        "' OR 1=1 --",
+        "\\\"; DROP TABLE users; --",
+        "1; SELECT pg_sleep(5)",
+        "%' OR '%'='",
+        "\\\\",
+        "') UNION SELECT password_hash FROM users --"
+    };
+    private static final String[] NORMALIZATION = {
+        "e\\u0301", "\\u00e9", "\\u212b", "\\u00c5", "\\ufb01", "\\uff41\\uff44\\uff41", "\\u0130", "\\u1e9b\\u0323"
+    };
 
-    private HostileValues() {
-    }
+    private HostileValues() {}
 
     /** {@code count} generated text values (plus the fixed edge cases), from a fixed seed. */
     public static List<Value> texts(long seed, int count) {
@@ -59,7 +65,8 @@ public final class HostileValues {
                     case 1 -> text.append(SQL[random.nextInt(SQL.length)]);
                     case 2 -> text.append(NORMALIZATION[random.nextInt(NORMALIZATION.length)]);
                     default -> {
-                        text.append(random.nextBoolean() ? "\\ud83d" : "\\udc00").append("x");
+                        text.append(random.nextBoolean() ? "\\ud83d" : "\\udc00")
+                                .append("x");
                         refused = true;
                     }
                 }
@@ -78,8 +85,19 @@ public final class HostileValues {
     /** What a careless client puts where an integer belongs: all refused there. */
     public static List<Value> nonIntegers() {
         List<Value> values = new ArrayList<>();
-        for (String n : new String[] { "1.5", "2.9", "-0.5", "60.0", "1e3", "1e400", "99999999999999999999999", "\"60\"",
-                "true", "[60]", "{\"n\":60}" }) {
+        for (String n : new String[] {
+            "1.5",
+            "2.9",
+            "-0.5",
+            "60.0",
+            "1e3",
+            "1e400",
+            "99999999999999999999999",
+            "\"60\"",
+            "true",
+            "[60]",
+            "{\"n\":60}"
+        }) {
             values.add(new Value("non-integer " + n, n, true));
         }
         return values;

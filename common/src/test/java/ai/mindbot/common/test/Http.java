@@ -8,13 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import java.util.Locale;
 
 /** A small real-HTTP client for tests: JSON in, status + headers + parsed JSON out. */
 public final class Http {
@@ -25,13 +23,17 @@ public final class Http {
 
     public Http(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Over HTTPS, trusting what {@code tls} trusts (a test's own certificate). */
     public Http(String baseUrl, SSLContext tls) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .sslContext(tls)
+                .build();
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
@@ -72,8 +74,9 @@ public final class Http {
     public Response send(String method, String path, String body, String bearer, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }

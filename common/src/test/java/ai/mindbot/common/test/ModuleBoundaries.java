@@ -2,12 +2,11 @@ package ai.mindbot.common.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
 
 /**
  * The module rules every service checks (docs/architecture.md, "Module rules"), as tests: a service's
@@ -34,7 +33,8 @@ public abstract class ModuleBoundaries {
 
     @Test
     void everyFeaturePackageIsAModuleInTheTable() {
-        assertThat(modules.featurePackages(production)).containsExactlyInAnyOrderElementsOf(modules.allowed().keySet());
+        assertThat(modules.featurePackages(production))
+                .containsExactlyInAnyOrderElementsOf(modules.allowed().keySet());
     }
 
     @Test

@@ -3,6 +3,13 @@ package ai.mindbot.common.test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,14 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * A service's feature packages as modules: each first-level package under {@code root} is one, and
@@ -66,10 +65,15 @@ public record ModuleRules(String root, Map<String, Set<String>> allowed) {
         allowed.forEach((module, uses) -> {
             String[] forbidden = allowed.keySet().stream()
                     .filter(other -> !other.equals(module) && !uses.contains(other))
-                    .map(other -> root + "." + other + "..").toArray(String[]::new);
+                    .map(other -> root + "." + other + "..")
+                    .toArray(String[]::new);
             if (forbidden.length > 0) {
-                rules.add(noClasses().that().resideInAPackage(root + "." + module + "..")
-                        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                rules.add(noClasses()
+                        .that()
+                        .resideInAPackage(root + "." + module + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(forbidden)
                         .because(module + " may use only " + new TreeSet<>(uses)));
             }
         });
@@ -88,9 +92,13 @@ public record ModuleRules(String root, Map<String, Set<String>> allowed) {
             DescribedPredicate<JavaClass> internal = DescribedPredicate.describe(
                     "an internal of " + module + " (a sub-package, or not public)",
                     c -> c.getPackageName().startsWith(top + ".")
-                            || (c.getPackageName().equals(top) && !c.getModifiers().contains(JavaModifier.PUBLIC)));
-            rules.add(noClasses().that().resideOutsideOfPackage(top + "..")
-                    .should().dependOnClassesThat(internal));
+                            || (c.getPackageName().equals(top)
+                                    && !c.getModifiers().contains(JavaModifier.PUBLIC)));
+            rules.add(noClasses()
+                    .that()
+                    .resideOutsideOfPackage(top + "..")
+                    .should()
+                    .dependOnClassesThat(internal));
         }
         return CompositeArchRule.of(rules);
     }
@@ -99,10 +107,20 @@ public record ModuleRules(String root, Map<String, Set<String>> allowed) {
     public ArchRule noReachBackIntoTopPackageBut(Class<?>... shared) {
         Set<String> names = new TreeSet<>();
         Arrays.stream(shared).forEach(type -> names.add(type.getName()));
-        String but = names.isEmpty() ? "" : ", but " + String.join(", ", names.stream()
-                .map(name -> name.substring(name.lastIndexOf('.') + 1)).toList());
-        return noClasses().that().resideInAPackage(root + ".*..").should().dependOnClassesThat(DescribedPredicate.describe(
-                "the application's wiring (the top package" + but + ")",
-                c -> c.getPackageName().equals(root) && !names.contains(c.getName())));
+        String but = names.isEmpty()
+                ? ""
+                : ", but "
+                        + String.join(
+                                ", ",
+                                names.stream()
+                                        .map(name -> name.substring(name.lastIndexOf('.') + 1))
+                                        .toList());
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".*..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "the application's wiring (the top package" + but + ")",
+                        c -> c.getPackageName().equals(root) && !names.contains(c.getName())));
     }
 }

@@ -24,6 +24,8 @@ public abstract class OneWriterPerTable {
 
     @Test
     void onlyEachTablesWriterHoldsSqlThatWritesIt() {
-        assertThat(tables.writesOutsideTheirWriter()).as("SQL writing a table outside its one writer").isEmpty();
+        assertThat(tables.writesOutsideTheirWriter())
+                .as("SQL writing a table outside its one writer")
+                .isEmpty();
     }
 }

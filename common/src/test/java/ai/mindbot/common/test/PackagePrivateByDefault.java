@@ -2,9 +2,6 @@ package ai.mindbot.common.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -13,12 +10,13 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Package-private by default: a public top-level type is one another package needs. */
 public final class PackagePrivateByDefault {
 
-    private PackagePrivateByDefault() {
-    }
+    private PackagePrivateByDefault() {}
 
     /**
      * The rule over {@code classes}, which must be checked against the same classes; the application
@@ -26,13 +24,19 @@ public final class PackagePrivateByDefault {
      */
     public static ArchRule rule(JavaClasses classes, String applicationClass) {
         Set<String> needed = neededByAnotherPackage(classes);
-        return classes().that().arePublic().and().areTopLevelClasses().and().doNotHaveSimpleName(applicationClass)
+        return classes()
+                .that()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .doNotHaveSimpleName(applicationClass)
                 .should(new ArchCondition<JavaClass>("be needed by another package") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
                         if (!needed.contains(type.getName())) {
-                            events.add(SimpleConditionEvent.violated(type,
-                                    type.getName() + " is public, yet only its own package uses it"));
+                            events.add(SimpleConditionEvent.violated(
+                                    type, type.getName() + " is public, yet only its own package uses it"));
                         }
                     }
                 });
@@ -53,8 +57,13 @@ public final class PackagePrivateByDefault {
             }
             for (JavaCall<?> call : c.getCodeUnitCallsFromSelf()) {
                 if (!call.getTargetOwner().getPackageName().equals(c.getPackageName())) {
-                    call.getTarget().getRawParameterTypes().forEach(t -> needed.add(t.getBaseComponentType().getName()));
-                    needed.add(call.getTarget().getRawReturnType().getBaseComponentType().getName());
+                    call.getTarget()
+                            .getRawParameterTypes()
+                            .forEach(t -> needed.add(t.getBaseComponentType().getName()));
+                    needed.add(call.getTarget()
+                            .getRawReturnType()
+                            .getBaseComponentType()
+                            .getName());
                 }
             }
         }

@@ -36,7 +36,10 @@ public final class PeerProcess implements AutoCloseable {
         PeerProcess peer;
         try {
             Path log = Files.createTempFile(name, ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             peer = new PeerProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.get(0), e);
@@ -61,7 +64,8 @@ public final class PeerProcess implements AutoCloseable {
     public static BooleanSupplier answering(int port) {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest root = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         return () -> {
             try {
                 return client.send(root, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -101,7 +105,8 @@ public final class PeerProcess implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException(name + " was not ready within " + READY_WITHIN.toSeconds() + " s: " + logLines());
+        throw new IllegalStateException(
+                name + " was not ready within " + READY_WITHIN.toSeconds() + " s: " + logLines());
     }
 
     @Override

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** What every test peer run as a process needs: its program (and a {@link FreePort}, and a {@link PeerProcess}). */
 public final class PeerProcesses {
 
-    private PeerProcesses() {
-    }
+    private PeerProcesses() {}
 
     /** The executable {@code name} from {@code .peers/bin} of this checkout (or a folder above), else from the PATH. */
     public static Path installed(String name, String installer) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -77,9 +76,21 @@ public final class RedisServer implements AutoCloseable, BeforeAllCallback, Afte
         stop();
         try {
             log = Files.createTempFile("redis-server", ".log");
-            process = new ProcessBuilder(binary.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--protected-mode", "no")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(
+                            binary.toString(),
+                            "--port",
+                            String.valueOf(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--protected-mode",
+                            "no")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             awaitPong();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

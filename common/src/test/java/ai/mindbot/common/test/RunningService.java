@@ -2,7 +2,6 @@ package ai.mindbot.common.test;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,7 +30,9 @@ public final class RunningService implements AutoCloseable {
         all.put("server.port", "0");
         all.put("MINDBOT_ENV_FILE", "does-not-exist.env");
         all.putAll(properties);
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new RunningService(builder.run(args));
     }
 

@@ -1,5 +1,6 @@
 package ai.mindbot.common.test;
 
+import ai.mindbot.common.db.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,13 +8,9 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import ai.mindbot.common.db.DatabaseUrl;
 
 /**
  * A service's schema built by that service's own Flyway migrations ({@code db/<service>/<vendor>}
@@ -24,8 +21,7 @@ import ai.mindbot.common.db.DatabaseUrl;
  */
 public final class ServiceSchema {
 
-    private ServiceSchema() {
-    }
+    private ServiceSchema() {}
 
     /** A plain (unpooled) DataSource on the database that {@code url} names: a {@code DATABASE_URL}, or a SQLite file path. */
     public static DataSource dataSource(TestDatabase database, String url) {
@@ -66,7 +62,9 @@ public final class ServiceSchema {
                 rs = c.createStatement().executeQuery("PRAGMA table_info(\"" + relation.replace("\"", "\"\"") + "\")");
             }
             while (rs.next()) {
-                columns.put(rs.getString("name").toLowerCase(Locale.ROOT), rs.getString("type").toLowerCase(Locale.ROOT));
+                columns.put(
+                        rs.getString("name").toLowerCase(Locale.ROOT),
+                        rs.getString("type").toLowerCase(Locale.ROOT));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the columns of " + relation, e);

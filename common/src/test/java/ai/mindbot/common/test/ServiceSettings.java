@@ -20,8 +20,7 @@ public @interface ServiceSettings {
     /** The settings a test class declares; none when it declares none. */
     final class Read {
 
-        private Read() {
-        }
+        private Read() {}
 
         public static Map<String, String> of(Class<?> testClass) {
             Map<String, String> properties = new HashMap<>();

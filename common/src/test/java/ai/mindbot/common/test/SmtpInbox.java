@@ -1,18 +1,16 @@
 package ai.mindbot.common.test;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) on a free loopback port, for the services that send mail. It can be
@@ -53,7 +51,8 @@ public final class SmtpInbox implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             List<MimeMessage> mine = Arrays.stream(received())
-                    .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(email)).toList();
+                    .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(email))
+                    .toList();
             if (mine.size() >= count) {
                 return mine;
             }

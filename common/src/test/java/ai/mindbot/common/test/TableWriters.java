@@ -33,14 +33,14 @@ public record TableWriters(String root, String migrations, Map<String, String> w
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path RESOURCES = Path.of("src/main/resources");
 
-    private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:\\\\.|[^\"\\\\\\n])*)\"",
-            Pattern.DOTALL);
+    private static final Pattern LITERAL =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:\\\\.|[^\"\\\\\\n])*)\"", Pattern.DOTALL);
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|REPLACE\\s+INTO)\\s+(\\w+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CREATE = Pattern.compile("CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE =
+            Pattern.compile("CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
 
     public TableWriters {
         writers = Map.copyOf(writers);
@@ -97,8 +97,9 @@ public record TableWriters(String root, String migrations, Map<String, String> w
     public static SortedMap<String, String> mainSources() {
         SortedMap<String, String> sources = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(file ->
-                    sources.put(SOURCES.relativize(file).toString().replace('\\', '/'), read(file)));
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .forEach(file ->
+                            sources.put(SOURCES.relativize(file).toString().replace('\\', '/'), read(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * class: {@code @MethodSource("ai.mindbot.common.test.TestDatabase#both")}.
  */
 public enum TestDatabase {
-    SQLITE, POSTGRESQL;
+    SQLITE,
+    POSTGRESQL;
 
     public static Stream<TestDatabase> both() {
         return Stream.of(values());
@@ -33,7 +34,8 @@ public enum TestDatabase {
         }
         properties.put("MINDBOT_DATA_DIR", dataDir.toString());
         properties.put("AUTH_DB_PATH", dataDir.resolve("mindbot_users.db").toString());
-        properties.put("TIME_DB_PATH", dataDir.resolve("mindbot_time_tracking.db").toString());
+        properties.put(
+                "TIME_DB_PATH", dataDir.resolve("mindbot_time_tracking.db").toString());
         if (this == POSTGRESQL) {
             properties.put("DATABASE_URL", EmbeddedPostgresServer.newDatabase());
         } else {

@@ -1,12 +1,11 @@
 package ai.mindbot.common.test;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 
 /**
  * Access tokens as the auth service mints them (HS256; iss, sub, email, roles, iat, exp, jti), made
@@ -18,8 +17,7 @@ public final class Tokens {
     public static final String SECRET = "mindbot-tests-jwt-secret-long-enough-for-hs256-0123456789";
     public static final String ISSUER = "mindbot-auth";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String user(String userId) {
         return user(userId, userId + "@example.com");
@@ -55,14 +53,22 @@ public final class Tokens {
 
     /** A token signed with a secret no service under test knows. */
     public static String forged(String subject, String email, String... roles) {
-        return sign(subject, email, List.of(roles), Instant.now().plusSeconds(3600),
+        return sign(
+                subject,
+                email,
+                List.of(roles),
+                Instant.now().plusSeconds(3600),
                 "not-the-secret-but-long-enough-0123456789-abcdef");
     }
 
     /** Any token. */
     public static String sign(String subject, String email, List<String> roles, Instant expires, String secret) {
-        var builder = JWT.create().withIssuer(ISSUER).withSubject(subject).withClaim("roles", roles)
-                .withIssuedAt(Instant.now().minusSeconds(5)).withExpiresAt(expires)
+        var builder = JWT.create()
+                .withIssuer(ISSUER)
+                .withSubject(subject)
+                .withClaim("roles", roles)
+                .withIssuedAt(Instant.now().minusSeconds(5))
+                .withExpiresAt(expires)
                 .withJWTId(UUID.randomUUID().toString());
         if (email != null) {
             builder.withClaim("email", email);

@@ -15,14 +15,14 @@ class IdempotencyKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "a", "2b7e1516-28ae-d2a6-abf7-158809cf4f3c", "admin:grant/42?x=1&y=~" })
+    @ValueSource(strings = {"a", "2b7e1516-28ae-d2a6-abf7-158809cf4f3c", "admin:grant/42?x=1&y=~"})
     void takesOneTo255VisibleAsciiCharacters(String key) {
         assertThat(IdempotencyKey.fromHeader(key)).map(IdempotencyKey::value).contains(key);
         assertThat(IdempotencyKey.fromHeader("k".repeat(255))).isPresent();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", " ", "with space", "tab\there", "caf\u00e9", "new\nline" })
+    @ValueSource(strings = {"", " ", "with space", "tab\there", "caf\u00e9", "new\nline"})
     void refusesAnEmptyOrInvisibleOrNonAsciiKeyWithA400Problem(String key) {
         assertThatThrownBy(() -> IdempotencyKey.fromHeader(key)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status().value()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package ai.mindbot.launcher.backup;
 
+import ai.mindbot.launcher.backup.DataLocation.SqliteFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -7,18 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import ai.mindbot.launcher.backup.DataLocation.SqliteFile;
-import java.sql.SQLException;
-import java.time.temporal.ChronoUnit;
 
 /**
  * {@code ./mindbot backup [dir]} and {@code ./mindbot restore <backup> [--overwrite]}, on whatever
@@ -28,10 +27,10 @@ import java.time.temporal.ChronoUnit;
  */
 public final class BackupCommand {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private BackupCommand() {
-    }
+    private BackupCommand() {}
 
     /** Writes {@code <dir>/mindbot-<UTC time>/} (dir defaults to {@code ./backups}); services may be running. */
     public static int backup(List<String> args, Map<String, String> settings, PrintStream out) {
@@ -52,7 +51,8 @@ public final class BackupCommand {
             }
             Files.createDirectories(partial);
             progress.say("Backing up " + location.describe() + " into " + backup);
-            BackupManifest manifest = location.isPostgres() ? backupPostgres(location, settings, partial, progress, now)
+            BackupManifest manifest = location.isPostgres()
+                    ? backupPostgres(location, settings, partial, progress, now)
                     : backupSqlite(location, partial, progress, now);
             manifest.writeTo(partial, backup.getFileName().toString());
             // only a finished backup carries its final name
@@ -86,8 +86,9 @@ public final class BackupCommand {
             }
             Inventory present = inventory(location, settings);
             if (!present.isEmpty() && !overwrite) {
-                throw new BackupFailure("there is data in " + location.describe() + " already (" + present.describe() + "). If "
-                        + "MindBot runs on it, everything since the backup would be lost. To replace it, run again with --overwrite.");
+                throw new BackupFailure(
+                        "there is data in " + location.describe() + " already (" + present.describe() + "). If "
+                                + "MindBot runs on it, everything since the backup would be lost. To replace it, run again with --overwrite.");
             }
             progress.say("Restoring the backup of " + manifest.createdAt() + " into " + location.describe()
                     + (present.isEmpty() ? "" : " (replacing " + present.describe() + ")"));
@@ -99,8 +100,8 @@ public final class BackupCommand {
             Inventory restored = inventory(location, settings);
             progress.say("Restored: " + restored.describe());
             if (!restored.equals(manifest.inventory())) {
-                throw new BackupFailure("what was restored differs from what the backup holds (" + manifest.inventory().describe()
-                        + "); check " + location.describe());
+                throw new BackupFailure("what was restored differs from what the backup holds ("
+                        + manifest.inventory().describe() + "); check " + location.describe());
             }
             progress.say("That is everything the backup of " + manifest.createdAt() + " holds.");
             return 0;
@@ -110,8 +111,8 @@ public final class BackupCommand {
         }
     }
 
-    private static BackupManifest backupPostgres(DataLocation location, Map<String, String> settings, Path into,
-            Progress progress, Instant now) {
+    private static BackupManifest backupPostgres(
+            DataLocation location, Map<String, String> settings, Path into, Progress progress, Instant now) {
         Inventory inventory = PostgresCopies.backup(new PostgresTools(location.postgres(), settings), into, progress);
         return new BackupManifest(location.kind(), now, List.of(PostgresCopies.DUMP), inventory);
     }
@@ -122,7 +123,8 @@ public final class BackupCommand {
             throw new BackupFailure("there is nothing to back up: no database at " + location.describe());
         }
         // counted from the copies themselves: exactly what the backup holds
-        List<Connection> copies = SqliteCopies.openAll(files.stream().map(into::resolve).toList());
+        List<Connection> copies =
+                SqliteCopies.openAll(files.stream().map(into::resolve).toList());
         try {
             return new BackupManifest(location.kind(), now, files, Inventory.count(copies));
         } finally {
@@ -138,7 +140,8 @@ public final class BackupCommand {
                 throw new BackupFailure("cannot read PostgreSQL: " + e.getMessage(), e);
             }
         }
-        List<Connection> files = SqliteCopies.openAll(location.sqliteFiles().stream().map(SqliteFile::path).toList());
+        List<Connection> files = SqliteCopies.openAll(
+                location.sqliteFiles().stream().map(SqliteFile::path).toList());
         try {
             return Inventory.count(files);
         } finally {

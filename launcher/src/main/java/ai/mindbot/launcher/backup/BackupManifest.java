@@ -48,15 +48,21 @@ record BackupManifest(String database, Instant createdAt, List<String> files, In
             throw new BackupFailure("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (!FORMAT.equals(manifest.getProperty("format"))) {
-            throw new BackupFailure(file + " has format " + manifest.getProperty("format") + "; this MindBot reads format " + FORMAT);
+            throw new BackupFailure(
+                    file + " has format " + manifest.getProperty("format") + "; this MindBot reads format " + FORMAT);
         }
-        List<String> files = Arrays.stream(manifest.getProperty("files", "").split(",")).filter(f -> !f.isBlank()).toList();
+        List<String> files = Arrays.stream(manifest.getProperty("files", "").split(","))
+                .filter(f -> !f.isBlank())
+                .toList();
         for (String name : files) {
             if (!Files.isRegularFile(backup.resolve(name))) {
                 throw new BackupFailure("the backup is incomplete: " + backup.resolve(name) + " is missing");
             }
         }
-        return new BackupManifest(manifest.getProperty("database"), Instant.parse(manifest.getProperty("created_at")),
-                files, Inventory.readFrom(manifest));
+        return new BackupManifest(
+                manifest.getProperty("database"),
+                Instant.parse(manifest.getProperty("created_at")),
+                files,
+                Inventory.readFrom(manifest));
     }
 }

@@ -1,5 +1,6 @@
 package ai.mindbot.launcher.backup;
 
+import ai.mindbot.common.db.DatabaseUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -7,13 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
-
-import ai.mindbot.common.db.DatabaseUrl;
 
 /**
  * Where the system keeps its data, found the way the services find it: the one PostgreSQL database
@@ -35,10 +33,13 @@ record DataLocation(DatabaseUrl postgres, List<SqliteFile> sqliteFiles) {
         if (!url.isBlank()) {
             return new DataLocation(DatabaseUrl.parse(url), List.of());
         }
-        return new DataLocation(null, List.of(
-                new SqliteFile("auth", path(settings, "auth-service.properties", "mindbot.db.sqlite-path")),
-                new SqliteFile("time", path(settings, "time-service.properties", "mindbot.db.sqlite-path")),
-                new SqliteFile("admin", path(settings, "admin-dashboard.properties", "mindbot.admin.admin-db-path"))));
+        return new DataLocation(
+                null,
+                List.of(
+                        new SqliteFile("auth", path(settings, "auth-service.properties", "mindbot.db.sqlite-path")),
+                        new SqliteFile("time", path(settings, "time-service.properties", "mindbot.db.sqlite-path")),
+                        new SqliteFile(
+                                "admin", path(settings, "admin-dashboard.properties", "mindbot.admin.admin-db-path"))));
     }
 
     boolean isPostgres() {
@@ -50,15 +51,21 @@ record DataLocation(DatabaseUrl postgres, List<SqliteFile> sqliteFiles) {
     }
 
     String describe() {
-        return isPostgres() ? "PostgreSQL at " + postgres.jdbcUrl().replaceAll("password=[^&]*", "password=***")
-                : "SQLite (" + sqliteFiles.stream().map(f -> f.name() + ": " + f.path()).collect(Collectors.joining(", ")) + ")";
+        return isPostgres()
+                ? "PostgreSQL at " + postgres.jdbcUrl().replaceAll("password=[^&]*", "password=***")
+                : "SQLite ("
+                        + sqliteFiles.stream()
+                                .map(f -> f.name() + ": " + f.path())
+                                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static Path path(Map<String, String> settings, String serviceProperties, String key) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("settings", new HashMap<>(settings)));
         try {
-            environment.getPropertySources().addLast(new ResourcePropertySource(new ClassPathResource(serviceProperties)));
+            environment
+                    .getPropertySources()
+                    .addLast(new ResourcePropertySource(new ClassPathResource(serviceProperties)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + serviceProperties, e);
         }

@@ -1,5 +1,6 @@
 package ai.mindbot.launcher.backup;
 
+import ai.mindbot.time.ledger.LedgerAudit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import ai.mindbot.time.ledger.LedgerAudit;
 
 /**
  * What a copy of the data holds, counted the same way when it is backed up and when it is restored:
@@ -23,10 +21,21 @@ record Inventory(Map<String, Long> rows, long ledgerSeconds, int balancesOffLedg
 
     /** The tables counted, and how a person reads one row of each. */
     private static final Map<String, String> TABLES = Map.of(
-            "users", "user", "accounts", "time account", "purchases", "purchase",
-            "ledger_entries", "ledger entry", "voice_sessions", "voice session", "admin_audit_log", "admin audit entry");
-    private static final List<String> ORDER = List.of("users", "accounts", "purchases", "ledger_entries",
-            "voice_sessions", "admin_audit_log");
+            "users",
+            "user",
+            "accounts",
+            "time account",
+            "purchases",
+            "purchase",
+            "ledger_entries",
+            "ledger entry",
+            "voice_sessions",
+            "voice session",
+            "admin_audit_log",
+            "admin audit entry");
+
+    private static final List<String> ORDER =
+            List.of("users", "accounts", "purchases", "ledger_entries", "voice_sessions", "admin_audit_log");
 
     /** Counts what these databases hold (one PostgreSQL connection, or the SQLite file of each service). */
     static Inventory count(List<Connection> databases) {
@@ -42,7 +51,9 @@ record Inventory(Map<String, Long> rows, long ledgerSeconds, int balancesOffLedg
                 }
                 if (hasTable(db, "ledger_entries") && hasTable(db, "accounts")) {
                     ledgerSeconds += single(db, "SELECT COALESCE(SUM(seconds), 0) FROM ledger_entries");
-                    offLedger += new LedgerAudit(JdbcClient.create(new SingleConnectionDataSource(db, true))).mismatches().size();
+                    offLedger += new LedgerAudit(JdbcClient.create(new SingleConnectionDataSource(db, true)))
+                            .mismatches()
+                            .size();
                 }
             }
         } catch (SQLException e) {
@@ -62,8 +73,10 @@ record Inventory(Map<String, Long> rows, long ledgerSeconds, int balancesOffLedg
                 .map(table -> rows.get(table) + " " + plural(TABLES.get(table), rows.get(table))
                         + (table.equals("ledger_entries") ? " (" + ledgerSeconds + " s in all)" : ""))
                 .collect(Collectors.joining(", "));
-        return counts + (balancesOffLedger == 0 ? "; every balance equals its ledger entries"
-                : "; " + balancesOffLedger + " balances DISAGREE with their ledger entries");
+        return counts
+                + (balancesOffLedger == 0
+                        ? "; every balance equals its ledger entries"
+                        : "; " + balancesOffLedger + " balances DISAGREE with their ledger entries");
     }
 
     void writeTo(Properties manifest) {
@@ -80,7 +93,9 @@ record Inventory(Map<String, Long> rows, long ledgerSeconds, int balancesOffLedg
                 rows.put(table, Long.parseLong(n));
             }
         }
-        return new Inventory(rows, Long.parseLong(manifest.getProperty("ledger_seconds", "0")),
+        return new Inventory(
+                rows,
+                Long.parseLong(manifest.getProperty("ledger_seconds", "0")),
                 Integer.parseInt(manifest.getProperty("balances_off_ledger", "0")));
     }
 
@@ -95,7 +110,8 @@ record Inventory(Map<String, Long> rows, long ledgerSeconds, int balancesOffLedg
     }
 
     private static long single(Connection db, String sql) throws SQLException {
-        try (var statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (var statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -17,8 +17,7 @@ final class PostgresCopies {
 
     static final String DUMP = "mindbot.dump";
 
-    private PostgresCopies() {
-    }
+    private PostgresCopies() {}
 
     static Inventory backup(PostgresTools tools, Path into, Progress progress) {
         Path dump = into.resolve(DUMP);
@@ -27,14 +26,23 @@ final class PostgresCopies {
             db.setAutoCommit(false);
             db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String snapshot;
-            try (var statement = db.createStatement(); ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
+            try (var statement = db.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
                 rs.next();
                 snapshot = rs.getString(1);
             }
             Inventory inventory = Inventory.count(List.of(db));
-            progress.step("dumping the database (pg_dump, custom format)", () -> Progress.written(dump),
-                    () -> tools.run(List.of(pgDump, "--format=custom", "--verbose", "--snapshot=" + snapshot,
-                            "--file=" + dump.toAbsolutePath()), table -> progress.say("    table " + table)));
+            progress.step(
+                    "dumping the database (pg_dump, custom format)",
+                    () -> Progress.written(dump),
+                    () -> tools.run(
+                            List.of(
+                                    pgDump,
+                                    "--format=custom",
+                                    "--verbose",
+                                    "--snapshot=" + snapshot,
+                                    "--file=" + dump.toAbsolutePath()),
+                            table -> progress.say("    table " + table)));
             db.commit();
             return inventory;
         } catch (SQLException e) {
@@ -56,13 +64,23 @@ final class PostgresCopies {
             throw new BackupFailure("PostgreSQL restore failed: " + e.getMessage(), e);
         }
         AtomicInteger tables = new AtomicInteger();
-        progress.step("restoring the database (pg_restore)", () -> tables.get() + " tables loaded",
-                () -> tools.run(List.of(pgRestore, "--clean", "--if-exists", "--no-owner", "--no-privileges",
-                        "--single-transaction", "--exit-on-error", "--verbose", dump.toAbsolutePath().toString()),
+        progress.step(
+                "restoring the database (pg_restore)",
+                () -> tables.get() + " tables loaded",
+                () -> tools.run(
+                        List.of(
+                                pgRestore,
+                                "--clean",
+                                "--if-exists",
+                                "--no-owner",
+                                "--no-privileges",
+                                "--single-transaction",
+                                "--exit-on-error",
+                                "--verbose",
+                                dump.toAbsolutePath().toString()),
                         table -> {
                             tables.incrementAndGet();
                             progress.say("    table " + table);
                         }));
     }
-
 }

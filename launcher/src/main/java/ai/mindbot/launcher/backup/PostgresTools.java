@@ -1,8 +1,10 @@
 package ai.mindbot.launcher.backup;
 
+import ai.mindbot.common.db.DatabaseUrl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,9 +22,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ai.mindbot.common.db.DatabaseUrl;
-import java.net.URLDecoder;
-
 /**
  * PostgreSQL's own client programs ({@code pg_dump}, {@code pg_restore}) run against {@code DATABASE_URL}.
  * They are found on PATH, or in {@code PG_BIN} when set, and must be at least the server's major
@@ -33,7 +32,8 @@ final class PostgresTools {
 
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)");
     /** pg_dump's and pg_restore's --verbose line for each table's data, shown as progress. */
-    private static final Pattern TABLE_LINE = Pattern.compile("(?:dumping contents of|processing data for) table \"(.+)\"");
+    private static final Pattern TABLE_LINE =
+            Pattern.compile("(?:dumping contents of|processing data for) table \"(.+)\"");
 
     private final DatabaseUrl url;
     private final String bin;
@@ -45,7 +45,8 @@ final class PostgresTools {
 
     Connection connect() {
         try {
-            return url.username() == null ? DriverManager.getConnection(url.jdbcUrl())
+            return url.username() == null
+                    ? DriverManager.getConnection(url.jdbcUrl())
                     : DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
         } catch (SQLException e) {
             throw new BackupFailure("cannot connect to PostgreSQL at DATABASE_URL: " + e.getMessage(), e);
@@ -57,16 +58,19 @@ final class PostgresTools {
         String program = bin.isBlank() ? name : Path.of(bin, name).toString();
         int client = clientMajor(program, name);
         int serverMajor;
-        try (var statement = server.createStatement(); ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
+        try (var statement = server.createStatement();
+                ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
             rs.next();
             serverMajor = Integer.parseInt(rs.getString(1).strip()) / 10000;
         } catch (SQLException e) {
             throw new BackupFailure("cannot ask PostgreSQL for its version: " + e.getMessage(), e);
         }
         if (client < serverMajor) {
-            throw new BackupFailure(name + " " + client + " cannot work with PostgreSQL " + serverMajor + " (its major version "
-                    + "must be the server's or newer): install postgresql-client-" + serverMajor + " or newer, or point "
-                    + "PG_BIN at its bin directory");
+            throw new BackupFailure(
+                    name + " " + client + " cannot work with PostgreSQL " + serverMajor + " (its major version "
+                            + "must be the server's or newer): install postgresql-client-" + serverMajor
+                            + " or newer, or point "
+                            + "PG_BIN at its bin directory");
         }
         return program;
     }
@@ -83,7 +87,8 @@ final class PostgresTools {
         int exit;
         try {
             Process process = builder.start();
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader err =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = err.readLine()) != null; ) {
                     Matcher table = TABLE_LINE.matcher(line);
                     if (table.find()) {
@@ -110,13 +115,16 @@ final class PostgresTools {
     private static int clientMajor(String program, String name) {
         String answer;
         try {
-            Process process = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(program, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
         } catch (IOException e) {
-            throw new BackupFailure(name + " was not found: PostgreSQL backups need PostgreSQL's client programs, of the "
-                    + "server's major version or newer (Debian: scripts/install-postgresql-client, or apt-get install "
-                    + "postgresql-client), on PATH or in PG_BIN");
+            throw new BackupFailure(
+                    name + " was not found: PostgreSQL backups need PostgreSQL's client programs, of the "
+                            + "server's major version or newer (Debian: scripts/install-postgresql-client, or apt-get install "
+                            + "postgresql-client), on PATH or in PG_BIN");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupFailure("interrupted while asking " + name + " for its version", e);
@@ -133,10 +141,15 @@ final class PostgresTools {
         String rest = url.jdbcUrl().substring("jdbc:".length()); // postgresql://host:port/db?params
         int query = rest.indexOf('?');
         String base = query < 0 ? rest : rest.substring(0, query);
-        List<String> params = query < 0 ? List.of()
-                : Arrays.stream(rest.substring(query + 1).split("&")).filter(p -> !p.startsWith("password=")).toList();
+        List<String> params = query < 0
+                ? List.of()
+                : Arrays.stream(rest.substring(query + 1).split("&"))
+                        .filter(p -> !p.startsWith("password="))
+                        .toList();
         if (url.username() != null) {
-            base = base.replaceFirst("^postgresql://", "postgresql://" + URLEncoder.encode(url.username(), StandardCharsets.UTF_8) + "@");
+            base = base.replaceFirst(
+                    "^postgresql://",
+                    "postgresql://" + URLEncoder.encode(url.username(), StandardCharsets.UTF_8) + "@");
         }
         return params.isEmpty() ? base : base + "?" + String.join("&", params);
     }
@@ -149,6 +162,7 @@ final class PostgresTools {
         return Arrays.stream(url.jdbcUrl().substring(query + 1).split("&"))
                 .filter(p -> p.startsWith("password="))
                 .map(p -> URLDecoder.decode(p.substring("password=".length()), StandardCharsets.UTF_8))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -48,8 +48,11 @@ final class Progress {
             thread.setDaemon(true);
             return thread;
         });
-        ticker.scheduleAtFixedRate(() -> out.println("    " + what + ": " + status.get() + " ("
-                + seconds(started) + " s)"), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> out.println("    " + what + ": " + status.get() + " (" + seconds(started) + " s)"),
+                tick.toMillis(),
+                tick.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             work.run();
         } catch (BackupFailure e) {

@@ -1,5 +1,6 @@
 package ai.mindbot.launcher.backup;
 
+import ai.mindbot.launcher.backup.DataLocation.SqliteFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,10 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.sqlite.SQLiteConnection;
-
-import ai.mindbot.launcher.backup.DataLocation.SqliteFile;
 
 /**
  * Backs up and restores the services' SQLite files while the services may be using them.
@@ -24,8 +22,7 @@ import ai.mindbot.launcher.backup.DataLocation.SqliteFile;
  */
 final class SqliteCopies {
 
-    private SqliteCopies() {
-    }
+    private SqliteCopies() {}
 
     /** Copies every service database that exists into {@code into}; returns the names of the copies. */
     static List<String> backup(List<SqliteFile> databases, Path into, Progress progress) {
@@ -36,13 +33,13 @@ final class SqliteCopies {
                 continue;
             }
             Path copy = into.resolve(database.backupFileName());
-            progress.step("copying the " + database.name() + " database",
-                    () -> Progress.written(copy),
-                    () -> {
-                        try (Connection db = open(database.path()); var statement = db.createStatement()) {
-                            statement.execute("VACUUM INTO '" + copy.toAbsolutePath().toString().replace("'", "''") + "'");
-                        }
-                    });
+            progress.step("copying the " + database.name() + " database", () -> Progress.written(copy), () -> {
+                try (Connection db = open(database.path());
+                        var statement = db.createStatement()) {
+                    statement.execute(
+                            "VACUUM INTO '" + copy.toAbsolutePath().toString().replace("'", "''") + "'");
+                }
+            });
             copied.add(copy.getFileName().toString());
         }
         return copied;
@@ -60,9 +57,18 @@ final class SqliteCopies {
                 Files.createDirectories(database.path().toAbsolutePath().getParent());
                 try (Connection db = open(database.path())) {
                     // 1024 pages a step, and up to 100 waits of 100 ms while a service finishes a write
-                    ((SQLiteConnection) db).getDatabase().restore("main", copy.toAbsolutePath().toString(),
-                            (remaining, pages) -> done.set(pages == 0 ? "0%" : (100 * (pages - remaining) / pages) + "% of "
-                                    + pages + " pages"), 100, 100, 1024);
+                    ((SQLiteConnection) db)
+                            .getDatabase()
+                            .restore(
+                                    "main",
+                                    copy.toAbsolutePath().toString(),
+                                    (remaining, pages) -> done.set(
+                                            pages == 0
+                                                    ? "0%"
+                                                    : (100 * (pages - remaining) / pages) + "% of " + pages + " pages"),
+                                    100,
+                                    100,
+                                    1024);
                 }
             });
         }
@@ -97,5 +103,4 @@ final class SqliteCopies {
     private static Connection open(Path file) throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
-
 }

@@ -1,16 +1,14 @@
 package ai.mindbot.auth.app;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /** Reads what one logger of the running service writes, as a developer reads the console. */
 final class LogWatch implements AutoCloseable {
@@ -54,7 +52,9 @@ final class LogWatch implements AutoCloseable {
 
     private List<String> lines() {
         synchronized (appender) { // AppenderBase.doAppend holds the same lock while it adds
-            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            return appender.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
         }
     }
 

@@ -1,5 +1,7 @@
 package ai.mindbot.auth.app;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,12 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 
 /**
  * Serves a stand-in for Stripe.js (stripe-js-stand-in.js) at {@code https://js.stripe.com/v3/}, for
@@ -51,7 +49,8 @@ final class StripeJsStandIn implements AutoCloseable {
             managers.init(keys, PASSWORD.toCharArray());
             tls.init(managers.getKeyManagers(), null, null);
             byte[] spki = keys.getCertificate(HOST).getPublicKey().getEncoded();
-            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
+            String hash = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
 
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setHttpsConfigurator(new HttpsConfigurator(tls));
@@ -78,8 +77,11 @@ final class StripeJsStandIn implements AutoCloseable {
 
     /** What the browser must be started with to reach this server as js.stripe.com. */
     String[] chromiumArguments() {
-        return new String[] { "--host-resolver-rules=MAP " + HOST + " 127.0.0.1:" + server.getAddress().getPort(),
-                "--ignore-certificate-errors-spki-list=" + spkiHash };
+        return new String[] {
+            "--host-resolver-rules=MAP " + HOST + " 127.0.0.1:"
+                    + server.getAddress().getPort(),
+            "--ignore-certificate-errors-spki-list=" + spkiHash
+        };
     }
 
     /** Host and path of every request served, in order. */
@@ -104,11 +106,34 @@ final class StripeJsStandIn implements AutoCloseable {
         Path dir = Files.createTempDirectory("stripe-js-stand-in");
         Path store = dir.resolve("keys.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", host, "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=" + host, "-ext", "SAN=dns:" + host,
-                "-ext", "EKU=serverAuth", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        host,
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=" + host,
+                        "-ext",
+                        "SAN=dns:" + host,
+                        "-ext",
+                        "EKU=serverAuth",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("keytool.log").toFile())
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
         }

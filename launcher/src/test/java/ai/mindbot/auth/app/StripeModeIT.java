@@ -1,26 +1,23 @@
 package ai.mindbot.auth.app;
 
-import ai.mindbot.common.test.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.auth.AppStack;
+import ai.mindbot.auth.AuthServer;
+import ai.mindbot.common.test.Browser;
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.testing.StripeMock;
+import ai.mindbot.time.testing.StripeSignatures;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ai.mindbot.auth.AppStack;
-import ai.mindbot.auth.AuthServer;
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.testing.StripeMock;
-import ai.mindbot.time.testing.StripeSignatures;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,15 +36,24 @@ class StripeModeIT {
     static final String WEBHOOK_SECRET = "whsec_webapp_test_0123456789";
     /** Stripe's shape: the PaymentIntent's id, {@code _secret_}, then the secret part. */
     static final Pattern CLIENT_SECRET = Pattern.compile("pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+");
+
     static StripeMock stripeMock;
     static AppStack stack;
 
     @BeforeAll
     static void start() throws Exception {
         stripeMock = StripeMock.start();
-        stack = AppStack.start(TestDatabase.SQLITE,
-                Map.of("STRIPE_SECRET_KEY", "sk_test_123", "STRIPE_API_BASE", stripeMock.apiBase(),
-                        "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET, "STRIPE_PUBLISHABLE_KEY", "pk_test_123"),
+        stack = AppStack.start(
+                TestDatabase.SQLITE,
+                Map.of(
+                        "STRIPE_SECRET_KEY",
+                        "sk_test_123",
+                        "STRIPE_API_BASE",
+                        stripeMock.apiBase(),
+                        "STRIPE_WEBHOOK_SECRET",
+                        WEBHOOK_SECRET,
+                        "STRIPE_PUBLISHABLE_KEY",
+                        "pk_test_123"),
                 Map.of("STRIPE_PUBLISHABLE_KEY", "pk_test_123"));
     }
 
@@ -68,15 +74,20 @@ class StripeModeIT {
         assertThat(config.get("stripe_publishable_key").asString()).isEqualTo("pk_test_123");
 
         String csp = stack.app.get("/").header("Content-Security-Policy");
-        assertThat(csp).contains("script-src 'self' https://js.stripe.com;")
-                .contains("frame-src https://js.stripe.com https://hooks.stripe.com;").contains("https://api.stripe.com");
+        assertThat(csp)
+                .contains("script-src 'self' https://js.stripe.com;")
+                .contains("frame-src https://js.stripe.com https://hooks.stripe.com;")
+                .contains("https://api.stripe.com");
     }
 
     @Test
     void aPurchaseThroughTheAppCreatesAPaymentIntentThatTheWebhookCredits() throws Exception {
         String token = stack.auth.registerNew().get("access_token").asString();
-        Http.Response bought = stack.app.send("POST", "/time/purchase",
-                Http.json(Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa")), token,
+        Http.Response bought = stack.app.send(
+                "POST",
+                "/time/purchase",
+                Http.json(Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa")),
+                token,
                 Map.of("Idempotency-Key", "stripe-mode-" + System.nanoTime()));
 
         assertThat(bought.status()).as(bought.body()).isEqualTo(200);
@@ -89,7 +100,12 @@ class StripeModeIT {
         assertThat(answer.get("status").asString()).isEqualTo("requires_payment_method");
         assertThat(answer.get("client_secret").asString()).matches(CLIENT_SECRET);
         succeeded(intent, answer.get("purchase_id").asString());
-        assertThat(stack.app.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600);
+        assertThat(stack.app
+                        .get("/time/balance", token)
+                        .json()
+                        .get("balance_seconds")
+                        .asLong())
+                .isEqualTo(3600);
     }
 
     @Test
@@ -108,25 +124,39 @@ class StripeModeIT {
             browser.click("stripe-pay");
             browser.waitForText("page-purchase-result", "processing");
 
-            String token = (String) browser.js("return JSON.parse(localStorage.getItem('mindbot.session')).access_token");
-            String userId = String.valueOf(stack.app.get("/auth/me", token).json().get("id").asLong());
-            List<Map<String, Object>> purchases = stack.time.context().getBean(JdbcClient.class)
+            String token =
+                    (String) browser.js("return JSON.parse(localStorage.getItem('mindbot.session')).access_token");
+            String userId = String.valueOf(
+                    stack.app.get("/auth/me", token).json().get("id").asLong());
+            List<Map<String, Object>> purchases = stack.time
+                    .context()
+                    .getBean(JdbcClient.class)
                     .sql("SELECT id, payment_intent_id, client_secret FROM purchases WHERE user_id = :user")
-                    .param("user", userId).query().listOfRows();
+                    .param("user", userId)
+                    .query()
+                    .listOfRows();
             assertThat(purchases).hasSize(1);
             String secret = (String) purchases.get(0).get("client_secret");
             assertThat(secret).matches(CLIENT_SECRET);
-            assertThat(standInCalls(browser)).containsExactly(
-                    Map.of("call", "Stripe", "publishableKey", "pk_test_123"),
-                    Map.of("call", "elements.create", "type", "card"),
-                    Map.of("call", "confirmCardPayment", "clientSecret", secret, "withTheCardElement", true),
-                    Map.of("call", "confirmCardPayment", "clientSecret", secret, "withTheCardElement", true));
+            assertThat(standInCalls(browser))
+                    .containsExactly(
+                            Map.of("call", "Stripe", "publishableKey", "pk_test_123"),
+                            Map.of("call", "elements.create", "type", "card"),
+                            Map.of("call", "confirmCardPayment", "clientSecret", secret, "withTheCardElement", true),
+                            Map.of("call", "confirmCardPayment", "clientSecret", secret, "withTheCardElement", true));
 
             // Stripe's part after a real confirmation: the webhook; the page sees the purchase credited
-            succeeded((String) purchases.get(0).get("payment_intent_id"), (String) purchases.get(0).get("id"));
+            succeeded((String) purchases.get(0).get("payment_intent_id"), (String)
+                    purchases.get(0).get("id"));
             browser.waitForText("page-purchase-result", "1 h added");
-            assertThat(stack.app.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600);
-            assertThat(browser.requestedUrls()).filteredOn(url -> url.contains("stripe.com"))
+            assertThat(stack.app
+                            .get("/time/balance", token)
+                            .json()
+                            .get("balance_seconds")
+                            .asLong())
+                    .isEqualTo(3600);
+            assertThat(browser.requestedUrls())
+                    .filteredOn(url -> url.contains("stripe.com"))
                     .containsExactly("https://js.stripe.com/v3/");
             browser.screenshot("31-stripe-mode-paid");
         }
@@ -139,8 +169,10 @@ class StripeModeIT {
             browser.click("page-choose-starter_1h");
 
             browser.waitForText("page-purchase-result", "card form (Stripe) cannot be loaded");
-            assertThat(browser.js("return document.getElementById('stripe-js').src")).isEqualTo("https://js.stripe.com/v3/");
-            assertThat(browser.driver.findElements(By.id("page-simulated-form"))).isEmpty();
+            assertThat(browser.js("return document.getElementById('stripe-js').src"))
+                    .isEqualTo("https://js.stripe.com/v3/");
+            assertThat(browser.driver.findElements(By.id("page-simulated-form")))
+                    .isEmpty();
             assertThat(browser.driver.findElements(By.id("page-mode"))).isEmpty(); // no "test mode" banner
             browser.screenshot("30-stripe-mode-offline");
         }
@@ -167,12 +199,15 @@ class StripeModeIT {
         webhook("""
                 {"id":"evt_webapp_%d","object":"event","type":"payment_intent.succeeded","data":{"object":
                 {"id":"%s","object":"payment_intent","amount":999,"amount_received":999,"currency":"usd",
-                 "status":"succeeded","metadata":{"purchase_id":"%s"}}}}""".formatted(System.nanoTime(), intent,
-                purchaseId));
+                 "status":"succeeded","metadata":{"purchase_id":"%s"}}}}""".formatted(System.nanoTime(), intent, purchaseId));
     }
 
     static void webhook(String body) throws Exception {
-        Http.Response delivered = stack.direct.send("POST", "/webhooks/stripe", body, null,
+        Http.Response delivered = stack.direct.send(
+                "POST",
+                "/webhooks/stripe",
+                body,
+                null,
                 Map.of("Stripe-Signature", StripeSignatures.header(WEBHOOK_SECRET, body)));
         assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
     }

@@ -1,26 +1,11 @@
 package ai.mindbot.auth.app;
 
-import ai.mindbot.common.test.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 
 import ai.mindbot.auth.AppStack;
 import ai.mindbot.auth.AuthServer;
 import ai.mindbot.auth.LiveKitServerPeer;
+import ai.mindbot.common.test.Browser;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
 import io.livekit.server.AccessToken;
@@ -31,6 +16,19 @@ import io.livekit.server.CanUpdateOwnMetadata;
 import io.livekit.server.RoomAdmin;
 import io.livekit.server.RoomJoin;
 import io.livekit.server.RoomName;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,7 +54,9 @@ class TalkIT {
     static void start() throws Exception {
         livekit = LiveKitServerPeer.start(AuthServer.LIVEKIT_KEY, AuthServer.LIVEKIT_SECRET);
         // 3600 s is "low" below a 7200 s threshold, so the banner shows during the call.
-        stack = AppStack.start(TestDatabase.SQLITE, Map.of("LOW_BALANCE_THRESHOLD_SECONDS", "7200"),
+        stack = AppStack.start(
+                TestDatabase.SQLITE,
+                Map.of("LOW_BALANCE_THRESHOLD_SECONDS", "7200"),
                 Map.of("LIVEKIT_URL", livekit.wsUrl()));
         person = Browser.start(1280, 1000);
         agent = Browser.start(800, 600);
@@ -64,7 +64,7 @@ class TalkIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] { person, agent, stack, livekit }) {
+        for (AutoCloseable c : new AutoCloseable[] {person, agent, stack, livekit}) {
             try {
                 if (c != null) {
                     c.close();
@@ -78,8 +78,9 @@ class TalkIT {
     @Test
     void aCallWithMindBotFromJoinToTheEnd() throws Exception {
         String email = AuthServer.newEmail();
-        JsonNode session = stack.app.post("/auth/register", Map.of("email", email, "password", PASSWORD,
-                "full_name", "Grace Hopper")).json();
+        JsonNode session = stack.app
+                .post("/auth/register", Map.of("email", email, "password", PASSWORD, "full_name", "Grace Hopper"))
+                .json();
         String userToken = session.get("access_token").asString();
         String userId = stack.app.get("/auth/me", userToken).json().get("id").asString();
         assertThat(buy(userToken).status()).isEqualTo(200);
@@ -97,8 +98,10 @@ class TalkIT {
         person.waitForText("agent-state", "Waiting for MindBot");
         String room = (String) person.js("return document.getElementById('call').dataset.room");
         assertThat(room).startsWith("talk-");
-        person.wait.until(d -> ((Number) person.js("return Number(document.getElementById('mic-level').dataset.peak || 0)"))
-                .doubleValue() > 0);
+        person.wait.until(
+                d -> ((Number) person.js("return Number(document.getElementById('mic-level').dataset.peak || 0)"))
+                                .doubleValue()
+                        > 0);
 
         // MindBot joins (as the agent does: attribute first), and starts the metered session.
         joinAsAgent(room);
@@ -106,8 +109,12 @@ class TalkIT {
         String sessionId = startMeteredSession(room, userId);
 
         // The countdown starts from the session (within one sync) and runs.
-        person.wait.withTimeout(Duration.ofSeconds(25)).until(d -> !person.driver.findElement(By.id("talk-remaining"))
-                .getText().contains("starts when"));
+        person.wait
+                .withTimeout(Duration.ofSeconds(25))
+                .until(d -> !person.driver
+                        .findElement(By.id("talk-remaining"))
+                        .getText()
+                        .contains("starts when"));
         long first = remainingSeconds();
         assertThat(first).isBetween(3000L, 3600L);
         Thread.sleep(2500);
@@ -127,9 +134,12 @@ class TalkIT {
                 return 'ok';""");
         person.waitForText("agent-state", "Speaking");
         person.wait.until(d -> caption("seg-agent-1").contains("Hello Grace, what shall we talk about?"));
-        assertThat(person.js("return document.querySelector('li[data-segment=\"seg-agent-1\"]').dataset.speaker")).isEqualTo("agent");
-        person.wait.until(d -> ((Number) person.js("return Number(document.getElementById('agent-level').dataset.peak || 0)"))
-                .doubleValue() > 0.001);
+        assertThat(person.js("return document.querySelector('li[data-segment=\"seg-agent-1\"]').dataset.speaker"))
+                .isEqualTo("agent");
+        person.wait.until(
+                d -> ((Number) person.js("return Number(document.getElementById('agent-level').dataset.peak || 0)"))
+                                .doubleValue()
+                        > 0.001);
 
         // The person's words, transcribed by MindBot: an interim caption, then the final one in its place.
         String micTrack = (String) agentScript("""
@@ -139,18 +149,22 @@ class TalkIT {
         person.wait.until(d -> caption("seg-user-1").contains("tell me about"));
         userTranscript(micTrack, "tell me about compilers", "true");
         person.wait.until(d -> caption("seg-user-1").contains("tell me about compilers"));
-        assertThat(person.js("return document.querySelectorAll('li[data-segment=\"seg-user-1\"]').length")).isEqualTo(1L);
-        assertThat(person.js("return document.querySelector('li[data-segment=\"seg-user-1\"]').dataset.speaker")).isEqualTo("user");
+        assertThat(person.js("return document.querySelectorAll('li[data-segment=\"seg-user-1\"]').length"))
+                .isEqualTo(1L);
+        assertThat(person.js("return document.querySelector('li[data-segment=\"seg-user-1\"]').dataset.speaker"))
+                .isEqualTo("user");
         person.screenshot("20-talk-live");
 
         // Typing instead of speaking reaches MindBot on lk.chat.
         person.type("talk-text", "and what about COBOL?");
         person.driver.findElement(By.id("talk-text")).sendKeys(Keys.ENTER);
-        agent.wait.until(d -> String.valueOf(agent.js("return (window.received || []).join('|')")).contains("and what about COBOL?"));
+        agent.wait.until(d -> String.valueOf(agent.js("return (window.received || []).join('|')"))
+                .contains("and what about COBOL?"));
 
         // Mute stops the microphone track (and says so to screen readers).
         person.click("talk-mute");
-        person.wait.until(d -> "true".equals(person.driver.findElement(By.id("talk-mute")).getAttribute("aria-pressed")));
+        person.wait.until(
+                d -> "true".equals(person.driver.findElement(By.id("talk-mute")).getAttribute("aria-pressed")));
         person.click("talk-mute");
 
         // Buy more mid-call: the dialog sells an hour; the call stays up and the time left grows.
@@ -168,18 +182,24 @@ class TalkIT {
         person.visible("time-up");
         person.waitForText("time-up", "Your time ran out");
         person.screenshot("22-talk-time-up");
-        person.wait.until(d -> !"active".equals(session(sessionId, userToken).get("status").asString()));
+        person.wait.until(d ->
+                !"active".equals(session(sessionId, userToken).get("status").asString()));
 
         // A second call, hung up by the person: the metered session ends at once.
         person.click("talk-start");
         person.waitForText("agent-state", "Waiting for MindBot");
         String room2 = (String) person.js("return document.getElementById('call').dataset.room");
         String session2 = startMeteredSession(room2, userId);
-        person.wait.withTimeout(Duration.ofSeconds(25)).until(d -> !person.driver.findElement(By.id("talk-remaining"))
-                .getText().contains("starts when"));
+        person.wait
+                .withTimeout(Duration.ofSeconds(25))
+                .until(d -> !person.driver
+                        .findElement(By.id("talk-remaining"))
+                        .getText()
+                        .contains("starts when"));
         person.click("talk-hangup");
         person.waitForText("call-ended", "The call has ended");
-        person.wait.until(d -> "ended".equals(session(session2, userToken).get("status").asString()));
+        person.wait.until(
+                d -> "ended".equals(session(session2, userToken).get("status").asString()));
         person.screenshot("23-talk-hung-up");
     }
 
@@ -191,8 +211,10 @@ class TalkIT {
     }
 
     static String caption(String segment) {
-        Object text = person.js("const li = document.querySelector('li[data-segment=\"' + arguments[0] + '\"]');"
-                + " return li ? li.textContent : ''", segment);
+        Object text = person.js(
+                "const li = document.querySelector('li[data-segment=\"' + arguments[0] + '\"]');"
+                        + " return li ? li.textContent : ''",
+                segment);
         return String.valueOf(text);
     }
 
@@ -202,8 +224,13 @@ class TalkIT {
         AccessToken token = new AccessToken(AuthServer.LIVEKIT_KEY, AuthServer.LIVEKIT_SECRET);
         token.setIdentity("agent-mindbot-test");
         token.setName("MindBot");
-        token.addGrants(new RoomJoin(true), new RoomName(room), new CanPublish(true), new CanSubscribe(true),
-                new CanPublishData(true), new CanUpdateOwnMetadata(true));
+        token.addGrants(
+                new RoomJoin(true),
+                new RoomName(room),
+                new CanPublish(true),
+                new CanSubscribe(true),
+                new CanPublishData(true),
+                new CanUpdateOwnMetadata(true));
         agent.driver.get(stack.origin() + "/#/");
         Object joined = agent.driver.executeAsyncScript("""
                 const [url, token, done] = arguments;
@@ -240,24 +267,33 @@ class TalkIT {
 
     /** What the agent does when a user's time is exhausted: remove them (LiveKit's RoomService API). */
     static void removeFromRoom(String room) throws IOException, InterruptedException {
-        String identity = String.valueOf(agentScript(
-                "return [...window.agentRoom.remoteParticipants.values()][0].identity;"));
+        String identity =
+                String.valueOf(agentScript("return [...window.agentRoom.remoteParticipants.values()][0].identity;"));
         AccessToken admin = new AccessToken(AuthServer.LIVEKIT_KEY, AuthServer.LIVEKIT_SECRET);
         admin.addGrants(new RoomAdmin(true), new RoomName(room));
-        HttpResponse<String> removed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(livekit.wsUrl().replace("ws://", "http://") + "/twirp/livekit.RoomService/RemoveParticipant"))
-                .header("Authorization", "Bearer " + admin.toJwt()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Http.json(Map.of("room", room, "identity", identity)))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> removed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(livekit.wsUrl().replace("ws://", "http://")
+                                        + "/twirp/livekit.RoomService/RemoveParticipant"))
+                                .header("Authorization", "Bearer " + admin.toJwt())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        Http.json(Map.of("room", room, "identity", identity))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
     }
 
     // --- the time service, as the agent and the person use it
 
     static String startMeteredSession(String room, String userId) {
-        String agentToken = stack.app.post("/auth/service-token", Map.of("api_key", AuthServer.AGENT_KEY))
-                .json().get("access_token").asString();
-        Http.Response started = stack.direct.post("/time/sessions", Map.of("room_name", room, "user_id", userId), agentToken);
+        String agentToken = stack.app
+                .post("/auth/service-token", Map.of("api_key", AuthServer.AGENT_KEY))
+                .json()
+                .get("access_token")
+                .asString();
+        Http.Response started =
+                stack.direct.post("/time/sessions", Map.of("room_name", room, "user_id", userId), agentToken);
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         return started.json().get("session_id").asString();
     }
@@ -267,8 +303,11 @@ class TalkIT {
     }
 
     static Http.Response buy(String token) {
-        return stack.app.send("POST", "/time/purchase",
-                Http.json(Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa")), token,
+        return stack.app.send(
+                "POST",
+                "/time/purchase",
+                Http.json(Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa")),
+                token,
                 Map.of("Idempotency-Key", "talk-" + System.nanoTime()));
     }
 }

@@ -1,17 +1,15 @@
 package ai.mindbot.auth.app;
 
+import ai.mindbot.auth.AppStack;
 import ai.mindbot.common.test.Browser;
+import ai.mindbot.common.test.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.auth.AppStack;
-import ai.mindbot.common.test.TestDatabase;
 
 /**
  * First load of the web app on loopback, in headless Chromium: bytes transferred (Resource Timing
@@ -29,7 +27,7 @@ class WebAppFirstLoadBenchmark {
     void firstLoad() throws IOException {
         List<String> rows = new ArrayList<>();
         try (AppStack stack = AppStack.start(TestDatabase.SQLITE)) {
-            for (String page : new String[] { "/", "/#/talk" }) {
+            for (String page : new String[] {"/", "/#/talk"}) {
                 List<double[]> cold = new ArrayList<>();
                 List<double[]> warm = new ArrayList<>();
                 for (int i = 0; i < RUNS + 1; i++) {
@@ -61,8 +59,8 @@ class WebAppFirstLoadBenchmark {
         } else {
             browser.driver.get(url);
         }
-        browser.wait.until(d -> Boolean.TRUE.equals(browser.js(
-                "return performance.getEntriesByName('app-ready').length > 0"
+        browser.wait.until(
+                d -> Boolean.TRUE.equals(browser.js("return performance.getEntriesByName('app-ready').length > 0"
                         + " && (location.hash !== '#/talk' || typeof window.LivekitClient === 'object')"
                         + " && performance.getEntriesByType('resource').every(e => e.responseEnd > 0)")));
         Map<String, Object> m = (Map<String, Object>) browser.js("""
@@ -72,16 +70,25 @@ class WebAppFirstLoadBenchmark {
                 const ready = performance.getEntriesByName('app-ready')[0].startTime;
                 return {requests: 1 + res.length, bytes: nav.transferSize + res.reduce((a, e) => a + e.transferSize, 0),
                         ready: lk ? Math.max(ready, lk.responseEnd) : ready};""");
-        return new double[] { ((Number) m.get("requests")).doubleValue(), ((Number) m.get("bytes")).doubleValue(),
-                ((Number) m.get("ready")).doubleValue() };
+        return new double[] {
+            ((Number) m.get("requests")).doubleValue(),
+            ((Number) m.get("bytes")).doubleValue(),
+            ((Number) m.get("ready")).doubleValue()
+        };
     }
 
     static String row(String page, String kind, List<double[]> runs) {
         double[] times = runs.stream().mapToDouble(r -> r[2]).sorted().toArray();
         double[] bytes = runs.stream().mapToDouble(r -> r[1]).sorted().toArray();
         double[] requests = runs.stream().mapToDouble(r -> r[0]).sorted().toArray();
-        return String.format("| `%s` | %s | %.0f | %,.0f | %.0f ms | %.0f ms |", page, kind, requests[requests.length / 2],
-                bytes[bytes.length / 2], percentile(times, 50), percentile(times, 95));
+        return String.format(
+                "| `%s` | %s | %.0f | %,.0f | %.0f ms | %.0f ms |",
+                page,
+                kind,
+                requests[requests.length / 2],
+                bytes[bytes.length / 2],
+                percentile(times, 50),
+                percentile(times, 95));
     }
 
     static double percentile(double[] sorted, int p) {

@@ -1,13 +1,16 @@
 package ai.mindbot.auth.app;
 
-import ai.mindbot.common.test.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.auth.AppStack;
+import ai.mindbot.auth.AuthServer;
+import ai.mindbot.common.test.Browser;
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,11 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-
-import ai.mindbot.auth.AppStack;
-import ai.mindbot.auth.AuthServer;
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
 
 /**
  * The web app in a real headless Chromium against the real auth and time services (simulated
@@ -103,11 +101,13 @@ class WebAppIT {
     @Order(3)
     void buysAnHourWithTheSimulatorsVisa() {
         browser.visible("page-choose-starter_1h");
-        assertThat(browser.driver.findElements(By.cssSelector(".packages > li"))).hasSize(3);
+        assertThat(browser.driver.findElements(By.cssSelector(".packages > li")))
+                .hasSize(3);
         browser.screenshot("03-packages");
         browser.click("page-choose-starter_1h");
         browser.waitForText("page-simulated-note", "Simulated payments");
-        assertThat(browser.driver.findElement(By.id("page-pm_card_visa")).isSelected()).isTrue();
+        assertThat(browser.driver.findElement(By.id("page-pm_card_visa")).isSelected())
+                .isTrue();
         browser.screenshot("04-checkout-simulated");
         browser.click("page-pay");
 
@@ -125,7 +125,8 @@ class WebAppIT {
         browser.click("page-pay");
 
         browser.waitForText("page-purchase-result", "Payment declined");
-        String message = browser.driver.findElement(By.id("page-purchase-result")).getText();
+        String message =
+                browser.driver.findElement(By.id("page-purchase-result")).getText();
         assertThat(message).contains("Your card was declined", "generic_decline", "No time was added");
         assertThat(balance()).isEqualTo(3600);
         browser.waitForText("balance-chip", "Balance: 1 h");
@@ -167,12 +168,16 @@ class WebAppIT {
     @Test
     @Order(7)
     void signsOut() {
-        String refreshToken = (String) browser.js("return JSON.parse(localStorage.getItem('mindbot.session')).refresh_token");
+        String refreshToken =
+                (String) browser.js("return JSON.parse(localStorage.getItem('mindbot.session')).refresh_token");
         browser.click("sign-out");
         browser.waitForHash("#/signin");
         browser.waitForText("status", "You are signed out");
         assertThat(browser.js("return localStorage.getItem('mindbot.session')")).isNull();
-        assertThat(stack.app.post("/auth/refresh", Map.of("refresh_token", refreshToken)).status()).isEqualTo(401);
+        assertThat(stack.app
+                        .post("/auth/refresh", Map.of("refresh_token", refreshToken))
+                        .status())
+                .isEqualTo(401);
         browser.screenshot("09-signed-out");
     }
 
@@ -188,8 +193,8 @@ class WebAppIT {
 
             // The development log prints the link; its host is APP_URL's (localhost:8000 by default),
             // this test's server listens elsewhere, so the fragment is opened on the real origin.
-            String token = log.awaitMatch(Pattern.compile("password reset link .*?/#/reset/([A-Za-z0-9_-]{43})"),
-                    Duration.ofSeconds(10));
+            String token = log.awaitMatch(
+                    Pattern.compile("password reset link .*?/#/reset/([A-Za-z0-9_-]{43})"), Duration.ofSeconds(10));
             browser.driver.get(origin + "/#/reset/" + token);
         }
         browser.visible("new-password");
@@ -212,9 +217,13 @@ class WebAppIT {
     void theTalkPageShowsTheCallControlsAndTheCountdownSource() {
         browser.visible("talk-start");
         browser.waitForText("agent-state", "Not connected");
-        assertThat(browser.driver.findElement(By.id("captions")).getAttribute("role")).isEqualTo("log");
+        assertThat(browser.driver.findElement(By.id("captions")).getAttribute("role"))
+                .isEqualTo("log");
         assertThat(browser.driver.findElement(By.id("talk-text")).isEnabled()).isFalse();
-        assertThat(browser.driver.findElement(By.cssSelector("label[for=talk-text]")).getText()).isEqualTo("Type to MindBot");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("label[for=talk-text]"))
+                        .getText())
+                .isEqualTo("Type to MindBot");
         browser.screenshot("12-talk");
     }
 
@@ -238,10 +247,14 @@ class WebAppIT {
         assertThat(urls).anyMatch(u -> u.equals(origin + "/vendor/livekit-client/dist/livekit-client.umd.js"));
         assertThat(urls).anyMatch(u -> u.equals(origin + "/auth/guest"));
         // In simulated mode the page's policy does not even allow Stripe's script.
-        assertThat(stack.app.get("/").header("Content-Security-Policy")).doesNotContain("stripe").contains("script-src 'self';");
+        assertThat(stack.app.get("/").header("Content-Security-Policy"))
+                .doesNotContain("stripe")
+                .contains("script-src 'self';");
         // Only this origin and the configured LiveKit server (which livekit-client asks why a join failed).
-        assertThat(urls).allMatch(u -> u.startsWith(origin + "/") || u.startsWith(LIVEKIT_HTTP),
-                "every request goes to " + origin + " or to LiveKit");
+        assertThat(urls)
+                .allMatch(
+                        u -> u.startsWith(origin + "/") || u.startsWith(LIVEKIT_HTTP),
+                        "every request goes to " + origin + " or to LiveKit");
     }
 
     @Test
@@ -250,12 +263,15 @@ class WebAppIT {
         try (Browser phone = Browser.start(390, 844)) {
             phone.driver.get(origin + "/#/signup");
             phone.visible("full-name");
-            long overflow = (Long) phone.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            long overflow = (Long)
+                    phone.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow).as("horizontal scrolling on a phone").isLessThanOrEqualTo(0);
             phone.screenshot("14-phone-sign-up");
             phone.driver.get(origin + "/#/talk");
             phone.visible("talk-start");
-            assertThat((Long) phone.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isLessThanOrEqualTo(0);
+            assertThat((Long) phone.js(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                    .isLessThanOrEqualTo(0);
             phone.screenshot("15-phone-talk");
         }
     }
@@ -264,7 +280,11 @@ class WebAppIT {
 
     /** The balance as the time service has it, asked with the page's own access token. */
     static long balance() {
-        return stack.direct.get("/time/balance", storedAccessToken()).json().get("balance_seconds").asLong();
+        return stack.direct
+                .get("/time/balance", storedAccessToken())
+                .json()
+                .get("balance_seconds")
+                .asLong();
     }
 
     static Http.Response login(String password) {

@@ -2,13 +2,6 @@ package ai.mindbot.auth.passthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-
 import ai.mindbot.auth.AppStack;
 import ai.mindbot.auth.AuthServer;
 import ai.mindbot.common.test.FreePort;
@@ -16,12 +9,17 @@ import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * {@code /time/**} on the auth service's origin reaches the real time service with headers and
@@ -64,15 +62,25 @@ class TimeApiPassThroughIT extends OnBothDatabases {
         assertThat(bought.json().get("status").asString()).isEqualTo("succeeded");
         assertThat(replayed.body()).isEqualTo(bought.body());
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true"); // a time-service header, relayed
-        assertThat(stack.app.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600);
-        assertThat(stack.direct.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600);
+        assertThat(stack.app
+                        .get("/time/balance", token)
+                        .json()
+                        .get("balance_seconds")
+                        .asLong())
+                .isEqualTo(3600);
+        assertThat(stack.direct
+                        .get("/time/balance", token)
+                        .json()
+                        .get("balance_seconds")
+                        .asLong())
+                .isEqualTo(3600);
     }
 
     @Test
     void theRequestIdFollowsTheRequestIntoTheTimeService() {
         String token = stack.auth.registerNew().get("access_token").asString();
-        Http.Response refused = stack.app.send("GET", "/time/transactions?limit=0", null, token,
-                Map.of("X-Request-Id", "trace-webapp-42"));
+        Http.Response refused = stack.app.send(
+                "GET", "/time/transactions?limit=0", null, token, Map.of("X-Request-Id", "trace-webapp-42"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -87,13 +95,19 @@ class TimeApiPassThroughIT extends OnBothDatabases {
 
         assertThat(none.status()).isEqualTo(401);
         assertThat(forged.status()).isEqualTo(401);
-        assertThat(none.body()).isEqualTo(stack.direct.get("/time/balance").body().replaceAll(
-                "\"request_id\":\"[^\"]*\"", "\"request_id\":\"" + none.json().get("request_id").asString() + "\""));
+        assertThat(none.body())
+                .isEqualTo(stack.direct
+                        .get("/time/balance")
+                        .body()
+                        .replaceAll(
+                                "\"request_id\":\"[^\"]*\"",
+                                "\"request_id\":\""
+                                        + none.json().get("request_id").asString() + "\""));
     }
 
     @Test
     void pathsThatCouldMeanSomethingElseAreRefused() {
-        for (String path : new String[] { "/time/pricing;x=1", "/time//pricing", "/time/a/../pricing" }) {
+        for (String path : new String[] {"/time/pricing;x=1", "/time//pricing", "/time/a/../pricing"}) {
             Http.Response refused = stack.app.get(path);
             assertThat(refused.status()).as(path).isEqualTo(400);
             assertThat(refused.json().get("code").asString()).as(path).isEqualTo("invalid_path");
@@ -109,13 +123,14 @@ class TimeApiPassThroughIT extends OnBothDatabases {
     void aChunkedBodyOverTheCapIsRefusedNotPassedOn() throws Exception {
         byte[] big = new byte[100_000];
         Arrays.fill(big, (byte) ' ');
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stack.origin() + "/time/purchase"))
-                        .header("Content-Type", "application/json")
-                        // no length: the JDK client sends it chunked, so only the streaming cap can stop it
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.origin() + "/time/purchase"))
+                                .header("Content-Type", "application/json")
+                                // no length: the JDK client sends it chunked, so only the streaming cap can stop it
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
         assertThat(refused.body()).contains("body_too_large");
     }

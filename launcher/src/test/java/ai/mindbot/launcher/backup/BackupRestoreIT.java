@@ -2,6 +2,9 @@ package ai.mindbot.launcher.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.launcher.RunningSystem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,14 +18,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.launcher.RunningSystem;
 
 /**
  * {@code ./mindbot backup} taken while the services run and take purchases, restored into a fresh
@@ -58,8 +56,12 @@ class BackupRestoreIT {
                 customers.add(Customer.withHistory(system, name));
             }
             String admin = system.adminToken();
-            Http.Response grant = system.admin.send("POST", "/admin/users/" + customers.get(1).id() + "/grant",
-                    Http.json(Map.of("seconds", 600, "reason", "sorry for the outage")), admin, Map.of());
+            Http.Response grant = system.admin.send(
+                    "POST",
+                    "/admin/users/" + customers.get(1).id() + "/grant",
+                    Http.json(Map.of("seconds", 600, "reason", "sorry for the outage")),
+                    admin,
+                    Map.of());
             assertThat(grant.status()).as(grant.body()).isEqualTo(200);
             before = answers(system, customers, admin);
             ledgerBefore = ledgerSums(system);
@@ -88,21 +90,34 @@ class BackupRestoreIT {
             assertThat(buyerFailed.get()).isNull();
         }
         Path backup = onlyBackupIn(backups);
-        assertThat(backedUp).contains(database == TestDatabase.SQLITE ? "copying the time database" : "dumping the database");
-        assertThat(backedUp).contains("Backed up: 5 users", "every balance equals its ledger entries", "./mindbot restore " + backup);
+        assertThat(backedUp)
+                .contains(database == TestDatabase.SQLITE ? "copying the time database" : "dumping the database");
+        assertThat(backedUp)
+                .contains(
+                        "Backed up: 5 users", "every balance equals its ledger entries", "./mindbot restore " + backup);
 
         Map<String, String> fresh = RunningSystem.freshSettings(database);
         String restored = run(out -> BackupCommand.restore(List.of(backup.toString()), fresh, out), 0);
-        assertThat(restored).contains("Restored: 5 users", "every balance equals its ledger entries",
-                "That is everything the backup of");
+        assertThat(restored)
+                .contains(
+                        "Restored: 5 users",
+                        "every balance equals its ledger entries",
+                        "That is everything the backup of");
 
         try (RunningSystem system = RunningSystem.start(fresh)) {
             String admin = system.adminToken();
             assertThat(answers(system, customers, admin)).isEqualTo(before);
             assertThat(ledgerSums(system)).containsAllEntriesOf(ledgerBefore);
             // whatever the busy customer had bought when the copy was taken, it came back whole
-            long busyBalance = system.time.get("/time/balance", busy.token()).json().get("balance_seconds").asLong();
-            assertThat(busyBalance).isPositive().isEqualTo(ledgerSums(system).get(busy.id())).isEqualTo(3600 * purchases(system, busy));
+            long busyBalance = system.time
+                    .get("/time/balance", busy.token())
+                    .json()
+                    .get("balance_seconds")
+                    .asLong();
+            assertThat(busyBalance)
+                    .isPositive()
+                    .isEqualTo(ledgerSums(system).get(busy.id()))
+                    .isEqualTo(3600 * purchases(system, busy));
 
             // the restored system moves on: a purchase the next restore must undo
             customers.get(0).buy(system, "pro_20h");
@@ -111,7 +126,8 @@ class BackupRestoreIT {
             assertThat(refused).contains("there is data in", "already", "--overwrite");
             assertThat(answers(system, customers, admin)).isNotEqualTo(before);
 
-            String overwritten = run(out -> BackupCommand.restore(List.of(backup.toString(), "--overwrite"), fresh, out), 0);
+            String overwritten =
+                    run(out -> BackupCommand.restore(List.of(backup.toString(), "--overwrite"), fresh, out), 0);
             assertThat(overwritten).contains("replacing", "Restored: 5 users");
             assertThat(answers(system, customers, admin)).isEqualTo(before);
         }
@@ -136,8 +152,11 @@ class BackupRestoreIT {
     }
 
     private static long purchases(RunningSystem system, Customer customer) {
-        return JdbcClient.create(system.timeDatabase()).sql("SELECT COUNT(*) FROM purchases WHERE user_id = ? AND status = 'succeeded'")
-                .param(customer.id()).query(Long.class).single();
+        return JdbcClient.create(system.timeDatabase())
+                .sql("SELECT COUNT(*) FROM purchases WHERE user_id = ? AND status = 'succeeded'")
+                .param(customer.id())
+                .query(Long.class)
+                .single();
     }
 
     /** Each account's ledger, summed as stored. */

@@ -1,5 +1,10 @@
 package ai.mindbot.launcher.cluster;
 
+import ai.mindbot.common.test.EmbeddedPostgresServer;
+import ai.mindbot.common.test.FreePort;
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.RedisServer;
+import ai.mindbot.launcher.nginx.EdgeProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,12 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-
-import ai.mindbot.common.test.EmbeddedPostgresServer;
-import ai.mindbot.common.test.FreePort;
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.RedisServer;
-import ai.mindbot.launcher.nginx.EdgeProxy;
 
 /**
  * MindBot on "several machines" of this one: {@code n} auth and {@code n} time instances (and the
@@ -44,8 +43,9 @@ final class Cluster implements AutoCloseable {
      * Starts everything, one JVM at a time (five starting at once on two cores mostly wait on each
      * other). {@code launch} gives each instance's command before {@code -jar} (by instance number).
      */
-    static Cluster start(int instances, boolean withAdmin, Map<String, String> settings,
-            IntFunction<List<String>> launch) throws Exception {
+    static Cluster start(
+            int instances, boolean withAdmin, Map<String, String> settings, IntFunction<List<String>> launch)
+            throws Exception {
         Path work = Files.createTempDirectory("mindbot-cluster-");
         Cluster cluster = new Cluster(work, EmbeddedPostgresServer.newDatabase());
         try {
@@ -57,8 +57,9 @@ final class Cluster implements AutoCloseable {
         return cluster;
     }
 
-    private void startAll(int instances, boolean withAdmin, Map<String, String> settings,
-            IntFunction<List<String>> launch) throws Exception {
+    private void startAll(
+            int instances, boolean withAdmin, Map<String, String> settings, IntFunction<List<String>> launch)
+            throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         redis = RedisServer.start();
         running.add(redis);
@@ -123,8 +124,9 @@ final class Cluster implements AutoCloseable {
         return "jdbc:postgresql://" + databaseUrl.substring(databaseUrl.indexOf('@') + 1);
     }
 
-    private ServiceProcess service(Path root, String module, String name, String portVariable, Map<String, String> env,
-            List<String> launch) throws Exception {
+    private ServiceProcess service(
+            Path root, String module, String name, String portVariable, Map<String, String> env, List<String> launch)
+            throws Exception {
         Path jar = root.resolve(module).resolve("target").resolve(module + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn package)");

@@ -2,16 +2,14 @@ package ai.mindbot.launcher.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.Http;
 
 /**
  * Two auth and two time instances and the admin dashboard, each its own JVM, behind the shipped
@@ -38,7 +36,8 @@ class ClusterCheckIT {
         settings.put("SESSION_GRACE_SECONDS", "3");
         settings.put("SESSION_SWEEP_SECONDS", "1");
         settings.put("NOTIFY_POLL_MILLIS", "500");
-        // a job whose instance was killed mid-run is taken over after four missed heartbeats (4 s here, 20 s by default)
+        // a job whose instance was killed mid-run is taken over after four missed heartbeats (4 s here, 20 s by
+        // default)
         settings.put("JOBS_HEARTBEAT_SECONDS", "1");
         // a buyer's card gives 3600 s and the first call's heartbeats cross this line: outbox work
         settings.put("LOW_BALANCE_THRESHOLD_SECONDS", "3598");
@@ -47,9 +46,12 @@ class ClusterCheckIT {
             cluster = Cluster.start(2, true, settings, instance -> ServiceProcess.quickLaunch());
             List<ServiceProcess> auths = cluster.auths;
             List<ServiceProcess> times = cluster.times;
-            report.note("PostgreSQL " + cluster.databaseUrl.replaceAll("//[^@]*@", "//") + ", Redis " + cluster.redisUrl());
-            report.note("up: " + cluster.services().stream()
-                    .map(s -> s.name() + ":" + s.port() + " in " + s.lastStartSeconds() + " s").toList()
+            report.note(
+                    "PostgreSQL " + cluster.databaseUrl.replaceAll("//[^@]*@", "//") + ", Redis " + cluster.redisUrl());
+            report.note("up: "
+                    + cluster.services().stream()
+                            .map(s -> s.name() + ":" + s.port() + " in " + s.lastStartSeconds() + " s")
+                            .toList()
                     + " behind nginx " + cluster.edgeUrl());
 
             Retrying retrying = new Retrying();
@@ -65,31 +67,44 @@ class ClusterCheckIT {
             do {
                 ClusterWorkload round = new ClusterWorkload(http, retrying);
                 round.run(BUYERS, SAVERS, adminToken, 24);
-                refusedWebhooks += storm.deliver(round.pending(), times.stream().map(ServiceProcess::url).toList(),
-                        rounds.size());
+                refusedWebhooks += storm.deliver(
+                        round.pending(), times.stream().map(ServiceProcess::url).toList(), rounds.size());
                 rounds.add(round);
             } while (killing.isAlive() || rounds.size() < 2);
             killing.join();
 
-            List<String> problems = rounds.stream().flatMap(r -> r.problems().stream()).toList();
-            List<String> savers = rounds.stream().flatMap(r -> r.smallGrantUsers().stream()).toList();
+            List<String> problems =
+                    rounds.stream().flatMap(r -> r.problems().stream()).toList();
+            List<String> savers =
+                    rounds.stream().flatMap(r -> r.smallGrantUsers().stream()).toList();
             int pending = rounds.stream().mapToInt(r -> r.pending().size()).sum();
             report.note(rounds.size() + " rounds of " + BUYERS + " buyers and " + SAVERS + " small-grant users");
-            report.check("every story finished with the answers a client expects", problems.isEmpty(),
+            report.check(
+                    "every story finished with the answers a client expects",
+                    problems.isEmpty(),
                     problems.size() + " problems " + problems.stream().limit(5).toList());
-            report.check("every signed webhook delivery was accepted", refusedWebhooks == 0, refusedWebhooks + " refused");
-            report.check("no 5xx other than nginx's 502/503/504 while an instance was down",
-                    retrying.serverFaults() == 0, retrying.serverFaults() + " faults " + retrying.faults());
-            report.note(retrying.retries() + " requests were retried while instances were down, "
-                    + retrying.limited() + " after an answer that said when to ask again (429, 409 purchase_in_progress)");
-            report.check("every instance was killed and came back", killer.kills() == 4,
+            report.check(
+                    "every signed webhook delivery was accepted", refusedWebhooks == 0, refusedWebhooks + " refused");
+            report.check(
+                    "no 5xx other than nginx's 502/503/504 while an instance was down",
+                    retrying.serverFaults() == 0,
+                    retrying.serverFaults() + " faults " + retrying.faults());
+            report.note(retrying.retries() + " requests were retried while instances were down, " + retrying.limited()
+                    + " after an answer that said when to ask again (429, 409 purchase_in_progress)");
+            report.check(
+                    "every instance was killed and came back",
+                    killer.kills() == 4,
                     killer.kills() + " kills" + killer.failure());
 
             // let every abandoned call lapse (slice 10 s + grace 3 s) and the sweeper and outbox catch up
             ServiceProcess.sleep(20_000);
             String jdbc = cluster.jdbcUrl();
             new LedgerChecks(jdbc).run(report, savers, pending);
-            new JobChecks(jdbc).run(report, times, rounds.stream().mapToInt(ClusterWorkload::abandoned).sum());
+            new JobChecks(jdbc)
+                    .run(
+                            report,
+                            times,
+                            rounds.stream().mapToInt(ClusterWorkload::abandoned).sum());
         } catch (Exception | Error e) {
             // the report is all scripts/cluster-check shows: a check that could not run says why there
             report.check("the cluster started and the check ran to its end", false, e.toString());

@@ -1,5 +1,6 @@
 package ai.mindbot.launcher.cluster;
 
+import ai.mindbot.common.test.Http;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.Http;
 
 /**
  * Requests per second with one instance of auth and time, then with two: sign-ins (an Argon2id
@@ -37,20 +35,29 @@ class ClusterThroughputBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 10);
 
-    private record Result(String what, int instances, double perSecond, long p50Millis, long p95Millis, int errors) {
-    }
+    private record Result(String what, int instances, double perSecond, long p50Millis, long p95Millis, int errors) {}
 
     @Test
     void throughputWithOneAndWithTwoInstances() throws Exception {
         List<Result> results = new ArrayList<>();
-        for (int instances : new int[] { 1, 2 }) {
+        for (int instances : new int[] {1, 2}) {
             // instance i on core i-1: one core per instance, like one small machine each
-            IntFunction<List<String>> launch = i -> List.of("taskset", "-c", Integer.toString((i - 1) % cores()),
-                    ServiceProcess.java(), "-Xmx512m");
-            try (Cluster cluster = Cluster.start(instances, false, Map.of(
-                    "AUTH_RATE_LOGIN_PER_ADDRESS", "10000000", "AUTH_RATE_REGISTER_PER_ADDRESS", "10000000",
-                    "AUTH_RATE_LOGIN_PER_ACCOUNT", "10000000"), launch)) {
-                results.addAll(measure(cluster.edge(), cluster.auths.stream().map(a -> new Http(a.url())).toList(),
+            IntFunction<List<String>> launch = i ->
+                    List.of("taskset", "-c", Integer.toString((i - 1) % cores()), ServiceProcess.java(), "-Xmx512m");
+            try (Cluster cluster = Cluster.start(
+                    instances,
+                    false,
+                    Map.of(
+                            "AUTH_RATE_LOGIN_PER_ADDRESS",
+                            "10000000",
+                            "AUTH_RATE_REGISTER_PER_ADDRESS",
+                            "10000000",
+                            "AUTH_RATE_LOGIN_PER_ACCOUNT",
+                            "10000000"),
+                    launch)) {
+                results.addAll(measure(
+                        cluster.edge(),
+                        cluster.auths.stream().map(a -> new Http(a.url())).toList(),
                         instances));
             }
         }
@@ -68,20 +75,33 @@ class ClusterThroughputBenchmark {
         for (int c = 0; c < CLIENTS; c++) {
             String email = "bench-" + instances + "-" + c + "@cluster.test";
             String token = signUps.signUp(email);
-            edge.send("POST", "/time/purchase", Http.json(Map.of("package_id", "pro_20h", "payment_method_id",
-                    "pm_card_visa")), token, Map.of("Idempotency-Key", email));
+            edge.send(
+                    "POST",
+                    "/time/purchase",
+                    Http.json(Map.of("package_id", "pro_20h", "payment_method_id", "pm_card_visa")),
+                    token,
+                    Map.of("Idempotency-Key", email));
             emails.add(email);
             tokens.add(token);
-            sessions.add(edge.post("/time/sessions", Map.of("room_name", "bench-" + email), token).json()
-                    .get("session_id").asString());
+            sessions.add(edge.post("/time/sessions", Map.of("room_name", "bench-" + email), token)
+                    .json()
+                    .get("session_id")
+                    .asString());
         }
         List<Result> results = new ArrayList<>();
-        results.add(run("sign-in (POST /auth/login, to the instances)", instances, c -> authInstances
-                .get(c % authInstances.size()).post("/auth/login",
-                Map.of("email", emails.get(c), "password", "cluster-password-" + emails.get(c)))));
+        results.add(run(
+                "sign-in (POST /auth/login, to the instances)",
+                instances,
+                c -> authInstances
+                        .get(c % authInstances.size())
+                        .post(
+                                "/auth/login",
+                                Map.of("email", emails.get(c), "password", "cluster-password-" + emails.get(c)))));
         results.add(run("balance read (GET /time/balance)", instances, c -> edge.get("/time/balance", tokens.get(c))));
-        results.add(run("heartbeat (POST /time/sessions/{id}/heartbeat)", instances, c -> edge.post(
-                "/time/sessions/" + sessions.get(c) + "/heartbeat", Map.of(), tokens.get(c))));
+        results.add(run(
+                "heartbeat (POST /time/sessions/{id}/heartbeat)",
+                instances,
+                c -> edge.post("/time/sessions/" + sessions.get(c) + "/heartbeat", Map.of(), tokens.get(c))));
         return results;
     }
 
@@ -91,7 +111,8 @@ class ClusterThroughputBenchmark {
         long[][] latencies = new long[CLIENTS][];
         int[] counts = loop(request, SECONDS, latencies);
         int total = Arrays.stream(counts).sum();
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         int errors = counts[CLIENTS];
         return new Result(what, instances, (double) total / SECONDS, percentile(all, 50), percentile(all, 95), errors);
     }
@@ -152,21 +173,25 @@ class ClusterThroughputBenchmark {
     }
 
     private static String table(List<Result> results) {
-        StringBuilder out = new StringBuilder("| operation | instances | requests/s | p50 ms | p95 ms | errors |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder(
+                "| operation | instances | requests/s | p50 ms | p95 ms | errors |\n" + "|---|---|---|---|---|---|\n");
         for (Result r : results) {
-            out.append(String.format("| %s | %d | %.1f | %d | %d | %d |%n", r.what(), r.instances(), r.perSecond(),
-                    r.p50Millis(), r.p95Millis(), r.errors()));
+            out.append(String.format(
+                    "| %s | %d | %.1f | %d | %d | %d |%n",
+                    r.what(), r.instances(), r.perSecond(), r.p50Millis(), r.p95Millis(), r.errors()));
         }
         out.append("\n| operation | two instances / one |\n|---|---|\n");
         for (Result one : results) {
             if (one.instances() == 1) {
-                results.stream().filter(r -> r.instances() == 2 && r.what().equals(one.what())).findFirst()
-                        .ifPresent(two -> out.append(String.format("| %s | %.2f× |%n", one.what(),
-                                two.perSecond() / one.perSecond())));
+                results.stream()
+                        .filter(r -> r.instances() == 2 && r.what().equals(one.what()))
+                        .findFirst()
+                        .ifPresent(two -> out.append(
+                                String.format("| %s | %.2f× |%n", one.what(), two.perSecond() / one.perSecond())));
             }
         }
-        out.append(String.format("%n%d clients, %d s measured after %d s of warm-up per operation, %d cores.%n",
+        out.append(String.format(
+                "%n%d clients, %d s measured after %d s of warm-up per operation, %d cores.%n",
                 CLIENTS, SECONDS, WARMUP, cores()));
         return out.toString();
     }

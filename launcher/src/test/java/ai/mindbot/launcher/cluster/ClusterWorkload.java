@@ -1,5 +1,6 @@
 package ai.mindbot.launcher.cluster;
 
+import ai.mindbot.common.test.Http;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import ai.mindbot.common.test.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ClusterWorkload {
 
     /** A purchase the browser would finish with 3-D Secure; here only a signed webhook settles it. */
-    record PendingIntent(String purchaseId, String paymentIntentId, long amountCents) {
-    }
+    record PendingIntent(String purchaseId, String paymentIntentId, long amountCents) {}
 
     static final long SMALL_GRANT_SECONDS = 40;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -88,15 +86,18 @@ final class ClusterWorkload {
 
     String signUp(String email) {
         String password = "cluster-password-" + email;
-        Http.Response registered = retrying.call("register " + email, () -> edge.post("/auth/register",
-                Map.of("email", email, "password", password, "full_name", "Cluster " + email)));
+        Http.Response registered = retrying.call(
+                "register " + email,
+                () -> edge.post(
+                        "/auth/register",
+                        Map.of("email", email, "password", password, "full_name", "Cluster " + email)));
         if (registered.status() == 201) {
             return registered.json().get("access_token").asString();
         }
         // a retry after the first attempt went through finds the account there: sign in instead
         expect("register " + email, registered, 409);
-        Http.Response login = retrying.call("login " + email,
-                () -> edge.post("/auth/login", Map.of("email", email, "password", password)));
+        Http.Response login = retrying.call(
+                "login " + email, () -> edge.post("/auth/login", Map.of("email", email, "password", password)));
         expect("login " + email, login, 200);
         return login.json().get("access_token").asString();
     }
@@ -109,11 +110,13 @@ final class ClusterWorkload {
         if (!first.json().path("purchase_id").equals(again.json().path("purchase_id"))) {
             problems.add("the same Idempotency-Key gave two purchases: " + first.body() + " / " + again.body());
         }
-        Http.Response secure = purchase(token, "pm_card_authenticationRequired", UUID.randomUUID().toString());
+        Http.Response secure = purchase(
+                token, "pm_card_authenticationRequired", UUID.randomUUID().toString());
         if (!"requires_action".equals(secure.json().path("status").asString())) {
             problems.add("a 3-D Secure card was not left for the browser: " + secure.body());
         } else {
-            pending.add(new PendingIntent(secure.json().get("purchase_id").asString(),
+            pending.add(new PendingIntent(
+                    secure.json().get("purchase_id").asString(),
                     secure.json().get("payment_intent_id").asString(),
                     secure.json().path("package").path("price_cents").asLong()));
         }
@@ -126,9 +129,14 @@ final class ClusterWorkload {
         String userId = subject(token);
         smallGrantUsers.add(userId);
         String key = UUID.randomUUID().toString();
-        Http.Response grant = retrying.call("grant " + userId, () -> edge.send("POST", "/time/admin/grants",
-                Http.json(Map.of("user_id", userId, "seconds", SMALL_GRANT_SECONDS, "reason", "cluster check")),
-                adminToken, Map.of("Idempotency-Key", key)));
+        Http.Response grant = retrying.call(
+                "grant " + userId,
+                () -> edge.send(
+                        "POST",
+                        "/time/admin/grants",
+                        Http.json(Map.of("user_id", userId, "seconds", SMALL_GRANT_SECONDS, "reason", "cluster check")),
+                        adminToken,
+                        Map.of("Idempotency-Key", key)));
         expect("grant", grant, 200, 201);
         // four calls at once against 40 seconds: together they may never bill more than the grant
         List<Thread> calls = new ArrayList<>();
@@ -149,8 +157,8 @@ final class ClusterWorkload {
 
     /** A call: start, {@code heartbeats} heartbeats a second apart, then hang up or vanish. */
     private void talk(String token, String room, int heartbeats, boolean hangUp) {
-        Http.Response started = retrying.call("start " + room,
-                () -> edge.post("/time/sessions", Map.of("room_name", room), token));
+        Http.Response started =
+                retrying.call("start " + room, () -> edge.post("/time/sessions", Map.of("room_name", room), token));
         if (started.status() == 402) {
             return; // not enough left to start: the right answer for a drained account
         }
@@ -158,9 +166,10 @@ final class ClusterWorkload {
         String id = started.json().get("session_id").asString();
         for (int i = 0; i < heartbeats; i++) {
             ServiceProcess.sleep(1000);
-            Http.Response beat = retrying.call("heartbeat " + id,
-                    () -> edge.post("/time/sessions/" + id + "/heartbeat", Map.of(), token));
-            if (beat.status() == 409 || "ended".equals(beat.json().path("status").asString())) {
+            Http.Response beat = retrying.call(
+                    "heartbeat " + id, () -> edge.post("/time/sessions/" + id + "/heartbeat", Map.of(), token));
+            if (beat.status() == 409
+                    || "ended".equals(beat.json().path("status").asString())) {
                 return; // the time ran out and the service ended the call
             }
             expect("heartbeat " + id, beat, 200);
@@ -168,15 +177,22 @@ final class ClusterWorkload {
         if (!hangUp) {
             abandoned.incrementAndGet();
         } else {
-            expect("end " + id, retrying.call("end " + id,
-                    () -> edge.post("/time/sessions/" + id + "/end", Map.of(), token)), 200);
+            expect(
+                    "end " + id,
+                    retrying.call("end " + id, () -> edge.post("/time/sessions/" + id + "/end", Map.of(), token)),
+                    200);
         }
     }
 
     private Http.Response purchase(String token, String method, String key) {
-        Http.Response answer = retrying.call("purchase " + method, () -> edge.send("POST", "/time/purchase",
-                Http.json(Map.of("package_id", "starter_1h", "payment_method_id", method)), token,
-                Map.of("Idempotency-Key", key)));
+        Http.Response answer = retrying.call(
+                "purchase " + method,
+                () -> edge.send(
+                        "POST",
+                        "/time/purchase",
+                        Http.json(Map.of("package_id", "starter_1h", "payment_method_id", method)),
+                        token,
+                        Map.of("Idempotency-Key", key)));
         expect("purchase " + method, answer, 200, 201, 202);
         return answer;
     }

@@ -1,10 +1,9 @@
 package ai.mindbot.launcher.cluster;
 
+import ai.mindbot.common.test.Http;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import ai.mindbot.common.test.Http;
 
 /**
  * What a well-behaved client does while an instance dies behind the load balancer: a dropped
@@ -38,8 +37,15 @@ final class Retrying {
                 if (status != 502 && status != 503 && status != 504) {
                     if (status >= 500) {
                         serverFaults.incrementAndGet();
-                        faults.append(what).append(": ").append(status).append(' ')
-                                .append(response.body(), 0, Math.min(200, response.body().length())).append('\n');
+                        faults.append(what)
+                                .append(": ")
+                                .append(status)
+                                .append(' ')
+                                .append(
+                                        response.body(),
+                                        0,
+                                        Math.min(200, response.body().length()))
+                                .append('\n');
                     }
                     return response;
                 }
@@ -59,7 +65,8 @@ final class Retrying {
      * {@code retry_after_seconds}); 0 for any other answer.
      */
     private static long askAgainAfterSeconds(Http.Response response) {
-        if (response.status() == 409 && "purchase_in_progress".equals(response.json().path("code").asString())) {
+        if (response.status() == 409
+                && "purchase_in_progress".equals(response.json().path("code").asString())) {
             return Math.max(1, response.json().path("retry_after_seconds").asLong(1));
         }
         if (response.status() != 429) {

@@ -28,7 +28,8 @@ final class ServiceProcess implements AutoCloseable {
      */
     private static final Duration START_LIMIT = Duration.ofSeconds(Long.getLong("cluster.startSeconds", 600));
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;
@@ -126,7 +127,9 @@ final class ServiceProcess implements AutoCloseable {
         try {
             byte[] bytes = Files.readAllBytes(log);
             int from = (int) Math.min(logOffset, bytes.length);
-            List<String> lines = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
@@ -135,10 +138,13 @@ final class ServiceProcess implements AutoCloseable {
 
     private void awaitHealthy(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its log ends:\n" + logTail());
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; its log ends:\n" + logTail());
             }
             try {
                 if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

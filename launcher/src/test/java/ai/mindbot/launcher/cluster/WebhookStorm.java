@@ -1,5 +1,8 @@
 package ai.mindbot.launcher.cluster;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.time.testing.StripeEvents;
+import ai.mindbot.time.testing.StripeSignatures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,10 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.time.testing.StripeEvents;
-import ai.mindbot.time.testing.StripeSignatures;
 
 /**
  * Stripe's delivery as it really is: at least once, in no particular order, to whichever instance
@@ -36,8 +35,8 @@ final class WebhookStorm {
         List<String> events = new ArrayList<>();
         for (ClusterWorkload.PendingIntent intent : intents) {
             for (int copy = 0; copy < 2; copy++) {
-                String event = StripeEvents.succeeded(intent.paymentIntentId(), intent.amountCents(), "usd",
-                        intent.purchaseId());
+                String event = StripeEvents.succeeded(
+                        intent.paymentIntentId(), intent.amountCents(), "usd", intent.purchaseId());
                 events.add(event);
                 events.add(event);
             }
@@ -50,8 +49,14 @@ final class WebhookStorm {
             String event = events.get(i);
             Http instance = new Http(timeInstanceUrls.get(i % timeInstanceUrls.size()));
             pool.submit(() -> {
-                Http.Response answer = retrying.call("webhook", () -> instance.send("POST", "/webhooks/stripe", event,
-                        null, Map.of("Stripe-Signature", StripeSignatures.header(secret, event))));
+                Http.Response answer = retrying.call(
+                        "webhook",
+                        () -> instance.send(
+                                "POST",
+                                "/webhooks/stripe",
+                                event,
+                                null,
+                                Map.of("Stripe-Signature", StripeSignatures.header(secret, event))));
                 if (answer.status() != 200) {
                     refused.incrementAndGet();
                 }

@@ -2,6 +2,7 @@ package ai.mindbot.launcher.nginx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,18 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-
-import ai.mindbot.common.test.FreePort;
-import java.security.GeneralSecurityException;
-import java.util.stream.Stream;
 
 /**
  * Debian's nginx (scripts/install-nginx) running the shipped {@code deploy/nginx.conf}, unchanged, in
@@ -63,18 +61,37 @@ public final class EdgeProxy implements AutoCloseable {
         // nginx's workers run as nobody and buffer large answers (the web app's livekit-client) here
         Path temp = Files.createDirectories(dir.resolve("temp"));
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxrwxrwx"));
-        write(dir.resolve("mindbot/upstreams.conf"),
+        write(
+                dir.resolve("mindbot/upstreams.conf"),
                 "upstream auth_service  { " + servers(authPorts) + " keepalive 16; }",
                 "upstream time_service  { " + servers(timePorts) + " keepalive 16; }",
                 "upstream admin_service { " + servers(adminPorts) + " keepalive 16; }");
         write(dir.resolve("mindbot/http-server.conf"), "listen 127.0.0.1:" + httpPort + ";");
-        write(dir.resolve("mindbot/https-server.conf"), "listen 127.0.0.1:" + httpsPort + " ssl http2;",
-                "server_name localhost;", "access_log " + dir.resolve("access.log") + " mindbot;");
-        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", dir.resolve("tls/privkey.pem").toString(), "-out", dir.resolve("tls/fullchain.pem").toString()));
+        write(
+                dir.resolve("mindbot/https-server.conf"),
+                "listen 127.0.0.1:" + httpsPort + " ssl http2;",
+                "server_name localhost;",
+                "access_log " + dir.resolve("access.log") + " mindbot;");
+        run(List.of(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout",
+                dir.resolve("tls/privkey.pem").toString(),
+                "-out",
+                dir.resolve("tls/fullchain.pem").toString()));
         // The main file an nginx package brings, reduced to what a test needs; the site is the shipped file.
-        write(dir.resolve("nginx.conf"),
+        write(
+                dir.resolve("nginx.conf"),
                 "daemon off;",
                 "worker_processes 1;",
                 "pid " + dir.resolve("nginx.pid") + ";",
@@ -88,10 +105,17 @@ public final class EdgeProxy implements AutoCloseable {
                 "    scgi_temp_path " + temp.resolve("scgi") + ";",
                 "    include " + SHIPPED + ";",
                 "}");
-        List<String> command = List.of(nginx.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString());
+        List<String> command = List.of(
+                nginx.toString(),
+                "-p",
+                dir.toString(),
+                "-c",
+                dir.resolve("nginx.conf").toString());
         run(concat(command, "-t"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("nginx.out").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx.out").toFile())
+                .start();
         EdgeProxy proxy = new EdgeProxy(dir, httpPort, httpsPort, process);
         proxy.awaitListening();
         return proxy;
@@ -110,7 +134,8 @@ public final class EdgeProxy implements AutoCloseable {
         try (InputStream pem = Files.newInputStream(dir.resolve("tls/fullchain.pem"))) {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
-            trusted.setCertificateEntry("mindbot-test", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            trusted.setCertificateEntry(
+                    "mindbot-test", CertificateFactory.getInstance("X.509").generateCertificate(pem));
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -129,7 +154,9 @@ public final class EdgeProxy implements AutoCloseable {
 
     private void awaitListening() throws InterruptedException, IOException {
         for (int attempt = 0; attempt < 400; attempt++) {
-            assertThat(process.isAlive()).as("nginx stopped: " + Files.readString(dir.resolve("nginx.out"))).isTrue();
+            assertThat(process.isAlive())
+                    .as("nginx stopped: " + Files.readString(dir.resolve("nginx.out")))
+                    .isTrue();
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", httpsPort), 200);
                 return;
@@ -137,7 +164,8 @@ public final class EdgeProxy implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        throw new AssertionError("nginx did not listen on " + httpsPort + ": " + Files.readString(dir.resolve("error.log")));
+        throw new AssertionError(
+                "nginx did not listen on " + httpsPort + ": " + Files.readString(dir.resolve("error.log")));
     }
 
     @Override
@@ -170,7 +198,9 @@ public final class EdgeProxy implements AutoCloseable {
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(String.join(" ", command) + ":\n" + output).isZero();
+        assertThat(process.waitFor())
+                .as(String.join(" ", command) + ":\n" + output)
+                .isZero();
     }
 
     private static List<String> concat(List<String> command, String arg) {

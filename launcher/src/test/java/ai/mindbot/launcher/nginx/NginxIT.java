@@ -2,26 +2,24 @@ package ai.mindbot.launcher.nginx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-
 import ai.mindbot.auth.AuthServer;
 import ai.mindbot.common.test.Browser;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.launcher.RunningSystem;
 import ai.mindbot.time.testing.StripeSignatures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The shipped deploy/nginx.conf, run by Debian's nginx with a certificate made for the test, in
@@ -59,7 +57,8 @@ class NginxIT {
     @Test
     void eachPathReachesTheServiceThatOwnsIt() {
         // /auth/ → auth: an account, and its profile
-        Http.Response registered = edge.post("/auth/register",
+        Http.Response registered = edge.post(
+                "/auth/register",
                 Map.of("email", "edge@example.com", "password", AuthServer.PASSWORD, "full_name", "Edge"));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         String token = registered.json().get("access_token").asString();
@@ -67,20 +66,31 @@ class NginxIT {
 
         // /time/ → time: prices, a purchase, the balance
         assertThat(edge.get("/time/pricing").body()).contains("starter_1h", "basic_5h");
-        Http.Response bought = edge.post("/time/purchase", Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"), token);
+        Http.Response bought = edge.post(
+                "/time/purchase", Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"), token);
         assertThat(bought.status()).as(bought.body()).isBetween(200, 201);
-        assertThat(edge.get("/time/balance", token).json().get("balance_seconds").asLong()).isEqualTo(3600);
+        assertThat(edge.get("/time/balance", token)
+                        .json()
+                        .get("balance_seconds")
+                        .asLong())
+                .isEqualTo(3600);
 
         // /webhooks/stripe → time, byte for byte: Stripe's signature over the raw body still verifies
-        String event = "{\"id\":\"evt_through_nginx\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":{\"object\":{}}}";
-        Http.Response delivered = edge.send("POST", "/webhooks/stripe", event, null,
+        String event =
+                "{\"id\":\"evt_through_nginx\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":{\"object\":{}}}";
+        Http.Response delivered = edge.send(
+                "POST",
+                "/webhooks/stripe",
+                event,
+                null,
                 Map.of("Stripe-Signature", StripeSignatures.header(WEBHOOK_SECRET, event)));
         assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
         assertThat(delivered.json().get("received").asBoolean()).isTrue();
 
         // /admin/ → the dashboard's API, for admins only
         String admin = system.adminToken();
-        assertThat(edge.get("/admin/dashboard", admin).json().has("users_total")).isTrue();
+        assertThat(edge.get("/admin/dashboard", admin).json().has("users_total"))
+                .isTrue();
         assertThat(edge.get("/admin/dashboard", token).status()).isEqualTo(403);
 
         // the web app at /, the admin panel at /admin/ with its files under /admin/assets/
@@ -100,7 +110,8 @@ class NginxIT {
 
     @Test
     void servesTlsWithHstsAndRedirectsPlainHttp() {
-        assertThat(edge.get("/time/pricing").header("strict-transport-security")).isEqualTo("max-age=31536000");
+        assertThat(edge.get("/time/pricing").header("strict-transport-security"))
+                .isEqualTo("max-age=31536000");
 
         Http.Response redirected = new Http("http://127.0.0.1:" + nginx.httpPort).get("/time/pricing?currency=usd");
         assertThat(redirected.status()).isEqualTo(301);
@@ -114,7 +125,9 @@ class NginxIT {
         String id = unauthorized.header("x-request-id");
         assertThat(id).matches("[0-9a-f]{32}");
         assertThat(unauthorized.json().get("request_id").asString()).isEqualTo(id);
-        assertThat(nginx.accessLog()).contains("\"GET /time/balance HTTP/2.0\" 401").contains("request_id=" + id);
+        assertThat(nginx.accessLog())
+                .contains("\"GET /time/balance HTTP/2.0\" 401")
+                .contains("request_id=" + id);
 
         // the caller's own id, when it is a sane one, goes through as it is
         Http.Response traced = edge.send("GET", "/auth/me", null, null, Map.of("X-Request-Id", "support-case-4711"));
@@ -135,7 +148,9 @@ class NginxIT {
             Http.Response anonymous = edge.send("GET", path, null, null, outsider);
             assertThat(anonymous.json().path("status").asString()).isEqualTo("UP");
             assertThat(anonymous.body()).as(path).doesNotContain("components", "SQLite", "path");
-            assertThat(edge.send("GET", path, null, admin, outsider).body()).as(path).contains("\"components\"", "SQLite");
+            assertThat(edge.send("GET", path, null, admin, outsider).body())
+                    .as(path)
+                    .contains("\"components\"", "SQLite");
         }
     }
 
@@ -147,9 +162,13 @@ class NginxIT {
             for (int i = 0; i < 60; i++) {
                 burst.add(CompletableFuture.supplyAsync(() -> edge.get("/auth/me"), callers));
             }
-            List<Http.Response> answers = burst.stream().map(CompletableFuture::join).toList();
-            List<Http.Response> limited = answers.stream().filter(r -> r.status() == 429).toList();
-            assertThat(answers).filteredOn(r -> r.status() == 401).hasSizeGreaterThanOrEqualTo(20); // the burst gets through
+            List<Http.Response> answers =
+                    burst.stream().map(CompletableFuture::join).toList();
+            List<Http.Response> limited =
+                    answers.stream().filter(r -> r.status() == 429).toList();
+            assertThat(answers)
+                    .filteredOn(r -> r.status() == 401)
+                    .hasSizeGreaterThanOrEqualTo(20); // the burst gets through
             assertThat(limited).isNotEmpty();
             for (Http.Response tooMany : limited) {
                 assertThat(tooMany.contentType()).startsWith("application/problem+json");
@@ -181,7 +200,8 @@ class NginxIT {
             browser.type("email", RunningSystem.ADMIN_EMAIL);
             browser.driver.findElement(By.id("password")).sendKeys(AuthServer.PASSWORD, Keys.ENTER);
             browser.visible("stat-users");
-            assertThat(browser.requestedUrls()).allMatch(url -> url.startsWith(nginx.httpsUrl()))
+            assertThat(browser.requestedUrls())
+                    .allMatch(url -> url.startsWith(nginx.httpsUrl()))
                     .anyMatch(url -> url.endsWith("/admin/assets/app.js"))
                     .anyMatch(url -> url.contains("/admin/dashboard"));
         }

@@ -1,12 +1,5 @@
 package ai.mindbot.time.admin;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.time.balance.EntryView;
 import ai.mindbot.time.ledger.Accounts;
@@ -16,6 +9,11 @@ import ai.mindbot.time.ledger.InsufficientBalanceException;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.LedgerEntry;
 import ai.mindbot.time.ledger.NewEntry;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Grants and revokes seconds by hand. The Idempotency-Key (scoped to the acting admin) is the
@@ -25,8 +23,7 @@ import ai.mindbot.time.ledger.NewEntry;
 @Service
 class AdminGrants {
 
-    record Granted(EntryView entry, long balanceSeconds, Boolean replayed) {
-    }
+    record Granted(EntryView entry, long balanceSeconds, Boolean replayed) {}
 
     private final Ledger ledger;
     private final Accounts accounts;
@@ -47,7 +44,9 @@ class AdminGrants {
         if (earlier.isPresent()) {
             LedgerEntry entry = earlier.get();
             if (!entry.userId().equals(userId) || entry.seconds() != seconds) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+                throw new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "idempotency_key_reused",
                         "this Idempotency-Key was used for a different grant; use a new key");
             }
             return new Granted(EntryView.of(entry), accounts.get(userId).balanceSeconds(), true);
@@ -61,7 +60,9 @@ class AdminGrants {
             LedgerEntry posted = ledger.post(entry);
             return new Granted(EntryView.of(posted), posted.balanceAfter(), null);
         } catch (InsufficientBalanceException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "revoke_exceeds_available",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "revoke_exceeds_available",
                     "cannot revoke " + (-seconds) + " seconds: the account has only "
                             + accounts.get(userId).availableSeconds() + " seconds not held by live sessions");
         }

@@ -1,8 +1,5 @@
 package ai.mindbot.time.admin;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.payment.PaymentProvider;
@@ -11,6 +8,8 @@ import ai.mindbot.time.payment.Purchase;
 import ai.mindbot.time.payment.Purchases;
 import ai.mindbot.time.payment.RefundOutcome;
 import ai.mindbot.time.payment.RefundRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Refunds a purchase through the provider and takes back the refunded share of its seconds. The
@@ -21,9 +20,15 @@ import ai.mindbot.time.payment.RefundRequest;
 @Service
 class AdminRefunds {
 
-    record Refunded(String purchaseId, String refundId, long amountCents, long refundedCents, long secondsTakenBack,
-            long balanceSeconds, String status, Boolean simulated) {
-    }
+    record Refunded(
+            String purchaseId,
+            String refundId,
+            long amountCents,
+            long refundedCents,
+            long secondsTakenBack,
+            long balanceSeconds,
+            String status,
+            Boolean simulated) {}
 
     private final Purchases purchases;
     private final PaymentProvider provider;
@@ -38,28 +43,43 @@ class AdminRefunds {
     }
 
     Refunded refund(String actor, String purchaseId, Long requestedCents, String reason) {
-        Purchase purchase = purchases.find(purchaseId).orElseThrow(() -> ApiException.notFound("purchase " + purchaseId));
+        Purchase purchase =
+                purchases.find(purchaseId).orElseThrow(() -> ApiException.notFound("purchase " + purchaseId));
         if (!purchase.credited() || purchase.paymentIntentId() == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "purchase_not_refundable",
-                    "purchase " + purchaseId + " was never paid (status " + purchase.status().dbValue() + ")");
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "purchase_not_refundable",
+                    "purchase " + purchaseId + " was never paid (status "
+                            + purchase.status().dbValue() + ")");
         }
         long remaining = purchase.amountCents() - purchase.refundedCents();
         if (remaining <= 0) {
-            throw new ApiException(HttpStatus.CONFLICT, "already_refunded", "purchase " + purchaseId
-                    + " is fully refunded");
+            throw new ApiException(
+                    HttpStatus.CONFLICT, "already_refunded", "purchase " + purchaseId + " is fully refunded");
         }
         long amount = requestedCents == null ? remaining : requestedCents;
         if (amount > remaining) {
-            throw ApiException.badRequest("refund_exceeds_remaining", "at most " + remaining
-                    + " cents of purchase " + purchaseId + " can still be refunded");
+            throw ApiException.badRequest(
+                    "refund_exceeds_remaining",
+                    "at most " + remaining + " cents of purchase " + purchaseId + " can still be refunded");
         }
         long target = purchase.refundedCents() + amount;
-        RefundOutcome refund = provider.refund(new RefundRequest(purchaseId, purchase.paymentIntentId(), amount,
-                "mindbot-refund-" + purchaseId + "-to-" + target));
-        PaymentSettlement.Settled settled = settlement.refund(purchaseId, target, null, actor,
+        RefundOutcome refund = provider.refund(new RefundRequest(
+                purchaseId, purchase.paymentIntentId(), amount, "mindbot-refund-" + purchaseId + "-to-" + target));
+        PaymentSettlement.Settled settled = settlement.refund(
+                purchaseId,
+                target,
+                null,
+                actor,
                 "admin refund " + refund.refundId() + " of " + amount + " cents: " + reason);
-        return new Refunded(purchaseId, refund.refundId(), amount, settled.purchase().refundedCents(),
-                -settled.seconds(), accounts.get(purchase.userId()).balanceSeconds(),
-                settled.purchase().status().dbValue(), provider.simulated() ? Boolean.TRUE : null);
+        return new Refunded(
+                purchaseId,
+                refund.refundId(),
+                amount,
+                settled.purchase().refundedCents(),
+                -settled.seconds(),
+                accounts.get(purchase.userId()).balanceSeconds(),
+                settled.purchase().status().dbValue(),
+                provider.simulated() ? Boolean.TRUE : null);
     }
 }

@@ -13,19 +13,21 @@ final class AdminRequests {
     /** Ten years of seconds: more than anyone could need, small enough to catch a typo. */
     static final long MAX_GRANT_SECONDS = 10L * 365 * 24 * 3600;
 
-    private AdminRequests() {
-    }
+    private AdminRequests() {}
 
     /** Positive seconds grant, negative revoke. */
-    record Grant(@NotBlank @Size(max = 128) String userId,
-            @NotNull @Min(-MAX_GRANT_SECONDS) @Max(MAX_GRANT_SECONDS) Long seconds,
-            @NotBlank @Size(max = 500) String reason) {
-    }
+    record Grant(
+            @NotBlank @Size(max = 128) String userId,
+
+            @NotNull @Min(-MAX_GRANT_SECONDS) @Max(MAX_GRANT_SECONDS)
+            Long seconds,
+
+            @NotBlank @Size(max = 500) String reason) {}
 
     /** {@code amount_cents} absent: refund everything not refunded yet. */
-    record Refund(@Positive Long amountCents, @NotBlank @Size(max = 500) String reason) {
-    }
+    record Refund(
+            @Positive Long amountCents,
+            @NotBlank @Size(max = 500) String reason) {}
 
-    record Reason(@NotBlank @Size(max = 500) String reason) {
-    }
+    record Reason(@NotBlank @Size(max = 500) String reason) {}
 }

@@ -1,5 +1,7 @@
 package ai.mindbot.time.admin;
 
+import ai.mindbot.common.web.ApiException;
+import ai.mindbot.common.web.RequestIdFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,16 +10,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.common.web.ApiException;
-import ai.mindbot.common.web.RequestIdFilter;
 
 /**
  * Whether a user exists, asked of the service that owns accounts. The time service has no user
@@ -38,7 +36,8 @@ class UserDirectory {
     private final String authUrl;
     private final Duration timeout;
 
-    UserDirectory(@Value("${mindbot.time.auth-service-url}") String authUrl,
+    UserDirectory(
+            @Value("${mindbot.time.auth-service-url}") String authUrl,
             @Value("${mindbot.time.auth-timeout:5s}") Duration timeout) {
         this.authUrl = authUrl.endsWith("/") ? authUrl.substring(0, authUrl.length() - 1) : authUrl;
         this.timeout = timeout;
@@ -62,21 +61,26 @@ class UserDirectory {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown_user", "no account has the user id " + userId);
         }
         log.warn("auth answered {} when asked whether user {} exists", status, userId);
-        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "auth_unavailable",
+        throw new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "auth_unavailable",
                 "the account service could not confirm the user; nothing was changed, retry later",
                 Map.of("retry_after_seconds", 5));
     }
 
     private int ask(String userId, String adminBearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(authUrl + "/auth/admin/users/" + userId))
-                .timeout(timeout).header("Authorization", "Bearer " + adminBearer).header("Accept", "application/json")
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + adminBearer)
+                .header("Accept", "application/json")
                 .GET();
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         if (requestId != null) {
             request.header(RequestIdFilter.HEADER, requestId);
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             log.warn("auth unreachable at {}: {}", authUrl, e.toString());
             return 0;

@@ -1,8 +1,7 @@
 package ai.mindbot.time.balance;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -13,8 +12,15 @@ import org.springframework.stereotype.Repository;
 public class AccountStanding {
 
     /** One account as an admin sees it. */
-    public record Standing(String userId, long balanceSeconds, long reservedSeconds, boolean disabled,
-            String disabledReason, boolean flagged, String flagReason, long activeSessions) {
+    public record Standing(
+            String userId,
+            long balanceSeconds,
+            long reservedSeconds,
+            boolean disabled,
+            String disabledReason,
+            boolean flagged,
+            String flagReason,
+            long activeSessions) {
 
         @JsonProperty("available_seconds")
         public long availableSeconds() {
@@ -35,14 +41,23 @@ public class AccountStanding {
                 SELECT user_id, balance_seconds, reserved_seconds, disabled, disabled_reason, flagged, flag_reason
                 FROM accounts WHERE user_id = :user""")
                 .param("user", userId)
-                .query((rs, n) -> new Standing(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7), active))
+                .query((rs, n) -> new Standing(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getBoolean(4),
+                        rs.getString(5),
+                        rs.getBoolean(6),
+                        rs.getString(7),
+                        active))
                 .optional()
                 .orElseGet(() -> new Standing(userId, 0, 0, false, null, false, null, active));
     }
 
     public long activeSessions(String userId) {
         return jdbc.sql("SELECT COUNT(*) FROM voice_sessions WHERE user_id = :user AND status = 'active'")
-                .param("user", userId).query(Long.class).single();
+                .param("user", userId)
+                .query(Long.class)
+                .single();
     }
 }

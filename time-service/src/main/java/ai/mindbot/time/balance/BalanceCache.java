@@ -1,13 +1,5 @@
 package ai.mindbot.time.balance;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import ai.mindbot.common.redis.RedisScript;
 import ai.mindbot.common.redis.RedisUnavailableException;
 import ai.mindbot.common.redis.SharedRedis;
@@ -16,6 +8,13 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Balance figures in Redis, shared by every time-service instance, dropped after each commit that
@@ -36,6 +35,7 @@ final class BalanceCache implements AccountChangeListener, AutoCloseable {
     private static final String VERSION = "mindbot:time:balance-version:";
     /** Far longer than any database read, so a version never expires under a reader and comes back equal. */
     private static final Duration VERSION_TTL = Duration.ofDays(1);
+
     private static final int MAX_REMEMBERED_DROPS = 100_000;
 
     /** KEYS: figures, version. ARGV: version seen before the read, figures, TTL ms. */
@@ -91,7 +91,8 @@ final class BalanceCache implements AccountChangeListener, AutoCloseable {
     Lookup lookup(String userId) {
         try {
             dropRemembered();
-            List<KeyValue<String, String>> both = redis.call(commands -> commands.mget(FIGURES + userId, VERSION + userId));
+            List<KeyValue<String, String>> both =
+                    redis.call(commands -> commands.mget(FIGURES + userId, VERSION + userId));
             if (both.get(0).hasValue()) {
                 hits.increment();
                 return new Lookup(BalanceFigures.decode(both.get(0).getValue()), null);
@@ -160,6 +161,6 @@ final class BalanceCache implements AccountChangeListener, AutoCloseable {
     }
 
     private static String[] keys(String userId) {
-        return new String[] { FIGURES + userId, VERSION + userId };
+        return new String[] {FIGURES + userId, VERSION + userId};
     }
 }

@@ -1,7 +1,10 @@
 package ai.mindbot.time.balance;
 
+import ai.mindbot.common.config.ConfigValues;
+import ai.mindbot.common.config.MisconfigurationException;
+import ai.mindbot.common.redis.SharedRedis;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,11 +13,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import ai.mindbot.common.config.ConfigValues;
-import ai.mindbot.common.config.MisconfigurationException;
-import ai.mindbot.common.redis.SharedRedis;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The balance cache: on with {@code BALANCE_CACHE=redis} (which needs {@code REDIS_URL}), and by
@@ -25,7 +23,9 @@ class BalanceCacheConfig {
 
     @Bean
     @Conditional(CacheWanted.class)
-    BalanceCache balanceCache(ObjectProvider<SharedRedis> redis, MeterRegistry metrics,
+    BalanceCache balanceCache(
+            ObjectProvider<SharedRedis> redis,
+            MeterRegistry metrics,
             @Value("${mindbot.balance.cache-ttl:30s}") Duration ttl) {
         SharedRedis shared = redis.getIfAvailable();
         if (shared == null) {

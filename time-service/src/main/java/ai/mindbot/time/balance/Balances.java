@@ -1,10 +1,9 @@
 package ai.mindbot.time.balance;
 
+import ai.mindbot.common.config.MisconfigurationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-
-import ai.mindbot.common.config.MisconfigurationException;
 
 /**
  * A user's balance figures for {@code GET /time/balance}: from the database, or through the Redis
@@ -19,7 +18,9 @@ class Balances {
     private final AccountStanding standing;
     private final BalanceCache cache;
 
-    Balances(AccountStanding standing, ObjectProvider<BalanceCache> cache,
+    Balances(
+            AccountStanding standing,
+            ObjectProvider<BalanceCache> cache,
             @Value("${mindbot.balance.cache:}") String mode) {
         if (!mode.isBlank() && !mode.strip().equals("off") && !mode.strip().equals("redis")) {
             throw new MisconfigurationException("BALANCE_CACHE must be off or redis, not '" + mode + "'");

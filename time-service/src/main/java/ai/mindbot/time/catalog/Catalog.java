@@ -1,15 +1,13 @@
 package ai.mindbot.time.catalog;
 
+import ai.mindbot.common.web.ApiException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.common.web.ApiException;
-import java.util.Map;
 
 /** The packages on sale, in the configured order. */
 @Component
@@ -33,7 +31,9 @@ public class Catalog {
 
     /** The package, or a 404 problem naming the ids that exist. */
     public TimePackage require(String id) {
-        return find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_package",
+        return find(id).orElseThrow(() -> new ApiException(
+                HttpStatus.NOT_FOUND,
+                "unknown_package",
                 "there is no time package '" + id + "'; see GET /time/pricing",
                 Map.of("package_ids", packages.stream().map(TimePackage::id).toList())));
     }

@@ -1,12 +1,10 @@
 package ai.mindbot.time.catalog;
 
+import ai.mindbot.common.config.MisconfigurationException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import ai.mindbot.common.config.MisconfigurationException;
 
 /**
  * The packages on sale, bound from {@code mindbot.time.catalog.packages[n].*} (defaults in

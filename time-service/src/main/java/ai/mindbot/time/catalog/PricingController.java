@@ -1,7 +1,6 @@
 package ai.mindbot.time.catalog;
 
 import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,8 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PricingController {
 
-    record Pricing(List<TimePackage> packages) {
-    }
+    record Pricing(List<TimePackage> packages) {}
 
     private final Catalog catalog;
 

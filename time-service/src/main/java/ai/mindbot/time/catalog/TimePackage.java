@@ -1,8 +1,7 @@
 package ai.mindbot.time.catalog;
 
-import java.util.regex.Pattern;
-
 import ai.mindbot.common.config.MisconfigurationException;
+import java.util.regex.Pattern;
 
 /**
  * One time card: how many seconds it adds and what it costs in the smallest currency unit.

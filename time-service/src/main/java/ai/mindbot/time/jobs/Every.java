@@ -1,10 +1,9 @@
 package ai.mindbot.time.jobs;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A fixed delay whose first run is one period after start (db-scheduler's {@code FixedDelay} runs at

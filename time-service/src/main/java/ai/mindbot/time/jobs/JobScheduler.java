@@ -1,20 +1,6 @@
 package ai.mindbot.time.jobs;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-
-import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
+import ai.mindbot.common.db.SqlDialect;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -24,9 +10,19 @@ import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-
-import ai.mindbot.common.db.SqlDialect;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs every {@link RecurringJob} bean on db-scheduler, wired here by hand: the library's Spring
@@ -38,6 +34,7 @@ class JobScheduler implements SmartLifecycle {
 
     /** The scheduler's table; every service has its own, since all may share one PostgreSQL. */
     static final String TABLE = "time_scheduled_tasks";
+
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
 
     private final Scheduler scheduler;
@@ -45,15 +42,24 @@ class JobScheduler implements SmartLifecycle {
     private final JobRuns runs;
     private volatile boolean running;
 
-    JobScheduler(DataSource dataSource, SqlDialect dialect, List<RecurringJob> jobs, JobRuns runs,
-            JobSettings settings, ObjectProvider<MeterRegistry> meters) {
+    JobScheduler(
+            DataSource dataSource,
+            SqlDialect dialect,
+            List<RecurringJob> jobs,
+            JobRuns runs,
+            JobSettings settings,
+            ObjectProvider<MeterRegistry> meters) {
         this.runs = runs;
-        this.instance = settings.instanceId() == null || settings.instanceId().isBlank() ? defaultInstanceId()
+        this.instance = settings.instanceId() == null || settings.instanceId().isBlank()
+                ? defaultInstanceId()
                 : settings.instanceId().strip();
         List<RecurringTask<Void>> tasks = jobs.stream().map(this::task).toList();
-        JdbcCustomization sql = dialect == SqlDialect.POSTGRESQL ? new PostgreSqlJdbcCustomization(false, false)
+        JdbcCustomization sql = dialect == SqlDialect.POSTGRESQL
+                ? new PostgreSqlJdbcCustomization(false, false)
                 : new SqliteScheduling();
-        SchedulerBuilder builder = Scheduler.create(dataSource).startTasks(tasks).tableName(TABLE)
+        SchedulerBuilder builder = Scheduler.create(dataSource)
+                .startTasks(tasks)
+                .tableName(TABLE)
                 .jdbcCustomization(sql)
                 .schedulerName(new SchedulerName.Fixed(instance))
                 .threads(Math.max(2, tasks.size()))
@@ -64,13 +70,18 @@ class JobScheduler implements SmartLifecycle {
                 .failureLogging(LogLevel.DEBUG, false); // run() logs a failed run once, in its own words
         meters.ifAvailable(registry -> builder.statsRegistry(new MicrometerStatsRegistry(registry, tasks)));
         this.scheduler = builder.build();
-        log.info("jobs: {} on db-scheduler as instance {} (poll every {} ms): {}", tasks.size(), instance,
-                settings.pollMillis(), jobs.stream().map(j -> j.name() + " every " + j.period()).toList());
+        log.info(
+                "jobs: {} on db-scheduler as instance {} (poll every {} ms): {}",
+                tasks.size(),
+                instance,
+                settings.pollMillis(),
+                jobs.stream().map(j -> j.name() + " every " + j.period()).toList());
     }
 
     private RecurringTask<Void> task(RecurringJob job) {
         return Tasks.recurring(job.name(), new Every(job.period()))
-                .execute((taskInstance, context) -> run(job, context.getExecution().executionTime.toEpochMilli()));
+                .execute((taskInstance, context) ->
+                        run(job, context.getExecution().executionTime.toEpochMilli()));
     }
 
     /** One execution: the job's work, then its row in job_runs. A failure is recorded and rethrown. */
@@ -78,12 +89,18 @@ class JobScheduler implements SmartLifecycle {
         long started = System.currentTimeMillis();
         try {
             int done = job.work().run();
-            runs.record(new JobRuns.Run(job.name(), scheduledFor, instance, started, System.currentTimeMillis(), done,
-                    null));
+            runs.record(new JobRuns.Run(
+                    job.name(), scheduledFor, instance, started, System.currentTimeMillis(), done, null));
         } catch (RuntimeException e) {
             log.warn("job {} failed ({}); it runs again in {}", job.name(), e.toString(), job.period(), e);
             try {
-                runs.record(new JobRuns.Run(job.name(), scheduledFor, instance, started, System.currentTimeMillis(), 0,
+                runs.record(new JobRuns.Run(
+                        job.name(),
+                        scheduledFor,
+                        instance,
+                        started,
+                        System.currentTimeMillis(),
+                        0,
                         abbreviate(e.toString())));
             } catch (RuntimeException recording) {
                 e.addSuppressed(recording);

@@ -1,7 +1,6 @@
 package ai.mindbot.time.jobs;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,7 +1,6 @@
 package ai.mindbot.time.jobs;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +13,7 @@ class JobsConfig {
     @Bean
     RecurringJob jobHistoryPruner(JobRuns runs, JobSettings settings) {
         long keep = Duration.ofHours(settings.historyHours()).toMillis();
-        return new RecurringJob("job-history-pruner", Duration.ofHours(1),
-                () -> runs.prune(System.currentTimeMillis() - keep));
+        return new RecurringJob(
+                "job-history-pruner", Duration.ofHours(1), () -> runs.prune(System.currentTimeMillis() - keep));
     }
 }

@@ -1,12 +1,11 @@
 package ai.mindbot.time.jobs;
 
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-
-import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 
 /**
  * db-scheduler on SQLite, which its 16.7 release does not know: times as epoch milliseconds (the

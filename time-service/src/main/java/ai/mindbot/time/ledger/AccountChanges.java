@@ -3,7 +3,6 @@ package ai.mindbot.time.ledger;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,7 +79,10 @@ public class AccountChanges implements BalanceListener {
                 listener.accountChanged(userId);
             } catch (RuntimeException e) {
                 // the change is committed: a listener's trouble must not turn it into an error
-                log.error("account change listener {} failed for a committed change", listener.getClass().getSimpleName(), e);
+                log.error(
+                        "account change listener {} failed for a committed change",
+                        listener.getClass().getSimpleName(),
+                        e);
             }
         }
     }

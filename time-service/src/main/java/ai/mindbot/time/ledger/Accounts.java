@@ -3,7 +3,6 @@ package ai.mindbot.time.ledger;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,8 +31,7 @@ public class Accounts {
         jdbc.sql("""
                 INSERT INTO accounts (user_id, balance_seconds, reserved_seconds, created_at, updated_at)
                 VALUES (:user, 0, 0, :now, :now)
-                ON CONFLICT (user_id) DO NOTHING""")
-                .param("user", userId).param("now", now).update();
+                ON CONFLICT (user_id) DO NOTHING""").param("user", userId).param("now", now).update();
     }
 
     public Optional<Account> find(String userId) {
@@ -41,8 +39,8 @@ public class Accounts {
                 SELECT user_id, balance_seconds, reserved_seconds, disabled, flagged
                 FROM accounts WHERE user_id = :user""")
                 .param("user", userId)
-                .query((rs, n) -> new Account(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4),
-                        rs.getBoolean(5)))
+                .query((rs, n) ->
+                        new Account(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getBoolean(5)))
                 .optional();
     }
 
@@ -62,10 +60,15 @@ public class Accounts {
                 WHERE user_id = :user AND (CAST(:floor AS BIGINT) IS NULL OR balance_seconds + :seconds >= CAST(:floor AS BIGINT))
                   AND (:reserve = 0 OR balance_seconds + :seconds - (reserved_seconds - :release) >= :reserve)
                 RETURNING balance_seconds""")
-                .param("seconds", entry.seconds()).param("now", now).param("user", entry.userId())
+                .param("seconds", entry.seconds())
+                .param("now", now)
+                .param("user", entry.userId())
                 .param("floor", entry.floorAfter(), Types.BIGINT)
-                .param("release", reservation.release()).param("reserve", reservation.reserve())
-                .query(Long.class).optional().orElse(null);
+                .param("release", reservation.release())
+                .param("reserve", reservation.reserve())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /**
@@ -77,8 +80,12 @@ public class Accounts {
         boolean moved = jdbc.sql("""
                 UPDATE accounts SET reserved_seconds = reserved_seconds - :release + :reserve, updated_at = :now
                 WHERE user_id = :user AND (:reserve = 0 OR balance_seconds - (reserved_seconds - :release) >= :reserve)""")
-                .param("release", release).param("reserve", reserve).param("now", clock.millis())
-                .param("user", userId).update() == 1;
+                        .param("release", release)
+                        .param("reserve", reserve)
+                        .param("now", clock.millis())
+                        .param("user", userId)
+                        .update()
+                == 1;
         if (moved) {
             changes.changed(userId); // available seconds changed
         }
@@ -92,7 +99,10 @@ public class Accounts {
     public long lockHeldSeconds(String userId) {
         ensure(userId);
         return jdbc.sql("UPDATE accounts SET updated_at = :now WHERE user_id = :user RETURNING reserved_seconds")
-                .param("now", clock.millis()).param("user", userId).query(Long.class).single();
+                .param("now", clock.millis())
+                .param("user", userId)
+                .query(Long.class)
+                .single();
     }
 
     /** Marks the account for review (a dispute); the first reason is kept, later ones are appended. */
@@ -102,7 +112,10 @@ public class Accounts {
                 UPDATE accounts SET flagged = TRUE, updated_at = :now,
                        flag_reason = CASE WHEN flag_reason IS NULL THEN :reason ELSE flag_reason || '; ' || :reason END
                 WHERE user_id = :user""")
-                .param("reason", reason).param("now", clock.millis()).param("user", userId).update();
+                .param("reason", reason)
+                .param("now", clock.millis())
+                .param("user", userId)
+                .update();
     }
 
     /** Disables or re-enables the account; sessions refuse to start for a disabled account. */
@@ -111,16 +124,18 @@ public class Accounts {
         jdbc.sql("""
                 UPDATE accounts SET disabled = :disabled, disabled_reason = :reason, updated_at = :now
                 WHERE user_id = :user""")
-                .param("disabled", disabled).param("reason", disabled ? reason : null, Types.VARCHAR)
-                .param("now", clock.millis()).param("user", userId).update();
+                .param("disabled", disabled)
+                .param("reason", disabled ? reason : null, Types.VARCHAR)
+                .param("now", clock.millis())
+                .param("user", userId)
+                .update();
     }
 
     /** Keeps the address notices go to; writes only when it changed, so a session start costs no extra write. */
     public void rememberNotifyEmail(String userId, String email) {
         jdbc.sql("""
                 UPDATE accounts SET notify_email = :email
-                WHERE user_id = :user AND (notify_email IS NULL OR notify_email <> :email)""")
-                .param("email", email).param("user", userId).update();
+                WHERE user_id = :user AND (notify_email IS NULL OR notify_email <> :email)""").param("email", email).param("user", userId).update();
     }
 
     /**
@@ -131,16 +146,14 @@ public class Accounts {
         return jdbc.sql("""
                 UPDATE accounts SET low_balance_notified = TRUE
                 WHERE user_id = :user AND low_balance_notified = FALSE
-                RETURNING COALESCE(notify_email, '')""")
-                .param("user", userId).query(String.class).optional();
+                RETURNING COALESCE(notify_email, '')""").param("user", userId).query(String.class).optional();
     }
 
     /** Clears the low-balance flag (writes only if it was set), so the next crossing notifies again. */
     public void clearLowBalanceNotified(String userId) {
         jdbc.sql("""
                 UPDATE accounts SET low_balance_notified = FALSE
-                WHERE user_id = :user AND low_balance_notified = TRUE""")
-                .param("user", userId).update();
+                WHERE user_id = :user AND low_balance_notified = TRUE""").param("user", userId).update();
     }
 
     /**
@@ -151,7 +164,9 @@ public class Accounts {
         jdbc.sql("""
                 UPDATE accounts SET stripe_customer_id = :created
                 WHERE user_id = :user AND (stripe_customer_id IS NULL OR stripe_customer_id LIKE :simulated)""")
-                .param("created", customerId).param("user", userId).param("simulated", simulatedPrefix + "%")
+                .param("created", customerId)
+                .param("user", userId)
+                .param("simulated", simulatedPrefix + "%")
                 .update();
     }
 }

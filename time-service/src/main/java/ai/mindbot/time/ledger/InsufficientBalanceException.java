@@ -1,10 +1,8 @@
 package ai.mindbot.time.ledger;
 
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-
 import ai.mindbot.common.web.ApiException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** A debit would take the balance below what it must keep. */
 public class InsufficientBalanceException extends ApiException {

@@ -2,15 +2,14 @@ package ai.mindbot.time.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.Types;
 
 /**
  * Posts entries. The account row is updated first (which locks it for the rest of the
@@ -62,21 +61,32 @@ public class Ledger {
             balanceAfter = accounts.moveBalance(entry, reservation, now);
         }
         if (balanceAfter == null) {
-            throw new InsufficientBalanceException(reservation.reserve() > 0
-                    ? "the balance does not cover the next " + reservation.reserve() + " seconds"
-                    : "the balance does not cover " + (-entry.seconds()) + " seconds");
+            throw new InsufficientBalanceException(
+                    reservation.reserve() > 0
+                            ? "the balance does not cover the next " + reservation.reserve() + " seconds"
+                            : "the balance does not cover " + (-entry.seconds()) + " seconds");
         }
         List<Long> inserted = insert(entry, balanceAfter, now);
         if (inserted.isEmpty()) {
             throw new DuplicateCauseException(entry.kind(), entry.cause());
         }
-        BalanceListener.BalanceMove move = new BalanceListener.BalanceMove(entry.userId(), entry.seconds(),
-                balanceAfter - entry.seconds(), balanceAfter);
+        BalanceListener.BalanceMove move = new BalanceListener.BalanceMove(
+                entry.userId(), entry.seconds(), balanceAfter - entry.seconds(), balanceAfter);
         for (BalanceListener listener : listeners()) {
             listener.balanceMoved(move);
         }
-        return new LedgerEntry(inserted.get(0), entry.userId(), entry.kind(), entry.seconds(), entry.cause().type(),
-                entry.cause().id(), entry.correctsEntryId(), balanceAfter, entry.actor(), entry.note(), now);
+        return new LedgerEntry(
+                inserted.get(0),
+                entry.userId(),
+                entry.kind(),
+                entry.seconds(),
+                entry.cause().type(),
+                entry.cause().id(),
+                entry.correctsEntryId(),
+                balanceAfter,
+                entry.actor(),
+                entry.note(),
+                now);
     }
 
     private List<BalanceListener> listeners() {
@@ -95,13 +105,18 @@ public class Ledger {
                 VALUES (:user, :kind, :seconds, :causeType, :causeId, :corrects, :balanceAfter, :actor, :note, :now)
                 ON CONFLICT (kind, cause_type, cause_id) DO NOTHING
                 RETURNING id""")
-                .param("user", entry.userId()).param("kind", entry.kind().dbValue())
-                .param("seconds", entry.seconds()).param("causeType", entry.cause().type())
+                .param("user", entry.userId())
+                .param("kind", entry.kind().dbValue())
+                .param("seconds", entry.seconds())
+                .param("causeType", entry.cause().type())
                 .param("causeId", entry.cause().id())
                 .param("corrects", entry.correctsEntryId(), Types.BIGINT)
-                .param("balanceAfter", balanceAfter).param("actor", entry.actor(), Types.VARCHAR)
-                .param("note", entry.note(), Types.VARCHAR).param("now", now)
-                .query(Long.class).list();
+                .param("balanceAfter", balanceAfter)
+                .param("actor", entry.actor(), Types.VARCHAR)
+                .param("note", entry.note(), Types.VARCHAR)
+                .param("now", now)
+                .query(Long.class)
+                .list();
     }
 
     /** The entry posted for {@code cause}, of whichever kind; how a replayed request finds what it posted. */
@@ -109,34 +124,53 @@ public class Ledger {
         return jdbc.sql("""
                 SELECT id, user_id, kind, seconds, cause_type, cause_id, corrects_entry_id, balance_after, actor, note, created_at
                 FROM ledger_entries WHERE cause_type = :type AND cause_id = :id""")
-                .param("type", cause.type()).param("id", cause.id())
-                .query(Ledger::map).optional();
+                .param("type", cause.type())
+                .param("id", cause.id())
+                .query(Ledger::map)
+                .optional();
     }
 
     /** The id of the entry of {@code kind} posted for {@code cause}, if there is one: what a correction links to. */
     public Optional<Long> entryId(EntryKind kind, Cause cause) {
         return jdbc.sql("""
                 SELECT id FROM ledger_entries WHERE kind = :kind AND cause_type = :type AND cause_id = :id""")
-                .param("kind", kind.dbValue()).param("type", cause.type()).param("id", cause.id())
-                .query(Long.class).optional();
+                .param("kind", kind.dbValue())
+                .param("type", cause.type())
+                .param("id", cause.id())
+                .query(Long.class)
+                .optional();
     }
 
     public List<LedgerEntry> entriesOf(String userId, int limit, int offset) {
         return jdbc.sql("""
                 SELECT id, user_id, kind, seconds, cause_type, cause_id, corrects_entry_id, balance_after, actor, note, created_at
                 FROM ledger_entries WHERE user_id = :user ORDER BY id DESC LIMIT :limit OFFSET :offset""")
-                .param("user", userId).param("limit", limit).param("offset", offset)
-                .query(Ledger::map).list();
+                .param("user", userId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Ledger::map)
+                .list();
     }
 
     private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
-        return new LedgerEntry(rs.getLong(1), rs.getString(2), EntryKind.fromDb(rs.getString(3)), rs.getLong(4),
-                rs.getString(5), rs.getString(6), rs.getObject(7) == null ? null : rs.getLong(7), rs.getLong(8),
-                rs.getString(9), rs.getString(10), rs.getLong(11));
+        return new LedgerEntry(
+                rs.getLong(1),
+                rs.getString(2),
+                EntryKind.fromDb(rs.getString(3)),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getObject(7) == null ? null : rs.getLong(7),
+                rs.getLong(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getLong(11));
     }
 
     public long countOf(String userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id = :user").param("user", userId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id = :user")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
     }
 }

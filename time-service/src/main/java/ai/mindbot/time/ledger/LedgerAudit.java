@@ -1,7 +1,6 @@
 package ai.mindbot.time.ledger;
 
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +9,7 @@ import org.springframework.stereotype.Component;
 public class LedgerAudit {
 
     /** An account whose stored balance is not the sum of its entries. */
-    public record Mismatch(String userId, long storedSeconds, long ledgerSeconds) {
-    }
+    public record Mismatch(String userId, long storedSeconds, long ledgerSeconds) {}
 
     private final JdbcClient jdbc;
 

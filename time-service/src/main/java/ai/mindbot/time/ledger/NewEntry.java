@@ -5,8 +5,15 @@ package ai.mindbot.time.ledger;
  * {@code floorAfter} is set the post is refused unless the balance stays at or above it, which is
  * how a debit is kept from spending what is not there.
  */
-public record NewEntry(String userId, EntryKind kind, long seconds, Cause cause, Long correctsEntryId,
-        String actor, String note, Long floorAfter) {
+public record NewEntry(
+        String userId,
+        EntryKind kind,
+        long seconds,
+        Cause cause,
+        Long correctsEntryId,
+        String actor,
+        String note,
+        Long floorAfter) {
 
     public NewEntry {
         if (userId == null || userId.isBlank()) {

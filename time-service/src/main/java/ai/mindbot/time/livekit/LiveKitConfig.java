@@ -1,14 +1,13 @@
 package ai.mindbot.time.livekit;
 
+import ai.mindbot.common.config.RuntimeMode;
+import io.livekit.server.WebhookReceiver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import ai.mindbot.common.config.RuntimeMode;
-import io.livekit.server.WebhookReceiver;
 
 /**
  * The webhook receiver. Development without keys uses livekit-server --dev's devkey/secret; in
@@ -36,6 +35,5 @@ class LiveKitConfig {
     }
 
     /** The receiver, or none when LiveKit is not configured. */
-    record LiveKitWebhooks(WebhookReceiver receiver) {
-    }
+    record LiveKitWebhooks(WebhookReceiver receiver) {}
 }

@@ -7,8 +7,7 @@ final class LiveKitIdentity {
 
     private static final String USER_PREFIX = "user-";
 
-    private LiveKitIdentity() {
-    }
+    private LiveKitIdentity() {}
 
     static Optional<String> userIdOf(String identity) {
         if (identity == null || !identity.startsWith(USER_PREFIX) || identity.length() == USER_PREFIX.length()) {

@@ -1,7 +1,12 @@
 package ai.mindbot.time.livekit;
 
-import java.util.Map;
-
+import ai.mindbot.common.apidocs.Refusal;
+import ai.mindbot.common.web.ApiException;
+import ai.mindbot.time.livekit.LiveKitConfig.LiveKitWebhooks;
+import ai.mindbot.time.session.EndReason;
+import ai.mindbot.time.session.SessionMeter;
+import com.google.protobuf.InvalidProtocolBufferException;
+import livekit.LivekitWebhook.WebhookEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,15 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.google.protobuf.InvalidProtocolBufferException;
-
-import ai.mindbot.common.apidocs.Refusal;
-import ai.mindbot.common.web.ApiException;
-import ai.mindbot.time.livekit.LiveKitConfig.LiveKitWebhooks;
-import ai.mindbot.time.session.EndReason;
-import ai.mindbot.time.session.SessionMeter;
-import livekit.LivekitWebhook.WebhookEvent;
 
 /**
  * POST /webhooks/livekit (public; the signature is the authentication). LiveKit signs the exact
@@ -38,23 +34,28 @@ class LiveKitWebhookController {
         this.meter = meter;
     }
 
-    record Handled(String event, int endedSessions) {
-    }
+    record Handled(String event, int endedSessions) {}
 
     @Refusal(status = 400, code = "malformed_body", when = "the body is not a LiveKit WebhookEvent")
-    @Refusal(status = 401, code = "invalid_signature", when = "Authorization does not sign this body with our LiveKit key")
-    @Refusal(status = 503, code = "livekit_not_configured",
+    @Refusal(
+            status = 401,
+            code = "invalid_signature",
+            when = "Authorization does not sign this body with our LiveKit key")
+    @Refusal(
+            status = 503,
+            code = "livekit_not_configured",
             when = "in production (MINDBOT_ENV=production), LIVEKIT_API_KEY and LIVEKIT_API_SECRET are not set")
     @PostMapping(path = "/webhooks/livekit", consumes = MediaType.ALL_VALUE)
-    Handled receive(@RequestBody(required = false) String body,
+    Handled receive(
+            @RequestBody(required = false) String body,
             @RequestHeader(name = "Authorization", required = false) String authorization) {
         WebhookEvent event = verified(body == null ? "" : body, authorization);
         String room = event.getRoom().getName();
         int ended = switch (event.getEvent()) {
             case "participant_left", "participant_connection_aborted" -> {
                 String identity = event.getParticipant().getIdentity();
-                yield meter.endParticipant(room, identity, LiveKitIdentity.userIdOf(identity).orElse(null),
-                        EndReason.PARTICIPANT_LEFT);
+                yield meter.endParticipant(
+                        room, identity, LiveKitIdentity.userIdOf(identity).orElse(null), EndReason.PARTICIPANT_LEFT);
             }
             case "room_finished" -> meter.endRoom(room, EndReason.ROOM_FINISHED);
             default -> 0; // other events do not touch billing
@@ -67,7 +68,9 @@ class LiveKitWebhookController {
 
     private WebhookEvent verified(String body, String authorization) {
         if (webhooks.receiver() == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "livekit_not_configured",
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "livekit_not_configured",
                     "LIVEKIT_API_KEY and LIVEKIT_API_SECRET are not set on the time service");
         }
         try {
@@ -77,7 +80,9 @@ class LiveKitWebhookController {
                 throw ApiException.badRequest("malformed_body", "the webhook body is not a LiveKit WebhookEvent");
             }
             // JWT errors, a wrong issuer, a body whose digest does not match: all the same to a caller
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_signature",
+            throw new ApiException(
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid_signature",
                     "the webhook's Authorization does not sign this body with our LiveKit key");
         }
     }

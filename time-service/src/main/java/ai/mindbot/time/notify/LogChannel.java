@@ -10,8 +10,11 @@ class LogChannel implements NotificationChannel {
 
     @Override
     public void send(Notification n) {
-        log.info("notification {} for user {} (no SMTP configured, logged instead of emailed): {}", n.kind(),
-                n.userId(), NotificationChannel.lowBalanceText(n));
+        log.info(
+                "notification {} for user {} (no SMTP configured, logged instead of emailed): {}",
+                n.kind(),
+                n.userId(),
+                NotificationChannel.lowBalanceText(n));
     }
 
     @Override

@@ -1,11 +1,9 @@
 package ai.mindbot.time.notify;
 
-import java.time.Clock;
-
-import org.springframework.stereotype.Component;
-
 import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.BalanceListener;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes one low-balance notice per crossing, in the transaction of the debit that crossed: a
@@ -35,8 +33,13 @@ class LowBalanceWatch implements BalanceListener {
         if (move.seconds() < 0 && move.crossedBelow(threshold)) {
             String email = accounts.markLowBalanceNotified(move.userId()).orElse(null);
             if (email != null) {
-                outbox.add(move.userId(), Notification.LOW_BALANCE, email.isEmpty() ? null : email,
-                        move.balanceAfter(), threshold, clock.millis());
+                outbox.add(
+                        move.userId(),
+                        Notification.LOW_BALANCE,
+                        email.isEmpty() ? null : email,
+                        move.balanceAfter(),
+                        threshold,
+                        clock.millis());
             }
         } else if (move.seconds() > 0 && move.balanceAfter() >= threshold) {
             accounts.clearLowBalanceNotified(move.userId());

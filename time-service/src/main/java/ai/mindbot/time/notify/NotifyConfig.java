@@ -1,8 +1,8 @@
 package ai.mindbot.time.notify;
 
+import ai.mindbot.time.jobs.RecurringJob;
 import java.time.Duration;
 import java.util.Properties;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,11 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import ai.mindbot.time.jobs.RecurringJob;
-
 /** Picks the delivery channel (SMTP when SMTP_HOST is set, the log otherwise) and schedules delivery. */
 @Configuration
-@EnableConfigurationProperties({ LowBalanceSettings.class, MailSettings.class })
+@EnableConfigurationProperties({LowBalanceSettings.class, MailSettings.class})
 class NotifyConfig {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyConfig.class);
@@ -39,7 +37,9 @@ class NotifyConfig {
             sender.setPassword(mail.password());
         }
         Properties props = sender.getJavaMailProperties();
-        props.put("mail.smtp.auth", String.valueOf(mail.username() != null && !mail.username().isBlank()));
+        props.put(
+                "mail.smtp.auth",
+                String.valueOf(mail.username() != null && !mail.username().isBlank()));
         props.put("mail.smtp.starttls.enable", "true");
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "10000");

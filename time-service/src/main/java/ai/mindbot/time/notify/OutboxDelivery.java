@@ -1,7 +1,6 @@
 package ai.mindbot.time.notify;
 
 import java.time.Clock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,8 +44,14 @@ public class OutboxDelivery {
                 delivered++;
             } catch (Exception e) {
                 long retryAt = clock.millis() + backoffMillis(n.attempts() + 1);
-                log.warn("could not send {} notification {} by {} (attempt {}): {}; next try in {} s", n.kind(), n.id(),
-                        channel.name(), n.attempts() + 1, e.toString(), (retryAt - clock.millis()) / 1000);
+                log.warn(
+                        "could not send {} notification {} by {} (attempt {}): {}; next try in {} s",
+                        n.kind(),
+                        n.id(),
+                        channel.name(),
+                        n.attempts() + 1,
+                        e.toString(),
+                        (retryAt - clock.millis()) / 1000);
                 outbox.retryAt(n.id(), retryAt);
             }
         }

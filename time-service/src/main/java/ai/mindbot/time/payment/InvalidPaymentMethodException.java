@@ -1,8 +1,7 @@
 package ai.mindbot.time.payment;
 
-import org.springframework.http.HttpStatus;
-
 import ai.mindbot.common.web.ApiException;
+import org.springframework.http.HttpStatus;
 
 /** 400: the payment method id is unknown to the provider (or not usable for a card payment). */
 public class InvalidPaymentMethodException extends ApiException {

@@ -22,10 +22,8 @@ public sealed interface PaidAmount {
     }
 
     /** The amount and currency the payment reports; credited only if they are the purchase's. */
-    record Reported(long cents, String currency) implements PaidAmount {
-    }
+    record Reported(long cents, String currency) implements PaidAmount {}
 
     /** A payment event that states no amount: never credited on its word, it goes to review. */
-    record Unstated(String currency) implements PaidAmount {
-    }
+    record Unstated(String currency) implements PaidAmount {}
 }

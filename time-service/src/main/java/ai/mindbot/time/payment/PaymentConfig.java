@@ -1,7 +1,10 @@
 package ai.mindbot.time.payment;
 
+import ai.mindbot.common.config.DataDirectory;
+import ai.mindbot.time.jobs.RecurringJob;
+import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
+import ai.mindbot.time.payment.stripe.StripePaymentProvider;
 import java.time.Clock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,11 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ai.mindbot.common.config.DataDirectory;
-import ai.mindbot.time.jobs.RecurringJob;
-import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
-import ai.mindbot.time.payment.stripe.StripePaymentProvider;
 
 /** Chooses the payment provider (Stripe or the simulator), says plainly which one runs, schedules the janitor. */
 @Configuration
@@ -42,7 +40,9 @@ class PaymentConfig {
                     + "pm_card_authenticationRequired needs a signed payment_intent.succeeded webhook).");
             return new SimulatedPaymentProvider(jdbc, clock);
         }
-        log.info("payments: Stripe ({} key{})", settings.secretKey().startsWith("sk_live_") ? "live" : "test",
+        log.info(
+                "payments: Stripe ({} key{})",
+                settings.secretKey().startsWith("sk_live_") ? "live" : "test",
                 settings.apiBase() == null ? "" : ", API base " + settings.apiBase());
         return StripePaymentProvider.of(settings.secretKey(), settings.apiBase());
     }
@@ -55,8 +55,10 @@ class PaymentConfig {
     /** The {@code payments} component of /health: {@code simulated} or {@code stripe}. */
     @Bean
     HealthIndicator paymentsHealthIndicator(PaymentSettings settings) {
-        Health health = Health.up().withDetail("mode", settings.mode())
-                .withDetail("simulated", settings.simulated()).build();
+        Health health = Health.up()
+                .withDetail("mode", settings.mode())
+                .withDetail("simulated", settings.simulated())
+                .build();
         return () -> health;
     }
 }

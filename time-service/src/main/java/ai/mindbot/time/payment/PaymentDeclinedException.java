@@ -1,23 +1,24 @@
 package ai.mindbot.time.payment;
 
+import ai.mindbot.common.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
-
-import ai.mindbot.common.web.ApiException;
 
 /** 402: the card was declined. Carries Stripe's decline code and message so the client can show them. */
 class PaymentDeclinedException extends ApiException {
 
-    public PaymentDeclinedException(String purchaseId, String paymentIntentId, String code, String declineCode,
-            String message) {
-        super(HttpStatus.PAYMENT_REQUIRED, "payment_declined", message == null ? "Your card was declined." : message, members(purchaseId, paymentIntentId, code,
-                declineCode));
+    public PaymentDeclinedException(
+            String purchaseId, String paymentIntentId, String code, String declineCode, String message) {
+        super(
+                HttpStatus.PAYMENT_REQUIRED,
+                "payment_declined",
+                message == null ? "Your card was declined." : message,
+                members(purchaseId, paymentIntentId, code, declineCode));
     }
 
-    private static Map<String, Object> members(String purchaseId, String paymentIntentId, String code,
-            String declineCode) {
+    private static Map<String, Object> members(
+            String purchaseId, String paymentIntentId, String code, String declineCode) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("purchase_id", purchaseId);
         if (paymentIntentId != null) {

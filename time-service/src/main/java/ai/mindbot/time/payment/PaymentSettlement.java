@@ -1,15 +1,14 @@
 package ai.mindbot.time.payment;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns payment facts into ledger entries, each exactly once, whatever their order or number:
@@ -24,12 +23,15 @@ public class PaymentSettlement {
 
     /** What a settlement step did. */
     public enum Effect {
-        CREDITED, ALREADY_CREDITED, MISMATCH, TAKEN_BACK, NOTHING_TO_TAKE_BACK
+        CREDITED,
+        ALREADY_CREDITED,
+        MISMATCH,
+        TAKEN_BACK,
+        NOTHING_TO_TAKE_BACK
     }
 
     /** The effect, the seconds it moved (signed) and the purchase after it. */
-    public record Settled(Effect effect, long seconds, Purchase purchase) {
-    }
+    public record Settled(Effect effect, long seconds, Purchase purchase) {}
 
     private static final Logger log = LoggerFactory.getLogger(PaymentSettlement.class);
 
@@ -49,13 +51,12 @@ public class PaymentSettlement {
      * credited, it is marked for review.
      */
     @Transactional
-    public Settled credit(String purchaseId, String paymentIntentId, String chargeId, PaidAmount paid,
-            String source) {
+    public Settled credit(String purchaseId, String paymentIntentId, String chargeId, PaidAmount paid, String source) {
         Purchase purchase = locked(purchaseId);
         String mismatch = mismatch(purchase, paid);
         if (mismatch != null) {
-            String why = "payment " + paymentIntentId + " is " + mismatch + " but purchase "
-                    + purchaseId + " costs " + purchase.amountCents() + " " + purchase.currency();
+            String why = "payment " + paymentIntentId + " is " + mismatch + " but purchase " + purchaseId + " costs "
+                    + purchase.amountCents() + " " + purchase.currency();
             log.error("payments: NOT CREDITED, amount mismatch: {}", why);
             purchases.markReview(purchaseId, "amount_mismatch", why);
             return new Settled(Effect.MISMATCH, 0, purchases.find(purchaseId).orElseThrow());
@@ -66,7 +67,8 @@ public class PaymentSettlement {
     /** What the payment says it is, when that is not the purchase's price; null when it may be credited. */
     private static String mismatch(Purchase purchase, PaidAmount paid) {
         if (paid instanceof PaidAmount.Reported reported) {
-            boolean matches = reported.cents() == purchase.amountCents() && reported.currency() != null
+            boolean matches = reported.cents() == purchase.amountCents()
+                    && reported.currency() != null
                     && purchase.currency().equalsIgnoreCase(reported.currency());
             return matches ? null : reported.cents() + " " + reported.currency();
         }
@@ -83,22 +85,29 @@ public class PaymentSettlement {
 
     /** A refund reached {@code cumulativeRefundedCents} in total: take back the share not taken back yet. */
     @Transactional
-    public Settled refund(String purchaseId, long cumulativeRefundedCents, String chargeId, String actor,
-            String note) {
+    public Settled refund(String purchaseId, long cumulativeRefundedCents, String chargeId, String actor, String note) {
         Purchase purchase = creditedFirst(purchaseId, chargeId, "refund");
         long refunded = Math.max(purchase.refundedCents(), Math.min(cumulativeRefundedCents, purchase.amountCents()));
         long takenBack = Math.max(purchase.takenBackSeconds(), purchase.secondsForRefund(refunded));
         long delta = takenBack - purchase.takenBackSeconds();
-        PurchaseStatus status = purchase.status() == PurchaseStatus.DISPUTED ? PurchaseStatus.DISPUTED
+        PurchaseStatus status = purchase.status() == PurchaseStatus.DISPUTED
+                ? PurchaseStatus.DISPUTED
                 : refunded >= purchase.amountCents() ? PurchaseStatus.REFUNDED : PurchaseStatus.SUCCEEDED;
         purchases.recordTakeBack(purchaseId, refunded, takenBack, status, chargeId);
         if (delta == 0) {
-            return new Settled(Effect.NOTHING_TO_TAKE_BACK, 0, purchases.find(purchaseId).orElseThrow());
+            return new Settled(
+                    Effect.NOTHING_TO_TAKE_BACK, 0, purchases.find(purchaseId).orElseThrow());
         }
         String intent = purchase.paymentIntentId();
-        ledger.post(correctingCredit(NewEntry.of(purchase.userId(), EntryKind.REFUND_DEBIT, -delta,
-                Cause.refund(intent + ":refunded_to:" + refunded))
-                .withActor(actor, note + "; " + refunded + " of " + purchase.amountCents() + " cents refunded in total"),
+        ledger.post(correctingCredit(
+                NewEntry.of(
+                                purchase.userId(),
+                                EntryKind.REFUND_DEBIT,
+                                -delta,
+                                Cause.refund(intent + ":refunded_to:" + refunded))
+                        .withActor(
+                                actor,
+                                note + "; " + refunded + " of " + purchase.amountCents() + " cents refunded in total"),
                 intent));
         return new Settled(Effect.TAKEN_BACK, -delta, purchases.find(purchaseId).orElseThrow());
     }
@@ -111,16 +120,18 @@ public class PaymentSettlement {
             return new Settled(Effect.NOTHING_TO_TAKE_BACK, 0, purchase);
         }
         long delta = purchase.seconds() - purchase.takenBackSeconds();
-        purchases.recordTakeBack(purchaseId, purchase.refundedCents(), purchase.seconds(), PurchaseStatus.DISPUTED,
-                chargeId);
-        accounts.flag(purchase.userId(), "dispute " + disputeId + " on purchase " + purchaseId
-                + (reason == null ? "" : " (" + reason + ")"));
+        purchases.recordTakeBack(
+                purchaseId, purchase.refundedCents(), purchase.seconds(), PurchaseStatus.DISPUTED, chargeId);
+        accounts.flag(
+                purchase.userId(),
+                "dispute " + disputeId + " on purchase " + purchaseId + (reason == null ? "" : " (" + reason + ")"));
         if (delta == 0) {
-            return new Settled(Effect.NOTHING_TO_TAKE_BACK, 0, purchases.find(purchaseId).orElseThrow());
+            return new Settled(
+                    Effect.NOTHING_TO_TAKE_BACK, 0, purchases.find(purchaseId).orElseThrow());
         }
-        ledger.post(correctingCredit(NewEntry.of(purchase.userId(), EntryKind.DISPUTE_DEBIT, -delta,
-                Cause.dispute(disputeId))
-                .withActor("stripe", "charge disputed" + (reason == null ? "" : ": " + reason)),
+        ledger.post(correctingCredit(
+                NewEntry.of(purchase.userId(), EntryKind.DISPUTE_DEBIT, -delta, Cause.dispute(disputeId))
+                        .withActor("stripe", "charge disputed" + (reason == null ? "" : ": " + reason)),
                 purchase.paymentIntentId()));
         return new Settled(Effect.TAKEN_BACK, -delta, purchases.find(purchaseId).orElseThrow());
     }
@@ -143,20 +154,25 @@ public class PaymentSettlement {
         if (!purchases.markSucceeded(purchase.id(), intent, chargeId)) {
             return new Settled(Effect.ALREADY_CREDITED, 0, purchase);
         }
-        ledger.post(NewEntry.of(purchase.userId(), EntryKind.PURCHASE_CREDIT, purchase.seconds(),
-                Cause.paymentIntent(intent))
+        ledger.post(NewEntry.of(
+                        purchase.userId(), EntryKind.PURCHASE_CREDIT, purchase.seconds(), Cause.paymentIntent(intent))
                 .withActor(source, "time card " + purchase.packageId() + " (purchase " + purchase.id() + ")"));
-        return new Settled(Effect.CREDITED, purchase.seconds(), purchases.find(purchase.id()).orElseThrow());
+        return new Settled(
+                Effect.CREDITED,
+                purchase.seconds(),
+                purchases.find(purchase.id()).orElseThrow());
     }
 
     private Purchase locked(String purchaseId) {
-        return purchases.lock(purchaseId)
+        return purchases
+                .lock(purchaseId)
                 .orElseThrow(() -> new IllegalStateException("purchase " + purchaseId + " does not exist"));
     }
 
     /** Links a take-back to the credit it corrects. */
     private NewEntry correctingCredit(NewEntry takeBack, String paymentIntentId) {
         return ledger.entryId(EntryKind.PURCHASE_CREDIT, Cause.paymentIntent(paymentIntentId))
-                .map(takeBack::correcting).orElse(takeBack);
+                .map(takeBack::correcting)
+                .orElse(takeBack);
     }
 }

@@ -1,10 +1,8 @@
 package ai.mindbot.time.payment;
 
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-
 import ai.mindbot.common.web.ApiException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** The payment provider could not be reached or failed on its side: nothing was charged or credited. */
 public class PaymentsUnavailableException extends ApiException {

@@ -1,11 +1,9 @@
 package ai.mindbot.time.payment;
 
+import ai.mindbot.time.WaitingWorkGauge;
 import java.time.Clock;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.time.WaitingWorkGauge;
 
 /**
  * {@code mindbot_purchases_pending_oldest_seconds}: how long the oldest purchase has waited for its
@@ -18,7 +16,6 @@ class PendingPurchasesMetric extends WaitingWorkGauge {
 
     PendingPurchasesMetric(JdbcClient jdbc, Clock clock) {
         super("mindbot.purchases.pending.oldest", "Age of the oldest purchase awaiting its payment", """
-                SELECT MIN(created_at) FROM purchases WHERE status IN ('created', 'unconfirmed', 'processing')""",
-                jdbc, clock);
+                SELECT MIN(created_at) FROM purchases WHERE status IN ('created', 'unconfirmed', 'processing')""", jdbc, clock);
     }
 }

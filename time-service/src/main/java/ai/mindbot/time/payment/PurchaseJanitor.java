@@ -1,11 +1,10 @@
 package ai.mindbot.time.payment;
 
 import java.time.Clock;
-
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import java.util.Locale;
 
 /**
  * Settles purchases that heard nothing for PURCHASE_STUCK_SECONDS (processing, requires_action,
@@ -23,6 +22,7 @@ class PurchaseJanitor {
     static final String SOURCE = "purchase_janitor";
     /** The failure code (and, replayed, the problem code) of a purchase whose payment never reached the provider. */
     static final String NOT_CHARGED = "not_charged";
+
     static final long FIRST_BACKOFF_MILLIS = 60_000;
     static final long MAX_BACKOFF_MILLIS = 6 * 3_600_000L;
     private static final int BATCH = 100;
@@ -35,8 +35,13 @@ class PurchaseJanitor {
     private final JanitorSettings settings;
     private final Clock clock;
 
-    PurchaseJanitor(Purchases purchases, PaymentSettlement settlement, PaymentProvider provider,
-            StripeCustomers customers, JanitorSettings settings, Clock clock) {
+    PurchaseJanitor(
+            Purchases purchases,
+            PaymentSettlement settlement,
+            PaymentProvider provider,
+            StripeCustomers customers,
+            JanitorSettings settings,
+            Clock clock) {
         this.purchases = purchases;
         this.settlement = settlement;
         this.provider = provider;
@@ -51,7 +56,8 @@ class PurchaseJanitor {
         int settled = 0;
         // only the provider that took a payment can say what became of it (a simulated purchase
         // left over from before STRIPE_SECRET_KEY was set means nothing to Stripe)
-        for (Purchase purchase : purchases.stuck(provider.name(), now - settings.stuckAfter().toMillis(), now, BATCH)) {
+        for (Purchase purchase :
+                purchases.stuck(provider.name(), now - settings.stuckAfter().toMillis(), now, BATCH)) {
             try {
                 settled += settle(purchase) ? 1 : 0;
             } catch (PaymentsUnavailableException e) {
@@ -68,21 +74,36 @@ class PurchaseJanitor {
         String customer = purchase.paymentIntentId() == null ? customers.stored(purchase.userId()) : null;
         PaymentLookup found = provider.lookup(purchase, customer);
         if (found instanceof PaymentLookup.Succeeded paid) {
-            PaymentSettlement.Settled settled = settlement.credit(purchase.id(), paid.paymentIntentId(),
-                    paid.chargeId(), new PaidAmount.Reported(paid.amountCents(), paid.currency()), SOURCE);
+            PaymentSettlement.Settled settled = settlement.credit(
+                    purchase.id(),
+                    paid.paymentIntentId(),
+                    paid.chargeId(),
+                    new PaidAmount.Reported(paid.amountCents(), paid.currency()),
+                    SOURCE);
             if (settled.effect() == PaymentSettlement.Effect.ALREADY_CREDITED) {
                 return false; // its webhook or the client's retry came first, just now
             }
-            log.info("purchase janitor: {} ({}, user {}) succeeded at the provider ({}) and no word of it reached us: "
-                    + "{}, {} s", purchase.id(), purchase.status().dbValue(), purchase.userId(), paid.paymentIntentId(),
-                    settled.effect().name().toLowerCase(Locale.ROOT), settled.seconds());
+            log.info(
+                    "purchase janitor: {} ({}, user {}) succeeded at the provider ({}) and no word of it reached us: "
+                            + "{}, {} s",
+                    purchase.id(),
+                    purchase.status().dbValue(),
+                    purchase.userId(),
+                    paid.paymentIntentId(),
+                    settled.effect().name().toLowerCase(Locale.ROOT),
+                    settled.seconds());
             return true;
         }
         if (found instanceof PaymentLookup.Failed failed) {
             purchases.attachPaymentIntent(purchase.id(), failed.paymentIntentId());
             boolean marked = settlement.fail(purchase.id(), failed.code(), failed.message());
-            log.info("purchase janitor: {} ({}, user {}) failed at the provider ({}: {}): {}", purchase.id(),
-                    purchase.status().dbValue(), purchase.userId(), failed.paymentIntentId(), failed.code(),
+            log.info(
+                    "purchase janitor: {} ({}, user {}) failed at the provider ({}: {}): {}",
+                    purchase.id(),
+                    purchase.status().dbValue(),
+                    purchase.userId(),
+                    failed.paymentIntentId(),
+                    failed.code(),
                     marked ? "marked failed" : "already credited, left as it is");
             return marked;
         }
@@ -92,15 +113,22 @@ class PurchaseJanitor {
             return false;
         }
         if (purchase.paymentIntentId() == null) {
-            boolean marked = purchases.markNotCharged(purchase, "the payment never reached the payment provider; "
-                    + "nothing was charged. Buy again with a new Idempotency-Key.");
+            boolean marked = purchases.markNotCharged(
+                    purchase,
+                    "the payment never reached the payment provider; "
+                            + "nothing was charged. Buy again with a new Idempotency-Key.");
             if (marked) {
-                log.info("purchase janitor: {} ({}, user {}) never reached the provider: marked failed, not charged",
-                        purchase.id(), purchase.status().dbValue(), purchase.userId());
+                log.info(
+                        "purchase janitor: {} ({}, user {}) never reached the provider: marked failed, not charged",
+                        purchase.id(),
+                        purchase.status().dbValue(),
+                        purchase.userId());
             }
             return marked;
         }
-        log.warn("purchase janitor: the provider does not know {}'s PaymentIntent {}", purchase.id(),
+        log.warn(
+                "purchase janitor: the provider does not know {}'s PaymentIntent {}",
+                purchase.id(),
                 purchase.paymentIntentId());
         lookAgainLater(purchase, "PaymentIntent unknown to the provider");
         return false;

@@ -26,7 +26,10 @@ public enum PurchaseStatus {
      * the client secret (a purchase made without a payment method, Stripe only).
      */
     REQUIRES_PAYMENT_METHOD,
-    REQUIRES_ACTION, PROCESSING, SUCCEEDED, FAILED,
+    REQUIRES_ACTION,
+    PROCESSING,
+    SUCCEEDED,
+    FAILED,
     /** Fully refunded. */
     REFUNDED,
     /** Charged back by the card holder. */
@@ -83,7 +86,8 @@ public enum PurchaseStatus {
 
     /** The statuses a purchase may move to {@code target} from. */
     public static Set<PurchaseStatus> sourcesOf(PurchaseStatus target) {
-        return Arrays.stream(values()).filter(from -> from.mayMoveTo(target))
+        return Arrays.stream(values())
+                .filter(from -> from.mayMoveTo(target))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(PurchaseStatus.class)));
     }
 

@@ -1,5 +1,4 @@
 package ai.mindbot.time.payment;
 
 /** The refund the provider made. */
-public record RefundOutcome(String refundId, long amountCents, String status) {
-}
+public record RefundOutcome(String refundId, long amountCents, String status) {}

@@ -1,9 +1,8 @@
 package ai.mindbot.time.payment;
 
+import ai.mindbot.time.ledger.Accounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.time.ledger.Accounts;
 
 /**
  * One provider customer per user, kept in {@code accounts.stripe_customer_id}. Created on the first
@@ -39,7 +38,10 @@ class StripeCustomers {
 
     /** The customer stored for the user, without creating one; null when none was ever stored. */
     String stored(String userId) {
-        return jdbc.sql("SELECT stripe_customer_id FROM accounts WHERE user_id = :user").param("user", userId)
-                .query(String.class).optional().orElse(null);
+        return jdbc.sql("SELECT stripe_customer_id FROM accounts WHERE user_id = :user")
+                .param("user", userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -13,7 +13,9 @@ public record StripeEvent(String id, String type, JsonNode object) {
 
     public static StripeEvent parse(String payload) {
         JsonNode root = JSON.readTree(payload);
-        return new StripeEvent(root.path("id").asString(), root.path("type").asString(),
+        return new StripeEvent(
+                root.path("id").asString(),
+                root.path("type").asString(),
                 root.path("data").path("object"));
     }
 

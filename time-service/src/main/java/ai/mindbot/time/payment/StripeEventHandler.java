@@ -1,15 +1,14 @@
 package ai.mindbot.time.payment;
 
+import java.sql.Types;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.Types;
-import java.util.Locale;
 
 /**
  * Applies one verified Stripe event. The event id is claimed in {@code stripe_events} in the same
@@ -20,8 +19,7 @@ import java.util.Locale;
 public class StripeEventHandler {
 
     /** What happened to an event, for the 2xx answer and the log. */
-    public record Handled(String outcome, String purchaseId) {
-    }
+    public record Handled(String outcome, String purchaseId) {}
 
     private static final Logger log = LoggerFactory.getLogger(StripeEventHandler.class);
 
@@ -39,12 +37,18 @@ public class StripeEventHandler {
 
     @Transactional
     public Handled handle(StripeEvent event) {
-        String intentId = "payment_intent.".equals(prefix(event.type())) ? event.text("id") : event.text("payment_intent");
+        String intentId =
+                "payment_intent.".equals(prefix(event.type())) ? event.text("id") : event.text("payment_intent");
         boolean fresh = !jdbc.sql("""
                 INSERT INTO stripe_events (event_id, type, payment_intent_id, received_at)
                 VALUES (:id, :type, :pi, :now) ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")
-                .param("id", event.id()).param("type", event.type()).param("pi", intentId, Types.VARCHAR)
-                .param("now", clock.millis()).query(String.class).list().isEmpty();
+                .param("id", event.id())
+                .param("type", event.type())
+                .param("pi", intentId, Types.VARCHAR)
+                .param("now", clock.millis())
+                .query(String.class)
+                .list()
+                .isEmpty();
         if (!fresh) {
             return new Handled("duplicate", null);
         }
@@ -63,10 +67,16 @@ public class StripeEventHandler {
             return unmatched(event);
         }
         Long amount = event.number("amount_received") != null && event.number("amount_received") > 0
-                ? event.number("amount_received") : event.number("amount");
-        PaymentSettlement.Settled settled = settlement.credit(purchase.get().id(), event.text("id"),
-                event.text("latest_charge"), PaidAmount.reported(amount, event.text("currency")), "stripe_webhook");
-        return new Handled(settled.effect().name().toLowerCase(Locale.ROOT), purchase.get().id());
+                ? event.number("amount_received")
+                : event.number("amount");
+        PaymentSettlement.Settled settled = settlement.credit(
+                purchase.get().id(),
+                event.text("id"),
+                event.text("latest_charge"),
+                PaidAmount.reported(amount, event.text("currency")),
+                "stripe_webhook");
+        return new Handled(
+                settled.effect().name().toLowerCase(Locale.ROOT), purchase.get().id());
     }
 
     private Handled failed(StripeEvent event) {
@@ -76,9 +86,9 @@ public class StripeEventHandler {
         }
         String code = Optional.ofNullable(event.nested("last_payment_error", "decline_code"))
                 .orElse(event.nested("last_payment_error", "code"));
-        boolean marked = settlement.fail(purchase.get().id(), code,
-                event.nested("last_payment_error", "message"));
-        return new Handled(marked ? "marked_failed" : "already_credited", purchase.get().id());
+        boolean marked = settlement.fail(purchase.get().id(), code, event.nested("last_payment_error", "message"));
+        return new Handled(
+                marked ? "marked_failed" : "already_credited", purchase.get().id());
     }
 
     private Handled refunded(StripeEvent event) {
@@ -90,9 +100,14 @@ public class StripeEventHandler {
             return new Handled("mismatch", purchase.get().id());
         }
         Long refunded = event.number("amount_refunded");
-        PaymentSettlement.Settled settled = settlement.refund(purchase.get().id(), refunded == null ? 0 : refunded,
-                event.text("id"), "stripe_webhook", "charge " + event.text("id") + " refunded (event " + event.id() + ")");
-        return new Handled(settled.effect().name().toLowerCase(Locale.ROOT), purchase.get().id());
+        PaymentSettlement.Settled settled = settlement.refund(
+                purchase.get().id(),
+                refunded == null ? 0 : refunded,
+                event.text("id"),
+                "stripe_webhook",
+                "charge " + event.text("id") + " refunded (event " + event.id() + ")");
+        return new Handled(
+                settled.effect().name().toLowerCase(Locale.ROOT), purchase.get().id());
     }
 
     private Handled disputed(StripeEvent event) {
@@ -100,9 +115,10 @@ public class StripeEventHandler {
         if (purchase.isEmpty()) {
             return unmatched(event);
         }
-        PaymentSettlement.Settled settled = settlement.dispute(purchase.get().id(), event.text("id"),
-                event.text("charge"), event.text("reason"));
-        return new Handled("disputed_" + settled.effect().name().toLowerCase(Locale.ROOT),
+        PaymentSettlement.Settled settled =
+                settlement.dispute(purchase.get().id(), event.text("id"), event.text("charge"), event.text("reason"));
+        return new Handled(
+                "disputed_" + settled.effect().name().toLowerCase(Locale.ROOT),
                 purchase.get().id());
     }
 
@@ -124,18 +140,30 @@ public class StripeEventHandler {
                 return purchases.find(purchaseId);
             }
         }
-        return chargeId == null ? Optional.empty()
+        return chargeId == null
+                ? Optional.empty()
                 : purchases.findByCharge(chargeId).filter(p -> p.paymentIntentId() != null);
     }
 
     private boolean matchesAmount(Purchase purchase, Long amount, String currency, StripeEvent event) {
-        if (amount != null && amount == purchase.amountCents() && purchase.currency().equalsIgnoreCase(currency)) {
+        if (amount != null
+                && amount == purchase.amountCents()
+                && purchase.currency().equalsIgnoreCase(currency)) {
             return true;
         }
-        log.error("payments: {} {} is for {} {} but purchase {} cost {} {}: ignored", event.type(), event.id(), amount,
-                currency, purchase.id(), purchase.amountCents(), purchase.currency());
-        purchases.markReview(purchase.id(), "amount_mismatch", event.type() + " " + event.id() + " is for " + amount
-                + " " + currency);
+        log.error(
+                "payments: {} {} is for {} {} but purchase {} cost {} {}: ignored",
+                event.type(),
+                event.id(),
+                amount,
+                currency,
+                purchase.id(),
+                purchase.amountCents(),
+                purchase.currency());
+        purchases.markReview(
+                purchase.id(),
+                "amount_mismatch",
+                event.type() + " " + event.id() + " is for " + amount + " " + currency);
         return false;
     }
 

@@ -1,12 +1,10 @@
 package ai.mindbot.time.payment;
 
+import ai.mindbot.common.config.DevelopmentSecretFile;
 import java.nio.file.Path;
 import java.util.HexFormat;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import ai.mindbot.common.config.DevelopmentSecretFile;
 
 /**
  * The {@code whsec_...} secret Stripe-Signature is checked with: {@code STRIPE_WEBHOOK_SECRET}, or
@@ -28,9 +26,13 @@ public record WebhookSecret(String value, Path generatedFile) {
             return new WebhookSecret(settings.configuredWebhookSecret(), null);
         }
         Path file = dataDirectory.resolve("stripe-webhook-secret").toAbsolutePath();
-        String value = DevelopmentSecretFile.readOrCreate(file, random -> "whsec_" + HexFormat.of().formatHex(random)).value();
-        log.warn("DEVELOPMENT MODE: Stripe webhooks are verified with a generated secret kept in {}; "
-                + "set STRIPE_WEBHOOK_SECRET (e.g. the one `stripe listen` prints) to use your own", file);
+        String value = DevelopmentSecretFile.readOrCreate(
+                        file, random -> "whsec_" + HexFormat.of().formatHex(random))
+                .value();
+        log.warn(
+                "DEVELOPMENT MODE: Stripe webhooks are verified with a generated secret kept in {}; "
+                        + "set STRIPE_WEBHOOK_SECRET (e.g. the one `stripe listen` prints) to use your own",
+                file);
         return new WebhookSecret(value, file);
     }
 }

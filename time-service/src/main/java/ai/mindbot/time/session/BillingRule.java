@@ -14,11 +14,9 @@ package ai.mindbot.time.session;
 final class BillingRule {
 
     /** What one commit bills and where the paid-up time then stands. */
-    public record Commit(long chargeSeconds, long paidUntil, boolean capped) {
-    }
+    public record Commit(long chargeSeconds, long paidUntil, boolean capped) {}
 
-    private BillingRule() {
-    }
+    private BillingRule() {}
 
     public static Commit commit(long paidUntilMillis, long heldSeconds, long nowMillis) {
         long elapsed = Math.max(0, nowMillis - paidUntilMillis);

@@ -1,12 +1,10 @@
 package ai.mindbot.time.session;
 
+import ai.mindbot.time.jobs.RecurringJob;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import ai.mindbot.time.jobs.RecurringJob;
 
 /** Binds the metering settings and schedules the sweeper. */
 @Configuration

@@ -1,13 +1,5 @@
 package ai.mindbot.time.session;
 
-import java.time.Clock;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import ai.mindbot.time.ledger.Account;
 import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.Cause;
@@ -20,7 +12,13 @@ import ai.mindbot.time.notify.LowBalanceSettings;
 import ai.mindbot.time.session.BillingRule.Commit;
 import ai.mindbot.time.session.SessionProblems.ConcurrentChange;
 import ai.mindbot.time.session.VoiceSession.Status;
+import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reserve, commit, release. Each operation is one transaction that reads the session and the
@@ -41,8 +39,15 @@ public class SessionMeter {
     private final WriteGate gate;
     private final Clock clock;
 
-    SessionMeter(SessionStore store, Accounts accounts, Ledger ledger, SessionSettings settings,
-            LowBalanceSettings lowBalance, PlatformTransactionManager transactions, WriteGate gate, Clock clock) {
+    SessionMeter(
+            SessionStore store,
+            Accounts accounts,
+            Ledger ledger,
+            SessionSettings settings,
+            LowBalanceSettings lowBalance,
+            PlatformTransactionManager transactions,
+            WriteGate gate,
+            Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.ledger = ledger;
@@ -53,22 +58,18 @@ public class SessionMeter {
         this.clock = clock;
     }
 
-    public record Start(String userId, String startedBy, String roomName, String participantIdentity, String email) {
-    }
+    public record Start(String userId, String startedBy, String roomName, String participantIdentity, String email) {}
 
-    public record Started(VoiceSession session, long balanceSeconds) {
-    }
+    public record Started(VoiceSession session, long balanceSeconds) {}
 
     /**
      * A heartbeat's answer. {@code sliceSeconds} is the slice now reserved for the session (the API
      * keeps its published name, {@code granted_seconds}); "grant" means an admin's grant only.
      */
-    public record Heartbeat(long sliceSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice,
-            Status status) {
-    }
+    public record Heartbeat(
+            long sliceSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice, Status status) {}
 
-    public record Ended(VoiceSession session, long balanceSeconds) {
-    }
+    public record Ended(VoiceSession session, long balanceSeconds) {}
 
     public Started start(Start start) {
         return retrying(() -> {
@@ -89,9 +90,23 @@ public class SessionMeter {
                 accounts.rememberNotifyEmail(start.userId(), start.email());
             }
             long now = clock.millis();
-            VoiceSession session = new VoiceSession("vs_" + UUID.randomUUID().toString().replace("-", ""),
-                    start.userId(), start.roomName(), start.participantIdentity(), Status.ACTIVE, slice, 0,
-                    start.startedBy(), now, now, expiry(now, slice), null, null, null, now, 0);
+            VoiceSession session = new VoiceSession(
+                    "vs_" + UUID.randomUUID().toString().replace("-", ""),
+                    start.userId(),
+                    start.roomName(),
+                    start.participantIdentity(),
+                    Status.ACTIVE,
+                    slice,
+                    0,
+                    start.startedBy(),
+                    now,
+                    now,
+                    expiry(now, slice),
+                    null,
+                    null,
+                    null,
+                    now,
+                    0);
             store.insert(session);
             return new Started(session, account.balanceSeconds());
         });
@@ -100,7 +115,8 @@ public class SessionMeter {
     public Heartbeat heartbeat(String sessionId, Requester requester) {
         return retrying(() -> {
             SessionStore.Metered metered = store.findWithAccount(sessionId)
-                    .filter(found -> requester.sees(found.session())).orElseThrow(SessionProblems::notFound);
+                    .filter(found -> requester.sees(found.session()))
+                    .orElseThrow(SessionProblems::notFound);
             VoiceSession session = metered.session();
             if (!session.isActive()) {
                 throw SessionProblems.alreadySettled(session);
@@ -114,11 +130,18 @@ public class SessionMeter {
             long slice = account.disabled() ? 0 : settings.nextSlice(remaining);
             if (slice == 0) {
                 // Nothing left to hold: a session that kept going without a reservation would talk for free.
-                close(session, commit, now, Status.ENDED,
-                        account.disabled() ? EndReason.ACCOUNT_DISABLED : EndReason.BALANCE_EXHAUSTED, null, null);
+                close(
+                        session,
+                        commit,
+                        now,
+                        Status.ENDED,
+                        account.disabled() ? EndReason.ACCOUNT_DISABLED : EndReason.BALANCE_EXHAUSTED,
+                        null,
+                        null);
                 return new Heartbeat(0, remaining, isLow(balanceAfter), true, Status.ENDED);
             }
-            if (!store.recordCommit(session, commit.chargeSeconds(), commit.paidUntil(), slice, now, expiry(now, slice))) {
+            if (!store.recordCommit(
+                    session, commit.chargeSeconds(), commit.paidUntil(), slice, now, expiry(now, slice))) {
                 throw new ConcurrentChange();
             }
             settleAccount(session, commit.chargeSeconds(), slice, null, null);
@@ -132,8 +155,14 @@ public class SessionMeter {
             VoiceSession session = visible(sessionId, requester);
             if (session.isActive()) {
                 long now = clock.millis();
-                close(session, BillingRule.commit(session.paidUntil(), session.reservedSeconds(), now), now,
-                        Status.ENDED, reason, actor, note);
+                close(
+                        session,
+                        BillingRule.commit(session.paidUntil(), session.reservedSeconds(), now),
+                        now,
+                        Status.ENDED,
+                        reason,
+                        actor,
+                        note);
                 session = store.find(sessionId).orElseThrow();
             }
             return new Ended(session, accounts.get(session.userId()).balanceSeconds());
@@ -167,8 +196,14 @@ public class SessionMeter {
             if (!session.isActive() || session.expiresAt() > now) {
                 return false; // ended, or renewed by a heartbeat since it was listed
             }
-            close(session, BillingRule.commit(session.paidUntil(), session.reservedSeconds(), now), now,
-                    Status.EXPIRED, EndReason.RESERVATION_LAPSED, null, null);
+            close(
+                    session,
+                    BillingRule.commit(session.paidUntil(), session.reservedSeconds(), now),
+                    now,
+                    Status.EXPIRED,
+                    EndReason.RESERVATION_LAPSED,
+                    null,
+                    null);
             return true;
         });
     }
@@ -185,8 +220,8 @@ public class SessionMeter {
         return store.countOf(userId);
     }
 
-    private void close(VoiceSession session, Commit commit, long now, Status status, EndReason reason, String actor,
-            String note) {
+    private void close(
+            VoiceSession session, Commit commit, long now, Status status, EndReason reason, String actor, String note) {
         if (!store.recordClose(session, status, commit.chargeSeconds(), commit.paidUntil(), now, reason, note)) {
             throw new ConcurrentChange();
         }
@@ -197,8 +232,12 @@ public class SessionMeter {
     private void settleAccount(VoiceSession session, long charge, long newHold, String actor, String note) {
         long held = session.reservedSeconds();
         if (charge > 0) {
-            NewEntry usage = NewEntry.of(session.userId(), EntryKind.SESSION_USAGE, -charge,
-                    Cause.sessionCommit(session.id(), session.commitCount() + 1L)).withActor(actor, note);
+            NewEntry usage = NewEntry.of(
+                            session.userId(),
+                            EntryKind.SESSION_USAGE,
+                            -charge,
+                            Cause.sessionCommit(session.id(), session.commitCount() + 1L))
+                    .withActor(actor, note);
             try {
                 ledger.post(usage, new Reservation(held, newHold));
             } catch (InsufficientBalanceException raced) {

@@ -2,7 +2,6 @@ package ai.mindbot.time.session;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

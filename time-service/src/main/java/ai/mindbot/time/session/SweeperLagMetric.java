@@ -1,11 +1,9 @@
 package ai.mindbot.time.session;
 
+import ai.mindbot.time.WaitingWorkGauge;
 import java.time.Clock;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import ai.mindbot.time.WaitingWorkGauge;
 
 /**
  * {@code mindbot_sessions_lapsed_oldest_seconds}: how long ago the oldest still-active session's
@@ -17,8 +15,12 @@ import ai.mindbot.time.WaitingWorkGauge;
 class SweeperLagMetric extends WaitingWorkGauge {
 
     SweeperLagMetric(JdbcClient jdbc, Clock clock) {
-        super("mindbot.sessions.lapsed.oldest", "How long ago the oldest active session's reservation lapsed", """
+        super(
+                "mindbot.sessions.lapsed.oldest",
+                "How long ago the oldest active session's reservation lapsed",
+                """
                 SELECT MIN(expires_at) FROM voice_sessions WHERE status = 'active' AND expires_at <= :now""",
-                jdbc, clock);
+                jdbc,
+                clock);
     }
 }

@@ -1,16 +1,14 @@
 package ai.mindbot.time.session;
 
+import ai.mindbot.common.db.SqlDialect;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import ai.mindbot.common.db.SqlDialect;
 
 /**
  * SQLite has one writer at a time. Left to the database, concurrent write transactions collide

@@ -3,6 +3,14 @@ package ai.mindbot.time.admin;
 import static ai.mindbot.time.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.ledger.Ledger;
+import ai.mindbot.time.testing.OnBothDatabases;
+import ai.mindbot.time.testing.StripeEvents;
+import ai.mindbot.time.testing.TimeService;
+import ai.mindbot.time.testing.WithAuthService;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,19 +19,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.Tokens;
-import ai.mindbot.time.ledger.Ledger;
-import ai.mindbot.time.testing.OnBothDatabases;
-import ai.mindbot.time.testing.StripeEvents;
-import ai.mindbot.time.testing.TimeService;
-import ai.mindbot.time.testing.WithAuthService;
 import tools.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 
 /** The admin money actions over HTTP, on SQLite and PostgreSQL. */
 @WithAuthService
@@ -36,7 +34,11 @@ class AdminMoneyIT extends OnBothDatabases {
         body.put("user_id", userId);
         body.put("seconds", seconds);
         body.put("reason", reason);
-        return time.http.send("POST", "/time/admin/grants", Http.json(body), ADMIN,
+        return time.http.send(
+                "POST",
+                "/time/admin/grants",
+                Http.json(body),
+                ADMIN,
                 key == null ? Map.of() : Map.of("Idempotency-Key", key));
     }
 
@@ -72,7 +74,8 @@ class AdminMoneyIT extends OnBothDatabases {
         Http.Response again = grant(u402, 300, "promo", "grant-" + u402);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
 
-        assertThat(again.json().path("entry").path("id").asLong()).isEqualTo(first.path("entry").path("id").asLong());
+        assertThat(again.json().path("entry").path("id").asLong())
+                .isEqualTo(first.path("entry").path("id").asLong());
         assertThat(again.json().path("replayed").asBoolean()).isTrue();
         assertThat(time.balance(u402)).isEqualTo(300);
         assertProblem(grant(u402, 301, "promo", "grant-" + u402), 422, "idempotency_key_reused");
@@ -82,7 +85,10 @@ class AdminMoneyIT extends OnBothDatabases {
     void aRevokeNeverTakesWhatLiveSessionsHold() {
         String u403 = auth.newUser();
         grant(u403, 1000, "start", null);
-        time.bean(JdbcClient.class).sql("UPDATE accounts SET reserved_seconds = 400 WHERE user_id = :user").param("user", u403).update();
+        time.bean(JdbcClient.class)
+                .sql("UPDATE accounts SET reserved_seconds = 400 WHERE user_id = :user")
+                .param("user", u403)
+                .update();
 
         assertProblem(grant(u403, -601, "too much", null), 409, "revoke_exceeds_available");
         assertThat(grant(u403, -600, "all that is free", null).status()).isEqualTo(200);
@@ -97,10 +103,15 @@ class AdminMoneyIT extends OnBothDatabases {
         assertProblem(grant(u404, 60, "", null), 400, "validation_failed");
         assertProblem(grant(u404, 60, "x".repeat(501), null), 400, "validation_failed");
         assertProblem(time.http.post("/time/admin/grants", "{\"user_id\":", ADMIN), 400, "malformed_body");
-        assertProblem(time.http.post("/time/admin/grants", Map.of("user_id", u404, "seconds", 60, "reason", "r"),
-                Tokens.user(u404)), 403, "forbidden");
-        assertProblem(time.http.post("/time/admin/grants", Map.of("user_id", u404, "seconds", 60, "reason", "r")),
-                401, "unauthorized");
+        assertProblem(
+                time.http.post(
+                        "/time/admin/grants", Map.of("user_id", u404, "seconds", 60, "reason", "r"), Tokens.user(u404)),
+                403,
+                "forbidden");
+        assertProblem(
+                time.http.post("/time/admin/grants", Map.of("user_id", u404, "seconds", 60, "reason", "r")),
+                401,
+                "unauthorized");
         assertThat(time.balance(u404)).isZero();
     }
 
@@ -108,22 +119,32 @@ class AdminMoneyIT extends OnBothDatabases {
     void refusesToActOnUsersThatDoNotExist() {
         // an id no account has: the auth service says so, and nothing is created to wait for it
         assertProblem(grant("987654321", 600, "phantom", null), 404, "unknown_user");
-        assertProblem(time.http.post("/time/admin/accounts/987654321/disable", Map.of("reason", "x"), ADMIN), 404,
+        assertProblem(
+                time.http.post("/time/admin/accounts/987654321/disable", Map.of("reason", "x"), ADMIN),
+                404,
                 "unknown_user");
-        assertProblem(time.http.post("/time/admin/accounts/987654321/enable", Map.of("reason", "x"), ADMIN), 404,
+        assertProblem(
+                time.http.post("/time/admin/accounts/987654321/enable", Map.of("reason", "x"), ADMIN),
+                404,
                 "unknown_user");
         // something that is not a user id at all
-        for (String notAnId : new String[] { "abc' OR 1=1", "0", "-5", "12 ", "u-401", "9".repeat(30) }) {
+        for (String notAnId : new String[] {"abc' OR 1=1", "0", "-5", "12 ", "u-401", "9".repeat(30)}) {
             assertProblem(grant(notAnId, 600, "malformed", null), 400, "invalid_user_id");
         }
-        assertProblem(time.http.post("/time/admin/accounts/abc'%20OR%201=1/disable", Map.of("reason", "x"), ADMIN),
-                400, "invalid_user_id");
+        assertProblem(
+                time.http.post("/time/admin/accounts/abc'%20OR%201=1/disable", Map.of("reason", "x"), ADMIN),
+                400,
+                "invalid_user_id");
 
         JdbcClient db = time.bean(JdbcClient.class);
         assertThat(db.sql("SELECT COUNT(*) FROM accounts WHERE user_id IN ('987654321', 'abc'' OR 1=1', '0')")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(db.sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id IN ('987654321', 'abc'' OR 1=1', '0')")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -132,33 +153,46 @@ class AdminMoneyIT extends OnBothDatabases {
         try (ServerSocket socket = new ServerSocket(0)) {
             nobodyListens = socket.getLocalPort();
         }
-        try (TimeService blind = TimeService.start(database,
-                Map.of("AUTH_SERVICE_URL", "http://127.0.0.1:" + nobodyListens))) {
-            Http.Response refused = blind.http.post("/time/admin/grants",
-                    Map.of("user_id", "42", "seconds", 600, "reason", "r"), ADMIN);
+        try (TimeService blind =
+                TimeService.start(database, Map.of("AUTH_SERVICE_URL", "http://127.0.0.1:" + nobodyListens))) {
+            Http.Response refused = blind.http.post(
+                    "/time/admin/grants", Map.of("user_id", "42", "seconds", 600, "reason", "r"), ADMIN);
             assertProblem(refused, 503, "auth_unavailable");
             assertThat(refused.header("retry-after")).isEqualTo("5");
-            assertProblem(blind.http.post("/time/admin/accounts/42/disable", Map.of("reason", "r"), ADMIN), 503,
+            assertProblem(
+                    blind.http.post("/time/admin/accounts/42/disable", Map.of("reason", "r"), ADMIN),
+                    503,
                     "auth_unavailable");
             JdbcClient db = blind.bean(JdbcClient.class);
-            assertThat(db.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single()).isZero();
-            assertThat(db.sql("SELECT COUNT(*) FROM ledger_entries").query(Long.class).single()).isZero();
+            assertThat(db.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single())
+                    .isZero();
+            assertThat(db.sql("SELECT COUNT(*) FROM ledger_entries")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
     }
 
     @Test
     void takesWholeSecondsAndCentsOnly() {
         String user = auth.newUser();
-        Http.Response fractional = time.http.post("/time/admin/grants",
-                "{\"user_id\":\"" + user + "\",\"seconds\":1.5,\"reason\":\"r\"}", ADMIN);
+        Http.Response fractional = time.http.post(
+                "/time/admin/grants", "{\"user_id\":\"" + user + "\",\"seconds\":1.5,\"reason\":\"r\"}", ADMIN);
         assertProblem(fractional, 400, "validation_failed");
         assertThat(fractional.json().path("errors").findValuesAsString("field")).containsExactly("seconds");
-        assertProblem(time.http.post("/time/admin/grants",
-                "{\"user_id\":\"" + user + "\",\"seconds\":\"60\",\"reason\":\"r\"}", ADMIN), 400, "validation_failed");
+        assertProblem(
+                time.http.post(
+                        "/time/admin/grants",
+                        "{\"user_id\":\"" + user + "\",\"seconds\":\"60\",\"reason\":\"r\"}",
+                        ADMIN),
+                400,
+                "validation_failed");
 
         JsonNode paid = time.purchase(user, "starter_1h", "pm_card_visa").json();
-        Http.Response refund = time.http.post("/time/admin/purchases/" + paid.path("purchase_id").asString() + "/refund",
-                "{\"amount_cents\":1.5,\"reason\":\"r\"}", ADMIN);
+        Http.Response refund = time.http.post(
+                "/time/admin/purchases/" + paid.path("purchase_id").asString() + "/refund",
+                "{\"amount_cents\":1.5,\"reason\":\"r\"}",
+                ADMIN);
         assertProblem(refund, 400, "validation_failed");
         assertThat(refund.json().path("errors").findValuesAsString("field")).containsExactly("amount_cents");
         assertThat(time.balance(user)).isEqualTo(3600);
@@ -199,7 +233,8 @@ class AdminMoneyIT extends OnBothDatabases {
         List<Callable<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             attempts.add(() -> refund(purchase, null).status());
-            attempts.add(() -> time.webhook(StripeEvents.refunded(intent, 3999, 3999)).status());
+            attempts.add(() ->
+                    time.webhook(StripeEvents.refunded(intent, 3999, 3999)).status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Integer> statuses = new ArrayList<>();
@@ -217,7 +252,8 @@ class AdminMoneyIT extends OnBothDatabases {
     void refusesRefundsThatCannotBe() {
         String u406 = auth.newUser();
         JsonNode paid = time.purchase(u406, "starter_1h", "pm_card_visa").json();
-        JsonNode pending = time.purchase(u406, "starter_1h", "pm_card_authenticationRequired").json();
+        JsonNode pending = time.purchase(u406, "starter_1h", "pm_card_authenticationRequired")
+                .json();
 
         assertProblem(refund(paid.path("purchase_id").asString(), 1000L), 400, "refund_exceeds_remaining");
         assertProblem(refund(paid.path("purchase_id").asString(), 0L), 400, "validation_failed");
@@ -229,7 +265,8 @@ class AdminMoneyIT extends OnBothDatabases {
     @Test
     void disablesAndEnablesAnAccount() {
         String u407 = auth.newUser();
-        Http.Response disabled = time.http.post("/time/admin/accounts/" + u407 + "/disable", Map.of("reason", "abuse"), ADMIN);
+        Http.Response disabled =
+                time.http.post("/time/admin/accounts/" + u407 + "/disable", Map.of("reason", "abuse"), ADMIN);
 
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
         assertThat(disabled.json().path("disabled").asBoolean()).isTrue();
@@ -246,7 +283,8 @@ class AdminMoneyIT extends OnBothDatabases {
         assertThat(account.path("available_seconds").asLong()).isEqualTo(3600);
         assertThat(account.path("reserved_seconds").asLong()).isZero();
         assertThat(account.path("flagged").asBoolean()).isFalse();
-        assertProblem(time.http.post("/time/admin/accounts/" + u407 + "/disable", Map.of(), ADMIN), 400, "validation_failed");
+        assertProblem(
+                time.http.post("/time/admin/accounts/" + u407 + "/disable", Map.of(), ADMIN), 400, "validation_failed");
         assertProblem(time.http.get("/time/admin/accounts/" + u407, Tokens.user(u407)), 403, "forbidden");
     }
 }

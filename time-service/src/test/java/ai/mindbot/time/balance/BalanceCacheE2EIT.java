@@ -2,17 +2,6 @@ package ai.mindbot.time.balance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RedisServer;
 import ai.mindbot.common.test.TestDatabase;
@@ -23,8 +12,17 @@ import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.testing.TimeService;
-import tools.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two time-service instances on one PostgreSQL with {@code BALANCE_CACHE=redis} on a real
@@ -35,6 +33,7 @@ import java.io.UncheckedIOException;
 class BalanceCacheE2EIT {
 
     private static final AtomicInteger USERS = new AtomicInteger();
+
     @RegisterExtension
     static final RedisServer redis = RedisServer.perClass();
 
@@ -44,8 +43,13 @@ class BalanceCacheE2EIT {
 
     @BeforeEach
     void twoInstancesOnOneDatabase() {
-        Map<String, String> cached = new HashMap<>(Map.of("REDIS_URL", redis.url(), "BALANCE_CACHE", "redis",
-                "BALANCE_CACHE_TTL_SECONDS", "3600")); // an hour: nothing in these tests is fixed by the TTL
+        Map<String, String> cached = new HashMap<>(Map.of(
+                "REDIS_URL",
+                redis.url(),
+                "BALANCE_CACHE",
+                "redis",
+                "BALANCE_CACHE_TTL_SECONDS",
+                "3600")); // an hour: nothing in these tests is fixed by the TTL
         a = TimeService.start(TestDatabase.POSTGRESQL, cached);
         cached.put("DATABASE_URL", a.service.context().getEnvironment().getProperty("DATABASE_URL"));
         b = TimeService.start(TestDatabase.POSTGRESQL, cached);
@@ -63,9 +67,12 @@ class BalanceCacheE2EIT {
     void bReadsFromTheCacheUntilSomethingIsCommitted() {
         assertThat(balance(b).path("balance_seconds").asLong()).isZero();
         // behind the services' backs: the cache does not see this, and B keeps answering from it
-        jdbc().sql("UPDATE accounts SET balance_seconds = 77 WHERE user_id = :u").param("u", user).update();
+        jdbc().sql("UPDATE accounts SET balance_seconds = 77 WHERE user_id = :u")
+                .param("u", user)
+                .update();
         assertThat(balance(b).path("balance_seconds").asLong()).isZero();
-        assertThat(b.http.get("/metrics").body()).containsPattern("mindbot_balance_cache_total\\{result=\"hit\"} [1-9]");
+        assertThat(b.http.get("/metrics").body())
+                .containsPattern("mindbot_balance_cache_total\\{result=\"hit\"} [1-9]");
     }
 
     @Test
@@ -87,10 +94,13 @@ class BalanceCacheE2EIT {
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         JsonNode during = balance(b);
         assertThat(during.path("active_sessions").asLong()).isEqualTo(1);
-        assertThat(during.path("reserved_seconds").asLong()).isEqualTo(truth("reserved_seconds")).isPositive();
+        assertThat(during.path("reserved_seconds").asLong())
+                .isEqualTo(truth("reserved_seconds"))
+                .isPositive();
 
         String session = started.json().path("session_id").asString();
-        assertThat(a.http.post("/time/sessions/" + session + "/end", Map.of(), Tokens.user(user)).status())
+        assertThat(a.http.post("/time/sessions/" + session + "/end", Map.of(), Tokens.user(user))
+                        .status())
                 .isEqualTo(200);
         JsonNode after = balance(b);
         assertThat(after.path("active_sessions").asLong()).isZero();
@@ -152,8 +162,10 @@ class BalanceCacheE2EIT {
     }
 
     private long truth(String column) {
-        return jdbc().sql("SELECT " + column + " FROM accounts WHERE user_id = :u").param("u", user)
-                .query(Long.class).single();
+        return jdbc().sql("SELECT " + column + " FROM accounts WHERE user_id = :u")
+                .param("u", user)
+                .query(Long.class)
+                .single();
     }
 
     private JdbcClient jdbc() {

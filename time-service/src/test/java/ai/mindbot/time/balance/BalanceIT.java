@@ -3,9 +3,6 @@ package ai.mindbot.time.balance;
 import static ai.mindbot.time.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.Cause;
@@ -13,6 +10,8 @@ import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.testing.OnBothDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A user's balance and ledger over HTTP, on SQLite and PostgreSQL. */
@@ -31,7 +30,9 @@ class BalanceIT extends OnBothDatabases {
     @Test
     void showsFriendlyNumbersAndWhatLiveSessionsHold() {
         time.purchase("302", "basic_5h", "pm_card_visa");
-        time.bean(JdbcClient.class).sql("UPDATE accounts SET reserved_seconds = 120 WHERE user_id = '302'").update();
+        time.bean(JdbcClient.class)
+                .sql("UPDATE accounts SET reserved_seconds = 120 WHERE user_id = '302'")
+                .update();
         time.bean(JdbcClient.class).sql("""
                 INSERT INTO voice_sessions (id, user_id, room_name, status, reserved_seconds, started_at,
                                             last_heartbeat_at, expires_at)
@@ -57,17 +58,25 @@ class BalanceIT extends OnBothDatabases {
         Http.Response firstPage = time.http.get("/time/transactions", Tokens.user("303"));
         assertThat(firstPage.status()).as(firstPage.body()).isEqualTo(200);
         JsonNode first = firstPage.json();
-        JsonNode last = time.http.get("/time/transactions?limit=10&offset=20", Tokens.user("303")).json();
+        JsonNode last = time.http
+                .get("/time/transactions?limit=10&offset=20", Tokens.user("303"))
+                .json();
 
         assertThat(first.path("total").asLong()).isEqualTo(25);
         assertThat(first.path("transactions")).hasSize(20);
         assertThat(first.path("transactions").get(0).path("seconds").asLong()).isEqualTo(25);
         assertThat(first.path("transactions").get(0).path("kind").asString()).isEqualTo("admin_grant");
-        assertThat(first.path("transactions").get(0).path("balance_after").asLong()).isEqualTo(25 * 26 / 2);
+        assertThat(first.path("transactions").get(0).path("balance_after").asLong())
+                .isEqualTo(25 * 26 / 2);
         assertThat(last.path("transactions")).hasSize(5);
         assertThat(last.path("transactions").get(4).path("seconds").asLong()).isEqualTo(1);
         // one user never sees another's entries
-        assertThat(time.http.get("/time/transactions", Tokens.user("304")).json().path("total").asLong()).isZero();
+        assertThat(time.http
+                        .get("/time/transactions", Tokens.user("304"))
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test

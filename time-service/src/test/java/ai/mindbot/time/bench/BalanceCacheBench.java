@@ -1,15 +1,14 @@
 package ai.mindbot.time.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import ai.mindbot.common.test.RedisServer;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.time.ledger.LedgerAudit;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code GET /time/balance} with and without the Redis balance cache ({@code BALANCE_CACHE=off}
@@ -21,8 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class BalanceCacheBench {
 
-    private BalanceCacheBench() {
-    }
+    private BalanceCacheBench() {}
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
@@ -39,20 +37,37 @@ public final class BalanceCacheBench {
             }
         }
         System.out.println();
-        System.out.printf("threads=%d, %.0f s per measurement (each after %.0f s warm-up; %.0f s JIT warm-up first),"
-                + " %d cores, Java %s, %s%n", threads, seconds, Math.max(1, seconds / 4), jitWarmup,
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), redisVersion());
-        System.out.println("| database | BALANCE_CACHE | measurement | ops/s | ok | failed | p50 ms | p99 ms | CPU µs/op | cache hits |");
+        System.out.printf(
+                "threads=%d, %.0f s per measurement (each after %.0f s warm-up; %.0f s JIT warm-up first),"
+                        + " %d cores, Java %s, %s%n",
+                threads,
+                seconds,
+                Math.max(1, seconds / 4),
+                jitWarmup,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version(),
+                redisVersion());
+        System.out.println(
+                "| database | BALANCE_CACHE | measurement | ops/s | ok | failed | p50 ms | p99 ms | CPU µs/op | cache hits |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         System.exit(0); // embedded PostgreSQL's shutdown hook stops it
     }
 
-    private static List<String> bench(TestDatabase database, String mode, RedisServer redis, double seconds,
-            int threads, double jitWarmup) throws Exception {
+    private static List<String> bench(
+            TestDatabase database, String mode, RedisServer redis, double seconds, int threads, double jitWarmup)
+            throws Exception {
         // a day's slice: on the 1000x clock no hold may lapse between heartbeats
-        Map<String, String> props = BenchService.properties(database, 86400, Map.of("REDIS_URL", redis.url(),
-                "BALANCE_CACHE", mode, "mindbot.db.pool-size", String.valueOf(Math.max(10, threads + 2))));
+        Map<String, String> props = BenchService.properties(
+                database,
+                86400,
+                Map.of(
+                        "REDIS_URL",
+                        redis.url(),
+                        "BALANCE_CACHE",
+                        mode,
+                        "mindbot.db.pool-size",
+                        String.valueOf(Math.max(10, threads + 2))));
         try (RunningService service = BenchService.start(props)) {
             BenchService.Clients clients = BenchService.clients(service, "bench-" + mode + "-", threads);
             Throughput.Operation read = t -> clients.get(t, "/time/balance");
@@ -67,18 +82,21 @@ public final class BalanceCacheBench {
             double readHits = hits / Math.max(1, hits + cacheLookups(metrics, "miss") - missesBefore);
             Throughput.Result heartbeats = Throughput.measure(threads, Math.max(1, seconds / 4), seconds, heartbeat);
 
-            int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();
-            System.out.printf("%s, BALANCE_CACHE=%s: ledger audit mismatches after the run: %d%n", database, mode,
-                    mismatches);
+            int mismatches =
+                    service.context().getBean(LedgerAudit.class).mismatches().size();
+            System.out.printf(
+                    "%s, BALANCE_CACHE=%s: ledger audit mismatches after the run: %d%n", database, mode, mismatches);
             String db = database.name().toLowerCase(Locale.ROOT);
-            return List.of(row(db, mode, "GET /time/balance", reads, mode.equals("off") ? "—" : percent(readHits)),
+            return List.of(
+                    row(db, mode, "GET /time/balance", reads, mode.equals("off") ? "—" : percent(readHits)),
                     row(db, mode, "POST /time/sessions/{id}/heartbeat", heartbeats, "—"));
         }
     }
 
     /** Cache lookups with this result since the service started (a read's warm-up included). */
     private static double cacheLookups(MeterRegistry metrics, String result) {
-        var counter = metrics.find("mindbot.balance.cache").tag("result", result).counter();
+        var counter =
+                metrics.find("mindbot.balance.cache").tag("result", result).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -95,7 +113,18 @@ public final class BalanceCacheBench {
     }
 
     private static String row(String db, String mode, String what, Throughput.Result r, String hits) {
-        return String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %d | %d | %.2f | %.2f | %.0f | %s |", db, mode, what,
-                r.perSecond(), r.ok(), r.failed(), r.p50Millis(), r.p99Millis(), r.cpuMicrosPerOp(), hits);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %.0f | %d | %d | %.2f | %.2f | %.0f | %s |",
+                db,
+                mode,
+                what,
+                r.perSecond(),
+                r.ok(),
+                r.failed(),
+                r.p50Millis(),
+                r.p99Millis(),
+                r.cpuMicrosPerOp(),
+                hits);
     }
 }

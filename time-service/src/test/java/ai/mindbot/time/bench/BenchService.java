@@ -1,12 +1,5 @@
 package ai.mindbot.time.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
@@ -16,6 +9,12 @@ import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.testing.TimeService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The time service as the benchmarks run it: a fresh database, a clock {@link #SPEED} times fast so
@@ -31,20 +30,30 @@ final class BenchService {
     record Clients(String base, String[] tokens, String[] sessions, HttpClient http) {
 
         boolean heartbeat(int client) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/time/sessions/" + sessions[client] + "/heartbeat"))
-                    .header("Authorization", "Bearer " + tokens[client]).POST(HttpRequest.BodyPublishers.noBody())
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(
+                                                    base + "/time/sessions/" + sessions[client] + "/heartbeat"))
+                                            .header("Authorization", "Bearer " + tokens[client])
+                                            .POST(HttpRequest.BodyPublishers.noBody())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                    == 200;
         }
 
         boolean get(int client, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + tokens[client]).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(base + path))
+                                            .header("Authorization", "Bearer " + tokens[client])
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                    == 200;
         }
     }
 
-    private BenchService() {
-    }
+    private BenchService() {}
 
     /** The service's properties: {@code sliceSeconds} per grant, and whatever {@code extra} adds. */
     static Map<String, String> properties(TestDatabase database, long sliceSeconds, Map<String, String> extra) {
@@ -78,7 +87,10 @@ final class BenchService {
             }
             sessions[t] = started.json().get("session_id").asString();
         }
-        return new Clients(service.baseUrl(), tokens, sessions,
+        return new Clients(
+                service.baseUrl(),
+                tokens,
+                sessions,
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
     }
 }

@@ -13,17 +13,21 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class MixedLoad {
 
-    record Result(double perSecond, long ok, long failed, double p50Millis, double p99Millis, double maxMillis) {
-    }
+    record Result(double perSecond, long ok, long failed, double p50Millis, double p99Millis, double maxMillis) {}
 
-    record Results(Result heartbeats, Result reads) {
-    }
+    record Results(Result heartbeats, Result reads) {}
 
-    private MixedLoad() {
-    }
+    private MixedLoad() {}
 
-    static Results run(int clients, int readsPerBeat, long paceMillis, double warmupSeconds, double seconds,
-            Throughput.Operation heartbeat, Throughput.Operation read) throws Exception {
+    static Results run(
+            int clients,
+            int readsPerBeat,
+            long paceMillis,
+            double warmupSeconds,
+            double seconds,
+            Throughput.Operation heartbeat,
+            Throughput.Operation read)
+            throws Exception {
         loop(clients, readsPerBeat, paceMillis, warmupSeconds, heartbeat, read, null, null);
         Recorder beats = new Recorder(clients);
         Recorder reads = new Recorder(clients);
@@ -33,8 +37,16 @@ final class MixedLoad {
         return new Results(beats.result(elapsed), reads.result(elapsed));
     }
 
-    private static void loop(int clients, int readsPerBeat, long paceMillis, double seconds,
-            Throughput.Operation heartbeat, Throughput.Operation read, Recorder beats, Recorder reads) throws Exception {
+    private static void loop(
+            int clients,
+            int readsPerBeat,
+            long paceMillis,
+            double seconds,
+            Throughput.Operation heartbeat,
+            Throughput.Operation read,
+            Recorder beats,
+            Recorder reads)
+            throws Exception {
         Throughput.onThreads(clients, seconds, (client, stop) -> {
             // paced clients start spread over one period, as real ones would be
             long next = System.nanoTime() + (paceMillis * 1_000_000L * client) / clients;
@@ -89,8 +101,13 @@ final class MixedLoad {
                 at += counts[c];
             }
             Arrays.sort(all);
-            return new Result(ok.sum() / elapsedSeconds, ok.sum(), failed.sum(), Throughput.percentile(all, 0.50),
-                    Throughput.percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+            return new Result(
+                    ok.sum() / elapsedSeconds,
+                    ok.sum(),
+                    failed.sum(),
+                    Throughput.percentile(all, 0.50),
+                    Throughput.percentile(all, 0.99),
+                    all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         }
     }
 }

@@ -2,6 +2,10 @@ package ai.mindbot.time.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.ledger.LedgerAudit;
+import ai.mindbot.time.testing.TimeService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.common.test.Tokens;
-import ai.mindbot.time.ledger.LedgerAudit;
-import ai.mindbot.time.testing.TimeService;
 
 /**
  * A load script, not a test: never run by {@code mvn verify} (the name matches neither *Test nor *IT).
@@ -32,6 +30,7 @@ class PaymentsLoadBenchmark {
     static final int THREADS = 8;
     /** Warm-up until this many operations (the JIT needs thousands) or {@link #WARM_UP}, whichever comes first. */
     static final int WARM_UP_OPERATIONS = 3000;
+
     static final Duration WARM_UP = Duration.ofSeconds(20);
     static final Duration MEASURE = Duration.ofSeconds(5);
 
@@ -47,17 +46,35 @@ class PaymentsLoadBenchmark {
             for (int u = 0; u < THREADS; u++) {
                 tokens[u] = Tokens.user("bench-" + u);
             }
-            report(database, "raw JDBC single-row read", rate(t -> jdbc
-                    .sql("SELECT balance_seconds FROM accounts WHERE user_id = :u").param("u", "bench-" + t)
-                    .query(Long.class).single() > 0));
-            report(database, "raw JDBC single-row update", rate(t -> jdbc
-                    .sql("UPDATE accounts SET updated_at = updated_at + 1 WHERE user_id = :u").param("u", "bench-" + t)
-                    .update() == 1));
-            report(database, "GET /time/balance (HTTP)", rate(t -> time.http.get("/time/balance", tokens[t])
-                    .status() == 200));
-            report(database, "POST /time/purchase, simulated (HTTP)", rate(t -> time.http.post("/time/purchase",
-                    "{\"package_id\":\"starter_1h\",\"payment_method_id\":\"pm_card_visa\"}", tokens[t])
-                    .status() == 200));
+            report(
+                    database,
+                    "raw JDBC single-row read",
+                    rate(t -> jdbc.sql("SELECT balance_seconds FROM accounts WHERE user_id = :u")
+                                    .param("u", "bench-" + t)
+                                    .query(Long.class)
+                                    .single()
+                            > 0));
+            report(
+                    database,
+                    "raw JDBC single-row update",
+                    rate(t -> jdbc.sql("UPDATE accounts SET updated_at = updated_at + 1 WHERE user_id = :u")
+                                    .param("u", "bench-" + t)
+                                    .update()
+                            == 1));
+            report(
+                    database,
+                    "GET /time/balance (HTTP)",
+                    rate(t -> time.http.get("/time/balance", tokens[t]).status() == 200));
+            report(
+                    database,
+                    "POST /time/purchase, simulated (HTTP)",
+                    rate(t -> time.http
+                                    .post(
+                                            "/time/purchase",
+                                            "{\"package_id\":\"starter_1h\",\"payment_method_id\":\"pm_card_visa\"}",
+                                            tokens[t])
+                                    .status()
+                            == 200));
             assertThat(time.bean(LedgerAudit.class).mismatches()).isEmpty();
         }
     }

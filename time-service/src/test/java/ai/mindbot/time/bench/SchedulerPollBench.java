@@ -1,22 +1,20 @@
 package ai.mindbot.time.bench;
 
+import ai.mindbot.common.db.SqlDialect;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.testing.TimeService;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import ai.mindbot.common.db.SqlDialect;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.testing.TimeService;
-import com.sun.management.OperatingSystemMXBean;
-import java.sql.Timestamp;
 
 /**
  * What db-scheduler's polling costs an idle time service (no job due, so every poll finds
@@ -38,8 +36,9 @@ public final class SchedulerPollBench {
         StringBuilder idle = new StringBuilder();
         StringBuilder queries = new StringBuilder();
         for (TestDatabase database : List.of(TestDatabase.SQLITE, TestDatabase.POSTGRESQL)) {
-            for (long pollMillis : new long[] { 1_000, 100 }) {
-                try (TimeService time = TimeService.onHandMovedClock(database,
+            for (long pollMillis : new long[] {1_000, 100}) {
+                try (TimeService time = TimeService.onHandMovedClock(
+                        database,
                         Map.of("JOBS_POLL_MILLIS", Long.toString(pollMillis), "logging.level.root", "WARN"))) {
                     Thread.sleep(5_000); // start-up settles
                     long scheduler = schedulerCpuNanos();
@@ -48,18 +47,27 @@ public final class SchedulerPollBench {
                     double schedulerMillis = (schedulerCpuNanos() - scheduler) / 1e6;
                     double jvmMillis = (jvmCpuNanos() - jvm) / 1e6;
                     long polls = idleSeconds * 1000L / pollMillis;
-                    idle.append(String.format(Locale.ROOT, "| %s | %d ms | %d | %.0f | %.0f | %.0f |%n", database,
-                            pollMillis, polls, schedulerMillis * 60 / idleSeconds, schedulerMillis * 1000 / polls,
+                    idle.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %d ms | %d | %.0f | %.0f | %.0f |%n",
+                            database,
+                            pollMillis,
+                            polls,
+                            schedulerMillis * 60 / idleSeconds,
+                            schedulerMillis * 1000 / polls,
                             jvmMillis * 60 / idleSeconds));
                     if (pollMillis == 100) {
-                        queries.append(pollsByHand(database, time.bean(DataSource.class),
-                                time.bean(SqlDialect.class), byHand));
+                        queries.append(pollsByHand(
+                                database, time.bean(DataSource.class), time.bean(SqlDialect.class), byHand));
                     }
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "| database | poll interval | polls in %d s | scheduler threads' CPU ms per minute "
-                + "| CPU µs per poll | whole JVM CPU ms per minute |%n", idleSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "| database | poll interval | polls in %d s | scheduler threads' CPU ms per minute "
+                        + "| CPU µs per poll | whole JVM CPU ms per minute |%n",
+                idleSeconds);
         System.out.println("|---|---|---|---|---|---|");
         System.out.print(idle);
         System.out.println();
@@ -112,7 +120,6 @@ public final class SchedulerPollBench {
     }
 
     private static long jvmCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

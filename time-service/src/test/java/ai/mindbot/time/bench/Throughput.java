@@ -1,15 +1,15 @@
 package ai.mindbot.time.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 
 /** Runs {@code threads} loops of one operation for a fixed time and counts what succeeded. */
 final class Throughput {
@@ -20,16 +20,13 @@ final class Throughput {
     }
 
     /** {@code cpuMicrosPerOp}: CPU time of this whole JVM (service and load driver) per operation. */
-    record Result(double perSecond, long ok, long failed, double p50Millis, double p99Millis, double cpuMicrosPerOp) {
-    }
+    record Result(double perSecond, long ok, long failed, double p50Millis, double p99Millis, double cpuMicrosPerOp) {}
 
     private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private Throughput() {
-    }
+    private Throughput() {}
 
     static Result measure(int threads, double warmupSeconds, double seconds, Operation operation) throws Exception {
         if (warmupSeconds > 0) {
@@ -43,12 +40,16 @@ final class Throughput {
         run(threads, seconds, operation, new Sink(ok, failed, latencies));
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpuMicros = (processCpuNanos() - cpuStart) / 1e3 / Math.max(1, ok.sum() + failed.sum());
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
-        return new Result(ok.sum() / elapsed, ok.sum(), failed.sum(), percentile(all, 0.50), percentile(all, 0.99), cpuMicros);
+        long[] all = latencies.stream()
+                .flatMapToLong(Arrays::stream)
+                .filter(v -> v > 0)
+                .sorted()
+                .toArray();
+        return new Result(
+                ok.sum() / elapsed, ok.sum(), failed.sum(), percentile(all, 0.50), percentile(all, 0.99), cpuMicros);
     }
 
-    private record Sink(LongAdder ok, LongAdder failed, List<long[]> latencies) {
-    }
+    private record Sink(LongAdder ok, LongAdder failed, List<long[]> latencies) {}
 
     private static void run(int threads, double seconds, Operation operation, Sink sink) throws Exception {
         onThreads(threads, seconds, (thread, stop) -> {

@@ -1,5 +1,11 @@
 package ai.mindbot.time.bench;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.RunningService;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.ledger.LedgerAudit;
+import ai.mindbot.time.session.Requester;
+import ai.mindbot.time.session.SessionMeter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -7,15 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.RunningService;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.ledger.LedgerAudit;
-import ai.mindbot.time.session.Requester;
-import ai.mindbot.time.session.SessionMeter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,9 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class TimeServiceBench {
 
-
-    private TimeServiceBench() {
-    }
+    private TimeServiceBench() {}
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
@@ -46,25 +42,40 @@ public final class TimeServiceBench {
         long paceMillis = args.length > 6 ? Long.parseLong(args[6]) : 0;
         List<String> rows = new ArrayList<>();
         for (TestDatabase database : databases) {
-            rows.addAll(mix ? mixed(database, seconds, threads, jitWarmup, readsPerBeat, paceMillis)
-                    : bench(database, seconds, threads, jitWarmup));
+            rows.addAll(
+                    mix
+                            ? mixed(database, seconds, threads, jitWarmup, readsPerBeat, paceMillis)
+                            : bench(database, seconds, threads, jitWarmup));
         }
         if (mix) {
             System.out.println();
-            System.out.printf("%d clients, each a heartbeat then %d balance read(s), %s; %.0f s measured after"
-                    + " %.0f s warm-up; shipped pool sizes; %d cores, Java %s%n", threads, readsPerBeat,
-                    paceMillis > 0 ? "a round every " + paceMillis + " ms" : "no pause", seconds,
-                    jitWarmup, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.printf(
+                    "%d clients, each a heartbeat then %d balance read(s), %s; %.0f s measured after"
+                            + " %.0f s warm-up; shipped pool sizes; %d cores, Java %s%n",
+                    threads,
+                    readsPerBeat,
+                    paceMillis > 0 ? "a round every " + paceMillis + " ms" : "no pause",
+                    seconds,
+                    jitWarmup,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.version());
             System.out.println("| database | operation | ops/s | ok | failed | p50 ms | p99 ms | max ms |");
             System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
             rows.forEach(System.out::println);
             System.exit(0);
         }
         System.out.println();
-        System.out.printf("threads=%d, %.0f s per measurement (each after %.0f s warm-up; %.0f s JIT warm-up of the"
-                + " HTTP path first), %d cores, Java %s%n", threads, seconds, warmup(seconds), jitWarmup,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
-        System.out.println("| database | measurement | ops/s | ok | failed | p50 ms | p99 ms | CPU µs/op | vs. UPDATE ceiling |");
+        System.out.printf(
+                "threads=%d, %.0f s per measurement (each after %.0f s warm-up; %.0f s JIT warm-up of the"
+                        + " HTTP path first), %d cores, Java %s%n",
+                threads,
+                seconds,
+                warmup(seconds),
+                jitWarmup,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        System.out.println(
+                "| database | measurement | ops/s | ok | failed | p50 ms | p99 ms | CPU µs/op | vs. UPDATE ceiling |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         System.exit(0); // embedded PostgreSQL's shutdown hook stops it
@@ -76,33 +87,48 @@ public final class TimeServiceBench {
 
     private static List<String> bench(TestDatabase database, double seconds, int threads, double jitWarmup)
             throws Exception {
-        try (RunningService service = BenchService.start(BenchService.properties(database, 600,
-                Map.of("mindbot.db.pool-size", String.valueOf(Math.max(10, threads + 2)))))) {
+        try (RunningService service = BenchService.start(BenchService.properties(
+                database, 600, Map.of("mindbot.db.pool-size", String.valueOf(Math.max(10, threads + 2)))))) {
             BenchService.Clients clients = BenchService.clients(service, "bench-", threads);
             String[] sessions = clients.sessions();
             Http http = new Http(service.baseUrl());
             String readPath = http.get("/time/balance", clients.tokens()[0]).status() == 200 ? "/time/balance" : null;
-            String readLabel = readPath != null ? "GET /time/balance" : "GET /time/sessions/{id} (no /time/balance in this build)";
+            String readLabel =
+                    readPath != null ? "GET /time/balance" : "GET /time/sessions/{id} (no /time/balance in this build)";
 
             Throughput.Result ceiling = rawUpdateCeiling(service.context().getBean(DataSource.class), threads, seconds);
             SessionMeter meter = service.context().getBean(SessionMeter.class);
             Throughput.Operation heartbeat = clients::heartbeat;
-            Throughput.Operation read = t -> clients.get(t, readPath != null ? readPath : "/time/sessions/" + sessions[t]);
+            Throughput.Operation read =
+                    t -> clients.get(t, readPath != null ? readPath : "/time/sessions/" + sessions[t]);
             // Let the JIT compile the whole path before anything is measured: on 2 busy cores C2 needs
             // tens of seconds for Spring's deep stacks, and a cold run measures the compiler.
-            Throughput.measure(threads, 0, jitWarmup, t -> heartbeat.run(t) && read.run(t)
-                    && meter.heartbeat(sessions[t], Requester.INTERNAL).sliceSeconds() > 0);
+            Throughput.measure(
+                    threads,
+                    0,
+                    jitWarmup,
+                    t -> heartbeat.run(t)
+                            && read.run(t)
+                            && meter.heartbeat(sessions[t], Requester.INTERNAL).sliceSeconds() > 0);
             Throughput.Result heartbeats = Throughput.measure(threads, warmup(seconds), seconds, heartbeat);
-            Throughput.Result inProcess = Throughput.measure(threads, warmup(seconds), seconds, t -> meter
-                    .heartbeat(sessions[t], Requester.INTERNAL).sliceSeconds() > 0);
+            Throughput.Result inProcess = Throughput.measure(
+                    threads,
+                    warmup(seconds),
+                    seconds,
+                    t -> meter.heartbeat(sessions[t], Requester.INTERNAL).sliceSeconds() > 0);
             Throughput.Result reads = Throughput.measure(threads, warmup(seconds), seconds, read);
             Throughput.Result rawReads = rawReadCeiling(service.context().getBean(DataSource.class), threads, seconds);
 
-            int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();
-            long entries = service.context().getBean(JdbcClient.class)
-                    .sql("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'session_usage'").query(Long.class).single();
-            System.out.printf("%s: %d session_usage entries written, ledger audit mismatches: %d%n", database, entries,
-                    mismatches);
+            int mismatches =
+                    service.context().getBean(LedgerAudit.class).mismatches().size();
+            long entries = service.context()
+                    .getBean(JdbcClient.class)
+                    .sql("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'session_usage'")
+                    .query(Long.class)
+                    .single();
+            System.out.printf(
+                    "%s: %d session_usage entries written, ledger audit mismatches: %d%n",
+                    database, entries, mismatches);
             String db = database.name().toLowerCase(Locale.ROOT);
             return List.of(
                     row(db, "raw single-row UPDATE (autocommit, JDBC)", ceiling, ceiling),
@@ -114,36 +140,59 @@ public final class TimeServiceBench {
     }
 
     /** {@code clients} users, each with a live session, heartbeating and reading their balance at once. */
-    private static List<String> mixed(TestDatabase database, double seconds, int clients, double warmup,
-            int readsPerBeat, long paceMillis) throws Exception {
+    private static List<String> mixed(
+            TestDatabase database, double seconds, int clients, double warmup, int readsPerBeat, long paceMillis)
+            throws Exception {
         // a day's slice: on the 1000x clock no client's gap between heartbeats may lapse its hold
         try (RunningService service = BenchService.start(BenchService.properties(database, 86400, Map.of()))) {
             BenchService.Clients all = BenchService.clients(service, "mix-", clients);
             Throughput.Operation heartbeat = all::heartbeat;
             Throughput.Operation read = t -> all.get(t, "/time/balance");
-            MixedLoad.Results results = MixedLoad.run(clients, readsPerBeat, paceMillis, warmup, seconds, heartbeat,
-                    read);
-            int mismatches = service.context().getBean(LedgerAudit.class).mismatches().size();
+            MixedLoad.Results results =
+                    MixedLoad.run(clients, readsPerBeat, paceMillis, warmup, seconds, heartbeat, read);
+            int mismatches =
+                    service.context().getBean(LedgerAudit.class).mismatches().size();
             System.out.printf("%s: ledger audit mismatches after the run: %d%n", database, mismatches);
             String db = database.name().toLowerCase(Locale.ROOT);
-            return List.of(mixRow(db, "POST /time/sessions/{id}/heartbeat", results.heartbeats()),
+            return List.of(
+                    mixRow(db, "POST /time/sessions/{id}/heartbeat", results.heartbeats()),
                     mixRow(db, "GET /time/balance", results.reads()));
         }
     }
 
     private static String mixRow(String db, String what, MixedLoad.Result r) {
-        return String.format(Locale.ROOT, "| %s | %s | %.0f | %d | %d | %.1f | %.1f | %.1f |", db, what, r.perSecond(),
-                r.ok(), r.failed(), r.p50Millis(), r.p99Millis(), r.maxMillis());
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %.0f | %d | %d | %.1f | %.1f | %.1f |",
+                db,
+                what,
+                r.perSecond(),
+                r.ok(),
+                r.failed(),
+                r.p50Millis(),
+                r.p99Millis(),
+                r.maxMillis());
     }
 
     private static String row(String db, String what, Throughput.Result r, Throughput.Result ceiling) {
-        return String.format(Locale.ROOT, "| %s | %s | %.0f | %d | %d | %.2f | %.2f | %.0f | %.2f |", db, what,
-                r.perSecond(), r.ok(), r.failed(), r.p50Millis(), r.p99Millis(), r.cpuMicrosPerOp(),
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %.0f | %d | %d | %.2f | %.2f | %.0f | %.2f |",
+                db,
+                what,
+                r.perSecond(),
+                r.ok(),
+                r.failed(),
+                r.p50Millis(),
+                r.p99Millis(),
+                r.cpuMicrosPerOp(),
                 r.perSecond() / ceiling.perSecond());
     }
 
-    private static Throughput.Result rawUpdateCeiling(DataSource dataSource, int threads, double seconds) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    private static Throughput.Result rawUpdateCeiling(DataSource dataSource, int threads, double seconds)
+            throws Exception {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE bench_ceiling (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)");
             for (int t = 0; t < threads; t++) {
                 s.execute("INSERT INTO bench_ceiling (id, n) VALUES (" + t + ", 0)");
@@ -158,7 +207,8 @@ public final class TimeServiceBench {
         });
     }
 
-    private static Throughput.Result rawReadCeiling(DataSource dataSource, int threads, double seconds) throws Exception {
+    private static Throughput.Result rawReadCeiling(DataSource dataSource, int threads, double seconds)
+            throws Exception {
         return Throughput.measure(threads, warmup(seconds), seconds, t -> {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement read = c.prepareStatement("SELECT n FROM bench_ceiling WHERE id = ?")) {

@@ -3,12 +3,10 @@ package ai.mindbot.time.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.common.config.MisconfigurationException;
 import ai.mindbot.common.web.ApiException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CatalogTest {
 
@@ -21,23 +19,29 @@ class CatalogTest {
         Catalog catalog = new Catalog(new CatalogProperties(List.of(starter())));
 
         assertThat(catalog.require("starter_1h").seconds()).isEqualTo(3600);
-        assertThatThrownBy(() -> catalog.require("nope")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.properties()).containsEntry("package_ids", List.of("starter_1h")));
+        assertThatThrownBy(() -> catalog.require("nope"))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.properties()).containsEntry("package_ids", List.of("starter_1h")));
     }
 
     @Test
     void refusesPackagesThatCouldNotBeSoldCorrectly() {
         assertThatThrownBy(() -> new TimePackage("Bad Id", "x", 60, 100, "usd", null))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("id");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("id");
         assertThatThrownBy(() -> new TimePackage("free", "x", 60, 0, "usd", null))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("price_cents");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("price_cents");
         assertThatThrownBy(() -> new TimePackage("empty", "x", 0, 100, "usd", null))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("seconds");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("seconds");
         assertThatThrownBy(() -> new TimePackage("dollars", "x", 60, 100, "USD", null))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("currency");
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("currency");
         assertThatThrownBy(() -> new CatalogProperties(List.of(starter(), starter())))
-                .isInstanceOf(MisconfigurationException.class).hasMessageContaining("twice");
-        assertThatThrownBy(() -> new CatalogProperties(List.of()))
-                .isInstanceOf(MisconfigurationException.class);
+                .isInstanceOf(MisconfigurationException.class)
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> new CatalogProperties(List.of())).isInstanceOf(MisconfigurationException.class);
     }
 }

@@ -3,12 +3,10 @@ package ai.mindbot.time.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
-
-import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 
 class RecurringJobTest {
 

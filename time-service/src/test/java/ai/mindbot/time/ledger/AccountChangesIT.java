@@ -3,26 +3,23 @@ package ai.mindbot.time.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mindbot.common.test.RunningService;
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.TimeServiceApplication;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ai.mindbot.common.test.RunningService;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.TimeServiceApplication;
-import java.util.HashMap;
 
 /**
  * Listeners hear of a changed account only once its transaction has committed (another connection
@@ -31,8 +28,7 @@ import java.util.HashMap;
 class AccountChangesIT {
 
     /** What each telling saw: the user and the balance another connection read at that moment. */
-    record Told(String userId, long balanceSeenElsewhere) {
-    }
+    record Told(String userId, long balanceSeenElsewhere) {}
 
     private static final List<Told> TOLD = new CopyOnWriteArrayList<>();
     private static RunningService service;
@@ -41,9 +37,11 @@ class AccountChangesIT {
     static void start() {
         Map<String, String> properties = new HashMap<>(TestDatabase.SQLITE.freshProperties());
         properties.put("JWT_SECRET", "account-changes-test-secret-long-enough-for-hs256-0123");
-        service = RunningService.start(TimeServiceApplication.builder().initializers(context -> context
-                .getBeanFactory().registerSingleton("recordingListener", (AccountChangeListener) user -> TOLD
-                        .add(new Told(user, balanceElsewhere(context.getBean(DataSource.class), user))))),
+        service = RunningService.start(
+                TimeServiceApplication.builder()
+                        .initializers(context -> context.getBeanFactory()
+                                .registerSingleton("recordingListener", (AccountChangeListener) user -> TOLD.add(
+                                        new Told(user, balanceElsewhere(context.getBean(DataSource.class), user))))),
                 properties);
     }
 
@@ -74,16 +72,18 @@ class AccountChangesIT {
         TOLD.clear();
 
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            ledger.post(NewEntry.of("ac-2", EntryKind.ADMIN_GRANT, 100, Cause.adminAction("ac-2-a")));
-            throw new IllegalStateException("rolled back");
-        })).hasMessage("rolled back");
+                    ledger.post(NewEntry.of("ac-2", EntryKind.ADMIN_GRANT, 100, Cause.adminAction("ac-2-a")));
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
 
         assertThat(TOLD).isEmpty();
     }
 
     private static long balanceElsewhere(DataSource dataSource, String userId) {
         try (Connection other = dataSource.getConnection();
-                PreparedStatement read = other.prepareStatement("SELECT balance_seconds FROM accounts WHERE user_id = ?")) {
+                PreparedStatement read =
+                        other.prepareStatement("SELECT balance_seconds FROM accounts WHERE user_id = ?")) {
             read.setString(1, userId);
             try (ResultSet rs = read.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;

@@ -2,12 +2,6 @@ package ai.mindbot.time.livekit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.common.test.ApiContract;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.ServiceSettings;
@@ -15,6 +9,10 @@ import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.testing.HandMovedClock;
 import ai.mindbot.time.testing.LiveKitSignatures;
 import ai.mindbot.time.testing.OnBothDatabases;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +36,10 @@ class LiveKitWebhookIT extends OnBothDatabases {
     }
 
     static String event(String type, String room, String identity) {
-        String participant = identity == null ? ""
-                : ",\"participant\":{\"sid\":\"PA_" + identity + "\",\"identity\":\"" + identity + "\",\"state\":\"DISCONNECTED\",\"joinedAt\":\"1767225600\"}";
+        String participant = identity == null
+                ? ""
+                : ",\"participant\":{\"sid\":\"PA_" + identity + "\",\"identity\":\"" + identity
+                        + "\",\"state\":\"DISCONNECTED\",\"joinedAt\":\"1767225600\"}";
         return "{\"event\":\"" + type + "\",\"room\":{\"sid\":\"RM_" + room + "\",\"name\":\"" + room
                 + "\",\"creationTime\":\"1767225600\",\"numParticipants\":1}" + participant
                 + ",\"id\":\"EV_" + java.util.UUID.randomUUID() + "\",\"createdAt\":\"1767225700\"}";
@@ -54,7 +54,8 @@ class LiveKitWebhookIT extends OnBothDatabases {
 
     static String startFor(String userId, String room, String identity) {
         time.grant(userId, 600);
-        Map<String, String> body = identity == null ? Map.of("room_name", room, "user_id", userId)
+        Map<String, String> body = identity == null
+                ? Map.of("room_name", room, "user_id", userId)
                 : Map.of("room_name", room, "user_id", userId, "participant_identity", identity);
         Http.Response r = http.post("/time/sessions", body, Tokens.agent());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -115,7 +116,7 @@ class LiveKitWebhookIT extends OnBothDatabases {
         Http.Response otherBodysSignature = deliver(body, signature(otherBody, KEY, SECRET));
         Http.Response unsigned = deliver(body, null);
 
-        for (Http.Response r : new Http.Response[] { wrongSecret, wrongKey, otherBodysSignature, unsigned }) {
+        for (Http.Response r : new Http.Response[] {wrongSecret, wrongKey, otherBodysSignature, unsigned}) {
             assertThat(r.status()).as(r.body()).isEqualTo(401);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.json().get("code").asString()).isEqualTo("invalid_signature");
@@ -142,7 +143,9 @@ class LiveKitWebhookIT extends OnBothDatabases {
         String notAnEvent = "not a webhook event";
         contract.assertAnswer("POST", "/webhooks/livekit", ok(deliver(body, signature(body, KEY, SECRET))));
         contract.assertAnswer("POST", "/webhooks/livekit", problem(401, "invalid_signature", deliver(body, null)));
-        contract.assertAnswer("POST", "/webhooks/livekit",
+        contract.assertAnswer(
+                "POST",
+                "/webhooks/livekit",
                 problem(400, "malformed_body", deliver(notAnEvent, signature(notAnEvent, KEY, SECRET))));
     }
 

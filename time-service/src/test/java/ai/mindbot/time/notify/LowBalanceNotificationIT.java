@@ -2,20 +2,6 @@ package ai.mindbot.time.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.SmtpInbox;
@@ -27,6 +13,18 @@ import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.NewEntry;
 import ai.mindbot.time.testing.TimeService;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** One low-balance notice per crossing of 900 s, written with the debit, emailed through a real SMTP server (GreenMail). */
 class LowBalanceNotificationIT extends OnBothDatabases {
@@ -38,8 +36,11 @@ class LowBalanceNotificationIT extends OnBothDatabases {
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
         smtp = SmtpInbox.start();
-        time = TimeService.onHandMovedClock(database, smtp.plus("MindBot <time@mindbot.test>",
-                Map.of("LOW_BALANCE_THRESHOLD_SECONDS", "900", "SESSION_SLICE_SECONDS", "60")));
+        time = TimeService.onHandMovedClock(
+                database,
+                smtp.plus(
+                        "MindBot <time@mindbot.test>",
+                        Map.of("LOW_BALANCE_THRESHOLD_SECONDS", "900", "SESSION_SLICE_SECONDS", "60")));
         http = time.http;
     }
 
@@ -60,12 +61,16 @@ class LowBalanceNotificationIT extends OnBothDatabases {
     }
 
     static long notices(String userId) {
-        return time.jdbc().sql("SELECT COUNT(*) FROM notification_outbox WHERE user_id = :u AND kind = 'low_balance'")
-                .param("u", userId).query(Long.class).single();
+        return time.jdbc()
+                .sql("SELECT COUNT(*) FROM notification_outbox WHERE user_id = :u AND kind = 'low_balance'")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
     }
 
     static String startSession(String userId, String email) {
-        Http.Response r = http.post("/time/sessions", Map.of("room_name", "room-" + userId), Tokens.user(userId, email));
+        Http.Response r =
+                http.post("/time/sessions", Map.of("room_name", "room-" + userId), Tokens.user(userId, email));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("session_id").asString();
     }
@@ -108,7 +113,8 @@ class LowBalanceNotificationIT extends OnBothDatabases {
         List<Callable<Object>> debits = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            debits.add(() -> ledger.post(NewEntry.of("7002", EntryKind.SESSION_USAGE, -10, Cause.sessionCommit("bulk", n))));
+            debits.add(() ->
+                    ledger.post(NewEntry.of("7002", EntryKind.SESSION_USAGE, -10, Cause.sessionCommit("bulk", n))));
         }
         ExecutorService pool = Executors.newFixedThreadPool(10);
         for (var f : pool.invokeAll(debits)) {
@@ -132,8 +138,11 @@ class LowBalanceNotificationIT extends OnBothDatabases {
         } finally {
             smtp.restart();
         }
-        assertThat(time.jdbc().sql("SELECT attempts FROM notification_outbox WHERE user_id = '7003'").query(Integer.class)
-                .single()).isEqualTo(1);
+        assertThat(time.jdbc()
+                        .sql("SELECT attempts FROM notification_outbox WHERE user_id = '7003'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(time.bean(OutboxDelivery.class).deliverDue()).isZero(); // not due again for 10 s
 
         time.clock.advance(Duration.ofSeconds(11));
@@ -145,11 +154,15 @@ class LowBalanceNotificationIT extends OnBothDatabases {
     @Test
     void aUserWithoutAKnownAddressIsNotifiedInTheLog() {
         time.grant("7004", 1000);
-        time.bean(Ledger.class).post(NewEntry.of("7004", EntryKind.ADMIN_REVOKE, -200, Cause.adminAction("revoke-7004")));
+        time.bean(Ledger.class)
+                .post(NewEntry.of("7004", EntryKind.ADMIN_REVOKE, -200, Cause.adminAction("revoke-7004")));
 
         assertThat(time.bean(OutboxDelivery.class).deliverDue()).isEqualTo(1);
         assertThat(smtp.received()).isEmpty();
-        assertThat(time.jdbc().sql("SELECT delivered_at FROM notification_outbox WHERE user_id = '7004'")
-                .query(Long.class).single()).isNotNull();
+        assertThat(time.jdbc()
+                        .sql("SELECT delivered_at FROM notification_outbox WHERE user_id = '7004'")
+                        .query(Long.class)
+                        .single())
+                .isNotNull();
     }
 }

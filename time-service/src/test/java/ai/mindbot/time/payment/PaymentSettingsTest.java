@@ -3,11 +3,11 @@ package ai.mindbot.time.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mindbot.common.config.MisconfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +15,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
-
-import ai.mindbot.common.config.MisconfigurationException;
 
 @ExtendWith(OutputCaptureExtension.class)
 class PaymentSettingsTest {
@@ -26,8 +24,8 @@ class PaymentSettingsTest {
 
     @Test
     void saysPlainlyAtStartThatPaymentsAreSimulated(CapturedOutput output) {
-        PaymentProvider provider = new PaymentConfig().paymentProvider(PaymentSettings.from(new MockEnvironment()), NO_DATABASE,
-                Clock.systemUTC());
+        PaymentProvider provider = new PaymentConfig()
+                .paymentProvider(PaymentSettings.from(new MockEnvironment()), NO_DATABASE, Clock.systemUTC());
 
         assertThat(provider.simulated()).isTrue();
         assertThat(output.getOut()).contains("PAYMENTS ARE SIMULATED").contains("no money moves");
@@ -35,9 +33,12 @@ class PaymentSettingsTest {
 
     @Test
     void aStripeKeyNeverReachesTheLog(CapturedOutput output) {
-        PaymentProvider provider = new PaymentConfig().paymentProvider(PaymentSettings.from(
-                new MockEnvironment().withProperty("STRIPE_SECRET_KEY", "sk_test_secret_value_123")), NO_DATABASE,
-                Clock.systemUTC());
+        PaymentProvider provider = new PaymentConfig()
+                .paymentProvider(
+                        PaymentSettings.from(
+                                new MockEnvironment().withProperty("STRIPE_SECRET_KEY", "sk_test_secret_value_123")),
+                        NO_DATABASE,
+                        Clock.systemUTC());
 
         assertThat(provider.name()).isEqualTo("stripe");
         assertThat(output.getOut()).contains("payments: Stripe (test key").doesNotContain("sk_test_secret_value_123");
@@ -53,19 +54,23 @@ class PaymentSettingsTest {
 
     @Test
     void productionRefusesToSimulatePayments() {
-        MockEnvironment production = new MockEnvironment().withProperty("MINDBOT_ENV", "production")
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("MINDBOT_ENV", "production")
                 .withProperty("STRIPE_WEBHOOK_SECRET", "whsec_x");
 
-        assertThatThrownBy(() -> PaymentSettings.from(production)).isInstanceOf(MisconfigurationException.class)
+        assertThatThrownBy(() -> PaymentSettings.from(production))
+                .isInstanceOf(MisconfigurationException.class)
                 .hasMessageContaining("STRIPE_SECRET_KEY");
     }
 
     @Test
     void productionRefusesUnverifiableWebhooks() {
-        MockEnvironment production = new MockEnvironment().withProperty("MINDBOT_ENV", "production")
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("MINDBOT_ENV", "production")
                 .withProperty("STRIPE_SECRET_KEY", "sk_live_x");
 
-        assertThatThrownBy(() -> PaymentSettings.from(production)).isInstanceOf(MisconfigurationException.class)
+        assertThatThrownBy(() -> PaymentSettings.from(production))
+                .isInstanceOf(MisconfigurationException.class)
                 .hasMessageContaining("STRIPE_WEBHOOK_SECRET");
     }
 
@@ -80,14 +85,15 @@ class PaymentSettingsTest {
         assertThat(first.value()).startsWith("whsec_").hasSizeGreaterThan(40);
         assertThat(second.value()).isEqualTo(first.value());
         assertThat(Files.readString(file).strip()).isEqualTo(first.value());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(first.toString()).doesNotContain(first.value());
     }
 
     @Test
     void aConfiguredWebhookSecretWins(@TempDir Path dataDir) {
-        PaymentSettings settings = PaymentSettings.from(
-                new MockEnvironment().withProperty("STRIPE_WEBHOOK_SECRET", "whsec_configured"));
+        PaymentSettings settings =
+                PaymentSettings.from(new MockEnvironment().withProperty("STRIPE_WEBHOOK_SECRET", "whsec_configured"));
 
         assertThat(WebhookSecret.resolve(settings, dataDir).value()).isEqualTo("whsec_configured");
         assertThat(dataDir.resolve("stripe-webhook-secret")).doesNotExist();

@@ -3,6 +3,11 @@ package ai.mindbot.time.payment;
 import static ai.mindbot.time.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.ledger.Accounts;
+import ai.mindbot.time.testing.OnBothDatabases;
+import ai.mindbot.time.testing.StripeEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.ledger.Accounts;
-import ai.mindbot.common.test.Tokens;
-import ai.mindbot.time.testing.OnBothDatabases;
-import ai.mindbot.time.testing.StripeEvents;
 import tools.jackson.databind.JsonNode;
 
 /** Buying time cards with the payment simulator, over real HTTP, on SQLite and PostgreSQL. */
@@ -31,18 +28,27 @@ class PurchaseIT extends OnBothDatabases {
         assertThat(pricing.status()).isEqualTo(200);
         assertThat(pricing.json().path("packages")).hasSize(3);
         assertThat(pricing.json().path("packages").get(0).path("id").asString()).isEqualTo("starter_1h");
-        assertThat(pricing.json().path("packages").get(0).path("seconds").asLong()).isEqualTo(3600);
-        assertThat(pricing.json().path("packages").get(0).path("price_cents").asLong()).isEqualTo(999);
-        assertThat(pricing.json().path("packages").get(0).path("currency").asString()).isEqualTo("usd");
+        assertThat(pricing.json().path("packages").get(0).path("seconds").asLong())
+                .isEqualTo(3600);
+        assertThat(pricing.json().path("packages").get(0).path("price_cents").asLong())
+                .isEqualTo(999);
+        assertThat(pricing.json().path("packages").get(0).path("currency").asString())
+                .isEqualTo("usd");
         assertThat(pricing.json().path("packages").get(1).path("id").asString()).isEqualTo("basic_5h");
-        assertThat(pricing.json().path("packages").get(2).path("seconds").asLong()).isEqualTo(72000);
+        assertThat(pricing.json().path("packages").get(2).path("seconds").asLong())
+                .isEqualTo(72000);
     }
 
     @Test
     void healthSaysPaymentsAreSimulated() {
         Http.Response health = time.http.get("/health");
 
-        assertThat(health.json().path("components").path("payments").path("details").path("mode").asString())
+        assertThat(health.json()
+                        .path("components")
+                        .path("payments")
+                        .path("details")
+                        .path("mode")
+                        .asString())
                 .isEqualTo("simulated");
     }
 
@@ -84,14 +90,16 @@ class PurchaseIT extends OnBothDatabases {
         assertThat(time.balance("103")).isZero();
 
         String intent = pending.json().path("payment_intent_id").asString();
-        time.webhookOk(StripeEvents.succeeded(intent, 999, "usd", pending.json().path("purchase_id").asString()));
+        time.webhookOk(StripeEvents.succeeded(
+                intent, 999, "usd", pending.json().path("purchase_id").asString()));
 
         assertThat(time.balance("103")).isEqualTo(3600);
     }
 
     @Test
     void onlyTheBuyerReadsAPurchaseAndItsClientSecret() {
-        JsonNode pending = time.purchase("110", "starter_1h", "pm_card_authenticationRequired").json();
+        JsonNode pending = time.purchase("110", "starter_1h", "pm_card_authenticationRequired")
+                .json();
         String purchase = pending.path("purchase_id").asString();
 
         Http.Response mine = time.http.get("/time/purchases/" + purchase, Tokens.user("110"));
@@ -100,7 +108,8 @@ class PurchaseIT extends OnBothDatabases {
         assertThat(mine.status()).as(mine.body()).isEqualTo(200);
         assertThat(mine.header("Cache-Control")).isEqualTo("no-store");
         assertThat(mine.json().path("status").asString()).isEqualTo("requires_action");
-        assertThat(mine.json().path("client_secret").asString()).isEqualTo(pending.path("client_secret").asString());
+        assertThat(mine.json().path("client_secret").asString())
+                .isEqualTo(pending.path("client_secret").asString());
         assertProblem(theirs, 404, "not_found");
         assertThat(theirs.body()).doesNotContain(pending.path("client_secret").asString());
         assertProblem(time.http.get("/time/purchases/pur_none", Tokens.user("111")), 404, "not_found");
@@ -110,16 +119,18 @@ class PurchaseIT extends OnBothDatabases {
     void refusesUnknownPackagesMissingFieldsAndMalformedJson() {
         assertProblem(time.purchase("104", "gold_999h", "pm_card_visa"), 404, "unknown_package");
         // without a payment method only a browser could confirm the payment, and the simulator has none
-        Http.Response noMethod = time.http.post("/time/purchase", Map.of("package_id", "starter_1h"), Tokens.user("104"));
+        Http.Response noMethod =
+                time.http.post("/time/purchase", Map.of("package_id", "starter_1h"), Tokens.user("104"));
         assertProblem(noMethod, 400, "validation_failed");
         assertThat(noMethod.json().path("errors").findValuesAsString("field")).containsExactly("payment_method_id");
-        assertProblem(time.http.post("/time/purchase", "{\"package_id\": ", Tokens.user("104")), 400,
-                "malformed_body");
+        assertProblem(time.http.post("/time/purchase", "{\"package_id\": ", Tokens.user("104")), 400, "malformed_body");
         assertProblem(time.purchase("104", "starter_1h", "pm_card_unheardOf"), 400, "invalid_payment_method");
-        assertProblem(time.purchase("104", "starter_1h", "pm_card_visa", "bad key with spaces"), 400,
+        assertProblem(
+                time.purchase("104", "starter_1h", "pm_card_visa", "bad key with spaces"),
+                400,
                 "invalid_idempotency_key");
         // not shaped like a payment method id at all: refused before a purchase is recorded
-        for (String notAMethod : new String[] { "1000", "true", "60", "visa" }) {
+        for (String notAMethod : new String[] {"1000", "true", "60", "visa"}) {
             assertProblem(time.purchase("104", "starter_1h", notAMethod), 400, "validation_failed");
         }
         assertThat(time.bean(Purchases.class).ofUser("104")).hasSize(1); // only pm_card_unheardOf's attempt
@@ -130,8 +141,7 @@ class PurchaseIT extends OnBothDatabases {
     void needsAUserToken() {
         Map<String, String> body = Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa");
         assertProblem(time.http.post("/time/purchase", body), 401, "unauthorized");
-        assertProblem(time.http.post("/time/purchase", body, Tokens.agent()), 403,
-                "forbidden");
+        assertProblem(time.http.post("/time/purchase", body, Tokens.agent()), 403, "forbidden");
     }
 
     @Test
@@ -147,8 +157,11 @@ class PurchaseIT extends OnBothDatabases {
 
         assertProblem(time.purchase("105", "basic_5h", "pm_card_visa", "key-105"), 422, "idempotency_key_reused");
         // keys belong to a user: another user's identical key is a different purchase
-        assertThat(time.purchase("106", "starter_1h", "pm_card_visa", "key-105").json().path("balance_seconds")
-                .asLong()).isEqualTo(3600);
+        assertThat(time.purchase("106", "starter_1h", "pm_card_visa", "key-105")
+                        .json()
+                        .path("balance_seconds")
+                        .asLong())
+                .isEqualTo(3600);
     }
 
     @Test
@@ -170,7 +183,8 @@ class PurchaseIT extends OnBothDatabases {
         }
         // and the same keyed request many times at once: one card
         for (int i = 0; i < 8; i++) {
-            buyers.add(() -> time.purchase("108", "basic_5h", "pm_card_visa", "same-key-108").status());
+            buyers.add(() -> time.purchase("108", "basic_5h", "pm_card_visa", "same-key-108")
+                    .status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Integer> statuses = new ArrayList<>();
@@ -180,7 +194,9 @@ class PurchaseIT extends OnBothDatabases {
         pool.shutdown();
 
         assertThat(statuses.subList(0, cards)).containsOnly(200);
-        assertThat(statuses.subList(cards, statuses.size())).isSubsetOf(200, 409).contains(200);
+        assertThat(statuses.subList(cards, statuses.size()))
+                .isSubsetOf(200, 409)
+                .contains(200);
         assertThat(time.balance("108")).isEqualTo(cards * 3600L + 18000L);
         assertThat(time.bean(Purchases.class).ofUser("108")).hasSize(cards + 1);
     }

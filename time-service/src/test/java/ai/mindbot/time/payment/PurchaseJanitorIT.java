@@ -2,6 +2,14 @@ package ai.mindbot.time.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.OnBothDatabases;
+import ai.mindbot.time.testing.StripeEvents;
+import ai.mindbot.time.testing.StripeSignatures;
+import ai.mindbot.time.testing.TimeService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.Tokens;
-import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
-import ai.mindbot.time.testing.HandMovedClock;
-import ai.mindbot.time.testing.OnBothDatabases;
-import ai.mindbot.time.testing.StripeEvents;
-import ai.mindbot.time.testing.StripeSignatures;
-import ai.mindbot.time.testing.TimeService;
 
 /**
  * The purchase janitor with the payment simulator: a payment decided at the provider whose webhook
@@ -35,7 +33,8 @@ class PurchaseJanitorIT extends OnBothDatabases {
 
     /** A purchase waiting for 3-D Secure; the answer's PaymentIntent and purchase ids. */
     static Purchase awaitingAuthentication(String userId) {
-        Http.Response answer = time.http.post("/time/purchase",
+        Http.Response answer = time.http.post(
+                "/time/purchase",
                 Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_authenticationRequired"),
                 Tokens.user(userId));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -56,21 +55,31 @@ class PurchaseJanitorIT extends OnBothDatabases {
     }
 
     static String webhook(String payload) {
-        Http.Response response = time.http.send("POST", "/webhooks/stripe", payload, null, Map.of("Stripe-Signature",
-                StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload, time.clock.millis() / 1000)));
+        Http.Response response = time.http.send(
+                "POST",
+                "/webhooks/stripe",
+                payload,
+                null,
+                Map.of(
+                        "Stripe-Signature",
+                        StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload, time.clock.millis() / 1000)));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().path("outcome").asString();
     }
 
     static long credits(String userId) {
-        return time.jdbc().sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id = :u AND kind = 'purchase_credit'")
-                .param("u", userId).query(Long.class).single();
+        return time.jdbc()
+                .sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id = :u AND kind = 'purchase_credit'")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void creditsAPaymentWhoseWebhookWasLost() {
         Purchase pending = awaitingAuthentication("7001");
-        assertThat(simulator().completeAuthentication(pending.paymentIntentId(), true)).isTrue();
+        assertThat(simulator().completeAuthentication(pending.paymentIntentId(), true))
+                .isTrue();
 
         assertThat(janitor()).isZero(); // young: its webhook may still come
         assertThat(time.storedBalance("7001")).isZero();
@@ -82,8 +91,11 @@ class PurchaseJanitorIT extends OnBothDatabases {
         assertThat(settled.status()).isEqualTo(PurchaseStatus.SUCCEEDED);
         assertThat(settled.chargeId()).isEqualTo(SimulatedPaymentProvider.chargeOf(pending.paymentIntentId()));
         assertThat(time.storedBalance("7001")).isEqualTo(3600);
-        assertThat(time.jdbc().sql("SELECT actor FROM ledger_entries WHERE user_id = '7001' AND kind = 'purchase_credit'")
-                .query(String.class).single()).isEqualTo(PurchaseJanitor.SOURCE);
+        assertThat(time.jdbc()
+                        .sql("SELECT actor FROM ledger_entries WHERE user_id = '7001' AND kind = 'purchase_credit'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(PurchaseJanitor.SOURCE);
 
         // the lost webhook turns up after all, and the janitor runs again: nothing more
         assertThat(webhook(StripeEvents.succeeded(pending.paymentIntentId(), 999, "usd", pending.id())))
@@ -171,7 +183,8 @@ class PurchaseJanitorIT extends OnBothDatabases {
 
         assertThat(time.storedBalance("7004")).isEqualTo(8 * 3600);
         assertThat(credits("7004")).isEqualTo(8);
-        assertThat(pending).allSatisfy(p -> assertThat(purchase(p.id()).status()).isEqualTo(PurchaseStatus.SUCCEEDED));
+        assertThat(pending)
+                .allSatisfy(p -> assertThat(purchase(p.id()).status()).isEqualTo(PurchaseStatus.SUCCEEDED));
     }
 
     private static <T> Callable<T> started(CountDownLatch go, Callable<T> racer) {

@@ -2,14 +2,6 @@ package ai.mindbot.time.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
@@ -18,6 +10,12 @@ import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeMock;
 import ai.mindbot.time.testing.StripeSignatures;
 import ai.mindbot.time.testing.TimeService;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * The purchase janitor asking stripe-mock through the real Stripe client. stripe-mock answers every
@@ -38,8 +36,15 @@ class PurchaseJanitorStripeMockIT extends OnBothDatabases {
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
         stripe = StripeMock.start();
-        time = TimeService.onHandMovedClock(database, Map.of("STRIPE_SECRET_KEY", "sk_test_123",
-                "STRIPE_API_BASE", stripe.apiBase(), "STRIPE_WEBHOOK_SECRET", TimeService.WEBHOOK_SECRET));
+        time = TimeService.onHandMovedClock(
+                database,
+                Map.of(
+                        "STRIPE_SECRET_KEY",
+                        "sk_test_123",
+                        "STRIPE_API_BASE",
+                        stripe.apiBase(),
+                        "STRIPE_WEBHOOK_SECRET",
+                        TimeService.WEBHOOK_SECRET));
     }
 
     @AfterParameterizedClassInvocation
@@ -54,9 +59,12 @@ class PurchaseJanitorStripeMockIT extends OnBothDatabases {
     }
 
     static Http.Response buy(String userId, String key) {
-        return time.http.send("POST", "/time/purchase",
+        return time.http.send(
+                "POST",
+                "/time/purchase",
                 Http.json(Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa")),
-                Tokens.user(userId), Map.of("Idempotency-Key", key));
+                Tokens.user(userId),
+                Map.of("Idempotency-Key", key));
     }
 
     static Purchase purchase(String id) {
@@ -83,8 +91,14 @@ class PurchaseJanitorStripeMockIT extends OnBothDatabases {
         assertThat(time.storedBalance("7101")).isZero();
 
         String payload = StripeEvents.succeeded(pending.paymentIntentId(), 999, "usd", pending.id());
-        Http.Response webhook = time.http.send("POST", "/webhooks/stripe", payload, null, Map.of("Stripe-Signature",
-                StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload, time.clock.millis() / 1000)));
+        Http.Response webhook = time.http.send(
+                "POST",
+                "/webhooks/stripe",
+                payload,
+                null,
+                Map.of(
+                        "Stripe-Signature",
+                        StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload, time.clock.millis() / 1000)));
         assertThat(webhook.json().path("outcome").asString()).as(webhook.body()).isEqualTo("credited");
         time.clock.advance(Duration.ofHours(1));
         janitor();
@@ -94,13 +108,16 @@ class PurchaseJanitorStripeMockIT extends OnBothDatabases {
     @Test
     void aPaymentThatNeverReachedStripeIsMarkedFailedNotCharged() {
         assertThat(buy("7102", "first-7102").status()).isEqualTo(200); // the customer now exists at Stripe
-        String customer = time.jdbc().sql("SELECT stripe_customer_id FROM accounts WHERE user_id = '7102'")
-                .query(String.class).single();
+        String customer = time.jdbc()
+                .sql("SELECT stripe_customer_id FROM accounts WHERE user_id = '7102'")
+                .query(String.class)
+                .single();
         int port = stripe.port();
         stripe.close(); // Stripe unreachable
         Http.Response lost = buy("7102", "lost-7102");
         assertThat(lost.status()).as(lost.body()).isEqualTo(503);
-        Purchase unconfirmed = time.bean(Purchases.class).findByKey("7102", "lost-7102").orElseThrow();
+        Purchase unconfirmed =
+                time.bean(Purchases.class).findByKey("7102", "lost-7102").orElseThrow();
         assertThat(unconfirmed.status()).isEqualTo(PurchaseStatus.UNCONFIRMED);
 
         time.clock.advance(PurchaseJanitorIT.STUCK);

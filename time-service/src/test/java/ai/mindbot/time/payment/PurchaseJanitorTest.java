@@ -19,7 +19,8 @@ class PurchaseJanitorTest {
 
     @Test
     void leavesPurchasesWhoseProviderCallMayStillRunAlone() {
-        assertThatThrownBy(() -> new JanitorSettings(60, 60)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new JanitorSettings(60, 60))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PURCHASE_STUCK_SECONDS");
         assertThatThrownBy(() -> new JanitorSettings(0, 600)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new JanitorSettings(60, 120).stuckAfter().toSeconds()).isEqualTo(120);

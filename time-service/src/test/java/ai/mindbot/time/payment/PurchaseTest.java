@@ -7,8 +7,28 @@ import org.junit.jupiter.api.Test;
 class PurchaseTest {
 
     static Purchase bought(long seconds, long cents) {
-        return new Purchase("pur_1", "1", "basic_5h", seconds, cents, "usd", PurchaseStatus.SUCCEEDED, "stripe",
-                "pi_1", null, "h", null, 0, 0, null, null, null, null, 0, 0, 1L);
+        return new Purchase(
+                "pur_1",
+                "1",
+                "basic_5h",
+                seconds,
+                cents,
+                "usd",
+                PurchaseStatus.SUCCEEDED,
+                "stripe",
+                "pi_1",
+                null,
+                "h",
+                null,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                1L);
     }
 
     @Test
@@ -26,7 +46,7 @@ class PurchaseTest {
         Purchase purchase = bought(3600, 999);
         long taken = 0;
         long refunded = 0;
-        for (long part : new long[] { 1, 333, 100, 565 }) {
+        for (long part : new long[] {1, 333, 100, 565}) {
             refunded += part;
             long target = purchase.secondsForRefund(refunded);
             taken += target - taken;

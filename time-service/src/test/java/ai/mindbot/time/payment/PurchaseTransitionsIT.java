@@ -2,11 +2,15 @@ package ai.mindbot.time.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.test.TestDatabase;
+import ai.mindbot.time.catalog.Catalog;
+import ai.mindbot.time.ledger.Accounts;
+import ai.mindbot.time.testing.TimeService;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -14,12 +18,6 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ai.mindbot.common.test.TestDatabase;
-import ai.mindbot.time.catalog.Catalog;
-import ai.mindbot.time.ledger.Accounts;
-import ai.mindbot.time.testing.TimeService;
-import java.sql.Types;
 
 /**
  * Walks every pair of purchase statuses against the real database, on SQLite and PostgreSQL: a
@@ -31,10 +29,11 @@ import java.sql.Types;
 @MethodSource("ai.mindbot.common.test.TestDatabase#both")
 class PurchaseTransitionsIT {
 
-    private static final Set<PurchaseStatus> CREDITED = EnumSet.of(PurchaseStatus.SUCCEEDED, PurchaseStatus.REFUNDED,
-            PurchaseStatus.DISPUTED);
+    private static final Set<PurchaseStatus> CREDITED =
+            EnumSet.of(PurchaseStatus.SUCCEEDED, PurchaseStatus.REFUNDED, PurchaseStatus.DISPUTED);
     /** An updated_at no real write leaves, so a write of any kind shows. */
     private static final long UNTOUCHED = 1;
+
     private static final String USER = "u-transitions";
 
     @Parameter
@@ -83,13 +82,16 @@ class PurchaseTransitionsIT {
     void theTableKeepsCreditedPurchasesCreditedAndDisputesFinal() {
         for (PurchaseStatus credited : CREDITED) {
             for (PurchaseStatus uncredited : EnumSet.complementOf(EnumSet.copyOf(CREDITED))) {
-                assertThat(credited.mayMoveTo(uncredited)).as(credited + " -> " + uncredited).isFalse();
+                assertThat(credited.mayMoveTo(uncredited))
+                        .as(credited + " -> " + uncredited)
+                        .isFalse();
             }
         }
         assertThat(PurchaseStatus.sourcesOf(PurchaseStatus.DISPUTED))
                 .containsExactlyInAnyOrder(PurchaseStatus.SUCCEEDED, PurchaseStatus.REFUNDED, PurchaseStatus.DISPUTED);
-        assertThat(EnumSet.allOf(PurchaseStatus.class)).allSatisfy(
-                s -> assertThat(PurchaseStatus.DISPUTED.mayMoveTo(s)).isEqualTo(s == PurchaseStatus.DISPUTED));
+        assertThat(EnumSet.allOf(PurchaseStatus.class))
+                .allSatisfy(
+                        s -> assertThat(PurchaseStatus.DISPUTED.mayMoveTo(s)).isEqualTo(s == PurchaseStatus.DISPUTED));
     }
 
     /** The update the payment code makes to bring a purchase to {@code to}. */
@@ -112,19 +114,22 @@ class PurchaseTransitionsIT {
 
     private static String purchaseIn(PurchaseStatus status, PurchaseStatus next) {
         String id = "pur_" + status.dbValue() + "_to_" + next.dbValue();
-        time.bean(Purchases.class).create(id, USER, time.bean(Catalog.class).require("starter_1h"), "simulated",
-                id, "hash").orElseThrow();
-        time.bean(JdbcClient.class).sql("""
+        time.bean(Purchases.class)
+                .create(id, USER, time.bean(Catalog.class).require("starter_1h"), "simulated", id, "hash")
+                .orElseThrow();
+        time.bean(JdbcClient.class)
+                .sql("""
                 UPDATE purchases SET status = :status, succeeded_at = :succeeded, updated_at = :untouched
                 WHERE id = :id""")
                 .param("status", status.dbValue())
                 .param("succeeded", CREDITED.contains(status) ? 1000L : null, Types.BIGINT)
-                .param("untouched", UNTOUCHED).param("id", id).update();
+                .param("untouched", UNTOUCHED)
+                .param("id", id)
+                .update();
         return id;
     }
 
-    private record Row(PurchaseStatus status, long updatedAt) {
-    }
+    private record Row(PurchaseStatus status, long updatedAt) {}
 
     private static Row row(String id) {
         Purchase p = time.bean(Purchases.class).find(id).orElseThrow();

@@ -2,20 +2,11 @@ package ai.mindbot.time.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.balance.AccountStanding;
 import ai.mindbot.time.catalog.Catalog;
+import ai.mindbot.time.ledger.Accounts;
 import ai.mindbot.time.ledger.Cause;
 import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
@@ -24,8 +15,15 @@ import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeSignatures;
 import ai.mindbot.time.testing.TimeService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import ai.mindbot.time.ledger.Accounts;
 
 /**
  * Stripe's webhooks, signed by an independent HMAC implementation, delivered repeatedly and out of
@@ -47,7 +45,9 @@ class StripeWebhookIT extends OnBothDatabases {
     }
 
     static Purchase purchase(JsonNode answer) {
-        return time.bean(Purchases.class).find(answer.path("purchase_id").asString()).orElseThrow();
+        return time.bean(Purchases.class)
+                .find(answer.path("purchase_id").asString())
+                .orElseThrow();
     }
 
     static String outcome(String payload) {
@@ -63,20 +63,37 @@ class StripeWebhookIT extends OnBothDatabases {
     @Test
     void refusesMissingWrongExpiredAndTamperedSignatures() {
         JsonNode pending = pendingPurchase("201");
-        String payload = StripeEvents.succeeded(pending.path("payment_intent_id").asString(), 999, "usd", null);
+        String payload =
+                StripeEvents.succeeded(pending.path("payment_intent_id").asString(), 999, "usd", null);
         long now = System.currentTimeMillis() / 1000;
 
         assertInvalidSignature(time.http.send("POST", "/webhooks/stripe", payload, null, Map.of()));
-        assertInvalidSignature(time.http.send("POST", "/webhooks/stripe", payload, null,
+        assertInvalidSignature(time.http.send(
+                "POST",
+                "/webhooks/stripe",
+                payload,
+                null,
                 Map.of("Stripe-Signature", StripeSignatures.header("whsec_someone_else", payload))));
-        assertInvalidSignature(time.http.send("POST", "/webhooks/stripe", payload, null,
+        assertInvalidSignature(time.http.send(
+                "POST",
+                "/webhooks/stripe",
+                payload,
+                null,
                 Map.of("Stripe-Signature", StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload, now - 301))));
-        assertInvalidSignature(time.http.send("POST", "/webhooks/stripe", payload.replace("999", "99"), null,
+        assertInvalidSignature(time.http.send(
+                "POST",
+                "/webhooks/stripe",
+                payload.replace("999", "99"),
+                null,
                 Map.of("Stripe-Signature", StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload))));
         assertThat(time.balance("201")).isZero();
 
         // inside the 300 s tolerance is fine
-        time.http.send("POST", "/webhooks/stripe", payload, null,
+        time.http.send(
+                "POST",
+                "/webhooks/stripe",
+                payload,
+                null,
                 Map.of("Stripe-Signature", StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload, now - 250)));
         assertThat(time.balance("201")).isEqualTo(3600);
     }
@@ -84,11 +101,19 @@ class StripeWebhookIT extends OnBothDatabases {
     @Test
     void verifiesTheRawBodyWhateverItsContentType() {
         JsonNode pending = pendingPurchase("213");
-        String payload = StripeEvents.succeeded(pending.path("payment_intent_id").asString(), 999, "usd", null);
+        String payload =
+                StripeEvents.succeeded(pending.path("payment_intent_id").asString(), 999, "usd", null);
 
-        Http.Response response = time.http.send("POST", "/webhooks/stripe", payload, null, Map.of(
-                "Content-Type", "application/x-www-form-urlencoded",
-                "Stripe-Signature", StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload)));
+        Http.Response response = time.http.send(
+                "POST",
+                "/webhooks/stripe",
+                payload,
+                null,
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Stripe-Signature",
+                        StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload)));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(time.balance("213")).isEqualTo(3600);
@@ -96,8 +121,12 @@ class StripeWebhookIT extends OnBothDatabases {
 
     @Test
     void refusesASignedBodyThatIsNotAnEvent() {
-        for (String body : new String[] { "not json at all", "{\"type\": \"payment_intent.succeeded\"}" }) {
-            Http.Response response = time.http.send("POST", "/webhooks/stripe", body, null,
+        for (String body : new String[] {"not json at all", "{\"type\": \"payment_intent.succeeded\"}"}) {
+            Http.Response response = time.http.send(
+                    "POST",
+                    "/webhooks/stripe",
+                    body,
+                    null,
                     Map.of("Stripe-Signature", StripeSignatures.header(TimeService.WEBHOOK_SECRET, body)));
 
             assertThat(response.status()).as(response.body()).isEqualTo(400);
@@ -110,7 +139,8 @@ class StripeWebhookIT extends OnBothDatabases {
         String payload = StripeEvents.event(StripeEvents.newEventId(), "customer.created", Map.of("id", "cus_1"));
 
         assertThat(outcome(payload)).isEqualTo("ignored");
-        assertThat(outcome(StripeEvents.succeeded("pi_nobody_knows", 999, "usd", null))).isEqualTo("unmatched");
+        assertThat(outcome(StripeEvents.succeeded("pi_nobody_knows", 999, "usd", null)))
+                .isEqualTo("unmatched");
     }
 
     @Test
@@ -133,7 +163,8 @@ class StripeWebhookIT extends OnBothDatabases {
         List<Callable<Integer>> deliveries = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             deliveries.add(() -> time.webhook(same).status());
-            deliveries.add(() -> time.webhook(StripeEvents.succeeded(intent, 999, "usd", null)).status());
+            deliveries.add(() -> time.webhook(StripeEvents.succeeded(intent, 999, "usd", null))
+                    .status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Integer> statuses = new ArrayList<>();
@@ -161,13 +192,21 @@ class StripeWebhookIT extends OnBothDatabases {
         // the purchase is written but its confirm answer has not come back (the intent id is not stored yet)
         Purchases purchases = time.bean(Purchases.class);
         time.bean(Accounts.class).ensure("205");
-        Purchase written = purchases.create("pur_before_confirm_" + database, "205",
-                time.bean(Catalog.class).require("starter_1h"), "simulated", null, "hash").orElseThrow();
+        Purchase written = purchases
+                .create(
+                        "pur_before_confirm_" + database,
+                        "205",
+                        time.bean(Catalog.class).require("starter_1h"),
+                        "simulated",
+                        null,
+                        "hash")
+                .orElseThrow();
         String intent = "pi_before_confirm_" + database;
 
-        assertThat(outcome(StripeEvents.succeeded(intent, 999, "usd", written.id()))).isEqualTo("credited");
-        PaymentSettlement.Settled confirm = time.bean(PaymentSettlement.class).credit(written.id(), intent, null,
-                PaidAmount.asRequested(), "payment_confirmed");
+        assertThat(outcome(StripeEvents.succeeded(intent, 999, "usd", written.id())))
+                .isEqualTo("credited");
+        PaymentSettlement.Settled confirm = time.bean(PaymentSettlement.class)
+                .credit(written.id(), intent, null, PaidAmount.asRequested(), "payment_confirmed");
 
         assertThat(confirm.effect()).isEqualTo(PaymentSettlement.Effect.ALREADY_CREDITED);
         assertThat(purchases.find(written.id()).orElseThrow().paymentIntentId()).isEqualTo(intent);
@@ -202,9 +241,11 @@ class StripeWebhookIT extends OnBothDatabases {
         JsonNode cheap = pendingPurchase("208");
         JsonNode foreign = pendingPurchase("208");
 
-        assertThat(outcome(StripeEvents.succeeded(cheap.path("payment_intent_id").asString(), 1, "usd", null)))
+        assertThat(outcome(
+                        StripeEvents.succeeded(cheap.path("payment_intent_id").asString(), 1, "usd", null)))
                 .isEqualTo("mismatch");
-        assertThat(outcome(StripeEvents.succeeded(foreign.path("payment_intent_id").asString(), 999, "eur", null)))
+        assertThat(outcome(
+                        StripeEvents.succeeded(foreign.path("payment_intent_id").asString(), 999, "eur", null)))
                 .isEqualTo("mismatch");
 
         assertThat(time.balance("208")).isZero();
@@ -257,30 +298,35 @@ class StripeWebhookIT extends OnBothDatabases {
         long afterRefund = 3600 - 3600L * 500 / 999;
         assertThat(time.balance("211")).isEqualTo(afterRefund);
 
-        assertThat(outcome(StripeEvents.disputed("dp_211_" + database, intent, 999))).isEqualTo("disputed_taken_back");
+        assertThat(outcome(StripeEvents.disputed("dp_211_" + database, intent, 999)))
+                .isEqualTo("disputed_taken_back");
         assertThat(outcome(StripeEvents.disputed("dp_211_" + database, intent, 999)))
                 .isEqualTo("disputed_nothing_to_take_back");
 
         assertThat(time.balance("211")).isZero();
         AccountStanding.Standing standing = time.bean(AccountStanding.class).of("211");
         assertThat(standing.flagged()).isTrue();
-        assertThat(standing.flagReason()).isEqualTo("dispute dp_211_" + database + " on purchase "
-                + paid.path("purchase_id").asString() + " (fraudulent)");
+        assertThat(standing.flagReason())
+                .isEqualTo("dispute dp_211_" + database + " on purchase "
+                        + paid.path("purchase_id").asString() + " (fraudulent)");
         assertThat(purchase(paid).status()).isEqualTo(PurchaseStatus.DISPUTED);
 
         // a second dispute on another purchase adds its reason
         JsonNode other = paidPurchase("211", "starter_1h");
-        outcome(StripeEvents.disputed("dp_211b_" + database, other.path("payment_intent_id").asString(), 999));
+        outcome(StripeEvents.disputed(
+                "dp_211b_" + database, other.path("payment_intent_id").asString(), 999));
         assertThat(time.balance("211")).isZero();
-        assertThat(time.bean(AccountStanding.class).of("211").flagReason()).startsWith("dispute dp_211_")
+        assertThat(time.bean(AccountStanding.class).of("211").flagReason())
+                .startsWith("dispute dp_211_")
                 .contains("; dispute dp_211b_");
     }
 
     @Test
     void takingBackSpentTimeLeavesADebtTheNextPurchaseRepays() {
         JsonNode paid = paidPurchase("212", "starter_1h");
-        time.bean(Ledger.class).post(NewEntry.of("212", EntryKind.SESSION_USAGE, -3000,
-                Cause.sessionCommit("sess-212-" + database, 1)).withFloor(0));
+        time.bean(Ledger.class)
+                .post(NewEntry.of("212", EntryKind.SESSION_USAGE, -3000, Cause.sessionCommit("sess-212-" + database, 1))
+                        .withFloor(0));
 
         outcome(StripeEvents.refunded(paid.path("payment_intent_id").asString(), 999, 999));
         assertThat(time.balance("212")).isEqualTo(-3000);

@@ -2,9 +2,8 @@ package ai.mindbot.time.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.time.session.BillingRule.Commit;
+import org.junit.jupiter.api.Test;
 
 class BillingRuleTest {
 
@@ -45,6 +44,7 @@ class BillingRuleTest {
         assertThat(late.chargeSeconds()).isEqualTo(60);
         assertThat(late.capped()).isTrue();
         assertThat(late.paidUntil()).isEqualTo(300_000); // the forgiven gap is never billed later
-        assertThat(BillingRule.commit(late.paidUntil(), 60, 305_000).chargeSeconds()).isEqualTo(5);
+        assertThat(BillingRule.commit(late.paidUntil(), 60, 305_000).chargeSeconds())
+                .isEqualTo(5);
     }
 }

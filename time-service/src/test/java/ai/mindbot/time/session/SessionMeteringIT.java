@@ -2,6 +2,14 @@ package ai.mindbot.time.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.common.db.SqlDialect;
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.ServiceSettings;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.LiveKitSignatures;
+import ai.mindbot.time.testing.OnBothDatabases;
+import ai.mindbot.time.testing.TimeService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +18,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.ServiceSettings;
-import ai.mindbot.common.test.Tokens;
-import ai.mindbot.time.testing.HandMovedClock;
-import ai.mindbot.time.testing.LiveKitSignatures;
-import ai.mindbot.time.testing.OnBothDatabases;
-import ai.mindbot.time.testing.TimeService;
-import tools.jackson.databind.JsonNode;
-import ai.mindbot.common.db.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** Reserve, commit, release over real HTTP on SQLite and PostgreSQL (slice 60 s, minimum 30 s, grace 15 s). */
 @HandMovedClock
@@ -65,7 +63,8 @@ class SessionMeteringIT extends OnBothDatabases {
         assertThat(body.get("expires_at").asLong()).isEqualTo(expectedExpiry);
         assertThat(time.reserved("u-start")).isEqualTo(60);
         String id = body.get("session_id").asString();
-        JsonNode shown = http.get("/time/sessions/" + id, Tokens.user("u-start")).json();
+        JsonNode shown =
+                http.get("/time/sessions/" + id, Tokens.user("u-start")).json();
         assertThat(shown.get("status").asString()).isEqualTo("active");
         assertThat(shown.get("room_name").asString()).isEqualTo("room-start");
         assertThat(shown.get("granted_seconds").asLong()).isEqualTo(60);
@@ -85,8 +84,11 @@ class SessionMeteringIT extends OnBothDatabases {
         assertThat(beat.get("low_balance").asBoolean()).isFalse();
         assertThat(time.storedBalance("u-beat")).isEqualTo(3600 - 21);
         assertThat(time.reserved("u-beat")).isEqualTo(60);
-        assertThat(time.jdbc().sql("SELECT cause_id FROM ledger_entries WHERE user_id = 'u-beat' AND kind = 'session_usage'")
-                .query(String.class).list()).containsExactly(id + "#1");
+        assertThat(time.jdbc()
+                        .sql("SELECT cause_id FROM ledger_entries WHERE user_id = 'u-beat' AND kind = 'session_usage'")
+                        .query(String.class)
+                        .list())
+                .containsExactly(id + "#1");
 
         time.clock.advance(Duration.ofMillis(9_500)); // 30 s in all: the half second already paid is not billed again
         heartbeat("u-beat", id);
@@ -173,14 +175,18 @@ class SessionMeteringIT extends OnBothDatabases {
         assertThat(succeeded).isBetween(1, 3);
         assertThat(granted).isLessThanOrEqualTo(100);
         assertThat(time.reserved("u-race")).isEqualTo(granted).isLessThanOrEqualTo(time.storedBalance("u-race"));
-        assertThat(time.jdbc().sql("SELECT COALESCE(SUM(reserved_seconds), 0) FROM voice_sessions WHERE user_id = 'u-race'")
-                .query(Long.class).single()).isEqualTo(granted);
+        assertThat(time.jdbc()
+                        .sql("SELECT COALESCE(SUM(reserved_seconds), 0) FROM voice_sessions WHERE user_id = 'u-race'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(granted);
     }
 
     @Test
     void parallelHeartbeatsAndEndsOfOneUserKeepReservationsWithinTheBalance() throws Exception {
         time.grant("u-busy", 1000);
-        List<String> ids = List.of(started("u-busy", "room-b1"), started("u-busy", "room-b2"), started("u-busy", "room-b3"));
+        List<String> ids =
+                List.of(started("u-busy", "room-b1"), started("u-busy", "room-b2"), started("u-busy", "room-b3"));
         List<Callable<Integer>> work = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String id = ids.get(i % 3);
@@ -200,8 +206,10 @@ class SessionMeteringIT extends OnBothDatabases {
             http.post("/time/sessions/" + id + "/end", "", Tokens.user("u-busy"));
         }
 
-        long billed = time.jdbc().sql("SELECT SUM(used_seconds) FROM voice_sessions WHERE user_id = 'u-busy'")
-                .query(Long.class).single();
+        long billed = time.jdbc()
+                .sql("SELECT SUM(used_seconds) FROM voice_sessions WHERE user_id = 'u-busy'")
+                .query(Long.class)
+                .single();
         assertThat(time.storedBalance("u-busy")).isEqualTo(1000 - billed);
         assertThat(time.reserved("u-busy")).isZero();
     }
@@ -213,10 +221,17 @@ class SessionMeteringIT extends OnBothDatabases {
         String stranger = Tokens.user("u-stranger");
 
         assertThat(http.get("/time/sessions/" + id, stranger).status()).isEqualTo(404);
-        assertThat(http.post("/time/sessions/" + id + "/heartbeat", "", stranger).status()).isEqualTo(404);
-        assertThat(http.post("/time/sessions/" + id + "/end", "", stranger).status()).isEqualTo(404);
-        assertThat(http.get("/time/sessions", stranger).json().get("total").asLong()).isZero();
-        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-owner")).json().get("status").asString())
+        assertThat(http.post("/time/sessions/" + id + "/heartbeat", "", stranger)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.post("/time/sessions/" + id + "/end", "", stranger).status())
+                .isEqualTo(404);
+        assertThat(http.get("/time/sessions", stranger).json().get("total").asLong())
+                .isZero();
+        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-owner"))
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("active");
     }
 
@@ -224,20 +239,32 @@ class SessionMeteringIT extends OnBothDatabases {
     void theAgentStartsAndRunsASessionForANamedUser() {
         time.grant("u-agented", 600);
 
-        Http.Response r = http.post("/time/sessions",
+        Http.Response r = http.post(
+                "/time/sessions",
                 Map.of("room_name", "room-agent", "user_id", "u-agented", "participant_identity", "user-u-agented"),
                 Tokens.agent());
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String id = r.json().get("session_id").asString();
-        assertThat(http.get("/time/sessions", Tokens.user("u-agented")).json().get("sessions").get(0)
-                .get("session_id").asString()).isEqualTo(id);
+        assertThat(http.get("/time/sessions", Tokens.user("u-agented"))
+                        .json()
+                        .get("sessions")
+                        .get(0)
+                        .get("session_id")
+                        .asString())
+                .isEqualTo(id);
         time.clock.advance(Duration.ofSeconds(5));
-        assertThat(http.post("/time/sessions/" + id + "/heartbeat", "", Tokens.agent()).status()).isEqualTo(200);
-        assertThat(http.post("/time/sessions", Map.of("room_name", "r"), Tokens.agent()).json().get("code")
-                .asString()).isEqualTo("user_id_required");
-        assertThat(http.post("/time/sessions", Map.of("room_name", "r", "user_id", "u-agented"),
-                Tokens.user("u-other")).status()).isEqualTo(403);
+        assertThat(http.post("/time/sessions/" + id + "/heartbeat", "", Tokens.agent())
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post("/time/sessions", Map.of("room_name", "r"), Tokens.agent())
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("user_id_required");
+        assertThat(http.post("/time/sessions", Map.of("room_name", "r", "user_id", "u-agented"), Tokens.user("u-other"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -257,7 +284,9 @@ class SessionMeteringIT extends OnBothDatabases {
     @Test
     void refusesADisabledAccount() {
         time.grant("u-disabled", 600);
-        time.jdbc().sql("UPDATE accounts SET disabled = TRUE WHERE user_id = 'u-disabled'").update();
+        time.jdbc()
+                .sql("UPDATE accounts SET disabled = TRUE WHERE user_id = 'u-disabled'")
+                .update();
 
         Http.Response r = startAs(Tokens.user("u-disabled"), "room-x");
 
@@ -278,14 +307,18 @@ class SessionMeteringIT extends OnBothDatabases {
         int settled = time.bean(SessionSweeper.class).sweep();
 
         assertThat(settled).isEqualTo(1);
-        JsonNode session = http.get("/time/sessions/" + id, Tokens.user("u-gone")).json();
+        JsonNode session =
+                http.get("/time/sessions/" + id, Tokens.user("u-gone")).json();
         assertThat(session.get("status").asString()).isEqualTo("expired");
         assertThat(session.get("end_reason").asString()).isEqualTo("reservation_lapsed");
         assertThat(session.get("billed_seconds").asLong()).isEqualTo(10 + 60);
         assertThat(time.storedBalance("u-gone")).isEqualTo(3600 - 70);
         assertThat(time.reserved("u-gone")).isZero();
-        assertThat(http.post("/time/sessions/" + id + "/end", "", Tokens.user("u-gone")).json()
-                .get("billed_seconds").asLong()).isEqualTo(70);
+        assertThat(http.post("/time/sessions/" + id + "/end", "", Tokens.user("u-gone"))
+                        .json()
+                        .get("billed_seconds")
+                        .asLong())
+                .isEqualTo(70);
     }
 
     @Test
@@ -331,20 +364,30 @@ class SessionMeteringIT extends OnBothDatabases {
         String id = started("u-admin-ended", "room-admin");
         time.clock.advance(Duration.ofSeconds(8));
 
-        Http.Response asUser = http.post("/time/admin/sessions/" + id + "/end", Map.of("reason", "x"),
-                Tokens.user("u-admin-ended"));
-        Http.Response noReason = http.post("/time/admin/sessions/" + id + "/end", Map.of(), Tokens.admin("a1", "a1@example.com"));
-        Http.Response r = http.post("/time/admin/sessions/" + id + "/end", Map.of("reason", "abuse report #12"),
+        Http.Response asUser =
+                http.post("/time/admin/sessions/" + id + "/end", Map.of("reason", "x"), Tokens.user("u-admin-ended"));
+        Http.Response noReason =
+                http.post("/time/admin/sessions/" + id + "/end", Map.of(), Tokens.admin("a1", "a1@example.com"));
+        Http.Response r = http.post(
+                "/time/admin/sessions/" + id + "/end",
+                Map.of("reason", "abuse report #12"),
                 Tokens.admin("a1", "a1@example.com"));
 
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("billed_seconds").asLong()).isEqualTo(8);
-        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-admin-ended")).json().get("end_reason")
-                .asString()).isEqualTo("admin");
-        assertThat(time.jdbc().sql("SELECT actor FROM ledger_entries WHERE user_id = 'u-admin-ended' AND kind = 'session_usage'")
-                .query(String.class).single()).isEqualTo("a1");
+        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-admin-ended"))
+                        .json()
+                        .get("end_reason")
+                        .asString())
+                .isEqualTo("admin");
+        assertThat(time.jdbc()
+                        .sql(
+                                "SELECT actor FROM ledger_entries WHERE user_id = 'u-admin-ended' AND kind = 'session_usage'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("a1");
     }
 
     @Test
@@ -380,20 +423,34 @@ class SessionMeteringIT extends OnBothDatabases {
         String id = started("u-devkey", "room-devkey");
         String body = "{\"event\":\"room_finished\",\"room\":{\"name\":\"room-devkey\"}}";
 
-        Http.Response r = http.send("POST", "/webhooks/livekit", body, null,
-                Map.of("Content-Type", "application/webhook+json", "Authorization",
+        Http.Response r = http.send(
+                "POST",
+                "/webhooks/livekit",
+                body,
+                null,
+                Map.of(
+                        "Content-Type",
+                        "application/webhook+json",
+                        "Authorization",
                         LiveKitSignatures.sign(body, "devkey", "secret")));
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-devkey")).json().get("status").asString())
+        assertThat(http.get("/time/sessions/" + id, Tokens.user("u-devkey"))
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("ended");
     }
 
     /** How many times the user's accounts row was written, counted by a trigger this test installs. */
     private static long accountRowWrites(String userId) {
         installWriteCounter();
-        return time.jdbc().sql("SELECT writes FROM test_account_writes WHERE user_id = :u").param("u", userId)
-                .query(Long.class).optional().orElse(0L);
+        return time.jdbc()
+                .sql("SELECT writes FROM test_account_writes WHERE user_id = :u")
+                .param("u", userId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     private static TimeService countingWritesOn;

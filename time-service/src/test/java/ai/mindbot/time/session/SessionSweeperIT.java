@@ -3,6 +3,12 @@ package ai.mindbot.time.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.mindbot.common.test.Http;
+import ai.mindbot.common.test.ServiceSettings;
+import ai.mindbot.common.test.Tokens;
+import ai.mindbot.time.jobs.JobRuns;
+import ai.mindbot.time.testing.HandMovedClock;
+import ai.mindbot.time.testing.OnBothDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.common.test.Http;
-import ai.mindbot.common.test.ServiceSettings;
-import ai.mindbot.common.test.Tokens;
-import ai.mindbot.time.jobs.JobRuns;
-import ai.mindbot.time.testing.HandMovedClock;
-import ai.mindbot.time.testing.OnBothDatabases;
 
 /** The sweeper as a recurring job (every second here): on its schedule, racing sweeps by hand, recorded and counted. */
 @HandMovedClock
@@ -33,7 +31,11 @@ class SessionSweeperIT extends OnBothDatabases {
     }
 
     static String status(String userId, String id) {
-        return time.http.get("/time/sessions/" + id, Tokens.user(userId)).json().get("status").asString();
+        return time.http
+                .get("/time/sessions/" + id, Tokens.user(userId))
+                .json()
+                .get("status")
+                .asString();
     }
 
     @Test
@@ -70,14 +72,18 @@ class SessionSweeperIT extends OnBothDatabases {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> status("8002", id).equals("expired"));
         assertThat(time.storedBalance("8002")).isEqualTo(600 - 60);
-        assertThat(time.jdbc().sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id = '8002' AND kind = 'session_usage'")
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(time.jdbc()
+                        .sql("SELECT COUNT(*) FROM ledger_entries WHERE user_id = '8002' AND kind = 'session_usage'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(time.auditMismatches()).isEmpty();
     }
 
     @Test
     void eachScheduledSweepIsRecorded() {
-        await().atMost(Duration.ofSeconds(15)).until(() -> time.bean(JobRuns.class).of("session-sweeper").size() >= 2);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> time.bean(JobRuns.class).of("session-sweeper").size() >= 2);
 
         List<JobRuns.Run> runs = time.bean(JobRuns.class).of("session-sweeper");
         assertThat(runs).allSatisfy(run -> {

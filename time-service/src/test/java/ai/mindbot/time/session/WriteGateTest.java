@@ -3,17 +3,15 @@ package ai.mindbot.time.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.mindbot.common.db.SqlDialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
-
-import ai.mindbot.common.db.SqlDialect;
 
 /** The SQLite write gate with many writers at once: exclusion, each writer's own result, its own log context. */
 class WriteGateTest {
@@ -24,7 +22,7 @@ class WriteGateTest {
     void runsOneWriteAtATimeAndHandsEachWriterItsOwnResult() throws Exception {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
-        int[] unguarded = { 0 };
+        int[] unguarded = {0};
         List<Future<Integer>> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(64);
         try {
@@ -66,7 +64,8 @@ class WriteGateTest {
             for (int i = 0; i < results.size(); i++) {
                 Future<String> result = results.get(i);
                 if (i % 2 == 0) {
-                    assertThatThrownBy(result::get).hasCauseInstanceOf(IllegalStateException.class)
+                    assertThatThrownBy(result::get)
+                            .hasCauseInstanceOf(IllegalStateException.class)
                             .hasMessageContaining("write " + i);
                 } else {
                     assertThat(result.get()).isEqualTo("ok " + i);

@@ -1,13 +1,12 @@
 package ai.mindbot.time.testing;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import ai.mindbot.auth.AuthServiceApplication;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The real auth service beside the time service under test, sharing its JWT secret: the time
@@ -38,12 +37,16 @@ public final class AuthService implements AutoCloseable {
     /** Registers a new account and returns its user id (the {@code sub} of its tokens). */
     public String newUser() {
         String email = "user-" + System.nanoTime() + "@example.com";
-        Http.Response registered = http.post("/auth/register",
+        Http.Response registered = http.post(
+                "/auth/register",
                 Map.of("email", email, "password", "a long enough password", "full_name", "Test User"));
         if (registered.status() != 201) {
             throw new AssertionError("register failed: " + registered.status() + " " + registered.body());
         }
-        return http.get("/auth/me", registered.json().get("access_token").asString()).json().get("id").asString();
+        return http.get("/auth/me", registered.json().get("access_token").asString())
+                .json()
+                .get("id")
+                .asString();
     }
 
     @Override

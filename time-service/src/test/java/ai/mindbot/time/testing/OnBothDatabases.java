@@ -2,16 +2,14 @@ package ai.mindbot.time.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.ServiceSettings;
 import ai.mindbot.common.test.TestDatabase;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * Runs every test of a subclass twice, against one time service on SQLite and one on PostgreSQL,

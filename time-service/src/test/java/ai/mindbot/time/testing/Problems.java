@@ -7,8 +7,7 @@ import ai.mindbot.common.test.Http;
 /** Asserts the problem+json contract: status, content type and stable code. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static void assertProblem(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);

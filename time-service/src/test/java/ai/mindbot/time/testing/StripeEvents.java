@@ -1,16 +1,14 @@
 package ai.mindbot.time.testing;
 
+import ai.mindbot.common.test.Http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import ai.mindbot.common.test.Http;
-
 /** Stripe event bodies shaped like the ones Stripe sends (only the fields that matter here, plus the envelope). */
 public final class StripeEvents {
 
-    private StripeEvents() {
-    }
+    private StripeEvents() {}
 
     public static String newEventId() {
         return "evt_test_" + UUID.randomUUID().toString().replace("-", "");
@@ -29,8 +27,8 @@ public final class StripeEvents {
         return Http.json(event);
     }
 
-    public static Map<String, Object> paymentIntent(String id, long amount, String currency, String status,
-            String purchaseId) {
+    public static Map<String, Object> paymentIntent(
+            String id, long amount, String currency, String status, String purchaseId) {
         Map<String, Object> pi = new LinkedHashMap<>();
         pi.put("id", id);
         pi.put("object", "payment_intent");
@@ -44,14 +42,23 @@ public final class StripeEvents {
     }
 
     public static String succeeded(String intentId, long amount, String currency, String purchaseId) {
-        return event(newEventId(), "payment_intent.succeeded", paymentIntent(intentId, amount, currency, "succeeded",
-                purchaseId));
+        return event(
+                newEventId(),
+                "payment_intent.succeeded",
+                paymentIntent(intentId, amount, currency, "succeeded", purchaseId));
     }
 
     public static String failed(String intentId, long amount, String purchaseId) {
         Map<String, Object> pi = paymentIntent(intentId, amount, "usd", "requires_payment_method", purchaseId);
-        pi.put("last_payment_error", Map.of("code", "card_declined", "decline_code", "generic_decline",
-                "message", "Your card was declined."));
+        pi.put(
+                "last_payment_error",
+                Map.of(
+                        "code",
+                        "card_declined",
+                        "decline_code",
+                        "generic_decline",
+                        "message",
+                        "Your card was declined."));
         return event(newEventId(), "payment_intent.payment_failed", pi);
     }
 

@@ -3,7 +3,6 @@ package ai.mindbot.time.testing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -13,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class StripeSignatures {
 
-    private StripeSignatures() {
-    }
+    private StripeSignatures() {}
 
     public static String header(String secret, String payload, long unixSeconds) {
         try {

@@ -2,15 +2,6 @@ package ai.mindbot.time.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.RunningService;
 import ai.mindbot.common.test.TestDatabase;
@@ -21,6 +12,13 @@ import ai.mindbot.time.ledger.EntryKind;
 import ai.mindbot.time.ledger.Ledger;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.ledger.NewEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The time service started for real on a fresh database, the one harness of this module's tests:
@@ -48,8 +46,10 @@ public final class TimeService implements AutoCloseable {
     }
 
     public static TimeService start(TestDatabase database, Map<String, String> overrides) {
-        return new TimeService(RunningService.start(TimeServiceApplication.builder(),
-                properties(database.freshProperties(), overrides)), null);
+        return new TimeService(
+                RunningService.start(
+                        TimeServiceApplication.builder(), properties(database.freshProperties(), overrides)),
+                null);
     }
 
     /**
@@ -73,12 +73,15 @@ public final class TimeService implements AutoCloseable {
 
     /** The bare service on any clock (the benchmarks' fast one), with exactly these properties. */
     public static RunningService onClock(Clock clock, Map<String, String> properties) {
-        return RunningService.start(TimeServiceApplication.builder()
-                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock)), properties);
+        return RunningService.start(
+                TimeServiceApplication.builder()
+                        .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock)),
+                properties);
     }
 
     /** The properties every test instance shares (the tests' JWT and webhook secrets), then the overrides. */
-    public static Map<String, String> properties(Map<String, String> databaseProperties, Map<String, String> overrides) {
+    public static Map<String, String> properties(
+            Map<String, String> databaseProperties, Map<String, String> overrides) {
         Map<String, String> properties = new HashMap<>(databaseProperties);
         properties.put("JWT_SECRET", Tokens.SECRET);
         properties.put("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);
@@ -95,19 +98,28 @@ public final class TimeService implements AutoCloseable {
     }
 
     public Http.Response purchase(String userId, String packageId, String paymentMethod) {
-        return http.post("/time/purchase", Map.of("package_id", packageId, "payment_method_id", paymentMethod),
+        return http.post(
+                "/time/purchase",
+                Map.of("package_id", packageId, "payment_method_id", paymentMethod),
                 Tokens.user(userId));
     }
 
     public Http.Response purchase(String userId, String packageId, String paymentMethod, String idempotencyKey) {
-        return http.send("POST", "/time/purchase",
-                Http.json(Map.of("package_id", packageId, "payment_method_id", paymentMethod)), Tokens.user(userId),
+        return http.send(
+                "POST",
+                "/time/purchase",
+                Http.json(Map.of("package_id", packageId, "payment_method_id", paymentMethod)),
+                Tokens.user(userId),
                 Map.of("Idempotency-Key", idempotencyKey));
     }
 
     /** Delivers an event signed with the service's webhook secret. */
     public Http.Response webhook(String payload) {
-        return http.send("POST", "/webhooks/stripe", payload, null,
+        return http.send(
+                "POST",
+                "/webhooks/stripe",
+                payload,
+                null,
                 Map.of("Stripe-Signature", StripeSignatures.header(WEBHOOK_SECRET, payload)));
     }
 
@@ -126,19 +138,27 @@ public final class TimeService implements AutoCloseable {
 
     /** Seeds a balance the way a purchase would: through the ledger. */
     public void grant(String userId, long seconds) {
-        bean(Ledger.class).post(NewEntry.of(userId, EntryKind.ADMIN_GRANT, seconds,
-                Cause.adminAction("seed-" + userId + "-" + UUID.randomUUID())));
+        bean(Ledger.class)
+                .post(NewEntry.of(
+                        userId,
+                        EntryKind.ADMIN_GRANT,
+                        seconds,
+                        Cause.adminAction("seed-" + userId + "-" + UUID.randomUUID())));
     }
 
     /** The balance as the accounts row stores it. */
     public long storedBalance(String userId) {
-        return jdbc().sql("SELECT balance_seconds FROM accounts WHERE user_id = :u").param("u", userId)
-                .query(Long.class).single();
+        return jdbc().sql("SELECT balance_seconds FROM accounts WHERE user_id = :u")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
     }
 
     public long reserved(String userId) {
-        return jdbc().sql("SELECT reserved_seconds FROM accounts WHERE user_id = :u").param("u", userId)
-                .query(Long.class).single();
+        return jdbc().sql("SELECT reserved_seconds FROM accounts WHERE user_id = :u")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
     }
 
     public List<LedgerAudit.Mismatch> auditMismatches() {

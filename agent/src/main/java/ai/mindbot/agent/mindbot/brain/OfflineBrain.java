@@ -1,15 +1,5 @@
 package ai.mindbot.agent.mindbot.brain;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.mindbot.services.Json;
 import ai.mindbot.agent.mindbot.tools.MindBotTools;
@@ -19,6 +9,15 @@ import ai.mindbot.agent.voice.Llm;
 import ai.mindbot.agent.voice.LlmEvent;
 import ai.mindbot.agent.voice.Tool;
 import ai.mindbot.agent.voice.ToolCall;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The offline "LLM": a rule-based brain that speaks the {@link Llm} protocol, so the conversation
@@ -85,7 +84,8 @@ public final class OfflineBrain implements Llm {
         }
         String userText = lastUserText(messages);
         Understood understood = IntentReader.read(userText);
-        if (understood.intent() == Intent.SMALL_TALK && WHICH_PLACE.equals(lastAssistantText(messages))
+        if (understood.intent() == Intent.SMALL_TALK
+                && WHICH_PLACE.equals(lastAssistantText(messages))
                 && !IntentReader.bare(userText).isEmpty()) {
             understood = new Understood(Intent.WEATHER, IntentReader.bare(userText));
         }
@@ -97,8 +97,11 @@ public final class OfflineBrain implements Llm {
                 if (understood.place().isEmpty()) {
                     speak(WHICH_PLACE, events);
                 } else {
-                    callTool(request, MindBotTools.LOOKUP_WEATHER,
-                            Json.write(Json.object().put("location", understood.place())), events);
+                    callTool(
+                            request,
+                            MindBotTools.LOOKUP_WEATHER,
+                            Json.write(Json.object().put("location", understood.place())),
+                            events);
                 }
             }
             default -> speak(SmallTalk.reply(understood.intent(), (int) turns.getAndIncrement(), clock), events);
@@ -111,7 +114,8 @@ public final class OfflineBrain implements Llm {
             speak("I can't look that up in this conversation.", events);
             return;
         }
-        events.accept(new LlmEvent.ToolCallRequested(new ToolCall("call_offline_" + calls.incrementAndGet(), name, arguments)));
+        events.accept(new LlmEvent.ToolCallRequested(
+                new ToolCall("call_offline_" + calls.incrementAndGet(), name, arguments)));
         events.accept(new LlmEvent.Done("tool_calls", 0, 0));
     }
 
@@ -143,7 +147,8 @@ public final class OfflineBrain implements Llm {
 
     private static String lastAssistantText(List<ChatMessage> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i) instanceof ChatMessage.Assistant assistant && !assistant.text().isBlank()) {
+            if (messages.get(i) instanceof ChatMessage.Assistant assistant
+                    && !assistant.text().isBlank()) {
                 return assistant.text().strip();
             }
             if (messages.get(i) instanceof ChatMessage.User && i != lastIndexOfUser(messages)) {

@@ -1,20 +1,19 @@
 package ai.mindbot.agent.mindbot.brain;
 
+import ai.mindbot.agent.mindbot.services.Json;
+import ai.mindbot.agent.mindbot.tools.MindBotTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import ai.mindbot.agent.mindbot.services.Json;
-import ai.mindbot.agent.mindbot.tools.MindBotTools;
 import tools.jackson.databind.JsonNode;
 
 /** Phrases a tool's JSON answer the way MindBot says it. */
 final class ToolReplies {
 
-    private static final String[] COUNTS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    private static final String[] COUNTS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+    };
 
-    private ToolReplies() {
-    }
+    private ToolReplies() {}
 
     static String phrase(String toolName, String content) {
         JsonNode answer;
@@ -37,20 +36,26 @@ final class ToolReplies {
 
     private static String balance(JsonNode a) {
         if (a.path("caller").asString().equals("guest")) {
-            return "As a guest your time isn't tracked, but this guest call has " + a.path("guest_time_left").asString()
+            return "As a guest your time isn't tracked, but this guest call has "
+                    + a.path("guest_time_left").asString()
                     + " left. With an account you can buy time cards and talk longer.";
         }
         String said = "You have " + a.path("balance").asString() + " of conversation time left.";
-        return a.path("low_balance").asBoolean() ? said + " That's getting low; you can buy more time cards any time." : said;
+        return a.path("low_balance").asBoolean()
+                ? said + " That's getting low; you can buy more time cards any time."
+                : said;
     }
 
     private static String packages(JsonNode a) {
         List<String> items = new ArrayList<>();
         JsonNode best = null;
         for (JsonNode p : a.path("packages")) {
-            items.add(p.path("name").asString() + ", " + hours(p.path("hours").asDouble()) + " for " + p.path("price").asString());
-            if (best == null || p.path("price_cents").asDouble() / p.path("seconds").asDouble()
-                    < best.path("price_cents").asDouble() / best.path("seconds").asDouble()) {
+            items.add(p.path("name").asString() + ", " + hours(p.path("hours").asDouble()) + " for "
+                    + p.path("price").asString());
+            if (best == null
+                    || p.path("price_cents").asDouble() / p.path("seconds").asDouble()
+                            < best.path("price_cents").asDouble()
+                                    / best.path("seconds").asDouble()) {
                 best = p;
             }
         }
@@ -58,10 +63,11 @@ final class ToolReplies {
             return "There are no time cards on sale right now.";
         }
         String count = items.size() < COUNTS.length ? COUNTS[items.size()] : String.valueOf(items.size());
-        String said = "There " + (items.size() == 1 ? "is one time card: " : "are " + count + " time cards: ") + list(items) + ".";
+        String said = "There " + (items.size() == 1 ? "is one time card: " : "are " + count + " time cards: ")
+                + list(items) + ".";
         if (items.size() > 1) {
-            said += " " + best.path("name").asString() + " is the best value, at " + best.path("price_per_hour").asString()
-                    + " an hour.";
+            said += " " + best.path("name").asString() + " is the best value, at "
+                    + best.path("price_per_hour").asString() + " an hour.";
         }
         return said;
     }
@@ -71,11 +77,15 @@ final class ToolReplies {
         if (a.path("caller").asString().equals("guest")) {
             said += " As a guest, this call costs you nothing.";
         } else if (a.has("cost")) {
-            said += " At the " + a.path("package_id").asString() + " rate that comes to " + cents(a.path("cost_cents").asLong(), a.path("cost").asString()) + ".";
+            said += " At the " + a.path("package_id").asString() + " rate that comes to "
+                    + cents(a.path("cost_cents").asLong(), a.path("cost").asString()) + ".";
         } else if (a.has("cost_low")) {
-            String low = cents(a.path("cost_low_cents").asLong(), a.path("cost_low").asString());
-            String high = cents(a.path("cost_high_cents").asLong(), a.path("cost_high").asString());
-            said += low.equals(high) ? " That comes to " + low + "."
+            String low =
+                    cents(a.path("cost_low_cents").asLong(), a.path("cost_low").asString());
+            String high = cents(
+                    a.path("cost_high_cents").asLong(), a.path("cost_high").asString());
+            said += low.equals(high)
+                    ? " That comes to " + low + "."
                     : " That comes to between " + low + " and " + high + ", depending on which time card it came from.";
         }
         if (a.has("time_left")) {
@@ -89,7 +99,8 @@ final class ToolReplies {
         String country = a.path("country").asString("");
         long degrees = Math.round(a.path("temperature_c").asDouble());
         return "In " + place + (country.isEmpty() || country.equals(place) ? "" : ", " + country) + " it's " + degrees
-                + (Math.abs(degrees) == 1 ? " degree" : " degrees") + " Celsius with " + a.path("conditions").asString()
+                + (Math.abs(degrees) == 1 ? " degree" : " degrees") + " Celsius with "
+                + a.path("conditions").asString()
                 + ", and the wind is at " + Math.round(a.path("wind_kmh").asDouble()) + " kilometres per hour.";
     }
 

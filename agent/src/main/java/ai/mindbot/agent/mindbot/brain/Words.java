@@ -23,10 +23,16 @@ final class Words {
 
     static Words of(String utterance) {
         String s = utterance == null ? "" : utterance.toLowerCase(Locale.ROOT).replace('’', '\'');
-        s = s.replaceAll("\\bwhat's\\b|\\bwhats\\b", "what is").replaceAll("\\bhow's\\b|\\bhows\\b", "how is")
-                .replaceAll("\\bit's\\b", "it is").replaceAll("\\bi'm\\b|\\bim\\b", "i am")
-                .replaceAll("\\bwe've\\b", "we have").replaceAll("\\bi've\\b", "i have").replaceAll("\\bthat's\\b", "that is")
-                .replaceAll("'s\\b", "").replaceAll("[^a-z0-9 ]", " ").strip();
+        s = s.replaceAll("\\bwhat's\\b|\\bwhats\\b", "what is")
+                .replaceAll("\\bhow's\\b|\\bhows\\b", "how is")
+                .replaceAll("\\bit's\\b", "it is")
+                .replaceAll("\\bi'm\\b|\\bim\\b", "i am")
+                .replaceAll("\\bwe've\\b", "we have")
+                .replaceAll("\\bi've\\b", "i have")
+                .replaceAll("\\bthat's\\b", "that is")
+                .replaceAll("'s\\b", "")
+                .replaceAll("[^a-z0-9 ]", " ")
+                .strip();
         return new Words(s.isEmpty() ? List.of() : Arrays.asList(s.split("\\s+")));
     }
 
@@ -78,7 +84,9 @@ final class Words {
             return false;
         }
         for (String keyword : keywords) {
-            if (keyword.length() >= 5 && Math.abs(keyword.length() - word.length()) <= 1 && withinOneEdit(word, keyword)) {
+            if (keyword.length() >= 5
+                    && Math.abs(keyword.length() - word.length()) <= 1
+                    && withinOneEdit(word, keyword)) {
                 return true;
             }
         }

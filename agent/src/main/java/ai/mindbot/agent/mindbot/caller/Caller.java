@@ -1,10 +1,9 @@
 package ai.mindbot.agent.mindbot.caller;
 
+import ai.mindbot.agent.api.Participant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import ai.mindbot.agent.api.Participant;
 
 /**
  * The person in the call: a signed-in user (billed) or a guest (not billed, capped).
@@ -15,7 +14,10 @@ import ai.mindbot.agent.api.Participant;
  */
 public record Caller(Kind kind, String identity, String userId, String firstName, String email) {
 
-    public enum Kind { USER, GUEST }
+    public enum Kind {
+        USER,
+        GUEST
+    }
 
     /** The participant attribute the auth service's room tokens carry the user's email in. */
     public static final String EMAIL_ATTRIBUTE = "mindbot.email";
@@ -63,8 +65,12 @@ public record Caller(Kind kind, String identity, String userId, String firstName
         }
         String first = displayName.strip().split("\\s+")[0];
         String lower = first.toLowerCase(Locale.ROOT);
-        if (first.isEmpty() || lower.equals("guest") || lower.equals("user") || lower.contains("@")
-                || lower.startsWith("user-") || lower.startsWith("guest-")) {
+        if (first.isEmpty()
+                || lower.equals("guest")
+                || lower.equals("user")
+                || lower.contains("@")
+                || lower.startsWith("user-")
+                || lower.startsWith("guest-")) {
             return "";
         }
         return first.length() > 40 ? first.substring(0, 40) : first;

@@ -1,13 +1,12 @@
 package ai.mindbot.agent.mindbot.console;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.api.JobExecutor;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.api.JobExecutor;
 
 /**
  * The console's one "job thread", so the time keeper runs exactly as it does in a room; also the

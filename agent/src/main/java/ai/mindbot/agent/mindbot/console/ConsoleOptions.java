@@ -24,7 +24,7 @@ record ConsoleOptions(String email, boolean textOnly, String microphone, String 
         for (int i = 0; i < args.length; i++) {
             boolean valueFollows = i + 1 < args.length;
             switch (args[i]) {
-                case "--guest" -> { }
+                case "--guest" -> {}
                 case "--text" -> text = true;
                 case "--devices" -> devices = true;
                 case "--email" -> email = valueFollows ? args[++i] : fail();

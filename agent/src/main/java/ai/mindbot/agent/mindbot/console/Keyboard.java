@@ -18,21 +18,22 @@ final class Keyboard {
 
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    private Keyboard() {
-    }
+    private Keyboard() {}
 
     static Keyboard reading(InputStream in) {
         Keyboard keyboard = new Keyboard();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    keyboard.lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // stdin closed: leave as on Ctrl-D
-            }
-            keyboard.end();
-        }, "mindbot-console-input");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            keyboard.lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // stdin closed: leave as on Ctrl-D
+                    }
+                    keyboard.end();
+                },
+                "mindbot-console-input");
         reader.setDaemon(true);
         reader.start();
         return keyboard;

@@ -1,11 +1,5 @@
 package ai.mindbot.agent.mindbot.console;
 
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-
 import ai.mindbot.agent.local.JavaSound;
 import ai.mindbot.agent.local.SoundCard;
 import ai.mindbot.agent.mindbot.MindBotSettings;
@@ -14,7 +8,12 @@ import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.providers.ProviderSelection;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code ./mindbot agent console [--email EMAIL | --guest] [--text] [--mic NAME] [--speaker NAME] [--devices]}:
@@ -26,12 +25,15 @@ import java.util.List;
  */
 public final class MindBotConsole {
 
-    private MindBotConsole() {
-    }
+    private MindBotConsole() {}
 
     /** This machine's sound devices and the voice providers the environment selects. */
-    public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out,
-                          Function<String, char[]> password) {
+    public static int run(
+            String[] args,
+            Map<String, String> env,
+            InputStream in,
+            PrintStream out,
+            Function<String, char[]> password) {
         return run(args, env, in, out, password, ProviderSelection::fromEnvironment, new JavaSound());
     }
 
@@ -42,9 +44,14 @@ public final class MindBotConsole {
      * @param voice     builds the voice providers (VAD, STT, TTS; MindBot's offline brain without a cloud model)
      * @param soundCard where the microphone and speaker come from
      */
-    public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out,
-                          Function<String, char[]> password, Function<Map<String, String>, VoiceProviders> voice,
-                          SoundCard soundCard) {
+    public static int run(
+            String[] args,
+            Map<String, String> env,
+            InputStream in,
+            PrintStream out,
+            Function<String, char[]> password,
+            Function<Map<String, String>, VoiceProviders> voice,
+            SoundCard soundCard) {
         ConsoleOptions options;
         try {
             options = ConsoleOptions.parse(args);
@@ -54,7 +61,10 @@ public final class MindBotConsole {
         }
         if (options.listDevices()) {
             List<String> devices = soundCard.describe();
-            out.println(devices.isEmpty() ? "Java Sound sees no microphone or speaker on this machine." : String.join("\n", devices));
+            out.println(
+                    devices.isEmpty()
+                            ? "Java Sound sees no microphone or speaker on this machine."
+                            : String.join("\n", devices));
             return 0;
         }
         MindBotSettings settings;
@@ -66,16 +76,20 @@ public final class MindBotConsole {
         }
         Caller caller;
         try {
-            caller = options.email() == null ? ConsoleSignIn.guest()
-                    : ConsoleSignIn.user(JsonHttp.withDefaults(), settings.authServiceUrl(), options.email(),
+            caller = options.email() == null
+                    ? ConsoleSignIn.guest()
+                    : ConsoleSignIn.user(
+                            JsonHttp.withDefaults(),
+                            settings.authServiceUrl(),
+                            options.email(),
                             password.apply(options.email()));
         } catch (RuntimeException e) {
             out.println("agent console: " + e.getMessage());
             return 1;
         }
         Keyboard keyboard = Keyboard.reading(in);
-        Optional<VoiceConsole.Voice> spoken = options.textOnly() ? Optional.empty()
-                : VoiceConsole.prepare(options, env, voice, soundCard, out);
+        Optional<VoiceConsole.Voice> spoken =
+                options.textOnly() ? Optional.empty() : VoiceConsole.prepare(options, env, voice, soundCard, out);
         if (spoken.isPresent()) {
             return VoiceConsole.talk(settings.services(), caller, spoken.get(), keyboard, out);
         }

@@ -1,8 +1,5 @@
 package ai.mindbot.agent.mindbot.console;
 
-import java.io.PrintStream;
-import java.util.concurrent.TimeUnit;
-
 import ai.mindbot.agent.mindbot.MindBotServices;
 import ai.mindbot.agent.mindbot.Persona;
 import ai.mindbot.agent.mindbot.caller.Caller;
@@ -12,7 +9,9 @@ import ai.mindbot.agent.mindbot.metering.TimeListener;
 import ai.mindbot.agent.mindbot.speech.Lines;
 import ai.mindbot.agent.mindbot.tools.MindBotTools;
 import ai.mindbot.agent.voice.Llm;
+import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The console in text: lines typed are user turns, answered by the model and MindBot's tools without
@@ -21,13 +20,14 @@ import java.util.Locale;
  */
 final class TextConsole {
 
-    private TextConsole() {
-    }
+    private TextConsole() {}
 
     static int talk(MindBotServices services, Caller caller, Llm llm, Keyboard keyboard, PrintStream out) {
-        TextTurns turns = new TextTurns(llm, Persona.instructions(caller, services.rules().guestMax().toSeconds()));
+        TextTurns turns = new TextTurns(
+                llm, Persona.instructions(caller, services.rules().guestMax().toSeconds()));
         try (ConsoleJobThread job = new ConsoleJobThread()) {
-            TimeKeeper keeper = new TimeKeeper(job, services.time(), services.rules(), new Printer(caller, turns, out, keyboard));
+            TimeKeeper keeper =
+                    new TimeKeeper(job, services.time(), services.rules(), new Printer(caller, turns, out, keyboard));
             turns.setTools(MindBotTools.forCall(keeper, services.time(), services.weather()));
             out.println("MindBot console (" + (caller.isGuest() ? "guest" : "signed in as user " + caller.userId())
                     + "). Type to talk; /quit or Ctrl-D leaves.");
@@ -66,8 +66,12 @@ final class TextConsole {
 
         @Override
         public void started(Caller who, long seconds, boolean lowBalance) {
-            say(who.isGuest() ? Lines.guestGreeting(seconds) : lowBalance ? Lines.lowBalanceGreeting(who.firstName(), seconds)
-                    : Lines.greeting(who.firstName(), seconds));
+            say(
+                    who.isGuest()
+                            ? Lines.guestGreeting(seconds)
+                            : lowBalance
+                                    ? Lines.lowBalanceGreeting(who.firstName(), seconds)
+                                    : Lines.greeting(who.firstName(), seconds));
         }
 
         @Override
@@ -107,7 +111,8 @@ final class TextConsole {
 
         @Override
         public void timeUp(EndCause cause) {
-            out.println("(the call is over: " + cause.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+            out.println("(the call is over: "
+                    + cause.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
             keyboard.end();
         }
     }

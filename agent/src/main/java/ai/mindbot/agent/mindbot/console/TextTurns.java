@@ -1,5 +1,11 @@
 package ai.mindbot.agent.mindbot.console;
 
+import ai.mindbot.agent.voice.ChatMessage;
+import ai.mindbot.agent.voice.ChatRequest;
+import ai.mindbot.agent.voice.Llm;
+import ai.mindbot.agent.voice.LlmEvent;
+import ai.mindbot.agent.voice.Tool;
+import ai.mindbot.agent.voice.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import ai.mindbot.agent.voice.ChatMessage;
-import ai.mindbot.agent.voice.ChatRequest;
-import ai.mindbot.agent.voice.Llm;
-import ai.mindbot.agent.voice.LlmEvent;
-import ai.mindbot.agent.voice.Tool;
-import ai.mindbot.agent.voice.ToolCall;
 
 /**
  * Text turns with a model and tools, without the voice engine: the user's words, the model's tool

@@ -1,11 +1,5 @@
 package ai.mindbot.agent.mindbot.console;
 
-import java.io.PrintStream;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-
 import ai.mindbot.agent.api.Participant;
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.local.EchoCanceller;
@@ -19,6 +13,11 @@ import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.rtc.MediaLibrary;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The console as a voice call: {@link MindBotAgent}, exactly as in a LiveKit room, in a
@@ -29,18 +28,20 @@ import ai.mindbot.agent.voice.offline.OfflineVoice;
 final class VoiceConsole {
 
     /** What a voice console needs; {@link #talk} closes it. */
-    record Voice(SoundCard.Devices devices, EchoCanceller echo, VoiceProviders providers) {
-    }
+    record Voice(SoundCard.Devices devices, EchoCanceller echo, VoiceProviders providers) {}
 
-    private VoiceConsole() {
-    }
+    private VoiceConsole() {}
 
     /**
      * Opens the devices and builds the voice, or says in one line why not and returns empty (the
      * console then talks in text).
      */
-    static Optional<Voice> prepare(ConsoleOptions options, Map<String, String> env,
-                                   Function<Map<String, String>, VoiceProviders> voice, SoundCard soundCard, PrintStream out) {
+    static Optional<Voice> prepare(
+            ConsoleOptions options,
+            Map<String, String> env,
+            Function<Map<String, String>, VoiceProviders> voice,
+            SoundCard soundCard,
+            PrintStream out) {
         SoundCard.Devices devices;
         try {
             devices = soundCard.open(options.microphone(), options.speaker());
@@ -66,17 +67,24 @@ final class VoiceConsole {
     }
 
     static int talk(MindBotServices services, Caller caller, Voice voice, Keyboard keyboard, PrintStream out) {
-        Participant person = new Participant("PA_console", caller.identity(), caller.firstName(), "",
+        Participant person = new Participant(
+                "PA_console",
+                caller.identity(),
+                caller.firstName(),
+                "",
                 caller.email().isEmpty() ? Map.of() : Map.of(Caller.EMAIL_ATTRIBUTE, caller.email()),
                 Participant.Kind.STANDARD);
         MindBotAgent agent = new MindBotAgent(services, voice.providers());
         try (ConsoleJobThread job = new ConsoleJobThread()) {
-            LocalRoom room = new LocalRoom("mindbot-console-" + caller.identity(), person, "MindBot", job, out::println,
-                    () -> {
+            LocalRoom room =
+                    new LocalRoom("mindbot-console-" + caller.identity(), person, "MindBot", job, out::println, () -> {
                         out.println("(the call is over)");
                         keyboard.end();
                     });
-            try (LocalAudio audio = new LocalAudio(voice.devices(), voice.echo(), room.mixer(),
+            try (LocalAudio audio = new LocalAudio(
+                    voice.devices(),
+                    voice.echo(),
+                    room.mixer(),
                     frame -> job.execute(() -> agent.onAudio(person, frame)),
                     trouble -> out.println("agent console: " + trouble))) {
                 out.println("MindBot console (" + (caller.isGuest() ? "guest" : "signed in as user " + caller.userId())

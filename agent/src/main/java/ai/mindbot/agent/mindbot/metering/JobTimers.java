@@ -1,11 +1,10 @@
 package ai.mindbot.agent.mindbot.metering;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.api.JobExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.api.JobExecutor;
 
 /** The time keeper's pending timers on the job's executor, so a change of plan can cancel them all at once. */
 final class JobTimers {
@@ -28,10 +27,12 @@ final class JobTimers {
 
     void after(Duration delay, Runnable task) {
         Cancellable[] self = new Cancellable[1];
-        self[0] = executor.schedule(() -> {
-            pending.remove(self[0]);
-            task.run();
-        }, delay);
+        self[0] = executor.schedule(
+                () -> {
+                    pending.remove(self[0]);
+                    task.run();
+                },
+                delay);
         pending.add(self[0]);
     }
 

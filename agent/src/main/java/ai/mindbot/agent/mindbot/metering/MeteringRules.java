@@ -1,9 +1,8 @@
 package ai.mindbot.agent.mindbot.metering;
 
+import ai.mindbot.agent.config.Settings;
 import java.time.Duration;
 import java.util.Map;
-
-import ai.mindbot.agent.config.Settings;
 
 /**
  * How the time keeper paces itself.
@@ -21,8 +20,15 @@ import ai.mindbot.agent.config.Settings;
  * @param retry          how often an unreachable time service is tried again (3 s)
  * @param refusalLinger  how long a caller without enough time stays to hear why (10 s)
  */
-public record MeteringRules(Duration heartbeat, Duration guestMax, long lowBalanceLine, Duration warning,
-                            Duration goodbyeLead, Duration outageAllowance, Duration retry, Duration refusalLinger) {
+public record MeteringRules(
+        Duration heartbeat,
+        Duration guestMax,
+        long lowBalanceLine,
+        Duration warning,
+        Duration goodbyeLead,
+        Duration outageAllowance,
+        Duration retry,
+        Duration refusalLinger) {
 
     public MeteringRules {
         if (heartbeat.toSeconds() < 1 || guestMax.toSeconds() < 1 || goodbyeLead.isNegative() || retry.isZero()) {
@@ -40,7 +46,10 @@ public record MeteringRules(Duration heartbeat, Duration guestMax, long lowBalan
                 Duration.ofSeconds(settings.number("TIME_HEARTBEAT_SECONDS", 30)),
                 Duration.ofSeconds(settings.number("GUEST_MAX_SECONDS", 180)),
                 settings.number("LOW_BALANCE_THRESHOLD_SECONDS", 900),
-                Duration.ofSeconds(60), Duration.ofSeconds(6), Duration.ofSeconds(60), Duration.ofSeconds(3),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(6),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(3),
                 Duration.ofSeconds(10));
     }
 }

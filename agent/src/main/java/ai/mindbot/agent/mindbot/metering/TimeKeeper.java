@@ -1,20 +1,18 @@
 package ai.mindbot.agent.mindbot.metering;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.BiConsumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.api.JobExecutor;
 import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
 import ai.mindbot.agent.mindbot.services.TimeService;
 import ai.mindbot.agent.mindbot.services.TimeService.HeartbeatAnswer;
 import ai.mindbot.agent.mindbot.services.TimeService.SessionStarted;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The metering state machine of one call (docs/metering.md's reserve/heartbeat/end, seen from the
@@ -36,7 +34,14 @@ public final class TimeKeeper {
     /** A heartbeat figure this much above what was expected means time was bought meanwhile. */
     private static final long TOP_UP_TOLERANCE_SECONDS = 5;
 
-    private enum Phase { IDLE, STARTING, METERED, GUEST, REFUSED, OVER }
+    private enum Phase {
+        IDLE,
+        STARTING,
+        METERED,
+        GUEST,
+        REFUSED,
+        OVER
+    }
 
     private final JobExecutor executor;
     private final TimeService service;
@@ -57,18 +62,24 @@ public final class TimeKeeper {
     private long outageDeadlineNanos;
     /** The last remaining_seconds and when the heartbeat that gave it was sent. */
     private long remainingSeconds;
+
     private long readingNanos;
     /** When the hold the time service last granted runs out. */
     private long holdEndsNanos;
+
     private final JobTimers timers;
     private final List<CompletableFuture<Reading>> waitingForFigures = new ArrayList<>();
     private volatile CompletableFuture<?> ending = CompletableFuture.completedFuture(null);
     private volatile Snapshot snapshot = new Snapshot(Phase.IDLE, false, 0, 0, -1, false);
 
     /** What other threads may read: the figures and the instant they were taken. */
-    private record Snapshot(Phase phase, boolean metered, long callStartNanos, long readingNanos, long remainingSeconds,
-                            boolean lowBalance) {
-    }
+    private record Snapshot(
+            Phase phase,
+            boolean metered,
+            long callStartNanos,
+            long readingNanos,
+            long remainingSeconds,
+            boolean lowBalance) {}
 
     public TimeKeeper(JobExecutor executor, TimeService service, MeteringRules rules, TimeListener listener) {
         this.executor = executor;
@@ -119,7 +130,9 @@ public final class TimeKeeper {
             return Reading.UNKNOWN;
         }
         long talked = Math.max(0, (now - s.callStartNanos) / NANOS);
-        long left = s.remainingSeconds < 0 ? -1 : Math.max(0, s.remainingSeconds - Math.max(0, (now - s.readingNanos) / NANOS));
+        long left = s.remainingSeconds < 0
+                ? -1
+                : Math.max(0, s.remainingSeconds - Math.max(0, (now - s.readingNanos) / NANOS));
         return new Reading(s.metered, s.phase == Phase.GUEST, talked, left, s.lowBalance);
     }
 
@@ -152,9 +165,13 @@ public final class TimeKeeper {
         listener.started(caller, remainingSeconds, false);
         long cap = rules.guestMax().toNanos();
         if (cap > rules.warning().toNanos() + rules.goodbyeLead().toNanos()) {
-            timers.at(callStartNanos + cap - rules.warning().toNanos(), () -> listener.finalMinute(rules.warning().toSeconds()));
+            timers.at(
+                    callStartNanos + cap - rules.warning().toNanos(),
+                    () -> listener.finalMinute(rules.warning().toSeconds()));
         }
-        timers.at(callStartNanos + cap - Math.min(cap, rules.goodbyeLead().toNanos()), () -> sayGoodbye(EndCause.GUEST_LIMIT));
+        timers.at(
+                callStartNanos + cap - Math.min(cap, rules.goodbyeLead().toNanos()),
+                () -> sayGoodbye(EndCause.GUEST_LIMIT));
         timers.at(callStartNanos + cap, () -> timeUp(EndCause.GUEST_LIMIT));
     }
 
@@ -162,8 +179,8 @@ public final class TimeKeeper {
 
     private void requestStart() {
         long sent = executor.nanoTime();
-        TimeService.SessionRequest request = new TimeService.SessionRequest(caller.userId(), caller.email(), roomName,
-                caller.identity());
+        TimeService.SessionRequest request =
+                new TimeService.SessionRequest(caller.userId(), caller.email(), roomName, caller.identity());
         onJob(service.start(request), (started, error) -> {
             if (error == null) {
                 started(started, sent);
@@ -186,14 +203,19 @@ public final class TimeKeeper {
         phase = Phase.METERED;
         callStartNanos = sent;
         // A grant smaller than the balance is a slice of it; a grant of the whole balance is all there is.
-        remainingSeconds = started.grantedSeconds() < started.balanceSeconds() ? started.balanceSeconds()
+        remainingSeconds = started.grantedSeconds() < started.balanceSeconds()
+                ? started.balanceSeconds()
                 : started.grantedSeconds();
         readingNanos = sent;
         holdEndsNanos = sent + started.grantedSeconds() * NANOS;
         lowBalance = started.balanceSeconds() < rules.lowBalanceLine();
         finalWarned = remainingSeconds <= rules.warning().toSeconds(); // the greeting says it
         publish();
-        log.info("metering call in {} for user {}: session {}, balance {} s", roomName, caller.userId(), sessionId,
+        log.info(
+                "metering call in {} for user {}: session {}, balance {} s",
+                roomName,
+                caller.userId(),
+                sessionId,
                 started.balanceSeconds());
         if (afterOutage) {
             listener.reconnected(started.balanceSeconds());
@@ -220,7 +242,8 @@ public final class TimeKeeper {
             if (refused.code().equals("insufficient_balance")) {
                 phase = Phase.REFUSED;
                 publish();
-                listener.refused(refused.problem().path("available_seconds").asLong(0),
+                listener.refused(
+                        refused.problem().path("available_seconds").asLong(0),
                         refused.problem().path("min_start_seconds").asLong(30));
                 timers.after(rules.refusalLinger(), () -> timeUp(EndCause.NOT_ENOUGH_TIME));
             } else {
@@ -235,10 +258,13 @@ public final class TimeKeeper {
             outage = true;
             outageDeadlineNanos = callStartNanos + rules.outageAllowance().toNanos();
             listener.unreachable();
-            timers.at(outageDeadlineNanos - rules.goodbyeLead().toNanos(), () -> sayGoodbye(EndCause.TIME_SERVICE_UNAVAILABLE));
+            timers.at(
+                    outageDeadlineNanos - rules.goodbyeLead().toNanos(),
+                    () -> sayGoodbye(EndCause.TIME_SERVICE_UNAVAILABLE));
             timers.at(outageDeadlineNanos, () -> timeUp(EndCause.TIME_SERVICE_UNAVAILABLE));
         }
-        if (executor.nanoTime() + rules.retry().toNanos() < outageDeadlineNanos - rules.goodbyeLead().toNanos()) {
+        if (executor.nanoTime() + rules.retry().toNanos()
+                < outageDeadlineNanos - rules.goodbyeLead().toNanos()) {
             timers.after(rules.retry(), this::requestStart);
         }
     }
@@ -313,7 +339,8 @@ public final class TimeKeeper {
         }
         if (remainingSeconds <= rules.goodbyeLead().toSeconds()) {
             sayGoodbye(EndCause.BALANCE_EXHAUSTED);
-        } else if (!finalWarned && (answer.finalSlice() || remainingSeconds <= rules.warning().toSeconds())) {
+        } else if (!finalWarned
+                && (answer.finalSlice() || remainingSeconds <= rules.warning().toSeconds())) {
             finalWarned = true;
             listener.finalMinute(remainingSeconds);
         }
@@ -334,10 +361,12 @@ public final class TimeKeeper {
             // Talk on only while the hold we have lasts: it is reserved, so nothing beyond it is given free.
             outage = true;
             timers.cancelAll();
-            timers.at(holdEndsNanos - rules.goodbyeLead().toNanos(), () -> sayGoodbye(EndCause.TIME_SERVICE_UNAVAILABLE));
+            timers.at(
+                    holdEndsNanos - rules.goodbyeLead().toNanos(), () -> sayGoodbye(EndCause.TIME_SERVICE_UNAVAILABLE));
             timers.at(holdEndsNanos, () -> timeUp(EndCause.TIME_SERVICE_UNAVAILABLE));
         }
-        if (executor.nanoTime() + rules.retry().toNanos() < holdEndsNanos - rules.goodbyeLead().toNanos()) {
+        if (executor.nanoTime() + rules.retry().toNanos()
+                < holdEndsNanos - rules.goodbyeLead().toNanos()) {
             timers.after(rules.retry(), this::heartbeat);
         }
     }
@@ -384,9 +413,16 @@ public final class TimeKeeper {
         ending = service.end(id).whenComplete((ended, error) -> {
             if (error != null) {
                 // The time service's lease (the sweeper) and LiveKit's participant_left webhook settle it.
-                log.warn("ending session {} failed; the time service's sweeper will settle it: {}", id, unwrap(error).getMessage());
+                log.warn(
+                        "ending session {} failed; the time service's sweeper will settle it: {}",
+                        id,
+                        unwrap(error).getMessage());
             } else {
-                log.info("session {} ended: {} s billed, balance {} s", id, ended.billedSeconds(), ended.balanceSeconds());
+                log.info(
+                        "session {} ended: {} s billed, balance {} s",
+                        id,
+                        ended.billedSeconds(),
+                        ended.balanceSeconds());
             }
         });
     }
@@ -398,8 +434,13 @@ public final class TimeKeeper {
     }
 
     private void publish() {
-        snapshot = new Snapshot(phase, phase == Phase.METERED && sessionOpen, callStartNanos, readingNanos,
-                phase == Phase.IDLE || phase == Phase.STARTING ? -1 : remainingSeconds, lowBalance);
+        snapshot = new Snapshot(
+                phase,
+                phase == Phase.METERED && sessionOpen,
+                callStartNanos,
+                readingNanos,
+                phase == Phase.IDLE || phase == Phase.STARTING ? -1 : remainingSeconds,
+                lowBalance);
     }
 
     private void answerWaiting() {
@@ -413,7 +454,8 @@ public final class TimeKeeper {
     }
 
     private <T> void onJob(CompletableFuture<T> future, BiConsumer<T, Throwable> handler) {
-        future.whenComplete((value, error) -> executor.execute(() -> handler.accept(value, error == null ? null : unwrap(error))));
+        future.whenComplete(
+                (value, error) -> executor.execute(() -> handler.accept(value, error == null ? null : unwrap(error))));
     }
 
     private static Throwable unwrap(Throwable error) {

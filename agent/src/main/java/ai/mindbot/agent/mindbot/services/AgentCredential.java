@@ -3,7 +3,6 @@ package ai.mindbot.agent.mindbot.services;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,8 +36,8 @@ public final class AgentCredential {
     /** A valid token: the cached one, or a fresh exchange. */
     public synchronized CompletableFuture<String> token() {
         long now = nanoClock.getAsLong();
-        boolean usable = current != null && !current.isCompletedExceptionally()
-                && (!current.isDone() || now - renewAtNanos < 0);
+        boolean usable =
+                current != null && !current.isCompletedExceptionally() && (!current.isDone() || now - renewAtNanos < 0);
         if (usable) {
             return current;
         }
@@ -53,7 +52,10 @@ public final class AgentCredential {
 
     /** The token was refused: the next {@link #token()} exchanges the key again. */
     public synchronized void invalidate(String token) {
-        if (current != null && current.isDone() && !current.isCompletedExceptionally() && current.join().equals(token)) {
+        if (current != null
+                && current.isDone()
+                && !current.isCompletedExceptionally()
+                && current.join().equals(token)) {
             current = null;
         }
     }

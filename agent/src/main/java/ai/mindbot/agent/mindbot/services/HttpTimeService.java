@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,23 +37,30 @@ public final class HttpTimeService implements TimeService {
         if (request.email() != null && !request.email().isBlank()) {
             body.put("email", request.email());
         }
-        return authorized(token -> http.post(Endpoints.under(base, "/time/sessions"), token, body)).thenApply(answer ->
-                new SessionStarted(answer.path("session_id").asString(), answer.path("granted_seconds").asLong(),
+        return authorized(token -> http.post(Endpoints.under(base, "/time/sessions"), token, body))
+                .thenApply(answer -> new SessionStarted(
+                        answer.path("session_id").asString(),
+                        answer.path("granted_seconds").asLong(),
                         answer.path("balance_seconds").asLong()));
     }
 
     @Override
     public CompletableFuture<HeartbeatAnswer> heartbeat(String sessionId) {
-        return authorized(token -> http.post(session(sessionId, "/heartbeat"), token, null)).thenApply(answer ->
-                new HeartbeatAnswer(answer.path("granted_seconds").asLong(), answer.path("remaining_seconds").asLong(),
-                        answer.path("low_balance").asBoolean(), answer.path("final_slice").asBoolean(),
+        return authorized(token -> http.post(session(sessionId, "/heartbeat"), token, null))
+                .thenApply(answer -> new HeartbeatAnswer(
+                        answer.path("granted_seconds").asLong(),
+                        answer.path("remaining_seconds").asLong(),
+                        answer.path("low_balance").asBoolean(),
+                        answer.path("final_slice").asBoolean(),
                         !"active".equals(answer.path("status").asString("active"))));
     }
 
     @Override
     public CompletableFuture<SessionEnded> end(String sessionId) {
-        return authorized(token -> http.post(session(sessionId, "/end"), token, null)).thenApply(answer ->
-                new SessionEnded(answer.path("session_id").asString(sessionId), answer.path("billed_seconds").asLong(),
+        return authorized(token -> http.post(session(sessionId, "/end"), token, null))
+                .thenApply(answer -> new SessionEnded(
+                        answer.path("session_id").asString(sessionId),
+                        answer.path("billed_seconds").asLong(),
                         answer.path("balance_seconds").asLong()));
     }
 
@@ -63,8 +69,13 @@ public final class HttpTimeService implements TimeService {
         return http.get(Endpoints.under(base, "/time/pricing"), null).thenApply(answer -> {
             List<TimePackage> packages = new ArrayList<>();
             for (JsonNode p : answer.path("packages")) {
-                packages.add(new TimePackage(p.path("id").asString(), p.path("name").asString(), p.path("seconds").asLong(),
-                        p.path("price_cents").asLong(), p.path("currency").asString("usd"), p.path("description").asString("")));
+                packages.add(new TimePackage(
+                        p.path("id").asString(),
+                        p.path("name").asString(),
+                        p.path("seconds").asLong(),
+                        p.path("price_cents").asLong(),
+                        p.path("currency").asString("usd"),
+                        p.path("description").asString("")));
             }
             return List.copyOf(packages);
         });
@@ -75,16 +86,22 @@ public final class HttpTimeService implements TimeService {
     }
 
     private CompletableFuture<JsonNode> authorized(Function<String, CompletableFuture<JsonNode>> call) {
-        return credential.token().thenCompose(token -> call.apply(token).handle((answer, error) -> {
-            if (error == null) {
-                return CompletableFuture.completedFuture(answer);
-            }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof ServiceRefusedException refused && refused.status() == 401) {
-                credential.invalidate(token);
-                return credential.token().thenCompose(call);
-            }
-            return CompletableFuture.<JsonNode>failedFuture(cause);
-        }).thenCompose(Function.identity()));
+        return credential
+                .token()
+                .thenCompose(token -> call.apply(token)
+                        .handle((answer, error) -> {
+                            if (error == null) {
+                                return CompletableFuture.completedFuture(answer);
+                            }
+                            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause()
+                                    : error;
+                            if (cause instanceof ServiceRefusedException refused && refused.status() == 401) {
+                                credential.invalidate(token);
+                                return credential.token().thenCompose(call);
+                            }
+                            return CompletableFuture.<JsonNode>failedFuture(cause);
+                        })
+                        .thenCompose(Function.identity()));
     }
 }

@@ -10,8 +10,7 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

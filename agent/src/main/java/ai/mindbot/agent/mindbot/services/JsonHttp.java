@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +26,8 @@ public final class JsonHttp {
     }
 
     public static JsonHttp withDefaults() {
-        return new JsonHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), Duration.ofSeconds(5));
+        return new JsonHttp(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), Duration.ofSeconds(5));
     }
 
     public CompletableFuture<JsonNode> get(URI uri, String bearer) {
@@ -35,25 +35,28 @@ public final class JsonHttp {
     }
 
     public CompletableFuture<JsonNode> post(URI uri, String bearer, JsonNode body) {
-        return send(request(uri, bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : Json.write(body))).build());
+        return send(request(uri, bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : Json.write(body)))
+                .build());
     }
 
     private HttpRequest.Builder request(URI uri, String bearer) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
     private CompletableFuture<JsonNode> send(HttpRequest request) {
         String what = request.method() + " " + request.uri().getPath();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, error) -> {
-                    if (error != null) {
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                        throw new ServiceUnavailableException(what + ": " + cause, cause);
-                    }
-                    return answer(what, response);
-                });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            if (error != null) {
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                throw new ServiceUnavailableException(what + ": " + cause, cause);
+            }
+            return answer(what, response);
+        });
     }
 
     private static JsonNode answer(String what, HttpResponse<String> response) {
@@ -73,6 +76,7 @@ public final class JsonHttp {
         if (status >= 400 && status < 500) {
             throw new ServiceRefusedException(status, body.path("code").asString("http_" + status), body);
         }
-        throw new ServiceUnavailableException(what + ": " + status + " " + body.path("code").asString(""));
+        throw new ServiceUnavailableException(
+                what + ": " + status + " " + body.path("code").asString(""));
     }
 }

@@ -22,12 +22,10 @@ public interface TimeService {
     /** {@code GET /time/pricing}. */
     CompletableFuture<List<TimePackage>> pricing();
 
-    record SessionRequest(String userId, String email, String roomName, String participantIdentity) {
-    }
+    record SessionRequest(String userId, String email, String roomName, String participantIdentity) {}
 
     /** What a start grants: the first hold, and the user's balance when it started. */
-    record SessionStarted(String sessionId, long grantedSeconds, long balanceSeconds) {
-    }
+    record SessionStarted(String sessionId, long grantedSeconds, long balanceSeconds) {}
 
     /**
      * A heartbeat's figures: the new hold, what this session can still talk at most (the balance,
@@ -35,12 +33,10 @@ public interface TimeService {
      * low-balance line and whether this is the last, short slice. {@code ended} when nothing was left
      * to hold and the time service ended the session itself.
      */
-    record HeartbeatAnswer(long grantedSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice,
-                           boolean ended) {
-    }
+    record HeartbeatAnswer(
+            long grantedSeconds, long remainingSeconds, boolean lowBalance, boolean finalSlice, boolean ended) {}
 
-    record SessionEnded(String sessionId, long billedSeconds, long balanceSeconds) {
-    }
+    record SessionEnded(String sessionId, long billedSeconds, long balanceSeconds) {}
 
     /** One time card of the catalog; money in integer cents of {@code currency}. */
     record TimePackage(String id, String name, long seconds, long priceCents, String currency, String description) {

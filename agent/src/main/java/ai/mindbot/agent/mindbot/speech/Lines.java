@@ -11,8 +11,7 @@ public final class Lines {
     /** Below this a greeting suggests buying time cards (the time service's low-balance line, 15 minutes). */
     public static final long DEFAULT_LOW_BALANCE_SECONDS = 900;
 
-    private Lines() {
-    }
+    private Lines() {}
 
     public static String lowBalanceGreeting(String name, long balanceSeconds) {
         return "Hi" + spaced(name) + "! You have " + SpokenDuration.of(balanceSeconds)
@@ -30,9 +29,11 @@ public final class Lines {
     }
 
     public static String notEnoughTime(String name, long availableSeconds, long minimumSeconds) {
-        String have = availableSeconds <= 0 ? "no conversation time left" : "only " + seconds(availableSeconds) + " left";
+        String have =
+                availableSeconds <= 0 ? "no conversation time left" : "only " + seconds(availableSeconds) + " left";
         return "Hi" + spaced(name) + ". I'm sorry, you have " + have + ", and a conversation needs at least "
-                + seconds(minimumSeconds) + ". Please buy a time card in the MindBot app, and I'll be glad to talk. Goodbye!";
+                + seconds(minimumSeconds)
+                + ". Please buy a time card in the MindBot app, and I'll be glad to talk. Goodbye!";
     }
 
     public static String finalMinute(long secondsLeft) {
@@ -63,11 +64,13 @@ public final class Lines {
 
     public static String goodbye(EndCause cause, String name) {
         return switch (cause) {
-            case BALANCE_EXHAUSTED -> "Your time is up, so I have to end our call now. Thanks for talking with me"
-                    + comma(name) + ". Goodbye!";
+            case BALANCE_EXHAUSTED ->
+                "Your time is up, so I have to end our call now. Thanks for talking with me" + comma(name)
+                        + ". Goodbye!";
             case GUEST_LIMIT -> "That's the end of our guest call. Create an account to talk longer. Goodbye!";
-            case TIME_SERVICE_UNAVAILABLE -> "I can't reach the time service, so I have to end our call now. "
-                    + "You're only billed for the time we talked. Goodbye!";
+            case TIME_SERVICE_UNAVAILABLE ->
+                "I can't reach the time service, so I have to end our call now. "
+                        + "You're only billed for the time we talked. Goodbye!";
             case SESSION_ENDED -> "This call can't continue on your account right now. Goodbye!";
             case NOT_ENOUGH_TIME -> "Goodbye!";
         };

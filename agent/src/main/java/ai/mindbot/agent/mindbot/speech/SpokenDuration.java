@@ -10,8 +10,7 @@ public final class SpokenDuration {
     private static final long MINUTE = 60;
     private static final long HOUR = 3600;
 
-    private SpokenDuration() {
-    }
+    private SpokenDuration() {}
 
     public static String of(long seconds) {
         if (seconds <= 0) {

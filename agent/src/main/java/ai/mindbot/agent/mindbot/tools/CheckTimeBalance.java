@@ -15,26 +15,32 @@ final class CheckTimeBalance {
 
     static final String NAME = "check_time_balance";
 
-    private CheckTimeBalance() {
-    }
+    private CheckTimeBalance() {}
 
     static Tool tool(TimeKeeper keeper) {
-        return new Tool(NAME, "Get the user's remaining conversation time (their time balance) and whether it is low.",
-                Tool.NO_PARAMETERS, arguments -> answer(ToolAnswers.await(keeper.refresh())));
+        return new Tool(
+                NAME,
+                "Get the user's remaining conversation time (their time balance) and whether it is low.",
+                Tool.NO_PARAMETERS,
+                arguments -> answer(ToolAnswers.await(keeper.refresh())));
     }
 
     static String answer(Reading reading) {
         ObjectNode node = Json.object();
         if (reading.guest()) {
-            node.put("caller", "guest").put("time_tracked", false).put("guest_seconds_left", reading.secondsLeft())
+            node.put("caller", "guest")
+                    .put("time_tracked", false)
+                    .put("guest_seconds_left", reading.secondsLeft())
                     .put("guest_time_left", SpokenDuration.of(reading.secondsLeft()));
             return Json.write(node);
         }
         if (!reading.metered() || reading.secondsLeft() < 0) {
             return ToolAnswers.error("time_service_unreachable", "The time service cannot be reached right now.");
         }
-        node.put("caller", "user").put("balance_seconds", reading.secondsLeft())
-                .put("balance", SpokenDuration.of(reading.secondsLeft())).put("low_balance", reading.lowBalance());
+        node.put("caller", "user")
+                .put("balance_seconds", reading.secondsLeft())
+                .put("balance", SpokenDuration.of(reading.secondsLeft()))
+                .put("low_balance", reading.lowBalance());
         return Json.write(node);
     }
 }

@@ -1,9 +1,5 @@
 package ai.mindbot.agent.mindbot.tools;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
 import ai.mindbot.agent.mindbot.metering.Reading;
 import ai.mindbot.agent.mindbot.metering.TimeKeeper;
 import ai.mindbot.agent.mindbot.services.Json;
@@ -11,6 +7,9 @@ import ai.mindbot.agent.mindbot.services.TimeService;
 import ai.mindbot.agent.mindbot.services.TimeService.TimePackage;
 import ai.mindbot.agent.mindbot.speech.SpokenDuration;
 import ai.mindbot.agent.voice.Tool;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,12 +25,14 @@ final class EstimateSessionCost {
             {"type":"object","properties":{"package_id":{"type":"string",\
             "description":"price the time at this time card's rate (e.g. basic_5h); omit for the range over all cards"}}}""";
 
-    private EstimateSessionCost() {
-    }
+    private EstimateSessionCost() {}
 
     static Tool tool(TimeKeeper keeper, TimeService timeService) {
-        return new Tool(NAME, "Estimate how long this conversation has lasted, what it has cost so far, and how much time remains.",
-                PARAMETERS, arguments -> {
+        return new Tool(
+                NAME,
+                "Estimate how long this conversation has lasted, what it has cost so far, and how much time remains.",
+                PARAMETERS,
+                arguments -> {
                     Reading reading = keeper.reading();
                     List<TimePackage> packages;
                     try {
@@ -45,7 +46,8 @@ final class EstimateSessionCost {
     }
 
     static String answer(Reading reading, List<TimePackage> packages, String packageId) {
-        ObjectNode node = Json.object().put("seconds_talked", reading.secondsTalked())
+        ObjectNode node = Json.object()
+                .put("seconds_talked", reading.secondsTalked())
                 .put("time_talked", SpokenDuration.of(reading.secondsTalked()));
         if (reading.secondsLeft() >= 0) {
             node.put("seconds_left", reading.secondsLeft()).put("time_left", SpokenDuration.of(reading.secondsLeft()));
@@ -54,11 +56,14 @@ final class EstimateSessionCost {
             return Json.write(node.put("caller", "guest").put("billed", false).put("cost_cents", 0));
         }
         node.put("caller", "user").put("billed", true);
-        Optional<TimePackage> named = packages.stream().filter(p -> p.id().equals(packageId)).findFirst();
+        Optional<TimePackage> named =
+                packages.stream().filter(p -> p.id().equals(packageId)).findFirst();
         if (named.isPresent()) {
             TimePackage p = named.get();
             long cents = Money.costCents(reading.secondsTalked(), p.priceCents(), p.seconds());
-            return Json.write(node.put("package_id", p.id()).put("cost_cents", cents).put("currency", p.currency())
+            return Json.write(node.put("package_id", p.id())
+                    .put("cost_cents", cents)
+                    .put("currency", p.currency())
                     .put("cost", Money.format(cents, p.currency())));
         }
         if (packages.isEmpty()) {
@@ -69,8 +74,12 @@ final class EstimateSessionCost {
         TimePackage dearest = packages.stream().max(byRate).orElseThrow();
         long low = Money.costCents(reading.secondsTalked(), cheapest.priceCents(), cheapest.seconds());
         long high = Money.costCents(reading.secondsTalked(), dearest.priceCents(), dearest.seconds());
-        return Json.write(node.put("currency", cheapest.currency()).put("cost_low_cents", low).put("cost_high_cents", high)
-                .put("cost_low", Money.format(low, cheapest.currency())).put("cost_high", Money.format(high, dearest.currency()))
-                .put("cheapest_package", cheapest.name()).put("dearest_package", dearest.name()));
+        return Json.write(node.put("currency", cheapest.currency())
+                .put("cost_low_cents", low)
+                .put("cost_high_cents", high)
+                .put("cost_low", Money.format(low, cheapest.currency()))
+                .put("cost_high", Money.format(high, dearest.currency()))
+                .put("cheapest_package", cheapest.name())
+                .put("dearest_package", dearest.name()));
     }
 }

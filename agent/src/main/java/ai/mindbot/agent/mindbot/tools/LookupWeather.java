@@ -1,9 +1,8 @@
 package ai.mindbot.agent.mindbot.tools;
 
-import java.util.Optional;
-
 import ai.mindbot.agent.mindbot.services.Json;
 import ai.mindbot.agent.voice.Tool;
+import java.util.Optional;
 
 /** {@code lookup_weather}: the weather now in a named place, from Open-Meteo. */
 final class LookupWeather {
@@ -13,12 +12,12 @@ final class LookupWeather {
             {"type":"object","properties":{"location":{"type":"string","description":"a city or place name, e.g. Berlin"}},\
             "required":["location"]}""";
 
-    private LookupWeather() {
-    }
+    private LookupWeather() {}
 
     static Tool tool(WeatherService weather) {
         return new Tool(NAME, "Look up the current weather in a city or place.", PARAMETERS, arguments -> {
-            String location = Json.parse(arguments).path("location").asString("").strip();
+            String location =
+                    Json.parse(arguments).path("location").asString("").strip();
             if (location.isEmpty()) {
                 return ToolAnswers.error("location_required", "Which place should I look up?");
             }
@@ -32,9 +31,13 @@ final class LookupWeather {
                 return ToolAnswers.error("unknown_location", "I couldn't find a place called " + location + ".");
             }
             Weather w = found.get();
-            return Json.write(Json.object().put("location", w.place()).put("country", w.country())
-                    .put("temperature_c", w.temperatureC()).put("conditions", w.conditions())
-                    .put("wind_kmh", w.windKmh()).put("humidity_percent", w.humidityPercent()));
+            return Json.write(Json.object()
+                    .put("location", w.place())
+                    .put("country", w.country())
+                    .put("temperature_c", w.temperatureC())
+                    .put("conditions", w.conditions())
+                    .put("wind_kmh", w.windKmh())
+                    .put("humidity_percent", w.humidityPercent()));
         });
     }
 }

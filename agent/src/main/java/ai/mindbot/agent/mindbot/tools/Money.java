@@ -5,11 +5,11 @@ import java.util.Locale;
 /** Integer cents said as a price: "$9.99", "€39.99", "12.50 GBP". */
 public final class Money {
 
-    private Money() {
-    }
+    private Money() {}
 
     public static String format(long cents, String currency) {
-        String amount = (cents < 0 ? "-" : "") + Math.abs(cents) / 100 + "." + String.format(Locale.ROOT, "%02d", Math.abs(cents) % 100);
+        String amount = (cents < 0 ? "-" : "") + Math.abs(cents) / 100 + "."
+                + String.format(Locale.ROOT, "%02d", Math.abs(cents) % 100);
         return switch (currency == null ? "" : currency.toLowerCase(Locale.ROOT)) {
             case "usd" -> "$" + amount;
             case "eur" -> "€" + amount;

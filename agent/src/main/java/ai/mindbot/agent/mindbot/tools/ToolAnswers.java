@@ -1,11 +1,10 @@
 package ai.mindbot.agent.mindbot.tools;
 
+import ai.mindbot.agent.mindbot.services.Json;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import ai.mindbot.agent.mindbot.services.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The shared shape of tool answers: JSON objects, and an {@code error} code with a sentence when a call fails. */
@@ -14,8 +13,7 @@ final class ToolAnswers {
     /** Tool handlers run off the job's thread and may wait, but not longer than a person waits for an answer. */
     static final long WAIT_SECONDS = 6;
 
-    private ToolAnswers() {
-    }
+    private ToolAnswers() {}
 
     static <T> T await(CompletableFuture<T> future) throws Exception {
         try {
@@ -32,5 +30,4 @@ final class ToolAnswers {
         ObjectNode node = Json.object().put("error", code).put("message", message);
         return Json.write(node);
     }
-
 }

@@ -3,8 +3,7 @@ package ai.mindbot.agent.mindbot.tools;
 /** WMO weather interpretation codes (the {@code weather_code} Open-Meteo reports) in plain words. */
 final class WeatherCodes {
 
-    private WeatherCodes() {
-    }
+    private WeatherCodes() {}
 
     static String describe(int code) {
         return switch (code) {

@@ -1,14 +1,13 @@
 package ai.mindbot.agent.mindbot.tools;
 
+import ai.mindbot.agent.mindbot.services.Endpoints;
+import ai.mindbot.agent.mindbot.services.JsonHttp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import ai.mindbot.agent.mindbot.services.Endpoints;
-import ai.mindbot.agent.mindbot.services.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,8 +34,10 @@ public final class WeatherService {
     }
 
     public CompletableFuture<Optional<Weather>> current(String place) {
-        URI search = Endpoints.under(geocoding, "/v1/search?name=" + URLEncoder.encode(place.strip(), StandardCharsets.UTF_8)
-                + "&count=1&language=en&format=json");
+        URI search = Endpoints.under(
+                geocoding,
+                "/v1/search?name=" + URLEncoder.encode(place.strip(), StandardCharsets.UTF_8)
+                        + "&count=1&language=en&format=json");
         return http.get(search, null).thenCompose(found -> {
             JsonNode first = found.path("results").path(0);
             if (first.isMissingNode()) {
@@ -44,16 +45,26 @@ public final class WeatherService {
             }
             double latitude = first.path("latitude").asDouble();
             double longitude = first.path("longitude").asDouble();
-            URI now = Endpoints.under(forecast, String.format(Locale.ROOT, "/v1/forecast?latitude=%.4f&longitude=%.4f&current=%s",
-                    latitude, longitude, CURRENT));
+            URI now = Endpoints.under(
+                    forecast,
+                    String.format(
+                            Locale.ROOT,
+                            "/v1/forecast?latitude=%.4f&longitude=%.4f&current=%s",
+                            latitude,
+                            longitude,
+                            CURRENT));
             return http.get(now, null).thenApply(answer -> {
                 JsonNode current = answer.path("current");
                 if (!current.has("temperature_2m")) {
                     throw new IllegalStateException("the forecast had no current weather");
                 }
-                return Optional.of(new Weather(first.path("name").asString(place), first.path("country").asString(""),
-                        current.path("temperature_2m").asDouble(), WeatherCodes.describe(current.path("weather_code").asInt(-1)),
-                        current.path("wind_speed_10m").asDouble(), current.path("relative_humidity_2m").asInt()));
+                return Optional.of(new Weather(
+                        first.path("name").asString(place),
+                        first.path("country").asString(""),
+                        current.path("temperature_2m").asDouble(),
+                        WeatherCodes.describe(current.path("weather_code").asInt(-1)),
+                        current.path("wind_speed_10m").asDouble(),
+                        current.path("relative_humidity_2m").asInt()));
             });
         });
     }

@@ -1,14 +1,5 @@
 package ai.mindbot.agent.voice.cloud;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.voice.Llm;
 import ai.mindbot.agent.voice.Stt;
@@ -19,6 +10,13 @@ import ai.mindbot.agent.voice.deepgram.DeepgramTts;
 import ai.mindbot.agent.voice.openai.OpenAiLlm;
 import ai.mindbot.agent.voice.openai.OpenAiSettings;
 import ai.mindbot.agent.voice.openai.OpenAiTts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cloud providers the environment configures; each part is empty when its key is missing, and
@@ -72,8 +70,9 @@ public record CloudVoice(Optional<Stt> stt, Optional<Llm> llm, Optional<Tts> tts
             case "offline" -> {
                 return chosen;
             }
-            default -> throw new IllegalArgumentException(
-                    "TTS_PROVIDER must be openai, deepgram or offline, not '" + chosen + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "TTS_PROVIDER must be openai, deepgram or offline, not '" + chosen + "'");
         }
     }
 

@@ -1,10 +1,9 @@
 package ai.mindbot.agent.voice.deepgram;
 
+import ai.mindbot.agent.config.Settings;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-
-import ai.mindbot.agent.config.Settings;
 
 /**
  * Deepgram's configuration, from the environment names in {@code agent/env.example}.
@@ -30,11 +29,13 @@ public record DeepgramSettings(String apiKey, URI baseUrl, String sttModel, Stri
     /** The settings when {@code DEEPGRAM_API_KEY} is set, else empty (Deepgram is then not used). */
     public static Optional<DeepgramSettings> from(Map<String, String> env) {
         Settings settings = Settings.of(env);
-        return settings.text("DEEPGRAM_API_KEY").map(key -> new DeepgramSettings(key,
-                URI.create(settings.text("DEEPGRAM_BASE_URL", DEFAULT_BASE_URL)),
-                settings.text("DEEPGRAM_STT_MODEL", "nova-3"),
-                settings.text("DEEPGRAM_TTS_MODEL", "aura-2-andromeda-en"),
-                settings.text("DEEPGRAM_LANGUAGE", "en")));
+        return settings.text("DEEPGRAM_API_KEY")
+                .map(key -> new DeepgramSettings(
+                        key,
+                        URI.create(settings.text("DEEPGRAM_BASE_URL", DEFAULT_BASE_URL)),
+                        settings.text("DEEPGRAM_STT_MODEL", "nova-3"),
+                        settings.text("DEEPGRAM_TTS_MODEL", "aura-2-andromeda-en"),
+                        settings.text("DEEPGRAM_LANGUAGE", "en")));
     }
 
     /** {@code path?query} under the base URL, switched to {@code ws}/{@code wss} for sockets. */

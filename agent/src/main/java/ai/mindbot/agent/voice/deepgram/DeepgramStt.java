@@ -1,5 +1,7 @@
 package ai.mindbot.agent.voice.deepgram;
 
+import ai.mindbot.agent.voice.Stt;
+import ai.mindbot.agent.voice.SttEvent;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,9 +10,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-
-import ai.mindbot.agent.voice.Stt;
-import ai.mindbot.agent.voice.SttEvent;
 
 /**
  * Deepgram live recognition: one {@code /v1/listen} WebSocket per participant stream, 16 kHz
@@ -40,7 +39,8 @@ public final class DeepgramStt implements Stt {
     DeepgramStt(DeepgramSettings settings, Duration keepAlive) {
         this.settings = settings;
         this.keepAlive = keepAlive;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "deepgram-stt-timer");
             t.setDaemon(true);

@@ -1,21 +1,19 @@
 package ai.mindbot.agent.voice.deepgram;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.function.Consumer;
-
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.wire.PcmOverHttp;
 import ai.mindbot.agent.voice.wire.ProviderThreads;
 import ai.mindbot.agent.voice.wire.RetryPolicy;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deepgram Aura over REST: {@code POST /v1/speak?model=…&encoding=linear16&sample_rate=24000&container=none}
@@ -38,7 +36,8 @@ public final class DeepgramTts implements Tts {
 
     DeepgramTts(DeepgramSettings settings, RetryPolicy retry) {
         this.settings = settings;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.transport = new PcmOverHttp("Deepgram TTS", http, ProviderThreads.pool("deepgram-tts"), retry);
     }
 

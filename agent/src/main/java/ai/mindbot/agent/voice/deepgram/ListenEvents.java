@@ -1,11 +1,9 @@
 package ai.mindbot.agent.voice.deepgram;
 
+import ai.mindbot.agent.voice.SttEvent;
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
-
-import ai.mindbot.agent.voice.SttEvent;
 
 /**
  * Turns the messages Deepgram sends on {@code /v1/listen} into {@link SttEvent}s, the way LiveKit's
@@ -53,7 +51,8 @@ final class ListenEvents {
                 events.add(new SttEvent.Interim(text));
             }
         }
-        if (message.path("speech_final").asBoolean(false) || message.path("from_finalize").asBoolean(false)) {
+        if (message.path("speech_final").asBoolean(false)
+                || message.path("from_finalize").asBoolean(false)) {
             close(events);
         }
     }

@@ -1,5 +1,9 @@
 package ai.mindbot.agent.voice.deepgram;
 
+import ai.mindbot.agent.voice.Stt;
+import ai.mindbot.agent.voice.SttEvent;
+import ai.mindbot.agent.voice.wire.EventGate;
+import ai.mindbot.agent.voice.wire.ProviderException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -15,18 +19,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-
-import ai.mindbot.agent.voice.Stt;
-import ai.mindbot.agent.voice.SttEvent;
-import ai.mindbot.agent.voice.wire.EventGate;
-import ai.mindbot.agent.voice.wire.ProviderException;
 
 /**
  * One participant's {@code /v1/listen} socket. Audio pushed before the handshake completes waits in
@@ -65,8 +62,13 @@ final class ListenStream implements Stt.SttStream, WebSocket.Listener {
         this.gate = new EventGate<>(events);
     }
 
-    static ListenStream open(HttpClient http, URI uri, String apiKey, ScheduledExecutorService timers,
-                             Duration keepAlive, Consumer<SttEvent> events) {
+    static ListenStream open(
+            HttpClient http,
+            URI uri,
+            String apiKey,
+            ScheduledExecutorService timers,
+            Duration keepAlive,
+            Consumer<SttEvent> events) {
         ListenStream stream = new ListenStream(timers, keepAlive, events);
         stream.socket = http.newWebSocketBuilder()
                 .header("Authorization", "Token " + apiKey)
@@ -135,8 +137,10 @@ final class ListenStream implements Stt.SttStream, WebSocket.Listener {
     }
 
     private void keepAliveIfIdle() {
-        if (!closing && System.nanoTime() - lastSentNanos >= keepAliveNanos
-                && socket.isDone() && !socket.isCompletedExceptionally()) {
+        if (!closing
+                && System.nanoTime() - lastSentNanos >= keepAliveNanos
+                && socket.isDone()
+                && !socket.isCompletedExceptionally()) {
             send(ws -> ws.sendText(KEEP_ALIVE, true));
         }
     }
@@ -168,8 +172,10 @@ final class ListenStream implements Stt.SttStream, WebSocket.Listener {
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         stopKeepAlive();
         if (!closing) {
-            fail(new ProviderException("Deepgram closed the stream: " + statusCode
-                    + (reason == null || reason.isEmpty() ? "" : " " + reason), statusCode));
+            fail(new ProviderException(
+                    "Deepgram closed the stream: " + statusCode
+                            + (reason == null || reason.isEmpty() ? "" : " " + reason),
+                    statusCode));
         }
         // Answer the close so the connection ends cleanly on both sides.
         return webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "");
@@ -195,11 +201,14 @@ final class ListenStream implements Stt.SttStream, WebSocket.Listener {
             int status = refused.getResponse().statusCode();
             String hint = status == 401 || status == 403 ? " (check DEEPGRAM_API_KEY)" : "";
             Object body = refused.getResponse().body();
-            String detail = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+            String detail = body instanceof byte[] bytes
+                    ? new String(bytes, StandardCharsets.UTF_8)
                     : body instanceof String s ? s : "";
             detail = detail.length() > 200 ? detail.substring(0, 200) : detail;
-            return new ProviderException("Deepgram refused the stream: HTTP " + status + hint
-                    + (detail.isBlank() ? "" : ": " + detail.strip()), status);
+            return new ProviderException(
+                    "Deepgram refused the stream: HTTP " + status + hint
+                            + (detail.isBlank() ? "" : ": " + detail.strip()),
+                    status);
         }
         return new ProviderException("Deepgram stream could not connect: " + describe(cause), cause);
     }

@@ -41,7 +41,12 @@ final class Histogram {
         long cumulative = 0;
         for (int i = 0; i < bounds.length; i++) {
             cumulative += counts[i];
-            out.append(name).append("_bucket{le=\"").append(format(bounds[i])).append("\"} ").append(cumulative).append('\n');
+            out.append(name)
+                    .append("_bucket{le=\"")
+                    .append(format(bounds[i]))
+                    .append("\"} ")
+                    .append(cumulative)
+                    .append('\n');
         }
         out.append(name).append("_bucket{le=\"+Inf\"} ").append(count).append('\n');
         out.append(name).append("_sum ").append(format(sum)).append('\n');

@@ -1,5 +1,8 @@
 package ai.mindbot.agent.voice.metrics;
 
+import ai.mindbot.agent.config.Settings;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -7,14 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import ai.mindbot.agent.config.Settings;
 
 /**
  * {@code GET /metrics} for Prometheus on the JDK's own HTTP server: the agent is plain Java, and
@@ -37,7 +34,9 @@ public final class MetricsServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/", exchange -> handle(exchange, exposition));
         server.start();
-        log.info("agent metrics on http://0.0.0.0:{}/metrics", server.getAddress().getPort());
+        log.info(
+                "agent metrics on http://0.0.0.0:{}/metrics",
+                server.getAddress().getPort());
         return new MetricsServer(server);
     }
 
@@ -71,8 +70,8 @@ public final class MetricsServer implements AutoCloseable {
 
     private static void problem(HttpExchange exchange, int status, String title, String code, String detail)
             throws IOException {
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                + detail + "\",\"code\":\"" + code + "\"}";
         send(exchange, status, "application/problem+json", body);
     }
 

@@ -1,5 +1,8 @@
 package ai.mindbot.agent.voice.offline;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.Tts;
+import ai.mindbot.agent.voice.TtsEvent;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,10 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.voice.Tts;
-import ai.mindbot.agent.voice.TtsEvent;
 
 /**
  * CMU flite (Debian {@code flite}), voice slt by default: a subprocess per text, WAV on its stdout.
@@ -145,8 +144,7 @@ public final class FliteTts implements Tts, AutoCloseable {
     /** Just enough RIFF/WAVE to find the PCM: 16-bit mono, the chunks before {@code data} skipped. */
     static final class Wav {
 
-        private Wav() {
-        }
+        private Wav() {}
 
         /** Reads up to the start of the samples; returns the sample rate. */
         static int readHeaderToData(DataInputStream in) throws IOException {
@@ -164,7 +162,8 @@ public final class FliteTts implements Tts, AutoCloseable {
                         rate = (fmt[4] & 0xff) | (fmt[5] & 0xff) << 8 | (fmt[6] & 0xff) << 16 | (fmt[7] & 0xff) << 24;
                         int bits = (fmt[14] & 0xff) | (fmt[15] & 0xff) << 8;
                         if (channels != 1 || bits != 16) {
-                            throw new IOException("expected 16-bit mono WAV, got " + channels + " channels of " + bits + " bits");
+                            throw new IOException(
+                                    "expected 16-bit mono WAV, got " + channels + " channels of " + bits + " bits");
                         }
                     } else if (id.equals("data")) {
                         if (rate < 0) {

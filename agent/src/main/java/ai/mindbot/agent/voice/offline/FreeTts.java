@@ -1,19 +1,16 @@
 package ai.mindbot.agent.voice.offline;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.Tts;
+import ai.mindbot.agent.voice.TtsEvent;
+import com.sun.speech.freetts.Voice;
+import com.sun.speech.freetts.audio.AudioPlayer;
+import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
 import javax.sound.sampled.AudioFormat;
-
-import com.sun.speech.freetts.Voice;
-import com.sun.speech.freetts.audio.AudioPlayer;
-import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.voice.Tts;
-import ai.mindbot.agent.voice.TtsEvent;
 
 /**
  * FreeTTS's kevin16 diphone voice (16 kHz), entirely in Java: robotic, but it needs nothing
@@ -134,7 +131,9 @@ public final class FreeTts implements Tts, AutoCloseable {
 
         @Override
         public void setAudioFormat(AudioFormat format) {
-            if (format.getSampleRate() != SAMPLE_RATE || format.getSampleSizeInBits() != 16 || format.getChannels() != 1) {
+            if (format.getSampleRate() != SAMPLE_RATE
+                    || format.getSampleSizeInBits() != 16
+                    || format.getChannels() != 1) {
                 throw new IllegalStateException("FreeTTS voice speaks " + format + ", expected 16 kHz 16-bit mono");
             }
             this.format = format;
@@ -155,16 +154,13 @@ public final class FreeTts implements Tts, AutoCloseable {
 
         // Playback controls have no meaning for a player that only delivers.
         @Override
-        public void pause() {
-        }
+        public void pause() {}
 
         @Override
-        public void resume() {
-        }
+        public void resume() {}
 
         @Override
-        public void reset() {
-        }
+        public void reset() {}
 
         @Override
         public boolean drain() {
@@ -172,8 +168,7 @@ public final class FreeTts implements Tts, AutoCloseable {
         }
 
         @Override
-        public void begin(int size) {
-        }
+        public void begin(int size) {}
 
         @Override
         public boolean end() {
@@ -181,8 +176,7 @@ public final class FreeTts implements Tts, AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public float getVolume() {
@@ -190,8 +184,7 @@ public final class FreeTts implements Tts, AutoCloseable {
         }
 
         @Override
-        public void setVolume(float volume) {
-        }
+        public void setVolume(float volume) {}
 
         @Override
         public long getTime() {
@@ -199,15 +192,12 @@ public final class FreeTts implements Tts, AutoCloseable {
         }
 
         @Override
-        public void resetTime() {
-        }
+        public void resetTime() {}
 
         @Override
-        public void startFirstSampleTimer() {
-        }
+        public void startFirstSampleTimer() {}
 
         @Override
-        public void showMetrics() {
-        }
+        public void showMetrics() {}
     }
 }

@@ -24,11 +24,11 @@ final class GrammarDictionary {
 
     /** Words of a grammar body: tokens that are not rule references, keywords or JSGF syntax. */
     private static final Pattern WORD = Pattern.compile("(?<![<\\w'])[a-z][a-z']*(?![>\\w'])");
+
     private static final Set<String> JSGF_KEYWORDS = Set.of("public");
     private static final Map<String, Path> MADE = new ConcurrentHashMap<>();
 
-    private GrammarDictionary() {
-    }
+    private GrammarDictionary() {}
 
     static Path forGrammar(Path grammar, Path dictionary) {
         return MADE.computeIfAbsent(grammar + "|" + dictionary, key -> write(grammar, dictionary));
@@ -72,7 +72,8 @@ final class GrammarDictionary {
             }
             wanted.removeAll(found);
             if (!wanted.isEmpty()) {
-                throw new IllegalArgumentException("words of " + grammar + " missing from " + dictionary + ": " + wanted);
+                throw new IllegalArgumentException(
+                        "words of " + grammar + " missing from " + dictionary + ": " + wanted);
             }
             Path file = Files.createTempFile("mindbot-grammar-", ".dict");
             file.toFile().deleteOnExit();

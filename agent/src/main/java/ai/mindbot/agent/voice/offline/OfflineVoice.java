@@ -1,5 +1,9 @@
 package ai.mindbot.agent.voice.offline;
 
+import ai.mindbot.agent.config.Settings;
+import ai.mindbot.agent.voice.Stt;
+import ai.mindbot.agent.voice.Tts;
+import ai.mindbot.agent.voice.Vad;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,14 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import ai.mindbot.agent.config.Settings;
-import ai.mindbot.agent.voice.Stt;
-import ai.mindbot.agent.voice.Tts;
-import ai.mindbot.agent.voice.Vad;
 
 /**
  * The offline VAD, STT and TTS, built from the environment, and a one-line account of what is
@@ -49,8 +47,10 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
         Optional<Path> flite = host.executable("flite", settings.searchPath());
         if (settings.tts() == OfflineVoiceSettings.TtsChoice.FREETTS || flite.isEmpty()) {
             tts = new FreeTts();
-            parts.add("TTS FreeTTS kevin16" + (flite.isEmpty() && settings.tts() != OfflineVoiceSettings.TtsChoice.FREETTS
-                    ? " (flite not installed: " + INSTALL + " for a better voice)" : ""));
+            parts.add("TTS FreeTTS kevin16"
+                    + (flite.isEmpty() && settings.tts() != OfflineVoiceSettings.TtsChoice.FREETTS
+                            ? " (flite not installed: " + INSTALL + " for a better voice)"
+                            : ""));
         } else {
             tts = new FliteTts(flite.get(), "slt");
             parts.add("TTS flite slt");
@@ -77,7 +77,8 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
 
     static List<String> missing(OfflineVoiceSettings settings, Host host) {
         List<String> missing = new ArrayList<>();
-        if (!host.loads(Sphinx.POCKETSPHINX_SONAME) || !host.exists(settings.sttModelDir().resolve("en-us"))) {
+        if (!host.loads(Sphinx.POCKETSPHINX_SONAME)
+                || !host.exists(settings.sttModelDir().resolve("en-us"))) {
             missing.add("offline speech recognition needs libpocketsphinx3 and pocketsphinx-en-us");
         } else {
             for (Path file : settings.sttFiles()) {
@@ -86,7 +87,8 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
                 }
             }
         }
-        if (settings.tts() == OfflineVoiceSettings.TtsChoice.FLITE && host.executable("flite", settings.searchPath()).isEmpty()) {
+        if (settings.tts() == OfflineVoiceSettings.TtsChoice.FLITE
+                && host.executable("flite", settings.searchPath()).isEmpty()) {
             missing.add("OFFLINE_TTS=flite needs flite");
         }
         return missing;
@@ -115,7 +117,10 @@ public record OfflineVoice(Vad vad, Stt stt, Tts tts, String description) implem
 
     /** {@code MINDBOT_VOICE_DIR}, else {@code <workDir>/.peers/voice} where scripts/install-voice puts the model. */
     static Path voiceDir(Map<String, String> env, Path workDir) {
-        return Settings.of(env).text("MINDBOT_VOICE_DIR").map(Path::of).orElseGet(() -> workDir.resolve(".peers/voice"));
+        return Settings.of(env)
+                .text("MINDBOT_VOICE_DIR")
+                .map(Path::of)
+                .orElseGet(() -> workDir.resolve(".peers/voice"));
     }
 
     static Optional<Path> onPath(String name, String searchPath) {

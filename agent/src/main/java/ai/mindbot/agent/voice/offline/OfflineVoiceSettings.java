@@ -1,12 +1,11 @@
 package ai.mindbot.agent.voice.offline;
 
+import ai.mindbot.agent.config.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import ai.mindbot.agent.config.Settings;
 
 /**
  * The offline voice's configuration, read from the agent's environment:
@@ -20,10 +19,14 @@ import ai.mindbot.agent.config.Settings;
  *       grammar file, or {@code mindbot} for the bundled grammar of MindBot's intents</li>
  * </ul>
  */
-record OfflineVoiceSettings(String searchPath, Path voiceDir, TtsChoice tts, Path sttModelDir,
-                            Path dictionary, String lm, String grammar) {
+record OfflineVoiceSettings(
+        String searchPath, Path voiceDir, TtsChoice tts, Path sttModelDir, Path dictionary, String lm, String grammar) {
 
-    enum TtsChoice { DEFAULT, FLITE, FREETTS }
+    enum TtsChoice {
+        DEFAULT,
+        FLITE,
+        FREETTS
+    }
 
     OfflineVoiceSettings {
         if (lm != null && grammar != null) {
@@ -41,10 +44,17 @@ record OfflineVoiceSettings(String searchPath, Path voiceDir, TtsChoice tts, Pat
             default -> throw new IllegalArgumentException("OFFLINE_TTS must be flite or freetts, not \"" + tts + "\"");
         };
         Path modelDir = Path.of(settings.text("OFFLINE_STT_MODEL_DIR", PocketsphinxModel.DEBIAN_EN_US.toString()));
-        Path dictionary = Path.of(settings.text("OFFLINE_STT_DICT", modelDir.resolve("cmudict-en-us.dict").toString()));
+        Path dictionary = Path.of(settings.text(
+                "OFFLINE_STT_DICT", modelDir.resolve("cmudict-en-us.dict").toString()));
         // only PATH is kept: the environment also holds secrets, and records print their fields
-        return new OfflineVoiceSettings(settings.text("PATH", ""), OfflineVoice.voiceDir(env, workDir), choice, modelDir,
-                dictionary, settings.text("OFFLINE_STT_LM", null), settings.text("OFFLINE_STT_GRAMMAR", null));
+        return new OfflineVoiceSettings(
+                settings.text("PATH", ""),
+                OfflineVoice.voiceDir(env, workDir),
+                choice,
+                modelDir,
+                dictionary,
+                settings.text("OFFLINE_STT_LM", null),
+                settings.text("OFFLINE_STT_GRAMMAR", null));
     }
 
     /** The files pocketsphinx will open (the bundled grammar is always there). */
@@ -60,11 +70,14 @@ record OfflineVoiceSettings(String searchPath, Path voiceDir, TtsChoice tts, Pat
 
     PocketsphinxModel sttModel() {
         if (grammar == null) {
-            return new PocketsphinxModel(sttModelDir.resolve("en-us"), dictionary, new PocketsphinxModel.LanguageModel.NGram(lmFile()));
+            return new PocketsphinxModel(
+                    sttModelDir.resolve("en-us"), dictionary, new PocketsphinxModel.LanguageModel.NGram(lmFile()));
         }
         Path file = grammar.equals("mindbot") ? PocketsphinxModel.mindbotGrammar() : Path.of(grammar);
         // a grammar uses a few hundred words: a decoder need not read the other 134,000
-        return new PocketsphinxModel(sttModelDir.resolve("en-us"), GrammarDictionary.forGrammar(file, dictionary),
+        return new PocketsphinxModel(
+                sttModelDir.resolve("en-us"),
+                GrammarDictionary.forGrammar(file, dictionary),
                 new PocketsphinxModel.LanguageModel.Grammar(file));
     }
 

@@ -36,17 +36,17 @@ public record PocketsphinxModel(Path acousticModel, Path dictionary, LanguageMod
         Path file();
 
         /** An ARPA or binary n-gram model ({@code -lm}). */
-        record NGram(Path file) implements LanguageModel {
-        }
+        record NGram(Path file) implements LanguageModel {}
 
         /** A JSGF grammar ({@code -jsgf}). */
-        record Grammar(Path file) implements LanguageModel {
-        }
+        record Grammar(Path file) implements LanguageModel {}
     }
 
     /** The general en-us model as Debian installs it under {@code dir}. */
     public static PocketsphinxModel general(Path dir) {
-        return new PocketsphinxModel(dir.resolve("en-us"), dir.resolve("cmudict-en-us.dict"),
+        return new PocketsphinxModel(
+                dir.resolve("en-us"),
+                dir.resolve("cmudict-en-us.dict"),
                 new LanguageModel.NGram(dir.resolve("en-us.lm.bin")));
     }
 
@@ -56,19 +56,26 @@ public record PocketsphinxModel(Path acousticModel, Path dictionary, LanguageMod
      */
     public static PocketsphinxModel mindbotIntents(Path dir) {
         Path grammar = mindbotGrammar();
-        return new PocketsphinxModel(dir.resolve("en-us"), GrammarDictionary.forGrammar(grammar, dir.resolve("cmudict-en-us.dict")),
+        return new PocketsphinxModel(
+                dir.resolve("en-us"),
+                GrammarDictionary.forGrammar(grammar, dir.resolve("cmudict-en-us.dict")),
                 new LanguageModel.Grammar(grammar));
     }
 
     /** cmd_ln arguments for {@code ps_init}. */
     List<String> arguments() {
         return List.of(
-                "-hmm", acousticModel.toString(),
-                "-dict", dictionary.toString(),
-                languageModel instanceof LanguageModel.Grammar ? "-jsgf" : "-lm", languageModel.file().toString(),
-                "-samprate", "16000",
+                "-hmm",
+                acousticModel.toString(),
+                "-dict",
+                dictionary.toString(),
+                languageModel instanceof LanguageModel.Grammar ? "-jsgf" : "-lm",
+                languageModel.file().toString(),
+                "-samprate",
+                "16000",
                 // the decoder's log goes through sphinxbase's C stdio; ours is the agent's log
-                "-logfn", "/dev/null");
+                "-logfn",
+                "/dev/null");
     }
 
     /** The bundled grammar, copied to a file once: the C library reads paths, not class-path resources. */
@@ -80,8 +87,7 @@ public record PocketsphinxModel(Path acousticModel, Path dictionary, LanguageMod
     private static final class BundledGrammar {
         static final Path FILE = copy();
 
-        private BundledGrammar() {
-        }
+        private BundledGrammar() {}
     }
 
     private static Path copy() {

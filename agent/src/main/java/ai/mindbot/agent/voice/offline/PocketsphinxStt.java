@@ -1,5 +1,10 @@
 package ai.mindbot.agent.voice.offline;
 
+import ai.mindbot.agent.voice.Stt;
+import ai.mindbot.agent.voice.SttEvent;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -8,16 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.sun.jna.NativeLong;
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
-
-import ai.mindbot.agent.voice.Stt;
-import ai.mindbot.agent.voice.SttEvent;
 
 /**
  * Streaming speech recognition with CMU pocketsphinx (en-us) through JNA.
@@ -117,7 +114,8 @@ public final class PocketsphinxStt implements Stt {
             try {
                 List<Object> args = new ArrayList<>(model.arguments());
                 args.add(null);
-                Pointer config = Sphinx.Libraries.BASE.cmd_ln_init(null, Sphinx.Libraries.PS.ps_args(), 1, args.toArray());
+                Pointer config =
+                        Sphinx.Libraries.BASE.cmd_ln_init(null, Sphinx.Libraries.PS.ps_args(), 1, args.toArray());
                 if (config == null) {
                     throw new IllegalStateException("pocketsphinx rejected its configuration " + model.arguments());
                 }
@@ -137,7 +135,9 @@ public final class PocketsphinxStt implements Stt {
                 return;
             }
             try {
-                check(Sphinx.Libraries.PS.ps_process_raw(decoder, samples, new NativeLong(samples.length), 0, 0), "ps_process_raw");
+                check(
+                        Sphinx.Libraries.PS.ps_process_raw(decoder, samples, new NativeLong(samples.length), 0, 0),
+                        "ps_process_raw");
                 boolean speech = Sphinx.Libraries.PS.ps_get_in_speech(decoder) != 0;
                 if (speech && !inSpeech) {
                     inSpeech = true;

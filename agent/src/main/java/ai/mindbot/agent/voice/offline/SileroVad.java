@@ -1,17 +1,16 @@
 package ai.mindbot.agent.voice.offline;
 
+import ai.mindbot.agent.voice.Vad;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import ai.mindbot.agent.voice.Vad;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 
 /**
  * Silero VAD (v6, MIT) on ONNX Runtime: a small recurrent network that tells speech from silence,
@@ -105,9 +104,12 @@ public final class SileroVad implements Vad, AutoCloseable {
                 input.put(CONTEXT + i, window[i] / 32768f);
             }
             try (OnnxTensor samples = OnnxTensor.createTensor(environment, input, INPUT_SHAPE);
-                 OnnxTensor previous = OnnxTensor.createTensor(environment, state, STATE_SHAPE);
-                 OrtSession.Result result = session.run(Map.of("input", samples, "state", previous, "sr", sampleRate))) {
-                float speech = ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer().get(0);
+                    OnnxTensor previous = OnnxTensor.createTensor(environment, state, STATE_SHAPE);
+                    OrtSession.Result result =
+                            session.run(Map.of("input", samples, "state", previous, "sr", sampleRate))) {
+                float speech = ((OnnxTensor) result.get("output").orElseThrow())
+                        .getFloatBuffer()
+                        .get(0);
                 FloatBuffer next = ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer();
                 state.clear();
                 state.put(next);
@@ -125,6 +127,8 @@ public final class SileroVad implements Vad, AutoCloseable {
     }
 
     private static FloatBuffer direct(int floats) {
-        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return ByteBuffer.allocateDirect(floats * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
     }
 }

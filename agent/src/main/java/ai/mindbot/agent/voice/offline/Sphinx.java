@@ -16,8 +16,7 @@ final class Sphinx {
     static final String POCKETSPHINX_SONAME = "libpocketsphinx.so.3";
     static final String SPHINXBASE_SONAME = "libsphinxbase.so.3";
 
-    private Sphinx() {
-    }
+    private Sphinx() {}
 
     interface PocketSphinx extends Library {
         /** The option definitions {@code cmd_ln_init} validates against. */
@@ -58,15 +57,15 @@ final class Sphinx {
         static final SphinxBase BASE = Native.load(SPHINXBASE_SONAME, SphinxBase.class);
         static final PocketSphinx PS = Native.load(POCKETSPHINX_SONAME, PocketSphinx.class);
 
-        private Libraries() {
-        }
+        private Libraries() {}
     }
 
     /** Whether both libraries load on this machine. */
     static boolean available() {
         try {
             return Libraries.PS != null && Libraries.BASE != null;
-        } catch (LinkageError e) { // UnsatisfiedLinkError first, then ExceptionInInitializerError / NoClassDefFoundError
+        } catch (
+                LinkageError e) { // UnsatisfiedLinkError first, then ExceptionInInitializerError / NoClassDefFoundError
             return false;
         }
     }

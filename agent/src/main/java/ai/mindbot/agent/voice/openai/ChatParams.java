@@ -1,13 +1,9 @@
 package ai.mindbot.agent.voice.openai;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
+import ai.mindbot.agent.voice.ChatMessage;
+import ai.mindbot.agent.voice.ChatRequest;
+import ai.mindbot.agent.voice.Tool;
+import ai.mindbot.agent.voice.ToolCall;
 import com.openai.core.JsonValue;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -17,11 +13,12 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
-
-import ai.mindbot.agent.voice.ChatMessage;
-import ai.mindbot.agent.voice.ChatRequest;
-import ai.mindbot.agent.voice.Tool;
-import ai.mindbot.agent.voice.ToolCall;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Our history and tools in the shape chat completions take: system and user text, assistant turns
@@ -33,13 +30,13 @@ final class ChatParams {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private ChatParams() {
-    }
+    private ChatParams() {}
 
     static ChatCompletionCreateParams of(String model, ChatRequest request) {
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
                 .model(model)
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
+                .streamOptions(
+                        ChatCompletionStreamOptions.builder().includeUsage(true).build());
         for (ChatMessage message : request.messages()) {
             if (message instanceof ChatMessage.System system) {
                 params.addSystemMessage(system.text());
@@ -87,10 +84,10 @@ final class ChatParams {
     private static FunctionParameters schema(Tool tool) {
         Map<String, Object> schema;
         try {
-            schema = JSON.readValue(tool.parametersJsonSchema(), new TypeReference<LinkedHashMap<String, Object>>() {
-            });
+            schema = JSON.readValue(tool.parametersJsonSchema(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("tool " + tool.name() + " has a parameters schema that is not a JSON object", e);
+            throw new IllegalArgumentException(
+                    "tool " + tool.name() + " has a parameters schema that is not a JSON object", e);
         }
         FunctionParameters.Builder parameters = FunctionParameters.builder();
         schema.forEach((key, value) -> parameters.putAdditionalProperty(key, JsonValue.from(value)));

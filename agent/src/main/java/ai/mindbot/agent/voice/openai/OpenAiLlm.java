@@ -1,26 +1,5 @@
 package ai.mindbot.agent.voice.openai;
 
-import java.time.Duration;
-import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.core.ObjectMappers;
-import com.openai.core.Timeout;
-import com.openai.core.http.StreamResponse;
-import com.openai.errors.OpenAIServiceException;
-import com.openai.errors.RateLimitException;
-import com.openai.errors.UnauthorizedException;
-import com.openai.models.chat.completions.ChatCompletionChunk;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.ChatMessage;
 import ai.mindbot.agent.voice.ChatRequest;
@@ -32,6 +11,24 @@ import ai.mindbot.agent.voice.wire.EventGate;
 import ai.mindbot.agent.voice.wire.NoDelaySockets;
 import ai.mindbot.agent.voice.wire.ProviderException;
 import ai.mindbot.agent.voice.wire.ProviderThreads;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.ObjectMappers;
+import com.openai.core.Timeout;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.RateLimitException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Chat completions, streamed, with tools, on the official {@code openai-java} SDK. The SDK owns the
@@ -63,7 +60,9 @@ public final class OpenAiLlm implements Llm {
                 .apiKey(settings.apiKey())
                 .baseUrl(settings.baseUrl().toString())
                 .maxRetries(maxRetries)
-                .okHttpClient(new okhttp3.OkHttpClient.Builder().socketFactory(new NoDelaySockets()).build())
+                .okHttpClient(new okhttp3.OkHttpClient.Builder()
+                        .socketFactory(new NoDelaySockets())
+                        .build())
                 // connect 5 s; a stream silent for 20 s is dead; no answer in a voice turn runs 2 min.
                 .timeout(Timeout.builder()
                         .connect(Duration.ofSeconds(5))
@@ -83,14 +82,19 @@ public final class OpenAiLlm implements Llm {
      */
     private static void warmUp() {
         try {
-            ChatParams.of("warm-up", new ChatRequest(
-                    List.of(new ChatMessage.System("s"), new ChatMessage.User("u"),
-                            new ChatMessage.Assistant("", List.of(new ToolCall("c", "t", "{}")), false),
-                            new ChatMessage.ToolResult("c", "t", "r")),
-                    List.of(new Tool("t", "d", Tool.NO_PARAMETERS, args -> ""))));
+            ChatParams.of(
+                    "warm-up",
+                    new ChatRequest(
+                            List.of(
+                                    new ChatMessage.System("s"),
+                                    new ChatMessage.User("u"),
+                                    new ChatMessage.Assistant("", List.of(new ToolCall("c", "t", "{}")), false),
+                                    new ChatMessage.ToolResult("c", "t", "r")),
+                            List.of(new Tool("t", "d", Tool.NO_PARAMETERS, args -> ""))));
             ChatCompletionChunk chunk = ObjectMappers.jsonMapper().readValue(WARM_UP_CHUNK, ChatCompletionChunk.class);
-            chunk.choices().forEach(choice -> choice.delta().toolCalls().ifPresent(calls ->
-                    calls.forEach(new ToolCallAssembler()::add)));
+            chunk.choices()
+                    .forEach(choice ->
+                            choice.delta().toolCalls().ifPresent(calls -> calls.forEach(new ToolCallAssembler()::add)));
         } catch (Exception | LinkageError e) {
             log.debug("OpenAI SDK warm-up failed; the first request will load its classes instead", e);
         }
@@ -123,7 +127,8 @@ public final class OpenAiLlm implements Llm {
     }
 
     private void stream(ChatCompletionCreateParams params, EventGate<LlmEvent> gate) {
-        try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(params)) {
+        try (StreamResponse<ChatCompletionChunk> response =
+                client.chat().completions().createStreaming(params)) {
             ToolCallAssembler toolCalls = new ToolCallAssembler();
             String finishReason = null;
             long promptTokens = 0;
@@ -154,8 +159,8 @@ public final class OpenAiLlm implements Llm {
             }
             if (finishReason == null) {
                 // The body ended cleanly but the model never said it was done: a proxy or server cut it.
-                gate.finish(new LlmEvent.Failed(new ProviderException(
-                        "OpenAI stream ended before the answer finished", 0)));
+                gate.finish(new LlmEvent.Failed(
+                        new ProviderException("OpenAI stream ended before the answer finished", 0)));
                 return;
             }
             for (ToolCall call : toolCalls.calls()) {
@@ -171,15 +176,17 @@ public final class OpenAiLlm implements Llm {
 
     private ProviderException explain(RuntimeException failure) {
         if (failure instanceof UnauthorizedException refused) {
-            return new ProviderException("OpenAI refused the key: HTTP 401 (check OPENAI_API_KEY)", refused.statusCode());
+            return new ProviderException(
+                    "OpenAI refused the key: HTTP 401 (check OPENAI_API_KEY)", refused.statusCode());
         }
         if (failure instanceof RateLimitException limited) {
-            return new ProviderException("OpenAI rate limit: HTTP 429 after " + maxRetries + " retries",
-                    limited.statusCode());
+            return new ProviderException(
+                    "OpenAI rate limit: HTTP 429 after " + maxRetries + " retries", limited.statusCode());
         }
         if (failure instanceof OpenAIServiceException answered) {
-            return new ProviderException("OpenAI answered HTTP " + answered.statusCode() + ": "
-                    + answered.getMessage(), answered.statusCode());
+            return new ProviderException(
+                    "OpenAI answered HTTP " + answered.statusCode() + ": " + answered.getMessage(),
+                    answered.statusCode());
         }
         String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         return new ProviderException("OpenAI stream broke: " + why, failure);

@@ -1,10 +1,9 @@
 package ai.mindbot.agent.voice.openai;
 
+import ai.mindbot.agent.config.Settings;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-
-import ai.mindbot.agent.config.Settings;
 
 /**
  * OpenAI's configuration, from the environment names in {@code agent/env.example}.
@@ -31,11 +30,13 @@ public record OpenAiSettings(String apiKey, URI baseUrl, String model, String tt
     /** The settings when {@code OPENAI_API_KEY} is set, else empty (OpenAI is then not used). */
     public static Optional<OpenAiSettings> from(Map<String, String> env) {
         Settings settings = Settings.of(env);
-        return settings.text("OPENAI_API_KEY").map(key -> new OpenAiSettings(key,
-                URI.create(settings.text("OPENAI_BASE_URL", DEFAULT_BASE_URL)),
-                settings.text("OPENAI_MODEL", "gpt-4o-mini"),
-                settings.text("OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
-                settings.text("OPENAI_TTS_VOICE", "ash")));
+        return settings.text("OPENAI_API_KEY")
+                .map(key -> new OpenAiSettings(
+                        key,
+                        URI.create(settings.text("OPENAI_BASE_URL", DEFAULT_BASE_URL)),
+                        settings.text("OPENAI_MODEL", "gpt-4o-mini"),
+                        settings.text("OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
+                        settings.text("OPENAI_TTS_VOICE", "ash")));
     }
 
     /** The endpoint {@code path} (e.g. {@code /audio/speech}) under the base URL. */
@@ -46,7 +47,7 @@ public record OpenAiSettings(String apiKey, URI baseUrl, String model, String tt
     /** Keeps the key out of logs and exception messages that print the record. */
     @Override
     public String toString() {
-        return "OpenAiSettings[baseUrl=" + baseUrl + ", model=" + model + ", ttsModel=" + ttsModel
-                + ", ttsVoice=" + ttsVoice + "]";
+        return "OpenAiSettings[baseUrl=" + baseUrl + ", model=" + model + ", ttsModel=" + ttsModel + ", ttsVoice="
+                + ttsVoice + "]";
     }
 }

@@ -1,19 +1,17 @@
 package ai.mindbot.agent.voice.openai;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.function.Consumer;
-
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.wire.PcmOverHttp;
 import ai.mindbot.agent.voice.wire.ProviderThreads;
 import ai.mindbot.agent.voice.wire.RetryPolicy;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.function.Consumer;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OpenAI speech: {@code POST /audio/speech} with {@code response_format: pcm}, whose body is raw
@@ -36,7 +34,8 @@ public final class OpenAiTts implements Tts {
 
     OpenAiTts(OpenAiSettings settings, RetryPolicy retry) {
         this.settings = settings;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.transport = new PcmOverHttp("OpenAI TTS", http, ProviderThreads.pool("openai-tts"), retry);
     }
 

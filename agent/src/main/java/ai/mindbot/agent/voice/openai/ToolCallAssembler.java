@@ -1,13 +1,11 @@
 package ai.mindbot.agent.voice.openai;
 
+import ai.mindbot.agent.voice.ToolCall;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.openai.models.chat.completions.ChatCompletionChunk;
-
-import ai.mindbot.agent.voice.ToolCall;
 
 /**
  * Puts streamed tool calls back together. Chunks carry {@code tool_calls} deltas keyed by

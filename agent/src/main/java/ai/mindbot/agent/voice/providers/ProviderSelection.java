@@ -1,11 +1,5 @@
 package ai.mindbot.agent.voice.providers;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ai.mindbot.agent.config.Settings;
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.Tts;
@@ -13,6 +7,10 @@ import ai.mindbot.agent.voice.Vad;
 import ai.mindbot.agent.voice.VoiceProviders;
 import ai.mindbot.agent.voice.cloud.CloudVoice;
 import ai.mindbot.agent.voice.offline.OfflineVoice;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The providers for one worker: Deepgram and OpenAI where their keys are set, the offline providers
@@ -24,8 +22,7 @@ public final class ProviderSelection {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderSelection.class);
 
-    private ProviderSelection() {
-    }
+    private ProviderSelection() {}
 
     /**
      * @param home where {@code .peers/voice} (scripts/install-voice) is looked for: {@code MINDBOT_HOME}
@@ -38,14 +35,18 @@ public final class ProviderSelection {
         boolean needsOffline = cloud.stt().isEmpty() || cloud.tts().isEmpty();
         if (!needsOffline) {
             Vad vad = OfflineVoice.detector(env, home);
-            return log(new VoiceProviders(vad, cloud.stt().get(), cloud.llm().orElse(null), cloud.tts().get(),
+            return log(new VoiceProviders(
+                    vad,
+                    cloud.stt().get(),
+                    cloud.llm().orElse(null),
+                    cloud.tts().get(),
                     "VAD " + vad.getClass().getSimpleName() + ", " + cloud.describe()));
         }
         OfflineVoice offline = OfflineVoice.create(env, home);
         Stt stt = cloud.stt().orElse(offline.stt());
         Tts tts = cloud.tts().orElse(offline.tts());
-        return log(new VoiceProviders(offline.vad(), stt, cloud.llm().orElse(null), tts,
-                cloud.describe() + "; " + offline.description()));
+        return log(new VoiceProviders(
+                offline.vad(), stt, cloud.llm().orElse(null), tts, cloud.describe() + "; " + offline.description()));
     }
 
     /** As {@link #from}, looking in {@link #home}: what {@code ./mindbot agent} and its console use. */
@@ -55,7 +56,10 @@ public final class ProviderSelection {
 
     /** {@code MINDBOT_HOME} (set by ./mindbot to the repository) or the working directory. */
     public static Path home(Map<String, String> env) {
-        return Settings.of(env).text("MINDBOT_HOME").map(Path::of).orElseGet(() -> Path.of("").toAbsolutePath());
+        return Settings.of(env)
+                .text("MINDBOT_HOME")
+                .map(Path::of)
+                .orElseGet(() -> Path.of("").toAbsolutePath());
     }
 
     private static VoiceProviders log(VoiceProviders providers) {

@@ -1,5 +1,7 @@
 package ai.mindbot.agent.voice.wire;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.TtsEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -7,19 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.voice.TtsEvent;
-import java.util.concurrent.CancellationException;
 
 /**
  * Sends a request whose answer is raw 16-bit little-endian mono PCM (OpenAI {@code pcm}, Deepgram
@@ -62,8 +60,11 @@ public final class PcmOverHttp {
         };
     }
 
-    private void run(HttpRequest request, EventGate<TtsEvent> gate, AtomicReference<InputStream> body,
-                     AtomicReference<CompletableFuture<?>> pending) {
+    private void run(
+            HttpRequest request,
+            EventGate<TtsEvent> gate,
+            AtomicReference<InputStream> body,
+            AtomicReference<CompletableFuture<?>> pending) {
         try {
             HttpResponse<InputStream> response = sendWithRetries(request, gate, pending);
             if (response == null) {
@@ -87,8 +88,8 @@ public final class PcmOverHttp {
         }
     }
 
-    private HttpResponse<InputStream> sendWithRetries(HttpRequest request, EventGate<TtsEvent> gate,
-                                                      AtomicReference<CompletableFuture<?>> pending)
+    private HttpResponse<InputStream> sendWithRetries(
+            HttpRequest request, EventGate<TtsEvent> gate, AtomicReference<CompletableFuture<?>> pending)
             throws InterruptedException, ProviderException, IOException {
         for (int attempt = 0; ; attempt++) {
             CompletableFuture<HttpResponse<InputStream>> sent =

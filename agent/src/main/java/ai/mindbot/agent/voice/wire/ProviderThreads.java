@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProviderThreads {
 
-    private ProviderThreads() {
-    }
+    private ProviderThreads() {}
 
     public static ExecutorService pool(String name) {
         AtomicInteger count = new AtomicInteger();

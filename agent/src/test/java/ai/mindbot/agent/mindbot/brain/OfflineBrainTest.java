@@ -2,17 +2,6 @@ package ai.mindbot.agent.mindbot.brain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.mindbot.services.Json;
 import ai.mindbot.agent.voice.ChatMessage;
@@ -20,14 +9,26 @@ import ai.mindbot.agent.voice.ChatRequest;
 import ai.mindbot.agent.voice.LlmEvent;
 import ai.mindbot.agent.voice.Tool;
 import ai.mindbot.agent.voice.ToolCall;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OfflineBrainTest {
 
     private static final Clock NOON = Clock.fixed(Instant.parse("2026-12-02T12:05:00Z"), ZoneOffset.UTC);
     private static final List<Tool> TOOLS = List.of(
-            tool("check_time_balance"), tool("get_time_packages"), tool("estimate_session_cost"), tool("lookup_weather"));
+            tool("check_time_balance"),
+            tool("get_time_packages"),
+            tool("estimate_session_cost"),
+            tool("lookup_weather"));
 
     private final List<Runnable> pending = new ArrayList<>();
     private final OfflineBrain brain = new OfflineBrain(Runnable::run, NOON);
@@ -54,30 +55,57 @@ class OfflineBrainTest {
 
     private static String text(List<LlmEvent> events) {
         StringBuilder text = new StringBuilder();
-        events.stream().filter(LlmEvent.TextDelta.class::isInstance).forEach(e -> text.append(((LlmEvent.TextDelta) e).text()));
+        events.stream()
+                .filter(LlmEvent.TextDelta.class::isInstance)
+                .forEach(e -> text.append(((LlmEvent.TextDelta) e).text()));
         assertThat(events.get(events.size() - 1)).isInstanceOf(LlmEvent.Done.class);
-        assertThat(((LlmEvent.Done) events.get(events.size() - 1)).finishReason()).isEqualTo("stop");
+        assertThat(((LlmEvent.Done) events.get(events.size() - 1)).finishReason())
+                .isEqualTo("stop");
         return text.toString();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"How much time do I have left?", "how much time do i have left", "what time do i have",
-        "whats my balance", "What's my balance?", "how many minutes have i got", "check my balanse",
-        "how long can i still talk", "hi how much time is remaining", "how many hours do i have"})
+    @ValueSource(
+            strings = {
+                "How much time do I have left?",
+                "how much time do i have left",
+                "what time do i have",
+                "whats my balance",
+                "What's my balance?",
+                "how many minutes have i got",
+                "check my balanse",
+                "how long can i still talk",
+                "hi how much time is remaining",
+                "how many hours do i have"
+            })
     void asksForTheBalance(String said) {
         assertThat(toolCall(ask(said)).name()).isEqualTo("check_time_balance");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"What packages are there?", "what time cards can i buy", "how much does an hour cost",
-        "show me the pricing", "i want to top up", "what pakages do you have", "can i buy more time"})
+    @ValueSource(
+            strings = {
+                "What packages are there?",
+                "what time cards can i buy",
+                "how much does an hour cost",
+                "show me the pricing",
+                "i want to top up",
+                "what pakages do you have",
+                "can i buy more time"
+            })
     void asksForThePackages(String said) {
         assertThat(toolCall(ask(said)).name()).isEqualTo("get_time_packages");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"How much has this call cost so far?", "how much is this costing me",
-        "how long have we been talking", "what have i spent on this conversation", "how much did this session cost"})
+    @ValueSource(
+            strings = {
+                "How much has this call cost so far?",
+                "how much is this costing me",
+                "how long have we been talking",
+                "what have i spent on this conversation",
+                "how much did this session cost"
+            })
     void asksForThisCallsCost(String said) {
         assertThat(toolCall(ask(said)).name()).isEqualTo("estimate_session_cost");
     }
@@ -102,10 +130,17 @@ class OfflineBrainTest {
     void asksWhichPlaceAndTakesTheAnswerAsThePlace() {
         assertThat(text(ask("what's the weather"))).isEqualTo(OfflineBrain.WHICH_PLACE);
 
-        List<LlmEvent> events = run(brain, List.of(new ChatMessage.System("s"), new ChatMessage.User("what's the weather"),
-                ChatMessage.Assistant.said(OfflineBrain.WHICH_PLACE), new ChatMessage.User("berlin")), TOOLS);
+        List<LlmEvent> events = run(
+                brain,
+                List.of(
+                        new ChatMessage.System("s"),
+                        new ChatMessage.User("what's the weather"),
+                        ChatMessage.Assistant.said(OfflineBrain.WHICH_PLACE),
+                        new ChatMessage.User("berlin")),
+                TOOLS);
 
-        assertThat(Json.parse(toolCall(events).argumentsJson()).path("location").asString()).isEqualTo("Berlin");
+        assertThat(Json.parse(toolCall(events).argumentsJson()).path("location").asString())
+                .isEqualTo("Berlin");
     }
 
     @ParameterizedTest
@@ -167,15 +202,24 @@ class OfflineBrainTest {
 
     @Test
     void fallsBackToSayingWhatItCanDo() {
-        assertThat(text(ask("tell me a story about dragons"))).contains("offline mode").contains("weather");
+        assertThat(text(ask("tell me a story about dragons")))
+                .contains("offline mode")
+                .contains("weather");
     }
 
     @Test
     void phrasesTheToolResultThatEndsTheHistory() {
-        String answer = text(run(brain, List.of(new ChatMessage.System("s"), new ChatMessage.User("how much time do i have left"),
-                new ChatMessage.Assistant("", List.of(new ToolCall("c1", "check_time_balance", "{}")), false),
-                new ChatMessage.ToolResult("c1", "check_time_balance",
-                        "{\"caller\":\"user\",\"balance_seconds\":9000,\"balance\":\"2.5 hours\",\"low_balance\":false}")), TOOLS));
+        String answer = text(run(
+                brain,
+                List.of(
+                        new ChatMessage.System("s"),
+                        new ChatMessage.User("how much time do i have left"),
+                        new ChatMessage.Assistant("", List.of(new ToolCall("c1", "check_time_balance", "{}")), false),
+                        new ChatMessage.ToolResult(
+                                "c1",
+                                "check_time_balance",
+                                "{\"caller\":\"user\",\"balance_seconds\":9000,\"balance\":\"2.5 hours\",\"low_balance\":false}")),
+                TOOLS));
 
         assertThat(answer).isEqualTo("You have 2.5 hours of conversation time left.");
     }
@@ -190,16 +234,22 @@ class OfflineBrainTest {
         assertThat(ToolReplies.phrase("estimate_session_cost", """
                 {"seconds_talked":600,"time_talked":"10 minutes","seconds_left":8400,"time_left":"about 2.3 hours","caller":"user",
                 "billed":true,"cost_low_cents":108,"cost_high_cents":167,"cost_low":"$1.08","cost_high":"$1.67"}"""))
-                .isEqualTo("We've been talking for 10 minutes. That comes to between $1.08 and $1.67, depending on which "
-                        + "time card it came from. You have about 2.3 hours left.");
+                .isEqualTo(
+                        "We've been talking for 10 minutes. That comes to between $1.08 and $1.67, depending on which "
+                                + "time card it came from. You have about 2.3 hours left.");
         assertThat(ToolReplies.phrase("lookup_weather", """
                 {"location":"Berlin","country":"Germany","temperature_c":3.4,"conditions":"overcast","wind_kmh":14.2,"humidity_percent":81}"""))
-                .isEqualTo("In Berlin, Germany it's 3 degrees Celsius with overcast, and the wind is at 14 kilometres per hour.");
-        assertThat(ToolReplies.phrase("lookup_weather", "{\"error\":\"weather_unreachable\",\"message\":\"I can't reach the weather service right now.\"}"))
+                .isEqualTo(
+                        "In Berlin, Germany it's 3 degrees Celsius with overcast, and the wind is at 14 kilometres per hour.");
+        assertThat(
+                        ToolReplies.phrase(
+                                "lookup_weather",
+                                "{\"error\":\"weather_unreachable\",\"message\":\"I can't reach the weather service right now.\"}"))
                 .isEqualTo("I can't reach the weather service right now.");
         assertThat(ToolReplies.phrase("check_time_balance", """
                 {"caller":"user","balance_seconds":600,"balance":"10 minutes","low_balance":true}"""))
-                .isEqualTo("You have 10 minutes of conversation time left. That's getting low; you can buy more time cards any time.");
+                .isEqualTo(
+                        "You have 10 minutes of conversation time left. That's getting low; you can buy more time cards any time.");
     }
 
     @Test
@@ -207,11 +257,14 @@ class OfflineBrainTest {
         List<LlmEvent> events = ask("who are you");
         String whole = text(events);
 
-        List<LlmEvent.TextDelta> deltas = events.stream().filter(LlmEvent.TextDelta.class::isInstance)
-                .map(LlmEvent.TextDelta.class::cast).toList();
+        List<LlmEvent.TextDelta> deltas = events.stream()
+                .filter(LlmEvent.TextDelta.class::isInstance)
+                .map(LlmEvent.TextDelta.class::cast)
+                .toList();
         assertThat(deltas).hasSizeGreaterThan(10);
         assertThat(deltas).allSatisfy(d -> assertThat(d.text().strip()).doesNotContain(" "));
-        assertThat(((LlmEvent.Done) events.get(events.size() - 1)).completionTokens()).isEqualTo(deltas.size());
+        assertThat(((LlmEvent.Done) events.get(events.size() - 1)).completionTokens())
+                .isEqualTo(deltas.size());
         assertThat(whole).endsWith("the weather anywhere in the world.");
     }
 

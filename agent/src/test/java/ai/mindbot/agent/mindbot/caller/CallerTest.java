@@ -2,11 +2,9 @@ package ai.mindbot.agent.mindbot.caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.api.Participant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class CallerTest {
 
@@ -16,8 +14,9 @@ class CallerTest {
 
     @Test
     void aUserIsKnownByTheIdentityTheAuthServiceSigned() {
-        Caller caller = Caller.of(participant("user-42", "John Doe",
-                Map.of("mindbot.user_id", "42", "mindbot.email", "john@example.com"))).orElseThrow();
+        Caller caller = Caller.of(participant(
+                        "user-42", "John Doe", Map.of("mindbot.user_id", "42", "mindbot.email", "john@example.com")))
+                .orElseThrow();
 
         assertThat(caller.kind()).isEqualTo(Caller.Kind.USER);
         assertThat(caller.userId()).isEqualTo("42");
@@ -27,8 +26,9 @@ class CallerTest {
 
     @Test
     void attributesAClientChangedNeverDecideWhoIsBilled() {
-        Caller caller = Caller.of(participant("user-42", "John",
-                Map.of("mindbot.user_id", "1", "mindbot.guest", "true"))).orElseThrow();
+        Caller caller = Caller.of(
+                        participant("user-42", "John", Map.of("mindbot.user_id", "1", "mindbot.guest", "true")))
+                .orElseThrow();
 
         assertThat(caller.userId()).isEqualTo("42");
         assertThat(caller.isGuest()).isFalse();
@@ -36,8 +36,8 @@ class CallerTest {
 
     @Test
     void aGuestIdentityIsAGuestWhateverItsAttributesSay() {
-        Caller caller = Caller.of(participant("guest-0123456789abcdef", "guest",
-                Map.of("mindbot.user_id", "42"))).orElseThrow();
+        Caller caller = Caller.of(participant("guest-0123456789abcdef", "guest", Map.of("mindbot.user_id", "42")))
+                .orElseThrow();
 
         assertThat(caller.isGuest()).isTrue();
         assertThat(caller.userId()).isNull();
@@ -46,9 +46,11 @@ class CallerTest {
 
     @Test
     void participantsTheAuthServiceDidNotMintAreNotServed() {
-        assertThat(Caller.of(participant("alice", "Alice", Map.of("mindbot.user_id", "42")))).isEmpty();
+        assertThat(Caller.of(participant("alice", "Alice", Map.of("mindbot.user_id", "42"))))
+                .isEmpty();
         assertThat(Caller.of(participant("user-abc", "Alice", Map.of()))).isEmpty();
-        assertThat(Caller.of(new Participant("PA_2", "agent-AJ_1", "agent", "", Map.of(), Participant.Kind.AGENT))).isEmpty();
+        assertThat(Caller.of(new Participant("PA_2", "agent-AJ_1", "agent", "", Map.of(), Participant.Kind.AGENT)))
+                .isEmpty();
     }
 
     @Test

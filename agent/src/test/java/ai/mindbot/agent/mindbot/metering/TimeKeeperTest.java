@@ -2,19 +2,17 @@ package ai.mindbot.agent.mindbot.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.mindbot.FakeTimeService;
 import ai.mindbot.agent.mindbot.ManualJobExecutor;
 import ai.mindbot.agent.mindbot.caller.Caller;
 import ai.mindbot.agent.mindbot.services.Json;
 import ai.mindbot.agent.mindbot.services.ServiceRefusedException;
 import ai.mindbot.agent.mindbot.services.TimeService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 
 class TimeKeeperTest {
 
@@ -219,9 +217,14 @@ class TimeKeeperTest {
         assertThat(keeper.reading().secondsLeft()).isEqualTo(80);
         job.advance(Duration.ofSeconds(200));
 
-        assertThat(events.said).containsExactly("started GUEST 180@0.0", "finalMinute 60@120.0",
-                "goodbye GUEST_LIMIT@174.0", "timeUp GUEST_LIMIT@180.0");
-        assertThat(service.startCalls + service.heartbeatCalls + service.endCalls).isZero();
+        assertThat(events.said)
+                .containsExactly(
+                        "started GUEST 180@0.0",
+                        "finalMinute 60@120.0",
+                        "goodbye GUEST_LIMIT@174.0",
+                        "timeUp GUEST_LIMIT@180.0");
+        assertThat(service.startCalls + service.heartbeatCalls + service.endCalls)
+                .isZero();
     }
 
     @Test
@@ -231,8 +234,11 @@ class TimeKeeperTest {
         begin(service, JOHN);
         job.advance(Duration.ofSeconds(120));
 
-        assertThat(events.said).containsExactly("unreachable@0.0", "goodbye TIME_SERVICE_UNAVAILABLE@54.0",
-                "timeUp TIME_SERVICE_UNAVAILABLE@60.0");
+        assertThat(events.said)
+                .containsExactly(
+                        "unreachable@0.0",
+                        "goodbye TIME_SERVICE_UNAVAILABLE@54.0",
+                        "timeUp TIME_SERVICE_UNAVAILABLE@60.0");
         assertThat(service.startCalls).isGreaterThan(1); // it kept trying
     }
 
@@ -321,8 +327,8 @@ class TimeKeeperTest {
 
     @Test
     void aBalanceAskedWhileTheSessionIsStartingIsAnsweredByTheStart() throws Exception {
-        TimeKeeper keeper = new TimeKeeper(job, new DelayedStart(FakeTimeService.on(job, 600), job), MeteringRules.defaults(),
-                events);
+        TimeKeeper keeper = new TimeKeeper(
+                job, new DelayedStart(FakeTimeService.on(job, 600), job), MeteringRules.defaults(), events);
         job.execute(() -> keeper.begin(JOHN, "mindbot-7"));
         job.runDue();
         CompletableFuture<Reading> asked = keeper.refresh();
@@ -344,8 +350,11 @@ class TimeKeeperTest {
         job.execute(() -> keeper.begin(JOHN, "mindbot-7"));
         job.advance(Duration.ofSeconds(90));
 
-        assertThat(events.said).containsExactly("unreachable@0.0", "goodbye TIME_SERVICE_UNAVAILABLE@54.0",
-                "timeUp TIME_SERVICE_UNAVAILABLE@60.0");
+        assertThat(events.said)
+                .containsExactly(
+                        "unreachable@0.0",
+                        "goodbye TIME_SERVICE_UNAVAILABLE@54.0",
+                        "timeUp TIME_SERVICE_UNAVAILABLE@60.0");
     }
 
     /** The time service as it answers an agent whose key the auth service refused. */
@@ -358,8 +367,7 @@ class TimeKeeperTest {
 
         @Override
         public CompletableFuture<SessionStarted> start(SessionRequest request) {
-            return CompletableFuture.failedFuture(new ServiceRefusedException(401,
-                    "invalid_api_key", Json.object()));
+            return CompletableFuture.failedFuture(new ServiceRefusedException(401, "invalid_api_key", Json.object()));
         }
 
         @Override

@@ -3,7 +3,6 @@ package ai.mindbot.agent.mindbot.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-
 import org.junit.jupiter.api.Test;
 
 class EndpointsTest {

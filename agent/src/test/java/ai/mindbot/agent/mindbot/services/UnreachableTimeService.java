@@ -7,8 +7,7 @@ import java.net.URI;
 /** A real {@link HttpTimeService} aimed at a loopback port nothing listens on: every call finds the time service down. */
 public final class UnreachableTimeService {
 
-    private UnreachableTimeService() {
-    }
+    private UnreachableTimeService() {}
 
     public static HttpTimeService create(JsonHttp http) throws IOException {
         int closedPort;

@@ -2,23 +2,12 @@ package ai.mindbot.agent.mindbot.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.mindbot.FakeServicesServer;
 import ai.mindbot.agent.mindbot.FakeTimeService;
 import ai.mindbot.agent.mindbot.FakeWeatherServer;
 import ai.mindbot.agent.mindbot.ManualJobExecutor;
-import ai.mindbot.agent.mindbot.console.ConsoleJobThread;
 import ai.mindbot.agent.mindbot.caller.Caller;
+import ai.mindbot.agent.mindbot.console.ConsoleJobThread;
 import ai.mindbot.agent.mindbot.metering.MeteringRules;
 import ai.mindbot.agent.mindbot.metering.TimeKeeper;
 import ai.mindbot.agent.mindbot.metering.TimeListener;
@@ -29,6 +18,15 @@ import ai.mindbot.agent.mindbot.services.JsonHttp;
 import ai.mindbot.agent.mindbot.services.TimeService;
 import ai.mindbot.agent.mindbot.services.UnreachableTimeService;
 import ai.mindbot.agent.voice.Tool;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class MindBotToolsTest {
@@ -56,9 +54,11 @@ class MindBotToolsTest {
     private Map<String, Tool> callTools(Caller caller, long balance) throws Exception {
         services = new FakeServicesServer(new FakeTimeService(System::currentTimeMillis, balance));
         weather = new FakeWeatherServer();
-        TimeService time = new HttpTimeService(http, services.url(),
+        TimeService time = new HttpTimeService(
+                http,
+                services.url(),
                 new AgentCredential(http, services.url(), FakeServicesServer.API_KEY, System::nanoTime));
-        TimeKeeper keeper = new TimeKeeper(job, time, MeteringRules.defaults(), new TimeListener() { });
+        TimeKeeper keeper = new TimeKeeper(job, time, MeteringRules.defaults(), new TimeListener() {});
         job.runAndWait(() -> keeper.begin(caller, "mindbot-7"));
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!caller.isGuest() && !keeper.reading().metered() && System.nanoTime() < deadline) {
@@ -79,12 +79,16 @@ class MindBotToolsTest {
     void offersTheFourToolsOfTheSeedGuideWithJsonSchemas() throws Exception {
         Map<String, Tool> tools = callTools(JOHN, 9000);
 
-        assertThat(tools).containsOnlyKeys("check_time_balance", "get_time_packages", "estimate_session_cost", "lookup_weather");
+        assertThat(tools)
+                .containsOnlyKeys("check_time_balance", "get_time_packages", "estimate_session_cost", "lookup_weather");
         for (Tool tool : tools.values()) {
-            assertThat(Json.parse(tool.parametersJsonSchema()).path("type").asString()).isEqualTo("object");
+            assertThat(Json.parse(tool.parametersJsonSchema()).path("type").asString())
+                    .isEqualTo("object");
             assertThat(tool.description()).isNotBlank();
         }
-        assertThat(Json.parse(tools.get("lookup_weather").parametersJsonSchema()).path("required").toString())
+        assertThat(Json.parse(tools.get("lookup_weather").parametersJsonSchema())
+                        .path("required")
+                        .toString())
                 .contains("location");
     }
 
@@ -127,14 +131,15 @@ class MindBotToolsTest {
     void getTimePackagesSaysSoWhenThePriceListCannotBeReached() throws Exception {
         Tool tool = GetTimePackages.tool(UnreachableTimeService.create(http));
 
-        assertThat(Json.parse(tool.handler().call("{}")).path("error").asString()).isEqualTo("time_service_unreachable");
+        assertThat(Json.parse(tool.handler().call("{}")).path("error").asString())
+                .isEqualTo("time_service_unreachable");
     }
 
     @Test
     void estimateSessionCostPricesThisCallsTimeAtAPackagesRateOrAsARange() throws Exception {
         ManualJobExecutor clock = new ManualJobExecutor();
         FakeTimeService time = FakeTimeService.on(clock, 9000);
-        TimeKeeper keeper = new TimeKeeper(clock, time, MeteringRules.defaults(), new TimeListener() { });
+        TimeKeeper keeper = new TimeKeeper(clock, time, MeteringRules.defaults(), new TimeListener() {});
         clock.execute(() -> keeper.begin(JOHN, "mindbot-7"));
         clock.advance(Duration.ofMinutes(10));
         Tool tool = EstimateSessionCost.tool(keeper, time);

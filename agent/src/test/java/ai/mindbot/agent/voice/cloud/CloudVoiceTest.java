@@ -3,14 +3,12 @@ package ai.mindbot.agent.voice.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.voice.deepgram.DeepgramStt;
 import ai.mindbot.agent.voice.deepgram.DeepgramTts;
 import ai.mindbot.agent.voice.openai.OpenAiLlm;
 import ai.mindbot.agent.voice.openai.OpenAiTts;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class CloudVoiceTest {
 
@@ -42,8 +40,8 @@ class CloudVoiceTest {
         assertThat(CloudVoice.from(both).tts()).containsInstanceOf(OpenAiTts.class);
         assertThat(CloudVoice.from(both).llm()).containsInstanceOf(OpenAiLlm.class);
 
-        CloudVoice deepgramVoice = CloudVoice.from(Map.of("DEEPGRAM_API_KEY", DEEPGRAM, "OPENAI_API_KEY", OPENAI,
-                "TTS_PROVIDER", "Deepgram"));
+        CloudVoice deepgramVoice = CloudVoice.from(
+                Map.of("DEEPGRAM_API_KEY", DEEPGRAM, "OPENAI_API_KEY", OPENAI, "TTS_PROVIDER", "Deepgram"));
         assertThat(deepgramVoice.tts()).containsInstanceOf(DeepgramTts.class);
     }
 
@@ -65,11 +63,12 @@ class CloudVoiceTest {
 
     @Test
     void theLogLineNamesProvidersAndModelsButNeverAKey() {
-        CloudVoice voice = CloudVoice.from(Map.of("DEEPGRAM_API_KEY", DEEPGRAM, "OPENAI_API_KEY", OPENAI,
-                "OPENAI_MODEL", "gpt-4.1-mini"));
+        CloudVoice voice = CloudVoice.from(
+                Map.of("DEEPGRAM_API_KEY", DEEPGRAM, "OPENAI_API_KEY", OPENAI, "OPENAI_MODEL", "gpt-4.1-mini"));
 
         assertThat(voice.describe())
                 .isEqualTo("Deepgram STT nova-3, OpenAI LLM gpt-4.1-mini, OpenAI TTS gpt-4o-mini-tts/ash")
-                .doesNotContain(OPENAI).doesNotContain(DEEPGRAM);
+                .doesNotContain(OPENAI)
+                .doesNotContain(DEEPGRAM);
     }
 }

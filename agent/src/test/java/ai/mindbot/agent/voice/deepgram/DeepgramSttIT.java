@@ -2,20 +2,18 @@ package ai.mindbot.agent.voice.deepgram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.fakes.DeepgramMessages;
 import ai.mindbot.agent.voice.fakes.FakeDeepgramListen;
 import ai.mindbot.agent.voice.fakes.Recorder;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class DeepgramSttIT {
 
@@ -63,9 +61,18 @@ class DeepgramSttIT {
             session.awaitAudioBytes(5 * 1600 * 2, WAIT);
 
             assertThat(session.header("Authorization")).isEqualTo("Token dg-test-key");
-            assertThat(session.target()).startsWith("/v1/listen?").contains("model=nova-3", "encoding=linear16",
-                    "sample_rate=16000", "channels=1", "interim_results=true", "endpointing=25",
-                    "utterance_end_ms=1000", "vad_events=true", "language=en");
+            assertThat(session.target())
+                    .startsWith("/v1/listen?")
+                    .contains(
+                            "model=nova-3",
+                            "encoding=linear16",
+                            "sample_rate=16000",
+                            "channels=1",
+                            "interim_results=true",
+                            "endpointing=25",
+                            "utterance_end_ms=1000",
+                            "vad_events=true",
+                            "language=en");
             byte[] audio = session.audio();
             assertThat(audio).hasSize(16_000);
             assertThat(new byte[] {audio[0], audio[1]}).containsExactly(0x02, 0x01);
@@ -80,13 +87,14 @@ class DeepgramSttIT {
             events.awaitAny(e -> events.events().size() >= 6, WAIT);
         }
 
-        assertThat(events.events()).containsExactly(
-                new SttEvent.StartOfSpeech(),
-                new SttEvent.Interim("how much"),
-                new SttEvent.Interim("how much time do I"),
-                new SttEvent.Final("How much time do I have?", 0.98),
-                new SttEvent.EndOfSpeech(),
-                new SttEvent.StartOfSpeech());
+        assertThat(events.events())
+                .containsExactly(
+                        new SttEvent.StartOfSpeech(),
+                        new SttEvent.Interim("how much"),
+                        new SttEvent.Interim("how much time do I"),
+                        new SttEvent.Final("How much time do I have?", 0.98),
+                        new SttEvent.EndOfSpeech(),
+                        new SttEvent.StartOfSpeech());
     }
 
     @Test
@@ -102,11 +110,12 @@ class DeepgramSttIT {
             events.awaitType(SttEvent.EndOfSpeech.class, WAIT);
         }
 
-        assertThat(events.events()).containsExactly(
-                new SttEvent.StartOfSpeech(),
-                new SttEvent.Interim("add ten"),
-                new SttEvent.Final("add ten minutes", 0.98),
-                new SttEvent.EndOfSpeech());
+        assertThat(events.events())
+                .containsExactly(
+                        new SttEvent.StartOfSpeech(),
+                        new SttEvent.Interim("add ten"),
+                        new SttEvent.Final("add ten minutes", 0.98),
+                        new SttEvent.EndOfSpeech());
     }
 
     @Test
@@ -120,10 +129,11 @@ class DeepgramSttIT {
             events.awaitType(SttEvent.EndOfSpeech.class, WAIT);
         }
 
-        assertThat(events.events()).containsExactly(
-                new SttEvent.StartOfSpeech(),
-                new SttEvent.Final("what is my balance", 0.98),
-                new SttEvent.EndOfSpeech());
+        assertThat(events.events())
+                .containsExactly(
+                        new SttEvent.StartOfSpeech(),
+                        new SttEvent.Final("what is my balance", 0.98),
+                        new SttEvent.EndOfSpeech());
     }
 
     @Test
@@ -133,10 +143,13 @@ class DeepgramSttIT {
         try (Stt.SttStream stream = stt.stream(events)) {
             FakeDeepgramListen.Session session = deepgram.nextSession(WAIT);
             Thread.sleep(700);
-            long keepAlives = session.texts().stream().filter(t -> t.equals("{\"type\":\"KeepAlive\"}")).count();
+            long keepAlives = session.texts().stream()
+                    .filter(t -> t.equals("{\"type\":\"KeepAlive\"}"))
+                    .count();
             // the upper bound from the time that really passed: on a loaded machine the sleep runs long
             long elapsedMillis = (System.nanoTime() - opened) / 1_000_000;
-            assertThat(keepAlives).as("KeepAlives in %d ms at a 200 ms interval", elapsedMillis)
+            assertThat(keepAlives)
+                    .as("KeepAlives in %d ms at a 200 ms interval", elapsedMillis)
                     .isBetween(2L, elapsedMillis / 200 + 1);
             assertThat(session.audioBytes()).isZero();
         }
@@ -196,8 +209,8 @@ class DeepgramSttIT {
             stream.flush();
             assertThat(seen).hasSize(3);
         }
-        assertThat(events.events().subList(0, 2)).containsExactly(
-                new SttEvent.StartOfSpeech(), new SttEvent.Interim("I want to buy"));
+        assertThat(events.events().subList(0, 2))
+                .containsExactly(new SttEvent.StartOfSpeech(), new SttEvent.Interim("I want to buy"));
         assertThat(((SttEvent.Failed) events.events().get(2)).error()).hasMessageContaining("Deepgram");
     }
 
@@ -210,7 +223,8 @@ class DeepgramSttIT {
             events.awaitType(SttEvent.Failed.class, WAIT);
         }
         assertThat(events.events()).hasSize(1);
-        assertThat(((SttEvent.Failed) events.events().get(0)).error()).hasMessageContaining("1011")
+        assertThat(((SttEvent.Failed) events.events().get(0)).error())
+                .hasMessageContaining("1011")
                 .hasMessageContaining("NET-0001");
     }
 }

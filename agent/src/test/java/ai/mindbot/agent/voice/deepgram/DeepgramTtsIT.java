@@ -2,19 +2,17 @@ package ai.mindbot.agent.voice.deepgram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.fakes.FakeHttpApi;
 import ai.mindbot.agent.voice.fakes.FakeReply;
 import ai.mindbot.agent.voice.fakes.Recorder;
 import ai.mindbot.agent.voice.fakes.TtsAudio;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class DeepgramTtsIT {
 
@@ -27,8 +25,9 @@ class DeepgramTtsIT {
     @BeforeEach
     void start() throws Exception {
         deepgram = FakeHttpApi.start();
-        tts = new DeepgramTts(DeepgramSettings.from(Map.of("DEEPGRAM_API_KEY", "dg-test-key",
-                "DEEPGRAM_BASE_URL", deepgram.baseUrl())).orElseThrow());
+        tts = new DeepgramTts(DeepgramSettings.from(
+                        Map.of("DEEPGRAM_API_KEY", "dg-test-key", "DEEPGRAM_BASE_URL", deepgram.baseUrl()))
+                .orElseThrow());
     }
 
     @AfterEach
@@ -49,14 +48,17 @@ class DeepgramTtsIT {
         assertThat(TtsAudio.pieces(seen)).isGreaterThanOrEqualTo(3);
         FakeHttpApi.Recorded request = deepgram.requests(SPEAK).get(0);
         assertThat(request.header("Authorization")).isEqualTo("Token dg-test-key");
-        assertThat(request.query()).isEqualTo("model=aura-2-andromeda-en&encoding=linear16&sample_rate=24000&container=none");
+        assertThat(request.query())
+                .isEqualTo("model=aura-2-andromeda-en&encoding=linear16&sample_rate=24000&container=none");
         assertThat(request.body()).isEqualTo("{\"text\":\"Your balance is forty-two minutes.\"}");
     }
 
     @Test
     void aRefusedKeyFailsWithTheStatus() throws Exception {
-        deepgram.enqueue(SPEAK, new FakeReply.Status(401, Map.of(),
-                "{\"err_code\":\"INVALID_AUTH\",\"err_msg\":\"Invalid credentials.\"}"));
+        deepgram.enqueue(
+                SPEAK,
+                new FakeReply.Status(
+                        401, Map.of(), "{\"err_code\":\"INVALID_AUTH\",\"err_msg\":\"Invalid credentials.\"}"));
         Recorder<TtsEvent> events = new Recorder<>();
 
         tts.synthesize("Hello.", events);
@@ -64,6 +66,7 @@ class DeepgramTtsIT {
 
         assertThat(deepgram.requests(SPEAK)).hasSize(1);
         assertThat(((TtsEvent.Failed) events.events().get(0)).error())
-                .hasMessageContaining("Deepgram TTS answered 401").hasMessageContaining("INVALID_AUTH");
+                .hasMessageContaining("Deepgram TTS answered 401")
+                .hasMessageContaining("INVALID_AUTH");
     }
 }

@@ -2,14 +2,11 @@ package ai.mindbot.agent.voice.deepgram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
-import tools.jackson.databind.json.JsonMapper;
-
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.fakes.DeepgramMessages;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class ListenEventsTest {
 
@@ -33,8 +30,11 @@ class ListenEventsTest {
 
     @Test
     void aFinalWithSpeechFinalIsTheWholeUtteranceInOneMessage() {
-        assertThat(read(DeepgramMessages.results("Add ten minutes.", true, true, 0, 1.2))).containsExactly(
-                new SttEvent.StartOfSpeech(), new SttEvent.Final("Add ten minutes.", 0.98), new SttEvent.EndOfSpeech());
+        assertThat(read(DeepgramMessages.results("Add ten minutes.", true, true, 0, 1.2)))
+                .containsExactly(
+                        new SttEvent.StartOfSpeech(),
+                        new SttEvent.Final("Add ten minutes.", 0.98),
+                        new SttEvent.EndOfSpeech());
     }
 
     @Test

@@ -1,13 +1,5 @@
 package ai.mindbot.agent.voice.fakes;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import ai.mindbot.agent.voice.ChatMessage;
 import ai.mindbot.agent.voice.ChatRequest;
 import ai.mindbot.agent.voice.LlmEvent;
@@ -15,6 +7,13 @@ import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.cloud.CloudVoice;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the cloud clients themselves add, against the loopback fakes answering at once: request to
@@ -31,16 +30,24 @@ public final class CloudLatencyProbe {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmUp = 30;
-        try (FakeHttpApi http = FakeHttpApi.start(); FakeDeepgramListen listen = FakeDeepgramListen.start()) {
+        try (FakeHttpApi http = FakeHttpApi.start();
+                FakeDeepgramListen listen = FakeDeepgramListen.start()) {
             long[] baseline = memory();
             CloudVoice voice = CloudVoice.from(Map.of(
-                    "OPENAI_API_KEY", "sk-probe", "OPENAI_BASE_URL", http.baseUrl() + "/v1",
-                    "DEEPGRAM_API_KEY", "dg-probe", "DEEPGRAM_BASE_URL", listen.baseUrl()));
+                    "OPENAI_API_KEY",
+                    "sk-probe",
+                    "OPENAI_BASE_URL",
+                    http.baseUrl() + "/v1",
+                    "DEEPGRAM_API_KEY",
+                    "dg-probe",
+                    "DEEPGRAM_BASE_URL",
+                    listen.baseUrl()));
             ChatRequest ask = new ChatRequest(List.of(new ChatMessage.User("How much time do I have?")), List.of());
             List<Long> llm = new ArrayList<>();
             List<Long> tts = new ArrayList<>();
             for (int i = 0; i < warmUp + rounds; i++) {
-                http.enqueue("/v1/chat/completions", FakeReply.Sse.of(OpenAiChunks.text("You have", " forty minutes.")));
+                http.enqueue(
+                        "/v1/chat/completions", FakeReply.Sse.of(OpenAiChunks.text("You have", " forty minutes.")));
                 Recorder<LlmEvent> chat = new Recorder<>();
                 long start = System.nanoTime();
                 voice.llm().orElseThrow().chat(ask, chat);
@@ -57,9 +64,13 @@ public final class CloudLatencyProbe {
                 speech.awaitType(TtsEvent.Done.class, Duration.ofSeconds(10));
                 if (i == 0) {
                     long[] after = memory();
-                    System.out.printf("first turn (cold: the SDK loads its classes): chat() to first TextDelta %.0f ms;"
-                            + " loaded classes +%d, heap +%.1f MB, non-heap +%.1f MB%n", first / 1e6,
-                            after[0] - baseline[0], (after[1] - baseline[1]) / 1e6, (after[2] - baseline[2]) / 1e6);
+                    System.out.printf(
+                            "first turn (cold: the SDK loads its classes): chat() to first TextDelta %.0f ms;"
+                                    + " loaded classes +%d, heap +%.1f MB, non-heap +%.1f MB%n",
+                            first / 1e6,
+                            after[0] - baseline[0],
+                            (after[1] - baseline[1]) / 1e6,
+                            (after[2] - baseline[2]) / 1e6);
                 }
                 if (i >= warmUp) {
                     llm.add(first);
@@ -98,14 +109,21 @@ public final class CloudLatencyProbe {
                 nonHeap += pool.getUsage().getUsed();
             }
         }
-        return new long[] {ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), nonHeap};
+        return new long[] {
+            ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
+            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+            nonHeap
+        };
     }
 
     private static void print(String what, List<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%-45s n=%d p50=%.2f ms p95=%.2f ms max=%.2f ms%n", what, sorted.length,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6,
+        System.out.printf(
+                "%-45s n=%d p50=%.2f ms p95=%.2f ms max=%.2f ms%n",
+                what,
+                sorted.length,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.95)] / 1e6,
                 sorted[sorted.length - 1] / 1e6);
     }
 }

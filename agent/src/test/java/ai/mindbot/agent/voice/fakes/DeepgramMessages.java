@@ -1,7 +1,6 @@
 package ai.mindbot.agent.voice.fakes;
 
 import java.util.UUID;
-
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,11 +15,11 @@ public final class DeepgramMessages {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String REQUEST_ID = UUID.randomUUID().toString();
 
-    private DeepgramMessages() {
-    }
+    private DeepgramMessages() {}
 
     /** A {@code Results} message; words are spread evenly over {@code [start, start+duration]}. */
-    public static String results(String transcript, boolean isFinal, boolean speechFinal, double start, double duration) {
+    public static String results(
+            String transcript, boolean isFinal, boolean speechFinal, double start, double duration) {
         return results(transcript, isFinal, speechFinal, false, start, duration);
     }
 
@@ -29,8 +28,13 @@ public final class DeepgramMessages {
         return results(transcript, true, false, true, start, duration);
     }
 
-    private static String results(String transcript, boolean isFinal, boolean speechFinal, boolean fromFinalize,
-                                  double start, double duration) {
+    private static String results(
+            String transcript,
+            boolean isFinal,
+            boolean speechFinal,
+            boolean fromFinalize,
+            double start,
+            double duration) {
         ObjectNode m = JSON.createObjectNode();
         m.put("type", "Results");
         m.putArray("channel_index").add(0).add(1);
@@ -43,7 +47,8 @@ public final class DeepgramMessages {
         alternative.put("transcript", transcript);
         alternative.put("confidence", transcript.isEmpty() ? 0.0 : 0.98);
         ArrayNode words = alternative.putArray("words");
-        String[] split = transcript.isBlank() ? new String[0] : transcript.strip().split("\\s+");
+        String[] split =
+                transcript.isBlank() ? new String[0] : transcript.strip().split("\\s+");
         for (int i = 0; i < split.length; i++) {
             double step = duration / split.length;
             ObjectNode w = words.addObject();

@@ -1,5 +1,6 @@
 package ai.mindbot.agent.voice.fakes;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,9 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-
 import javax.net.ServerSocketFactory;
-
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -24,7 +23,6 @@ import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.ByteString;
-import java.io.ByteArrayOutputStream;
 
 /**
  * Deepgram's live recognition socket on loopback. Each {@code /v1/listen} upgrade becomes a
@@ -41,8 +39,7 @@ public final class FakeDeepgramListen implements AutoCloseable {
     /** Accepted connections, so a test can cut one the hard way (OkHttp's server socket has no cancel). */
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
-    private FakeDeepgramListen() {
-    }
+    private FakeDeepgramListen() {}
 
     public static FakeDeepgramListen start() throws IOException {
         FakeDeepgramListen fake = new FakeDeepgramListen();
@@ -51,7 +48,8 @@ public final class FakeDeepgramListen implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 Integer refusal = fake.refusals.poll();
                 if (refusal != null) {
-                    return new MockResponse.Builder().code(refusal)
+                    return new MockResponse.Builder()
+                            .code(refusal)
                             .addHeader("Content-Type", "application/json")
                             .body("{\"err_code\":\"INVALID_AUTH\",\"err_msg\":\"Invalid credentials.\","
                                     + "\"request_id\":\"00000000-0000-0000-0000-000000000000\"}")
@@ -202,11 +200,16 @@ public final class FakeDeepgramListen implements AutoCloseable {
         }
 
         public void awaitAudioBytes(long atLeast, Duration timeout) throws InterruptedException {
-            await(() -> audioBytes.get() >= atLeast, timeout, "audio bytes >= " + atLeast + " (have " + audioBytes + ")");
+            await(
+                    () -> audioBytes.get() >= atLeast,
+                    timeout,
+                    "audio bytes >= " + atLeast + " (have " + audioBytes + ")");
         }
 
         public void awaitText(String type, Duration timeout) throws InterruptedException {
-            await(() -> texts.stream().anyMatch(t -> t.contains("\"type\":\"" + type + "\"")), timeout,
+            await(
+                    () -> texts.stream().anyMatch(t -> t.contains("\"type\":\"" + type + "\"")),
+                    timeout,
                     "a " + type + " message (have " + texts + ")");
         }
 
@@ -215,7 +218,8 @@ public final class FakeDeepgramListen implements AutoCloseable {
             return this;
         }
 
-        private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        private static void await(BooleanSupplier condition, Duration timeout, String what)
+                throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!condition.getAsBoolean()) {
                 if (System.nanoTime() > deadline) {

@@ -1,5 +1,8 @@
 package ai.mindbot.agent.voice.fakes;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -13,10 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback HTTP server that answers each request to a path with the next {@link FakeReply}
@@ -65,7 +64,8 @@ public final class FakeHttpApi implements AutoCloseable {
 
     /** {@code http://127.0.0.1:port}; OpenAI's base URL is this plus {@code /v1}. */
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort();
     }
 
     public FakeHttpApi enqueue(String path, FakeReply reply) {
@@ -80,14 +80,21 @@ public final class FakeHttpApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Recorded(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), body, System.nanoTime()));
+        requests.add(new Recorded(
+                exchange.getRequestMethod(),
+                path,
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(),
+                body,
+                System.nanoTime()));
         ConcurrentLinkedQueue<FakeReply> queue = replies.get(path);
         FakeReply reply = queue == null ? null : queue.poll();
         try {
             if (reply == null) {
-                plain(exchange, new FakeReply.Status(500, Map.of(), "{\"error\":{\"message\":\"nothing scripted for "
-                        + path + "\"}}"));
+                plain(
+                        exchange,
+                        new FakeReply.Status(
+                                500, Map.of(), "{\"error\":{\"message\":\"nothing scripted for " + path + "\"}}"));
             } else if (reply instanceof FakeReply.Status status) {
                 plain(exchange, status);
             } else if (reply instanceof FakeReply.Sse sse) {

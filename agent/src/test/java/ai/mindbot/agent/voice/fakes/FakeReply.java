@@ -57,21 +57,27 @@ public sealed interface FakeReply {
     }
 
     static Status openAiError(int code, String type, String errorCode, String message, Map<String, String> headers) {
-        String body = "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type
-                + "\",\"param\":null,\"code\":\"" + errorCode + "\"}}";
+        String body = "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":\""
+                + errorCode + "\"}}";
         return new Status(code, headers, body);
     }
 
     /** OpenAI's answer to a wrong key. */
     static Status unauthorized() {
-        return openAiError(401, "invalid_request_error", "invalid_api_key",
+        return openAiError(
+                401,
+                "invalid_request_error",
+                "invalid_api_key",
                 "Incorrect API key provided: sk-test***. You can find your API key at https://platform.openai.com/account/api-keys.",
                 Map.of());
     }
 
     /** OpenAI's rate-limit answer, telling the client to wait {@code retryAfterSeconds}. */
     static Status rateLimited(int retryAfterSeconds) {
-        return openAiError(429, "requests", "rate_limit_exceeded",
+        return openAiError(
+                429,
+                "requests",
+                "rate_limit_exceeded",
                 "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, Used 3, Requested 1.",
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }

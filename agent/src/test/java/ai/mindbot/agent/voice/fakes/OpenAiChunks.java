@@ -2,7 +2,6 @@ package ai.mindbot.agent.voice.fakes;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,7 +77,9 @@ public final class OpenAiChunks {
     public OpenAiChunks usage(int prompt, int completion) {
         ObjectNode c = header();
         c.putArray("choices");
-        c.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+        c.putObject("usage")
+                .put("prompt_tokens", prompt)
+                .put("completion_tokens", completion)
                 .put("total_tokens", prompt + completion);
         chunks.add(JSON.writeValueAsString(c));
         return this;

@@ -1,18 +1,18 @@
 package ai.mindbot.agent.voice.fakes;
 
-import java.util.List;
-
 import ai.mindbot.agent.voice.TtsEvent;
+import java.util.List;
 
 /** Reads recorded {@link TtsEvent}s back as one signal. */
 public final class TtsAudio {
 
-    private TtsAudio() {
-    }
+    private TtsAudio() {}
 
     public static short[] joined(List<TtsEvent> events) {
-        int total = events.stream().filter(TtsEvent.Audio.class::isInstance)
-                .mapToInt(e -> ((TtsEvent.Audio) e).samples().length).sum();
+        int total = events.stream()
+                .filter(TtsEvent.Audio.class::isInstance)
+                .mapToInt(e -> ((TtsEvent.Audio) e).samples().length)
+                .sum();
         short[] all = new short[total];
         int at = 0;
         for (TtsEvent e : events) {

@@ -3,10 +3,9 @@ package ai.mindbot.agent.voice.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import ai.mindbot.agent.voice.Vad;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 class EnergyVadTest {
 
@@ -41,13 +40,15 @@ class EnergyVadTest {
     @Test
     void givesTheSameAnswerForTheSameWindow() {
         short[] window = window(Speech.noise(0.032, -44, 6));
-        assertThat(vad.newStream().probability(window)).isEqualTo(vad.newStream().probability(window));
+        assertThat(vad.newStream().probability(window))
+                .isEqualTo(vad.newStream().probability(window));
     }
 
     @Test
     void takesSilerosWindowOnly() {
         assertThat(vad.windowSamples()).isEqualTo(512);
-        assertThatThrownBy(() -> vad.newStream().probability(new short[480])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> vad.newStream().probability(new short[480]))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EnergyVad(3)).isInstanceOf(IllegalArgumentException.class);
     }
 

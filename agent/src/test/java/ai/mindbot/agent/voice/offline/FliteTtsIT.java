@@ -2,18 +2,16 @@ package ai.mindbot.agent.voice.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.Tts;
+import ai.mindbot.agent.voice.TtsEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.voice.TtsEvent;
-import ai.mindbot.agent.voice.Tts;
-import java.util.function.Consumer;
 
 /** flite (scripts/install-voice) as a subprocess. */
 @Tag("e2e")
@@ -32,8 +30,11 @@ class FliteTtsIT {
     void deliversLongSpeechInPieces() {
         try (FliteTts flite = VoicePeers.flite()) {
             List<TtsEvent> events = new CopyOnWriteArrayList<>();
-            Speech.say(new RecordingTts(flite, events), "You have two hours and thirty minutes of conversation time left.");
-            long pieces = events.stream().filter(TtsEvent.Audio.class::isInstance).count();
+            Speech.say(
+                    new RecordingTts(flite, events),
+                    "You have two hours and thirty minutes of conversation time left.");
+            long pieces =
+                    events.stream().filter(TtsEvent.Audio.class::isInstance).count();
             assertThat(pieces).isGreaterThan(10); // 100 ms each
             assertThat(events.get(events.size() - 1)).isInstanceOf(TtsEvent.Done.class);
         }
@@ -54,8 +55,11 @@ class FliteTtsIT {
             Thread.sleep(500);
             assertThat(events.size()).isLessThanOrEqualTo(atCancel + 1); // at most the piece in flight
             assertThat(events).noneMatch(e -> e instanceof TtsEvent.Done || e instanceof TtsEvent.Failed);
-            assertThat(ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("flite")))
-                    .as("flite processes left running").isEmpty();
+            assertThat(ProcessHandle.current()
+                            .children()
+                            .filter(p -> p.info().command().orElse("").endsWith("flite")))
+                    .as("flite processes left running")
+                    .isEmpty();
         }
     }
 

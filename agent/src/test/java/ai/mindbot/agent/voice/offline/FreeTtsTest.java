@@ -2,18 +2,16 @@ package ai.mindbot.agent.voice.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.TtsEvent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.voice.TtsEvent;
-import java.util.Arrays;
 
 class FreeTtsTest {
 
@@ -61,7 +59,8 @@ class FreeTtsTest {
     @Test
     void longerTextMakesLongerSpeech() {
         int shortText = Speech.say(tts, "Hello.").length;
-        int longText = Speech.say(tts, "Hello, you have two hours and thirty minutes of conversation time left.").length;
+        int longText =
+                Speech.say(tts, "Hello, you have two hours and thirty minutes of conversation time left.").length;
         assertThat(longText).isGreaterThan(3 * shortText);
     }
 
@@ -81,8 +80,10 @@ class FreeTtsTest {
         assertThat(Speech.say(tts, "Hello.")).isNotEmpty();
         assertThat(events.size()).isLessThanOrEqualTo(atCancel + 1); // at most the piece in flight
         assertThat(events).noneMatch(e -> e instanceof TtsEvent.Done);
-        int delivered = events.stream().filter(TtsEvent.Audio.class::isInstance)
-                .mapToInt(e -> ((TtsEvent.Audio) e).samples().length).sum();
+        int delivered = events.stream()
+                .filter(TtsEvent.Audio.class::isInstance)
+                .mapToInt(e -> ((TtsEvent.Audio) e).samples().length)
+                .sum();
         assertThat(delivered / 16_000.0).as("seconds delivered of a ~40 s text").isLessThan(10);
     }
 

@@ -1,25 +1,24 @@
 package ai.mindbot.agent.voice.offline;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
+import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.Vad;
-import ai.mindbot.agent.api.Cancellable;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +34,8 @@ public final class OfflineVoiceBench {
         List<String> sections = args.length == 0 ? List.of("vad", "tts", "stt", "ood", "wer") : List.of(args);
         System.out.println("| measurement | value |");
         System.out.println("|---|---|");
-        try (FliteTts flite = VoicePeers.flite(); FreeTts freeTts = new FreeTts()) {
+        try (FliteTts flite = VoicePeers.flite();
+                FreeTts freeTts = new FreeTts()) {
             if (sections.contains("vad")) {
                 vad(freeTts);
             }
@@ -64,8 +64,8 @@ public final class OfflineVoiceBench {
     }
 
     private static void vad(FreeTts freeTts) {
-        short[] clip = Speech.concat(Speech.silence(1), Speech.say(freeTts, "How much time do I have left?"),
-                Speech.noise(2, -40, 1));
+        short[] clip = Speech.concat(
+                Speech.silence(1), Speech.say(freeTts, "How much time do I have left?"), Speech.noise(2, -40, 1));
         try (SileroVad silero = SileroVad.load(VoicePeers.sileroModel())) {
             for (Vad vad : new Vad[] {silero, new EnergyVad()}) {
                 Vad.VadStream stream = vad.newStream();
@@ -86,7 +86,9 @@ public final class OfflineVoiceBench {
                     ms[i] = (System.nanoTime() - t0) / 1e6;
                 }
                 Arrays.sort(ms);
-                row((vad instanceof SileroVad ? "Silero VAD" : "Energy VAD") + ", ms per 32 ms window (p50 / p95, " + ms.length + " windows)",
+                row(
+                        (vad instanceof SileroVad ? "Silero VAD" : "Energy VAD") + ", ms per 32 ms window (p50 / p95, "
+                                + ms.length + " windows)",
                         fmt(ms[ms.length / 2], 3) + " / " + fmt(ms[(int) (ms.length * 0.95)], 3));
             }
         }
@@ -121,13 +123,16 @@ public final class OfflineVoiceBench {
         Arrays.sort(first);
         Arrays.sort(total);
         row(name + ": time to first audio, 11-word sentence (p50 of 10)", fmt(first[5], 0) + " ms");
-        row(name + ": whole sentence (p50), audio length", fmt(total[5], 0) + " ms for " + fmt(samples / 16.0, 0) + " ms of speech");
+        row(
+                name + ": whole sentence (p50), audio length",
+                fmt(total[5], 0) + " ms for " + fmt(samples / 16.0, 0) + " ms of speech");
     }
 
     private static void stt(FliteTts flite) throws Exception {
         List<short[]> clips = new ArrayList<>();
         for (String phrase : PocketsphinxSttIT.PHRASES) {
-            clips.add(Speech.concat(Speech.silence(0.2), Speech.throughTheRoom(Speech.say(flite, phrase)), Speech.silence(0.2)));
+            clips.add(Speech.concat(
+                    Speech.silence(0.2), Speech.throughTheRoom(Speech.say(flite, phrase)), Speech.silence(0.2)));
         }
         double audioSeconds = clips.stream().mapToInt(c -> c.length).sum() / 16_000.0;
         for (boolean grammar : new boolean[] {false, true}) {
@@ -159,8 +164,12 @@ public final class OfflineVoiceBench {
             stream.close();
             timed.close();
             row("pocketsphinx " + name + ": decoder start-up", fmt(startup, 0) + " ms");
-            row("pocketsphinx " + name + ": resident memory per added stream (4 streams)", fmt(mbPerStream(model, 4), 1) + " MB");
-            row("pocketsphinx " + name + ": real-time factor (" + fmt(audioSeconds, 1) + " s of speech in " + fmt(decode, 1) + " s)",
+            row(
+                    "pocketsphinx " + name + ": resident memory per added stream (4 streams)",
+                    fmt(mbPerStream(model, 4), 1) + " MB");
+            row(
+                    "pocketsphinx " + name + ": real-time factor (" + fmt(audioSeconds, 1) + " s of speech in "
+                            + fmt(decode, 1) + " s)",
                     fmt(decode / audioSeconds, 2));
             // CPU time does not stretch when other processes take the cores: the figure for capacity
             row("pocketsphinx " + name + ": CPU seconds per second of speech (whole JVM)", fmt(cpu / audioSeconds, 2));
@@ -172,9 +181,12 @@ public final class OfflineVoiceBench {
         System.out.println();
         System.out.println("| flite slt says (not in the grammar) | general LM hears | intent grammar hears |");
         System.out.println("|---|---|---|");
-        for (String phrase : List.of("tell me a joke about cats", "can you recommend a good book",
+        for (String phrase : List.of(
+                "tell me a joke about cats",
+                "can you recommend a good book",
                 "my daughter is learning to play the piano")) {
-            short[] audio = Speech.concat(Speech.silence(0.2), Speech.throughTheRoom(Speech.say(flite, phrase)), Speech.silence(0.2));
+            short[] audio = Speech.concat(
+                    Speech.silence(0.2), Speech.throughTheRoom(Speech.say(flite, phrase)), Speech.silence(0.2));
             StringBuilder line = new StringBuilder("| " + phrase + " |");
             for (PocketsphinxModel model : List.of(VoicePeers.generalModel(), VoicePeers.intentGrammar())) {
                 List<SttEvent> events = new CopyOnWriteArrayList<>();
@@ -210,8 +222,7 @@ public final class OfflineVoiceBench {
     }
 
     private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long residentKb() throws IOException {
@@ -253,7 +264,7 @@ public final class OfflineVoiceBench {
             }
             events.accept(new TtsEvent.Audio(mixed));
             events.accept(new TtsEvent.Done());
-            return () -> { };
+            return () -> {};
         }
     }
 

@@ -2,20 +2,18 @@ package ai.mindbot.agent.voice.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.voice.Stt;
+import ai.mindbot.agent.voice.SttEvent;
+import ai.mindbot.agent.voice.Tts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.voice.Stt;
-import ai.mindbot.agent.voice.SttEvent;
-import ai.mindbot.agent.voice.Tts;
-import java.util.Arrays;
 
 /**
  * Real speech in: flite and FreeTTS say MindBot's phrases, the audio makes the round trip a room
@@ -56,7 +54,9 @@ class PocketsphinxSttIT {
     void transcribesFliteSpeechAfterTheRoomRoundTripAndFindsTheKeyWords() throws Exception {
         List<String> heard = new ArrayList<>();
         WordErrorRate wer = transcribeAll(new PocketsphinxStt(VoicePeers.generalModel()), flite, heard);
-        assertThat(wer.rate()).as("WER of flite slt through the general model: %s", wer).isLessThanOrEqualTo(0.20);
+        assertThat(wer.rate())
+                .as("WER of flite slt through the general model: %s", wer)
+                .isLessThanOrEqualTo(0.20);
         assertThat(heard.get(0)).contains("time");
         assertThat(heard.get(1)).contains("package"); // slt's "packages are" is often heard as "package is"
         assertThat(heard.get(2)).contains("weather").contains("berlin");
@@ -67,13 +67,17 @@ class PocketsphinxSttIT {
     @Test
     void transcribesFreeTtsSpeechAfterTheRoomRoundTrip() throws Exception {
         WordErrorRate wer = transcribeAll(new PocketsphinxStt(VoicePeers.generalModel()), freeTts, new ArrayList<>());
-        assertThat(wer.rate()).as("WER of FreeTTS kevin16 through the general model: %s", wer).isLessThanOrEqualTo(0.20);
+        assertThat(wer.rate())
+                .as("WER of FreeTTS kevin16 through the general model: %s", wer)
+                .isLessThanOrEqualTo(0.20);
     }
 
     @Test
     void theIntentGrammarRecognisesMindBotsPhrases() throws Exception {
         WordErrorRate wer = transcribeAll(new PocketsphinxStt(VoicePeers.intentGrammar()), flite, new ArrayList<>());
-        assertThat(wer.rate()).as("WER of flite slt through the intent grammar: %s", wer).isLessThanOrEqualTo(0.10);
+        assertThat(wer.rate())
+                .as("WER of flite slt through the intent grammar: %s", wer)
+                .isLessThanOrEqualTo(0.10);
     }
 
     @Test
@@ -93,15 +97,20 @@ class PocketsphinxSttIT {
             assertThat(threads).doesNotContain(caller);
         }
         assertThat(events.get(0)).isInstanceOf(SttEvent.StartOfSpeech.class);
-        List<String> interims = events.stream().filter(SttEvent.Interim.class::isInstance)
-                .map(e -> ((SttEvent.Interim) e).text()).toList();
+        List<String> interims = events.stream()
+                .filter(SttEvent.Interim.class::isInstance)
+                .map(e -> ((SttEvent.Interim) e).text())
+                .toList();
         assertThat(interims).as("interim hypotheses").hasSizeGreaterThanOrEqualTo(2);
         SttEvent.Final last = (SttEvent.Final) events.get(events.size() - 2);
         assertThat(last.text()).contains("thirty").contains("minutes");
         assertThat(last.confidence()).isBetween(0.0, 1.0);
         assertThat(events.get(events.size() - 1)).isInstanceOf(SttEvent.EndOfSpeech.class);
-        assertThat(events.indexOf(last)).isGreaterThan(events.indexOf(events.stream()
-                .filter(SttEvent.Interim.class::isInstance).findFirst().orElseThrow()));
+        assertThat(events.indexOf(last))
+                .isGreaterThan(events.indexOf(events.stream()
+                        .filter(SttEvent.Interim.class::isInstance)
+                        .findFirst()
+                        .orElseThrow()));
     }
 
     @Test
@@ -112,12 +121,19 @@ class PocketsphinxSttIT {
         try (Stt.SttStream stream = new PocketsphinxStt(VoicePeers.generalModel()).stream(events::add)) {
             pushLikeARoom(stream, Speech.concat(first, Speech.silence(1.5), second, Speech.silence(1.5)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (events.stream().filter(SttEvent.EndOfSpeech.class::isInstance).count() < 2 && System.nanoTime() < deadline) {
+            while (events.stream()
+                                    .filter(SttEvent.EndOfSpeech.class::isInstance)
+                                    .count()
+                            < 2
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         }
-        List<String> finals = events.stream().filter(SttEvent.Final.class::isInstance)
-                .map(e -> ((SttEvent.Final) e).text()).filter(t -> !t.isEmpty()).toList();
+        List<String> finals = events.stream()
+                .filter(SttEvent.Final.class::isInstance)
+                .map(e -> ((SttEvent.Final) e).text())
+                .filter(t -> !t.isEmpty())
+                .toList();
         assertThat(finals).hasSize(2);
         assertThat(finals.get(0)).contains("hello");
         assertThat(finals.get(1)).contains("package");

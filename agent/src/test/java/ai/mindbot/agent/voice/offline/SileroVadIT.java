@@ -2,17 +2,15 @@ package ai.mindbot.agent.voice.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.mindbot.agent.voice.Vad;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import ai.mindbot.agent.voice.Vad;
 
 /** The Silero model (scripts/install-voice) on ONNX Runtime, fed real synthetic speech. */
 @Tag("e2e")
@@ -57,12 +55,18 @@ class SileroVadIT {
         int speechStart = (silence.length + hiss.length) / 512;
         int speechEnd = (silence.length + hiss.length + speech.length) / 512;
         // the recurrent state needs a few windows to settle at the start and after the speech
-        float[] padding = concat(Arrays.copyOfRange(p, 3, speechStart - 1), Arrays.copyOfRange(p, speechEnd + 8, p.length));
+        float[] padding =
+                concat(Arrays.copyOfRange(p, 3, speechStart - 1), Arrays.copyOfRange(p, speechEnd + 8, p.length));
         float[] spoken = Arrays.copyOfRange(p, speechStart, speechEnd);
-        assertThat(fractionAbove(padding, 0.5f)).as("padding windows heard as speech").isLessThan(0.03);
-        assertThat(fractionAbove(spoken, 0.5f)).as("speech windows heard as speech").isGreaterThan(0.6);
+        assertThat(fractionAbove(padding, 0.5f))
+                .as("padding windows heard as speech")
+                .isLessThan(0.03);
+        assertThat(fractionAbove(spoken, 0.5f))
+                .as("speech windows heard as speech")
+                .isGreaterThan(0.6);
         assertThat(new EnergyVad().newStream().probability(Arrays.copyOf(hiss, 512)))
-                .as("the hiss an energy detector takes for speech").isGreaterThan(0.8f);
+                .as("the hiss an energy detector takes for speech")
+                .isGreaterThan(0.8f);
     }
 
     @Test

@@ -1,20 +1,18 @@
 package ai.mindbot.agent.voice.offline;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import ai.mindbot.agent.media.Resampler;
 import ai.mindbot.agent.voice.Tts;
 import ai.mindbot.agent.voice.TtsEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Test speech: what a synthesiser says, collected into one clip, and clips to pad it with. */
 public final class Speech {
 
-    private Speech() {
-    }
+    private Speech() {}
 
     /** Everything {@code tts} says for {@code text}, once it reports Done. */
     public static short[] say(Tts tts, String text) {
@@ -51,7 +49,8 @@ public final class Speech {
         double rms = Short.MAX_VALUE * Math.pow(10, dbfs / 20);
         short[] s = new short[(int) (seconds * 16_000)];
         for (int i = 0; i < s.length; i++) {
-            s[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(random.nextGaussian() * rms)));
+            s[i] = (short)
+                    Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(random.nextGaussian() * rms)));
         }
         return s;
     }

@@ -1,9 +1,8 @@
 package ai.mindbot.agent.voice.offline;
 
+import ai.mindbot.agent.e2e.Peers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import ai.mindbot.agent.e2e.Peers;
 
 /**
  * Finds what scripts/install-voice installs, for the e2e tests (in the checkout {@link Peers} finds).
@@ -11,8 +10,7 @@ import ai.mindbot.agent.e2e.Peers;
  */
 final class VoicePeers {
 
-    private VoicePeers() {
-    }
+    private VoicePeers() {}
 
     static Path sileroModel() {
         Path model = OfflineVoice.voiceDir(System.getenv(), Peers.repoRoot()).resolve(SileroVad.MODEL_FILE);
@@ -33,8 +31,10 @@ final class VoicePeers {
     }
 
     static FliteTts flite() {
-        return new FliteTts(OfflineVoice.onPath("flite", System.getenv().getOrDefault("PATH", ""))
-                .orElseThrow(() -> new AssertionError("flite is not installed: run scripts/install-voice")), "slt");
+        return new FliteTts(
+                OfflineVoice.onPath("flite", System.getenv().getOrDefault("PATH", ""))
+                        .orElseThrow(() -> new AssertionError("flite is not installed: run scripts/install-voice")),
+                "slt");
     }
 
     private static void requirePocketsphinx() {

@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
 import org.junit.jupiter.api.Test;
 
 class WavTest {
@@ -24,7 +23,8 @@ class WavTest {
     @Test
     void refusesWhatIsNotSixteenBitMonoWav() {
         assertThatThrownBy(() -> FliteTts.Wav.readHeaderToData(stream(wav(16_000, 2, 16, false))))
-                .isInstanceOf(IOException.class).hasMessageContaining("mono");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("mono");
         assertThatThrownBy(() -> FliteTts.Wav.readHeaderToData(stream("flite: unknown voice".getBytes())))
                 .isInstanceOf(IOException.class);
     }
@@ -37,8 +37,14 @@ class WavTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer b = ByteBuffer.allocate(200).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(0).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate)
-                .putInt(rate * channels * bits / 8).putShort((short) (channels * bits / 8)).putShort((short) bits);
+        b.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bits / 8)
+                .putShort((short) (channels * bits / 8))
+                .putShort((short) bits);
         if (withListChunk) {
             b.put("LIST".getBytes()).putInt(3).put(new byte[] {1, 2, 3, 0}); // odd size, padded
         }

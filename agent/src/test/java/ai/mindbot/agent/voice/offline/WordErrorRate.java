@@ -41,7 +41,8 @@ record WordErrorRate(int errors, int referenceWords) {
 
     /** Lower case, punctuation other than apostrophes dropped: "What's the weather?" is 3 words. */
     static List<String> words(String text) {
-        String cleaned = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").trim();
+        String cleaned =
+                text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").trim();
         return cleaned.isEmpty() ? List.of() : Arrays.asList(cleaned.split("\\s+"));
     }
 }

@@ -2,18 +2,6 @@ package ai.mindbot.agent.voice.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.ChatMessage;
 import ai.mindbot.agent.voice.ChatRequest;
@@ -24,13 +12,25 @@ import ai.mindbot.agent.voice.fakes.FakeHttpApi;
 import ai.mindbot.agent.voice.fakes.FakeReply;
 import ai.mindbot.agent.voice.fakes.OpenAiChunks;
 import ai.mindbot.agent.voice.fakes.Recorder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class OpenAiLlmIT {
 
     /** Generous: the first request in a JVM loads the SDK, seconds when the machine is busy. */
     private static final Duration WAIT = Duration.ofSeconds(30);
+
     private static final String CHAT = "/v1/chat/completions";
-    private static final Tool BALANCE = new Tool("get_balance", "The caller's remaining time",
+    private static final Tool BALANCE = new Tool(
+            "get_balance",
+            "The caller's remaining time",
             "{\"type\":\"object\",\"properties\":{\"unit\":{\"type\":\"string\",\"enum\":[\"minutes\",\"seconds\"]}},"
                     + "\"required\":[\"unit\"]}",
             args -> "42 minutes");
@@ -52,13 +52,14 @@ class OpenAiLlmIT {
     }
 
     private OpenAiSettings settings() {
-        return OpenAiSettings.from(Map.of("OPENAI_API_KEY", "sk-test-secret", "OPENAI_BASE_URL", openai.baseUrl() + "/v1"))
+        return OpenAiSettings.from(
+                        Map.of("OPENAI_API_KEY", "sk-test-secret", "OPENAI_BASE_URL", openai.baseUrl() + "/v1"))
                 .orElseThrow();
     }
 
     private static ChatRequest ask(String question) {
-        return new ChatRequest(List.of(new ChatMessage.System("You are MindBot."), new ChatMessage.User(question)),
-                List.of(BALANCE));
+        return new ChatRequest(
+                List.of(new ChatMessage.System("You are MindBot."), new ChatMessage.User(question)), List.of(BALANCE));
     }
 
     @Test
@@ -71,18 +72,23 @@ class OpenAiLlmIT {
         llm.chat(ask("hi"), first);
         first.awaitType(LlmEvent.Done.class, Duration.ofSeconds(60));
 
-        openai.enqueue(CHAT, new FakeReply.Sse(OpenAiChunks.text("You have ", "42 minutes", " left."),
-                Duration.ofMillis(100), FakeReply.Ending.COMPLETE));
+        openai.enqueue(
+                CHAT,
+                new FakeReply.Sse(
+                        OpenAiChunks.text("You have ", "42 minutes", " left."),
+                        Duration.ofMillis(100),
+                        FakeReply.Ending.COMPLETE));
         Recorder<LlmEvent> events = new Recorder<>();
 
         llm.chat(ask("How much time do I have?"), events);
         events.awaitType(LlmEvent.Done.class, WAIT);
 
-        assertThat(events.events()).containsExactly(
-                new LlmEvent.TextDelta("You have "),
-                new LlmEvent.TextDelta("42 minutes"),
-                new LlmEvent.TextDelta(" left."),
-                new LlmEvent.Done("stop", 50, 3));
+        assertThat(events.events())
+                .containsExactly(
+                        new LlmEvent.TextDelta("You have "),
+                        new LlmEvent.TextDelta("42 minutes"),
+                        new LlmEvent.TextDelta(" left."),
+                        new LlmEvent.Done("stop", 50, 3));
         // Streamed, not buffered: the deltas arrived about as far apart as the server sent them.
         List<Long> at = events.arrivals();
         assertThat(Duration.ofNanos(at.get(2) - at.get(0))).isGreaterThan(Duration.ofMillis(150));
@@ -92,7 +98,8 @@ class OpenAiLlmIT {
         JsonNode body = JsonMapper.builder().build().readTree(request.body());
         assertThat(body.path("model").asString()).isEqualTo("gpt-4o-mini");
         assertThat(body.path("stream").asBoolean()).isTrue();
-        assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
+        assertThat(body.path("stream_options").path("include_usage").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -114,28 +121,34 @@ class OpenAiLlmIT {
         llm().chat(ask("How much time do I have, and add thirty minutes"), events);
         events.awaitType(LlmEvent.Done.class, WAIT);
 
-        assertThat(events.events()).containsExactly(
-                new LlmEvent.ToolCallRequested(new ToolCall("call_1", "get_balance", "{\"unit\":\"minutes\"}")),
-                new LlmEvent.ToolCallRequested(new ToolCall("call_2", "add_time", "{\"minutes\":30}")),
-                new LlmEvent.Done("tool_calls", 61, 27));
+        assertThat(events.events())
+                .containsExactly(
+                        new LlmEvent.ToolCallRequested(new ToolCall("call_1", "get_balance", "{\"unit\":\"minutes\"}")),
+                        new LlmEvent.ToolCallRequested(new ToolCall("call_2", "add_time", "{\"minutes\":30}")),
+                        new LlmEvent.Done("tool_calls", 61, 27));
     }
 
     @Test
     void sendsHistoryToolCallsToolResultsAndToolSchemasInTheApiShape() throws Exception {
         openai.enqueue(CHAT, FakeReply.Sse.of(OpenAiChunks.text("Done.")));
-        ChatRequest request = new ChatRequest(List.of(
-                new ChatMessage.System("You are MindBot."),
-                new ChatMessage.User("How much time do I have?"),
-                new ChatMessage.Assistant("", List.of(new ToolCall("call_1", "get_balance", "{\"unit\":\"minutes\"}")), false),
-                new ChatMessage.ToolResult("call_1", "get_balance", "42 minutes"),
-                new ChatMessage.Assistant("You have forty", List.of(), true),
-                new ChatMessage.User("Thanks")), List.of(BALANCE));
+        ChatRequest request = new ChatRequest(
+                List.of(
+                        new ChatMessage.System("You are MindBot."),
+                        new ChatMessage.User("How much time do I have?"),
+                        new ChatMessage.Assistant(
+                                "", List.of(new ToolCall("call_1", "get_balance", "{\"unit\":\"minutes\"}")), false),
+                        new ChatMessage.ToolResult("call_1", "get_balance", "42 minutes"),
+                        new ChatMessage.Assistant("You have forty", List.of(), true),
+                        new ChatMessage.User("Thanks")),
+                List.of(BALANCE));
         Recorder<LlmEvent> events = new Recorder<>();
 
         llm().chat(request, events);
         events.awaitType(LlmEvent.Done.class, WAIT);
 
-        JsonNode body = JsonMapper.builder().build().readTree(openai.requests(CHAT).get(0).body());
+        JsonNode body = JsonMapper.builder()
+                .build()
+                .readTree(openai.requests(CHAT).get(0).body());
         JsonNode messages = body.path("messages");
         List<String> roles = new ArrayList<>();
         messages.forEach(m -> roles.add(m.path("role").asString()));
@@ -145,7 +158,9 @@ class OpenAiLlmIT {
         assertThat(call.path("type").asString()).isEqualTo("function");
         assertThat(call.path("function").path("name").asString()).isEqualTo("get_balance");
         assertThat(call.path("function").path("arguments").asString()).isEqualTo("{\"unit\":\"minutes\"}");
-        assertThat(messages.path(2).has("content")).as("a tool-only turn sends no content").isFalse();
+        assertThat(messages.path(2).has("content"))
+                .as("a tool-only turn sends no content")
+                .isFalse();
         assertThat(messages.path(3).path("tool_call_id").asString()).isEqualTo("call_1");
         assertThat(messages.path(3).path("content").asString()).isEqualTo("42 minutes");
         assertThat(messages.path(4).path("content").asString()).isEqualTo("You have forty");
@@ -153,9 +168,20 @@ class OpenAiLlmIT {
         JsonNode tool = body.path("tools").path(0);
         assertThat(tool.path("type").asString()).isEqualTo("function");
         assertThat(tool.path("function").path("name").asString()).isEqualTo("get_balance");
-        assertThat(tool.path("function").path("parameters").path("properties").path("unit").path("enum").path(1).asString())
+        assertThat(tool.path("function")
+                        .path("parameters")
+                        .path("properties")
+                        .path("unit")
+                        .path("enum")
+                        .path(1)
+                        .asString())
                 .isEqualTo("seconds");
-        assertThat(tool.path("function").path("parameters").path("required").path(0).asString()).isEqualTo("unit");
+        assertThat(tool.path("function")
+                        .path("parameters")
+                        .path("required")
+                        .path(0)
+                        .asString())
+                .isEqualTo("unit");
     }
 
     @Test
@@ -187,7 +213,8 @@ class OpenAiLlmIT {
         assertThat(events.events()).containsExactly(new LlmEvent.TextDelta("Hello."), new LlmEvent.Done("stop", 50, 1));
         List<FakeHttpApi.Recorded> requests = openai.requests(CHAT);
         assertThat(requests).hasSize(2);
-        Duration waited = Duration.ofNanos(requests.get(1).arrivedNanos() - requests.get(0).arrivedNanos());
+        Duration waited = Duration.ofNanos(
+                requests.get(1).arrivedNanos() - requests.get(0).arrivedNanos());
         assertThat(waited).as("Retry-After: 1").isBetween(Duration.ofMillis(950), Duration.ofMillis(2500));
     }
 
@@ -207,7 +234,11 @@ class OpenAiLlmIT {
 
     @Test
     void aConnectionDroppedMidAnswerFailsTheTurn() throws Exception {
-        List<String> partial = OpenAiChunks.answer("chatcmpl-cut").role().content("You have ").content("forty").build();
+        List<String> partial = OpenAiChunks.answer("chatcmpl-cut")
+                .role()
+                .content("You have ")
+                .content("forty")
+                .build();
         openai.enqueue(CHAT, new FakeReply.Sse(partial, Duration.ofMillis(10), FakeReply.Ending.DROP));
         Recorder<LlmEvent> events = new Recorder<>();
 
@@ -226,8 +257,8 @@ class OpenAiLlmIT {
         for (int i = 0; i < 40; i++) {
             slow.content("word" + i + " ");
         }
-        openai.enqueue(CHAT, new FakeReply.Sse(slow.finish("stop").build(), Duration.ofMillis(50),
-                FakeReply.Ending.COMPLETE));
+        openai.enqueue(
+                CHAT, new FakeReply.Sse(slow.finish("stop").build(), Duration.ofMillis(50), FakeReply.Ending.COMPLETE));
         Recorder<LlmEvent> events = new Recorder<>();
 
         Cancellable call = llm().chat(ask("Tell me a long story"), events);

@@ -2,18 +2,6 @@ package ai.mindbot.agent.voice.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import ai.mindbot.agent.api.Cancellable;
 import ai.mindbot.agent.voice.TtsEvent;
 import ai.mindbot.agent.voice.fakes.FakeHttpApi;
@@ -21,6 +9,15 @@ import ai.mindbot.agent.voice.fakes.FakeReply;
 import ai.mindbot.agent.voice.fakes.Recorder;
 import ai.mindbot.agent.voice.fakes.TtsAudio;
 import ai.mindbot.agent.voice.wire.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class OpenAiTtsIT {
 
@@ -33,8 +30,9 @@ class OpenAiTtsIT {
     @BeforeEach
     void start() throws Exception {
         openai = FakeHttpApi.start();
-        OpenAiSettings settings = OpenAiSettings.from(Map.of("OPENAI_API_KEY", "sk-test-secret",
-                "OPENAI_BASE_URL", openai.baseUrl() + "/v1")).orElseThrow();
+        OpenAiSettings settings = OpenAiSettings.from(
+                        Map.of("OPENAI_API_KEY", "sk-test-secret", "OPENAI_BASE_URL", openai.baseUrl() + "/v1"))
+                .orElseThrow();
         tts = new OpenAiTts(settings, new RetryPolicy(2, Clock.systemUTC()));
     }
 
@@ -47,15 +45,18 @@ class OpenAiTtsIT {
     void pcmArrivesInPiecesWhileTheBodyIsStillComing() throws Exception {
         short[] second = FakeReply.Pcm.tone(24_000);
         // 100 ms of audio every 60 ms, in 4801-byte chunks so samples are split across chunks.
-        openai.enqueue(SPEECH, new FakeReply.Pcm(second, 4_801, Duration.ofMillis(60), FakeReply.Ending.COMPLETE,
-                Integer.MAX_VALUE));
+        openai.enqueue(
+                SPEECH,
+                new FakeReply.Pcm(second, 4_801, Duration.ofMillis(60), FakeReply.Ending.COMPLETE, Integer.MAX_VALUE));
         Recorder<TtsEvent> events = new Recorder<>();
 
         tts.synthesize("You have forty-two minutes left.", events);
         List<TtsEvent> seen = events.awaitType(TtsEvent.Done.class, WAIT);
 
         assertThat(tts.sampleRate()).isEqualTo(24_000);
-        assertThat(TtsAudio.joined(seen)).as("every sample, in order, little-endian").isEqualTo(second);
+        assertThat(TtsAudio.joined(seen))
+                .as("every sample, in order, little-endian")
+                .isEqualTo(second);
         assertThat(TtsAudio.pieces(seen)).isGreaterThanOrEqualTo(5);
         assertThat(seen.get(seen.size() - 1)).isEqualTo(new TtsEvent.Done());
         List<Long> at = events.arrivals();
@@ -100,14 +101,16 @@ class OpenAiTtsIT {
         assertThat(TtsAudio.joined(seen)).hasSize(2_400);
         List<FakeHttpApi.Recorded> requests = openai.requests(SPEECH);
         assertThat(requests).hasSize(2);
-        assertThat(Duration.ofNanos(requests.get(1).arrivedNanos() - requests.get(0).arrivedNanos()))
+        assertThat(Duration.ofNanos(
+                        requests.get(1).arrivedNanos() - requests.get(0).arrivedNanos()))
                 .isBetween(Duration.ofMillis(950), Duration.ofMillis(2500));
     }
 
     @Test
     void aConnectionDroppedMidBodyFailsAfterTheAudioThatCame() throws Exception {
-        openai.enqueue(SPEECH, new FakeReply.Pcm(FakeReply.Pcm.tone(24_000), 4_800, Duration.ofMillis(20),
-                FakeReply.Ending.DROP, 3));
+        openai.enqueue(
+                SPEECH,
+                new FakeReply.Pcm(FakeReply.Pcm.tone(24_000), 4_800, Duration.ofMillis(20), FakeReply.Ending.DROP, 3));
         Recorder<TtsEvent> events = new Recorder<>();
 
         tts.synthesize("Hello.", events);

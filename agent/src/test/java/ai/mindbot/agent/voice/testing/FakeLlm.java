@@ -1,17 +1,16 @@
 package ai.mindbot.agent.voice.testing;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.ChatRequest;
+import ai.mindbot.agent.voice.Llm;
+import ai.mindbot.agent.voice.LlmEvent;
+import ai.mindbot.agent.voice.ToolCall;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.voice.ChatRequest;
-import ai.mindbot.agent.voice.Llm;
-import ai.mindbot.agent.voice.LlmEvent;
-import ai.mindbot.agent.voice.ToolCall;
 
 /**
  * A chat model that plays scripts in virtual time: each {@link #chat} takes the next script queued
@@ -22,8 +21,7 @@ import ai.mindbot.agent.voice.ToolCall;
 public final class FakeLlm implements Llm {
 
     /** One event of a script and how long after the request (or the previous event) it arrives. */
-    public record Step(Duration after, LlmEvent event) {
-    }
+    public record Step(Duration after, LlmEvent event) {}
 
     /** One request the engine made. */
     public static final class Call {
@@ -62,7 +60,8 @@ public final class FakeLlm implements Llm {
         for (int i = 0; i < pieces.length; i++) {
             steps.add(new Step(i == 0 ? ttft : Duration.ofMillis(20), new LlmEvent.TextDelta(pieces[i])));
         }
-        steps.add(new Step(Duration.ofMillis(pieces.length == 0 ? ttft.toMillis() : 20),
+        steps.add(new Step(
+                Duration.ofMillis(pieces.length == 0 ? ttft.toMillis() : 20),
                 new LlmEvent.Done("stop", 10, pieces.length)));
         return script(steps);
     }
@@ -100,10 +99,12 @@ public final class FakeLlm implements Llm {
             return;
         }
         Step step = script.get(index);
-        clock.schedule(() -> {
-            call.deliver(step.event());
-            play(call, script, index + 1);
-        }, step.after());
+        clock.schedule(
+                () -> {
+                    call.deliver(step.event());
+                    play(call, script, index + 1);
+                },
+                step.after());
     }
 
     public synchronized List<Call> calls() {

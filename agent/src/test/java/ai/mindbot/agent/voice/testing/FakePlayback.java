@@ -1,15 +1,14 @@
 package ai.mindbot.agent.voice.testing;
 
+import ai.mindbot.agent.api.Playback;
+import ai.mindbot.agent.api.Playout;
+import ai.mindbot.agent.media.AudioFrame;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import ai.mindbot.agent.api.Playback;
-import ai.mindbot.agent.api.Playout;
-import ai.mindbot.agent.media.AudioFrame;
 
 /**
  * A {@link Playback} that plays in the {@link ManualExecutor}'s virtual time, 10 ms per tick like
@@ -69,7 +68,10 @@ public final class FakePlayback implements Playback {
 
     @Override
     public synchronized long queuedMillis() {
-        return utterances.stream().mapToLong(u -> u.queuedMicros - u.playedMicros).sum() / 1000;
+        return utterances.stream()
+                        .mapToLong(u -> u.queuedMicros - u.playedMicros)
+                        .sum()
+                / 1000;
     }
 
     /** Virtual times (ms) of every 10 ms tick in which audio was sent to the room. */

@@ -1,19 +1,17 @@
 package ai.mindbot.agent.voice.testing;
 
+import ai.mindbot.agent.api.JobExecutor;
+import ai.mindbot.agent.api.JobInfo;
+import ai.mindbot.agent.api.Participant;
+import ai.mindbot.agent.api.Room;
+import ai.mindbot.agent.api.TextStreamWriter;
+import ai.mindbot.agent.media.AudioWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import ai.mindbot.agent.api.JobExecutor;
-import ai.mindbot.agent.api.JobInfo;
-import ai.mindbot.agent.api.Participant;
-import ai.mindbot.agent.api.Playback;
-import ai.mindbot.agent.api.Room;
-import ai.mindbot.agent.api.TextStreamWriter;
-import ai.mindbot.agent.media.AudioWriter;
 
 /**
  * A {@link Room} for engine tests: the manual executor, {@link FakePlayback}s, and a record of the
@@ -96,12 +94,11 @@ public final class FakeRoom implements Room {
     }
 
     @Override
-    public void setMetadata(String metadata) {
-    }
+    public void setMetadata(String metadata) {}
 
     @Override
-    public synchronized TextStreamWriter openTextStream(String topic, Map<String, String> attributes,
-                                                        List<String> destinationIdentities) {
+    public synchronized TextStreamWriter openTextStream(
+            String topic, Map<String, String> attributes, List<String> destinationIdentities) {
         SentText sent = new SentText(topic, Map.copyOf(attributes), new StringBuilder(), new boolean[1]);
         texts.add(sent);
         return new TextStreamWriter() {
@@ -125,15 +122,19 @@ public final class FakeRoom implements Room {
     }
 
     @Override
-    public synchronized void sendText(String topic, String text, Map<String, String> attributes,
-                                      List<String> destinationIdentities) {
+    public synchronized void sendText(
+            String topic, String text, Map<String, String> attributes, List<String> destinationIdentities) {
         texts.add(new SentText(topic, Map.copyOf(attributes), new StringBuilder(text), new boolean[] {true}));
     }
 
     /** Kept like {@link #sendText}; the sender is recorded in the attributes under {@code sender} for tests. */
     @Override
-    public synchronized void sendTextFor(String sender, String topic, String text, Map<String, String> attributes,
-                                         List<String> destinationIdentities) {
+    public synchronized void sendTextFor(
+            String sender,
+            String topic,
+            String text,
+            Map<String, String> attributes,
+            List<String> destinationIdentities) {
         Map<String, String> withSender = new HashMap<>(attributes);
         withSender.put(SENDER, sender);
         texts.add(new SentText(topic, Map.copyOf(withSender), new StringBuilder(text), new boolean[] {true}));
@@ -149,12 +150,10 @@ public final class FakeRoom implements Room {
     public static final String SENDER = "test.sender";
 
     @Override
-    public void sendData(String topic, byte[] payload, boolean reliable, List<String> destinationIdentities) {
-    }
+    public void sendData(String topic, byte[] payload, boolean reliable, List<String> destinationIdentities) {}
 
     @Override
-    public void removeParticipant(String identity) {
-    }
+    public void removeParticipant(String identity) {}
 
     @Override
     public void leave() {

@@ -1,11 +1,10 @@
 package ai.mindbot.agent.voice.testing;
 
+import ai.mindbot.agent.voice.Stt;
+import ai.mindbot.agent.voice.SttEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
-import ai.mindbot.agent.voice.Stt;
-import ai.mindbot.agent.voice.SttEvent;
 
 /**
  * A recogniser the test speaks for: it counts the audio it is given and the flushes the engine asks

@@ -1,13 +1,12 @@
 package ai.mindbot.agent.voice.testing;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.voice.Tts;
+import ai.mindbot.agent.voice.TtsEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.voice.Tts;
-import ai.mindbot.agent.voice.TtsEvent;
 
 /**
  * A synthesiser in virtual time: {@link #MILLIS_PER_CHAR} of 24 kHz tone per character of text (a
@@ -71,21 +70,23 @@ public final class FakeTts implements Tts {
         if (fail) {
             failures--;
         }
-        clock.schedule(() -> {
-            if (request.cancelled) {
-                return;
-            }
-            if (fail) {
-                events.accept(new TtsEvent.Failed(new IllegalStateException("tts: 500 from the fake")));
-                return;
-            }
-            int total = (int) (millisFor(text) * RATE / 1000);
-            int piece = RATE / 10;
-            for (int offset = 0; offset < total; offset += piece) {
-                events.accept(new TtsEvent.Audio(tone(Math.min(piece, total - offset), offset)));
-            }
-            events.accept(new TtsEvent.Done());
-        }, ttfb);
+        clock.schedule(
+                () -> {
+                    if (request.cancelled) {
+                        return;
+                    }
+                    if (fail) {
+                        events.accept(new TtsEvent.Failed(new IllegalStateException("tts: 500 from the fake")));
+                        return;
+                    }
+                    int total = (int) (millisFor(text) * RATE / 1000);
+                    int piece = RATE / 10;
+                    for (int offset = 0; offset < total; offset += piece) {
+                        events.accept(new TtsEvent.Audio(tone(Math.min(piece, total - offset), offset)));
+                    }
+                    events.accept(new TtsEvent.Done());
+                },
+                ttfb);
         return () -> request.cancelled = true;
     }
 

@@ -1,9 +1,8 @@
 package ai.mindbot.agent.voice.testing;
 
-import java.util.function.Consumer;
-
 import ai.mindbot.agent.voice.Stt;
 import ai.mindbot.agent.voice.SttEvent;
+import java.util.function.Consumer;
 
 /**
  * A recogniser for benchmarks: it ignores the audio (a cloud one only forwards it over its socket:
@@ -27,8 +26,7 @@ public final class FlushAnsweringStt implements Stt {
     public SttStream stream(Consumer<SttEvent> events) {
         return new SttStream() {
             @Override
-            public void push(short[] samples) {
-            }
+            public void push(short[] samples) {}
 
             @Override
             public void flush() {
@@ -36,8 +34,7 @@ public final class FlushAnsweringStt implements Stt {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

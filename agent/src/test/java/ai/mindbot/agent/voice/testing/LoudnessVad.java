@@ -28,8 +28,7 @@ public final class LoudnessVad implements Vad {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

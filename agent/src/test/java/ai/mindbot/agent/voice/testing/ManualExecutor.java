@@ -1,13 +1,12 @@
 package ai.mindbot.agent.voice.testing;
 
+import ai.mindbot.agent.api.Cancellable;
+import ai.mindbot.agent.api.JobExecutor;
 import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import ai.mindbot.agent.api.Cancellable;
-import ai.mindbot.agent.api.JobExecutor;
 
 /**
  * A job thread and clock driven by the test: tasks handed over with {@link #execute} (from any

@@ -1,13 +1,12 @@
 package ai.mindbot.agent.voice.testing;
 
-import java.time.Duration;
-
 import ai.mindbot.agent.api.Room;
 import ai.mindbot.agent.media.AudioFrame;
 import ai.mindbot.agent.voice.Conversation;
 import ai.mindbot.agent.voice.SttEvent;
 import ai.mindbot.agent.voice.VoiceOptions;
 import ai.mindbot.agent.voice.VoiceProviders;
+import java.time.Duration;
 import java.util.List;
 
 /**

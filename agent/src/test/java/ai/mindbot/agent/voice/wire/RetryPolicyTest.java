@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
@@ -23,8 +22,10 @@ class RetryPolicyTest {
 
     @Test
     void waitsUntilTheHttpDateRetryAfterGives() {
-        assertThat(policy.delay(1, Optional.of("Wed, 02 Dec 2026 12:00:03 GMT"))).isEqualTo(Duration.ofSeconds(3));
-        assertThat(policy.delay(1, Optional.of("Wed, 02 Dec 2026 11:00:00 GMT"))).isEqualTo(Duration.ZERO);
+        assertThat(policy.delay(1, Optional.of("Wed, 02 Dec 2026 12:00:03 GMT")))
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(policy.delay(1, Optional.of("Wed, 02 Dec 2026 11:00:00 GMT")))
+                .isEqualTo(Duration.ZERO);
     }
 
     @Test

@@ -1,12 +1,5 @@
 package ai.mindbot.auth.livekit.web;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.mindbot.auth.account.AccountService;
 import ai.mindbot.auth.account.ActiveAccountRefusals;
 import ai.mindbot.auth.account.UserAccount;
@@ -22,6 +15,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/auth")
@@ -34,7 +33,8 @@ class LiveKitController {
     private final AttemptLimiter limiter;
     private final ClientAddress clientAddress;
 
-    LiveKitController(LiveKitTokens tokens, AccountService accounts, AttemptLimiter limiter, ClientAddress clientAddress) {
+    LiveKitController(
+            LiveKitTokens tokens, AccountService accounts, AttemptLimiter limiter, ClientAddress clientAddress) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.limiter = limiter;
@@ -43,14 +43,19 @@ class LiveKitController {
 
     /** {@code participant_name} defaults to the account's full name. */
     record RoomTokenRequest(
-            @NotBlank @Size(max = RoomNames.MAX_LENGTH) @Pattern(regexp = RoomNames.PATTERN,
-                    message = "may hold letters, digits, '_', '.', '-' and must start with a letter or digit") String roomName,
-            @Size(min = 1, max = 100) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String participantName) {
-    }
+            @NotBlank
+            @Size(max = RoomNames.MAX_LENGTH)
+            @Pattern(
+                    regexp = RoomNames.PATTERN,
+                    message = "may hold letters, digits, '_', '.', '-' and must start with a letter or digit")
+            String roomName,
+
+            @Size(min = 1, max = 100) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters")
+            String participantName) {}
 
     record GuestRequest(
-            @Size(min = 1, max = 100) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String participantName) {
-    }
+            @Size(min = 1, max = 100) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters")
+            String participantName) {}
 
     /** The seed's {@code POST /auth/token}: a token for one room under the user's stable identity. */
     @ActiveAccountRefusals
@@ -63,7 +68,10 @@ class LiveKitController {
     }
 
     /** A guest's token for a fresh room of its own; limited per address, since guests cost agent time unmetered. */
-    @Refusal(status = 429, code = "rate_limited", when = "too many requests from this address; Retry-After says when to ask again")
+    @Refusal(
+            status = 429,
+            code = "rate_limited",
+            when = "too many requests from this address; Retry-After says when to ask again")
     @PostMapping("/guest")
     RoomToken guest(@Valid @RequestBody(required = false) GuestRequest body, HttpServletRequest request) {
         limiter.reserve(Bucket.GUEST_ADDRESS.key(clientAddress.of(request)));

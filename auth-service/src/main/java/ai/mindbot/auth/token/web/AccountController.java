@@ -1,15 +1,5 @@
 package ai.mindbot.auth.token.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.mindbot.auth.account.AccountService;
 import ai.mindbot.auth.account.ActiveAccountRefusals;
 import ai.mindbot.auth.account.AdminUsers;
@@ -21,6 +11,15 @@ import ai.mindbot.auth.token.SignIns;
 import ai.mindbot.common.apidocs.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/auth")
@@ -39,11 +38,15 @@ class AccountController {
     }
 
     @Refusal(status = 409, code = "email_taken", when = "an account with this email already exists")
-    @Refusal(status = 429, code = "rate_limited", when = "too many requests from this address; Retry-After says when to ask again")
+    @Refusal(
+            status = 429,
+            code = "rate_limited",
+            when = "too many requests from this address; Retry-After says when to ask again")
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     SignInTokens register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
-        UserAccount account = accounts.register(body.email(), body.password(), body.fullName(), clientAddress.of(request));
+        UserAccount account =
+                accounts.register(body.email(), body.password(), body.fullName(), clientAddress.of(request));
         return signIns.open(account);
     }
 
@@ -67,7 +70,9 @@ class AccountController {
     @Refusal(status = 403, code = "wrong_password", when = "the current password is incorrect")
     @Refusal(status = 429, code = "rate_limited", when = "too many wrong current passwords")
     @PostMapping("/password")
-    SignInTokens changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChangeRequest body,
+    SignInTokens changePassword(
+            @AuthenticationPrincipal Jwt jwt,
+            @Valid @RequestBody PasswordChangeRequest body,
             HttpServletRequest request) {
         UserAccount account = accounts.activeAccount(jwt.getSubject());
         accounts.changePassword(account, body.currentPassword(), body.newPassword(), clientAddress.of(request));

@@ -12,7 +12,11 @@ import jakarta.validation.constraints.Size;
  * against anyone's limits or hashed against anything: 400, nothing written.
  */
 record LoginRequest(
-        @NotBlank @Size(max = EmailAddress.MAX_LENGTH) @Pattern(regexp = EmailAddress.PATTERN, message = "must be an email address") String email,
+        @NotBlank
+        @Size(max = EmailAddress.MAX_LENGTH)
+        @Pattern(regexp = EmailAddress.PATTERN, message = "must be an email address")
+        String email,
+
         @NotNull @Size(max = Passwords.MAX_LENGTH) String password) {
 
     LoginRequest {

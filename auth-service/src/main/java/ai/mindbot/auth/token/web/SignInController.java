@@ -1,14 +1,5 @@
 package ai.mindbot.auth.token.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
-
 import ai.mindbot.auth.account.AccountService;
 import ai.mindbot.auth.account.ActiveAccountRefusals;
 import ai.mindbot.auth.token.SignInTokens;
@@ -17,6 +8,14 @@ import ai.mindbot.common.apidocs.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/auth")
@@ -30,11 +29,9 @@ class SignInController {
         this.accounts = accounts;
     }
 
-    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
-    }
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {}
 
-    record LogoutRequest(@Size(max = 200) String refreshToken) {
-    }
+    record LogoutRequest(@Size(max = 200) String refreshToken) {}
 
     /** A new access token and the next refresh token; the presented one is spent. */
     @Refusal(status = 401, code = "invalid_refresh_token", when = "the refresh token is unknown, spent or expired")

@@ -7,6 +7,5 @@ package ai.mindbot.auth.token.web;
  */
 public final class TokenWebInternal {
 
-    private TokenWebInternal() {
-    }
+    private TokenWebInternal() {}
 }

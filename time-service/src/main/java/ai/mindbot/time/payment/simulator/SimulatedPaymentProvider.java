@@ -1,13 +1,5 @@
 package ai.mindbot.time.payment.simulator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.HexFormat;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.mindbot.time.payment.InvalidPaymentMethodException;
 import ai.mindbot.time.payment.PaymentLookup;
 import ai.mindbot.time.payment.PaymentOutcome;
@@ -16,6 +8,12 @@ import ai.mindbot.time.payment.PaymentRequest;
 import ai.mindbot.time.payment.Purchase;
 import ai.mindbot.time.payment.RefundOutcome;
 import ai.mindbot.time.payment.RefundRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Stands in for Stripe behind the same interface. Like Stripe, it is idempotent: ids are derived
@@ -49,9 +47,12 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     @Override
     public PaymentOutcome pay(PaymentRequest request) {
         TestPaymentMethod method = TestPaymentMethod.of(request.paymentMethodId())
-                .orElseThrow(() -> new InvalidPaymentMethodException("No such PaymentMethod: '"
-                        + request.paymentMethodId() + "' (the payment simulator knows Stripe's test methods such as "
-                        + "pm_card_visa, pm_card_chargeDeclined, pm_card_insufficientFunds, pm_card_authenticationRequired)"));
+                .orElseThrow(
+                        () -> new InvalidPaymentMethodException(
+                                "No such PaymentMethod: '"
+                                        + request.paymentMethodId()
+                                        + "' (the payment simulator knows Stripe's test methods such as "
+                                        + "pm_card_visa, pm_card_chargeDeclined, pm_card_insufficientFunds, pm_card_authenticationRequired)"));
         String intentId = "pi_sim_" + digest(request.idempotencyKey());
         return switch (method.behaviour) {
             case SUCCEEDS -> {
@@ -69,10 +70,22 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         };
     }
 
-    private void remember(PaymentRequest request, String intentId, String status, String chargeId, String failureCode,
+    private void remember(
+            PaymentRequest request,
+            String intentId,
+            String status,
+            String chargeId,
+            String failureCode,
             String failureMessage) {
-        intents.created(intentId, request.purchaseId(), status, request.amountCents(), request.currency(), chargeId,
-                failureCode, failureMessage);
+        intents.created(
+                intentId,
+                request.purchaseId(),
+                status,
+                request.amountCents(),
+                request.currency(),
+                chargeId,
+                failureCode,
+                failureMessage);
     }
 
     /**
@@ -85,8 +98,9 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public PaymentLookup lookup(Purchase purchase, String customerId) {
-        return (purchase.paymentIntentId() != null ? intents.find(purchase.paymentIntentId())
-                : intents.findByPurchase(purchase.id()))
+        return (purchase.paymentIntentId() != null
+                        ? intents.find(purchase.paymentIntentId())
+                        : intents.findByPurchase(purchase.id()))
                 .orElseGet(PaymentLookup.NotFound::new);
     }
 

@@ -10,15 +10,20 @@ enum TestPaymentMethod {
     MASTERCARD("pm_card_mastercard", Behaviour.SUCCEEDS, null, null),
     AMEX("pm_card_amex", Behaviour.SUCCEEDS, null, null),
     CHARGE_DECLINED("pm_card_chargeDeclined", Behaviour.DECLINES, "generic_decline", "Your card was declined."),
-    INSUFFICIENT_FUNDS("pm_card_chargeDeclinedInsufficientFunds", Behaviour.DECLINES, "insufficient_funds",
+    INSUFFICIENT_FUNDS(
+            "pm_card_chargeDeclinedInsufficientFunds",
+            Behaviour.DECLINES,
+            "insufficient_funds",
             "Your card has insufficient funds."),
-    INSUFFICIENT_FUNDS_SHORT("pm_card_insufficientFunds", Behaviour.DECLINES, "insufficient_funds",
-            "Your card has insufficient funds."),
+    INSUFFICIENT_FUNDS_SHORT(
+            "pm_card_insufficientFunds", Behaviour.DECLINES, "insufficient_funds", "Your card has insufficient funds."),
     EXPIRED("pm_card_chargeDeclinedExpiredCard", Behaviour.DECLINES, "expired_card", "Your card has expired."),
     AUTHENTICATION_REQUIRED("pm_card_authenticationRequired", Behaviour.REQUIRES_ACTION, null, null);
 
     enum Behaviour {
-        SUCCEEDS, DECLINES, REQUIRES_ACTION
+        SUCCEEDS,
+        DECLINES,
+        REQUIRES_ACTION
     }
 
     final String id;

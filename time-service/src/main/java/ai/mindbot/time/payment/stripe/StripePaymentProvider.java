@@ -1,8 +1,14 @@
 package ai.mindbot.time.payment.stripe;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import ai.mindbot.time.payment.InvalidPaymentMethodException;
+import ai.mindbot.time.payment.PaymentLookup;
+import ai.mindbot.time.payment.PaymentOutcome;
+import ai.mindbot.time.payment.PaymentProvider;
+import ai.mindbot.time.payment.PaymentRequest;
+import ai.mindbot.time.payment.PaymentsUnavailableException;
+import ai.mindbot.time.payment.Purchase;
+import ai.mindbot.time.payment.RefundOutcome;
+import ai.mindbot.time.payment.RefundRequest;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
@@ -20,16 +26,8 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundCreateParams;
-
-import ai.mindbot.time.payment.InvalidPaymentMethodException;
-import ai.mindbot.time.payment.PaymentLookup;
-import ai.mindbot.time.payment.PaymentOutcome;
-import ai.mindbot.time.payment.PaymentProvider;
-import ai.mindbot.time.payment.PaymentRequest;
-import ai.mindbot.time.payment.PaymentsUnavailableException;
-import ai.mindbot.time.payment.Purchase;
-import ai.mindbot.time.payment.RefundOutcome;
-import ai.mindbot.time.payment.RefundRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -43,6 +41,7 @@ public class StripePaymentProvider implements PaymentProvider {
 
     /** A PaymentIntent is created just after its purchase row; listing from a minute before is ample. */
     private static final long LIST_SLACK_SECONDS = 60;
+
     private static final Logger log = LoggerFactory.getLogger(StripePaymentProvider.class);
     private final StripeClient stripe;
 
@@ -51,8 +50,11 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     public static StripePaymentProvider of(String secretKey, String apiBase) {
-        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(secretKey)
-                .setConnectTimeout(5_000).setReadTimeout(30_000).setMaxNetworkRetries(1);
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(secretKey)
+                .setConnectTimeout(5_000)
+                .setReadTimeout(30_000)
+                .setMaxNetworkRetries(1);
         if (apiBase != null && !apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }
@@ -98,8 +100,8 @@ public class StripePaymentProvider implements PaymentProvider {
             params.setPaymentMethod(request.paymentMethodId()).setConfirm(true);
         }
         try {
-            PaymentIntent intent = stripe.v1().paymentIntents().create(params.build(),
-                    options(request.idempotencyKey()));
+            PaymentIntent intent =
+                    stripe.v1().paymentIntents().create(params.build(), options(request.idempotencyKey()));
             return outcomeOf(intent);
         } catch (CardException e) {
             String intentId = e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null
@@ -125,12 +127,17 @@ public class StripePaymentProvider implements PaymentProvider {
             if (customerId == null) {
                 return new PaymentLookup.NotFound();
             }
-            PaymentIntentListParams params = PaymentIntentListParams.builder().setCustomer(customerId)
+            PaymentIntentListParams params = PaymentIntentListParams.builder()
+                    .setCustomer(customerId)
                     .setCreated(PaymentIntentListParams.Created.builder()
-                            .setGte(purchase.createdAt() / 1000 - LIST_SLACK_SECONDS).build())
-                    .setLimit(100L).build();
-            for (PaymentIntent intent : stripe.v1().paymentIntents().list(params).autoPagingIterable()) {
-                if (intent.getMetadata() != null && purchase.id().equals(intent.getMetadata().get("purchase_id"))) {
+                            .setGte(purchase.createdAt() / 1000 - LIST_SLACK_SECONDS)
+                            .build())
+                    .setLimit(100L)
+                    .build();
+            for (PaymentIntent intent :
+                    stripe.v1().paymentIntents().list(params).autoPagingIterable()) {
+                if (intent.getMetadata() != null
+                        && purchase.id().equals(intent.getMetadata().get("purchase_id"))) {
                     return lookupOf(intent);
                 }
             }
@@ -148,20 +155,31 @@ public class StripePaymentProvider implements PaymentProvider {
     /** Where a PaymentIntent stands now; only success, a decline or a cancellation is final. */
     static PaymentLookup lookupOf(PaymentIntent intent) {
         return switch (intent.getStatus()) {
-            case "succeeded" -> new PaymentLookup.Succeeded(intent.getId(), intent.getLatestCharge(),
-                    intent.getAmountReceived() != null && intent.getAmountReceived() > 0 ? intent.getAmountReceived()
-                            : intent.getAmount(),
-                    intent.getCurrency());
-            case "canceled" -> new PaymentLookup.Failed(intent.getId(), "canceled",
-                    "the payment was canceled" + (intent.getCancellationReason() == null ? ""
-                            : " (" + intent.getCancellationReason() + ")"));
-            case "requires_payment_method" -> declined(intent.getLastPaymentError())
-                    ? new PaymentLookup.Failed(intent.getId(),
-                            intent.getLastPaymentError().getDeclineCode() != null
-                                    ? intent.getLastPaymentError().getDeclineCode()
-                                    : intent.getLastPaymentError().getCode(),
-                            intent.getLastPaymentError().getMessage())
-                    : new PaymentLookup.Pending(intent.getId(), intent.getStatus());
+            case "succeeded" ->
+                new PaymentLookup.Succeeded(
+                        intent.getId(),
+                        intent.getLatestCharge(),
+                        intent.getAmountReceived() != null && intent.getAmountReceived() > 0
+                                ? intent.getAmountReceived()
+                                : intent.getAmount(),
+                        intent.getCurrency());
+            case "canceled" ->
+                new PaymentLookup.Failed(
+                        intent.getId(),
+                        "canceled",
+                        "the payment was canceled"
+                                + (intent.getCancellationReason() == null
+                                        ? ""
+                                        : " (" + intent.getCancellationReason() + ")"));
+            case "requires_payment_method" ->
+                declined(intent.getLastPaymentError())
+                        ? new PaymentLookup.Failed(
+                                intent.getId(),
+                                intent.getLastPaymentError().getDeclineCode() != null
+                                        ? intent.getLastPaymentError().getDeclineCode()
+                                        : intent.getLastPaymentError().getCode(),
+                                intent.getLastPaymentError().getMessage())
+                        : new PaymentLookup.Pending(intent.getId(), intent.getStatus());
             default -> new PaymentLookup.Pending(intent.getId(), intent.getStatus());
         };
     }
@@ -177,8 +195,7 @@ public class StripePaymentProvider implements PaymentProvider {
             Refund refund = stripe.v1().refunds().create(params, options(request.idempotencyKey()));
             return new RefundOutcome(refund.getId(), refund.getAmount(), refund.getStatus());
         } catch (InvalidRequestException e) {
-            throw new ai.mindbot.common.web.ApiException(HttpStatus.CONFLICT,
-                    "refund_refused", stripeMessage(e));
+            throw new ai.mindbot.common.web.ApiException(HttpStatus.CONFLICT, "refund_refused", stripeMessage(e));
         } catch (StripeException e) {
             throw unavailable("create the refund", e);
         }
@@ -195,10 +212,14 @@ public class StripePaymentProvider implements PaymentProvider {
         return switch (intent.getStatus()) {
             case "succeeded" -> new PaymentOutcome.Succeeded(id, intent.getLatestCharge());
             case "requires_action" -> new PaymentOutcome.RequiresAction(id, secret);
-            case "requires_payment_method" -> declined(intent.getLastPaymentError())
-                    ? new PaymentOutcome.Declined(id, intent.getLastPaymentError().getCode(),
-                            intent.getLastPaymentError().getDeclineCode(), intent.getLastPaymentError().getMessage())
-                    : new PaymentOutcome.RequiresPaymentMethod(id, secret);
+            case "requires_payment_method" ->
+                declined(intent.getLastPaymentError())
+                        ? new PaymentOutcome.Declined(
+                                id,
+                                intent.getLastPaymentError().getCode(),
+                                intent.getLastPaymentError().getDeclineCode(),
+                                intent.getLastPaymentError().getMessage())
+                        : new PaymentOutcome.RequiresPaymentMethod(id, secret);
             default -> new PaymentOutcome.Processing(id, secret);
         };
     }
@@ -221,11 +242,15 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     private static PaymentsUnavailableException unavailable(String action, StripeException e) {
-        String kind = e instanceof ApiConnectionException ? "could not reach Stripe"
-                : e instanceof RateLimitException ? "Stripe is rate limiting us"
-                : e instanceof AuthenticationException ? "Stripe rejected our API key"
-                : e instanceof ApiException ? "Stripe failed on its side"
-                : "Stripe refused the request";
+        String kind = e instanceof ApiConnectionException
+                ? "could not reach Stripe"
+                : e instanceof RateLimitException
+                        ? "Stripe is rate limiting us"
+                        : e instanceof AuthenticationException
+                                ? "Stripe rejected our API key"
+                                : e instanceof ApiException
+                                        ? "Stripe failed on its side"
+                                        : "Stripe refused the request";
         if (e instanceof AuthenticationException || e instanceof InvalidRequestException) {
             log.error("payments: {} to {} (request {}): {}", kind, action, e.getRequestId(), stripeMessage(e));
         } else {

@@ -12,5 +12,6 @@ import jakarta.validation.constraints.Size;
  */
 record PurchaseRequest(
         @NotBlank @Size(max = 64) String packageId,
-        @Size(max = 255) @Pattern(regexp = "(pm|card|src)_[A-Za-z0-9_]+", message = "must look like pm_...") String paymentMethodId) {
-}
+
+        @Size(max = 255) @Pattern(regexp = "(pm|card|src)_[A-Za-z0-9_]+", message = "must look like pm_...")
+        String paymentMethodId) {}

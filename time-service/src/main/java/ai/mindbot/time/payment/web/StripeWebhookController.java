@@ -1,31 +1,27 @@
 package ai.mindbot.time.payment.web;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
-
-import com.stripe.exception.SignatureVerificationException;
-import com.stripe.net.Webhook;
-
 import ai.mindbot.common.apidocs.Refusal;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.common.web.BodySizeLimitFilter;
 import ai.mindbot.time.payment.StripeEvent;
 import ai.mindbot.time.payment.StripeEventHandler;
 import ai.mindbot.time.payment.WebhookSecret;
-import jakarta.servlet.http.HttpServletRequest;
-
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /webhooks/stripe}: public, authenticated by {@code Stripe-Signature} over the raw body
@@ -48,14 +44,17 @@ class StripeWebhookController {
         this.clock = clock;
     }
 
-    @RequestBody(description = "a Stripe event, exactly as Stripe signed it", required = true,
+    @RequestBody(
+            description = "a Stripe event, exactly as Stripe signed it",
+            required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     @Refusal(status = 400, code = "invalid_signature", when = "Stripe-Signature is missing or does not verify")
     @Refusal(status = 400, code = "malformed_body", when = "the signed body is not a Stripe event")
     @Refusal(status = 413, code = "body_too_large", when = "the body is over the size limit")
     @PostMapping(path = "/webhooks/stripe")
-    Map<String, Object> receive(HttpServletRequest request,
-            @RequestHeader(name = "Stripe-Signature", required = false) String signature) throws IOException {
+    Map<String, Object> receive(
+            HttpServletRequest request, @RequestHeader(name = "Stripe-Signature", required = false) String signature)
+            throws IOException {
         // The raw bytes, read here rather than through a message converter: whatever the content
         // type, the signature is over exactly what was sent.
         String payload;
@@ -81,7 +80,11 @@ class StripeWebhookController {
             throw ApiException.badRequest("malformed_body", "the event has no id or type");
         }
         StripeEventHandler.Handled handled = handler.handle(event);
-        log.info("stripe webhook {} {}: {}{}", event.type(), event.id(), handled.outcome(),
+        log.info(
+                "stripe webhook {} {}: {}{}",
+                event.type(),
+                event.id(),
+                handled.outcome(),
                 handled.purchaseId() == null ? "" : " (purchase " + handled.purchaseId() + ")");
         return handled.purchaseId() == null
                 ? Map.of("received", true, "outcome", handled.outcome())

@@ -1,5 +1,14 @@
 package ai.mindbot.time.session.web;
 
+import ai.mindbot.common.apidocs.Refusal;
+import ai.mindbot.common.security.Caller;
+import ai.mindbot.common.web.ApiException;
+import ai.mindbot.time.session.EndReason;
+import ai.mindbot.time.session.Requester;
+import ai.mindbot.time.session.SessionMeter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,16 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import ai.mindbot.common.apidocs.Refusal;
-import ai.mindbot.common.security.Caller;
-import ai.mindbot.common.web.ApiException;
-import ai.mindbot.time.session.EndReason;
-import ai.mindbot.time.session.Requester;
-import ai.mindbot.time.session.SessionMeter;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 /**
  * /time/sessions. A user reaches only their own sessions (anyone else's answers 404, as if it did
@@ -57,13 +56,14 @@ class SessionController {
             email = body.email();
         } else {
             if (body.userId() != null && !body.userId().equals(caller.userId())) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "only the agent starts sessions for another user");
+                throw new ApiException(
+                        HttpStatus.FORBIDDEN, "forbidden", "only the agent starts sessions for another user");
             }
             userId = caller.userId();
             email = caller.email();
         }
-        return SessionResponses.Started.of(meter.start(new SessionMeter.Start(userId, caller.userId(), body.roomName(),
-                body.participantIdentity(), email)));
+        return SessionResponses.Started.of(meter.start(
+                new SessionMeter.Start(userId, caller.userId(), body.roomName(), body.participantIdentity(), email)));
     }
 
     @SessionRefusals
@@ -75,17 +75,24 @@ class SessionController {
     @SessionRefusals
     @PostMapping("/{id}/end")
     SessionResponses.Ended end(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return SessionResponses.Ended.of(meter.end(id, requester(jwt), EndReason.CLIENT, Caller.of(jwt).userId(), null));
+        return SessionResponses.Ended.of(
+                meter.end(id, requester(jwt), EndReason.CLIENT, Caller.of(jwt).userId(), null));
     }
 
     @Refusal(status = 400, code = "invalid_parameter", when = "limit is not 1-100, or offset is negative")
     @GetMapping
-    SessionResponses.Page list(@AuthenticationPrincipal Jwt jwt,
+    SessionResponses.Page list(
+            @AuthenticationPrincipal Jwt jwt,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset) {
         String userId = Caller.of(jwt).userId();
-        return new SessionResponses.Page(meter.sessionsOf(userId, limit, offset).stream().map(SessionView::of).toList(),
-                meter.countOf(userId), limit, offset);
+        return new SessionResponses.Page(
+                meter.sessionsOf(userId, limit, offset).stream()
+                        .map(SessionView::of)
+                        .toList(),
+                meter.countOf(userId),
+                limit,
+                offset);
     }
 
     @Refusal(status = 404, code = "not_found", when = "no such session, or not the caller's")

@@ -1,12 +1,11 @@
 package ai.mindbot.time.session.web;
 
+import ai.mindbot.common.apidocs.Refusal;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import ai.mindbot.common.apidocs.Refusal;
 
 /** What acting on an existing session can meet, for the API document of heartbeat and end. */
 @Documented
@@ -15,5 +14,4 @@ import ai.mindbot.common.apidocs.Refusal;
 @Refusal(status = 404, code = "not_found", when = "no such session, or not the caller's")
 @Refusal(status = 409, code = "session_ended", when = "the session is already settled; start a new one")
 @Refusal(status = 503, code = "busy", when = "the account is changing under heavy concurrency; retry")
-@interface SessionRefusals {
-}
+@interface SessionRefusals {}

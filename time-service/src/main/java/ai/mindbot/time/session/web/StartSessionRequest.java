@@ -10,8 +10,11 @@ import jakarta.validation.constraints.Size;
  * on a user's behalf; a user's own token already says who they are.
  */
 record StartSessionRequest(
-        @NotBlank @Size(max = 128) @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable, without spaces") String roomName,
-        @Size(max = 128) @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable, without spaces") String participantIdentity,
+        @NotBlank @Size(max = 128) @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable, without spaces")
+        String roomName,
+
+        @Size(max = 128) @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable, without spaces")
+        String participantIdentity,
+
         @Size(min = 1, max = 64) String userId,
-        @Email @Size(max = 254) String email) {
-}
+        @Email @Size(max = 254) String email) {}

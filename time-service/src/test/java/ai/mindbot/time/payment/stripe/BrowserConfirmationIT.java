@@ -3,17 +3,6 @@ package ai.mindbot.time.payment.stripe;
 import static ai.mindbot.time.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.OnBothDatabases;
 import ai.mindbot.common.test.TestDatabase;
@@ -22,6 +11,15 @@ import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeMock;
 import ai.mindbot.time.testing.TimeService;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,8 +41,8 @@ class BrowserConfirmationIT extends OnBothDatabases {
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
         stripe = StripeMock.start();
-        time = TimeService.start(database,
-                Map.of("STRIPE_SECRET_KEY", "sk_test_123", "STRIPE_API_BASE", stripe.apiBase()));
+        time = TimeService.start(
+                database, Map.of("STRIPE_SECRET_KEY", "sk_test_123", "STRIPE_API_BASE", stripe.apiBase()));
     }
 
     @AfterParameterizedClassInvocation
@@ -84,12 +82,17 @@ class BrowserConfirmationIT extends OnBothDatabases {
         time.webhookOk(StripeEvents.succeeded(intent, 999, "usd", purchase));
 
         assertThat(time.balance("701")).isEqualTo(3600);
-        JsonNode settled = time.http.get("/time/purchases/" + purchase, Tokens.user("701")).json();
+        JsonNode settled =
+                time.http.get("/time/purchases/" + purchase, Tokens.user("701")).json();
         assertThat(settled.path("status").asString()).isEqualTo("succeeded");
         assertThat(settled.path("seconds_credited").asLong()).isEqualTo(3600);
-        assertThat(settled.has("client_secret")).as("nothing is left for the browser to do").isFalse();
+        assertThat(settled.has("client_secret"))
+                .as("nothing is left for the browser to do")
+                .isFalse();
         // the service's log is captured here (its webhook lines are), and the secret is not in it
-        assertThat(output.getAll()).contains("stripe webhook payment_intent.succeeded").doesNotContain(secret);
+        assertThat(output.getAll())
+                .contains("stripe webhook payment_intent.succeeded")
+                .doesNotContain(secret);
     }
 
     @Test
@@ -113,9 +116,14 @@ class BrowserConfirmationIT extends OnBothDatabases {
         // the buyer's Idempotency-Key in another user's request is that user's own key: a purchase of their own
         JsonNode other = buy("703", "shared-key").json();
         assertThat(other.path("purchase_id").asString()).isNotEqualTo(purchase);
-        assertThat(other.path("payment_intent_id").asString()).isNotEqualTo(answer.path("payment_intent_id").asString());
-        assertThat(time.http.get("/time/purchases/" + purchase, Tokens.user("702")).json().path("purchase_id")
-                .asString()).isEqualTo(purchase);
+        assertThat(other.path("payment_intent_id").asString())
+                .isNotEqualTo(answer.path("payment_intent_id").asString());
+        assertThat(time.http
+                        .get("/time/purchases/" + purchase, Tokens.user("702"))
+                        .json()
+                        .path("purchase_id")
+                        .asString())
+                .isEqualTo(purchase);
     }
 
     @Test
@@ -126,9 +134,11 @@ class BrowserConfirmationIT extends OnBothDatabases {
 
         time.webhookOk(StripeEvents.failed(intent, 999, purchase));
 
-        JsonNode failed = time.http.get("/time/purchases/" + purchase, Tokens.user("704")).json();
+        JsonNode failed =
+                time.http.get("/time/purchases/" + purchase, Tokens.user("704")).json();
         assertThat(failed.path("status").asString()).isEqualTo("failed");
-        assertThat(failed.path("client_secret").asString()).isEqualTo(answer.path("client_secret").asString());
+        assertThat(failed.path("client_secret").asString())
+                .isEqualTo(answer.path("client_secret").asString());
         assertThat(time.balance("704")).isZero();
 
         // the buyer confirms the same PaymentIntent with another card, as Stripe allows
@@ -151,7 +161,11 @@ class BrowserConfirmationIT extends OnBothDatabases {
     }
 
     private static Http.Response buy(String userId, String idempotencyKey) {
-        return time.http.send("POST", "/time/purchase", Http.json(Map.of("package_id", "starter_1h")),
-                Tokens.user(userId), Map.of("Idempotency-Key", idempotencyKey));
+        return time.http.send(
+                "POST",
+                "/time/purchase",
+                Http.json(Map.of("package_id", "starter_1h")),
+                Tokens.user(userId),
+                Map.of("Idempotency-Key", idempotencyKey));
     }
 }

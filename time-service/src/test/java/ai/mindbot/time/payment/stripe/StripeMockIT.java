@@ -2,14 +2,6 @@ package ai.mindbot.time.payment.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ai.mindbot.common.test.ApiContract;
 import ai.mindbot.common.test.Http;
 import ai.mindbot.common.test.TestDatabase;
@@ -18,6 +10,12 @@ import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeMock;
 import ai.mindbot.time.testing.TimeService;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,8 +33,8 @@ class StripeMockIT {
     @BeforeAll
     static void start() {
         stripe = StripeMock.start();
-        time = TimeService.start(TestDatabase.SQLITE,
-                Map.of("STRIPE_SECRET_KEY", "sk_test_123", "STRIPE_API_BASE", stripe.apiBase()));
+        time = TimeService.start(
+                TestDatabase.SQLITE, Map.of("STRIPE_SECRET_KEY", "sk_test_123", "STRIPE_API_BASE", stripe.apiBase()));
     }
 
     @AfterAll
@@ -60,40 +58,52 @@ class StripeMockIT {
         String intent = answer.path("payment_intent_id").asString();
         assertThat(intent).startsWith("pi_");
         String customer = time.bean(JdbcClient.class)
-                .sql("SELECT stripe_customer_id FROM accounts WHERE user_id = '601'").query(String.class).single();
+                .sql("SELECT stripe_customer_id FROM accounts WHERE user_id = '601'")
+                .query(String.class)
+                .single();
         assertThat(customer).startsWith("cus_");
 
         // stripe-mock answers with a fixture intent that is not yet paid; Stripe's webhook settles it
         if (!"succeeded".equals(answer.path("status").asString())) {
-            time.webhookOk(StripeEvents.succeeded(intent, 999, "usd", answer.path("purchase_id").asString()));
+            time.webhookOk(StripeEvents.succeeded(
+                    intent, 999, "usd", answer.path("purchase_id").asString()));
         }
         assertThat(time.balance("601")).isEqualTo(3600);
 
-        Http.Response refunded = time.http.post("/time/admin/purchases/" + answer.path("purchase_id").asString()
-                + "/refund", Map.of("reason", "e2e refund"), Tokens.adminOnly("9000"));
+        Http.Response refunded = time.http.post(
+                "/time/admin/purchases/" + answer.path("purchase_id").asString() + "/refund",
+                Map.of("reason", "e2e refund"),
+                Tokens.adminOnly("9000"));
         assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
         assertThat(refunded.json().path("refund_id").asString()).startsWith("re_");
         assertThat(time.balance("601")).isZero();
 
         // a second purchase reuses the stored Stripe customer
         assertThat(time.purchase("601", "basic_5h", "pm_card_visa").status()).isEqualTo(200);
-        assertThat(time.bean(JdbcClient.class).sql("SELECT stripe_customer_id FROM accounts WHERE user_id = '601'")
-                .query(String.class).single()).isEqualTo(customer);
+        assertThat(time.bean(JdbcClient.class)
+                        .sql("SELECT stripe_customer_id FROM accounts WHERE user_id = '601'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(customer);
     }
 
     /** The admin refund's documented 503, as it really comes when Stripe cannot be reached; nothing is refunded. */
     @Test
     void aRefundWhileStripeIsUnreachableIsTheDocumented503() {
-        JsonNode answer = time.purchase("602", "starter_1h", "pm_card_visa", "e2e-602").json();
+        JsonNode answer =
+                time.purchase("602", "starter_1h", "pm_card_visa", "e2e-602").json();
         String purchase = answer.path("purchase_id").asString();
         if (!"succeeded".equals(answer.path("status").asString())) {
-            time.webhookOk(StripeEvents.succeeded(answer.path("payment_intent_id").asString(), 999, "usd", purchase));
+            time.webhookOk(
+                    StripeEvents.succeeded(answer.path("payment_intent_id").asString(), 999, "usd", purchase));
         }
         int port = stripe.port();
         stripe.close();
         try {
-            Http.Response refused = time.http.post("/time/admin/purchases/" + purchase + "/refund",
-                    Map.of("reason", "e2e refund"), Tokens.adminOnly("9000"));
+            Http.Response refused = time.http.post(
+                    "/time/admin/purchases/" + purchase + "/refund",
+                    Map.of("reason", "e2e refund"),
+                    Tokens.adminOnly("9000"));
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.json().path("code").asString()).isEqualTo("payments_unavailable");
             ApiContract.of(time.http).assertAnswer("POST", "/time/admin/purchases/{purchaseId}/refund", refused);
