@@ -149,10 +149,15 @@ class ConsoleVoiceIT {
     }
 
     /** Until the speaker has said something since frame {@code since} and then been quiet for a second and a half. */
+    /**
+     * Waits until something was played since {@code since} and the last 2.5 s were silent: longer than
+     * the conversation's false-interruption timeout (2 s), so an answer the echo of its own voice paused
+     * (a loaded machine's echo canceller lags) and that then resumed counts whole.
+     */
     private static void awaitQuiet(RecordingSpeaker speaker, int since, String what) throws InterruptedException {
         await(what, () -> {
             int frames = speaker.frames();
-            return speaker.loudFrames(since, SPEECH_RMS) > 0 && speaker.loudFrames(frames - 150, SPEECH_RMS) == 0;
+            return speaker.loudFrames(since, SPEECH_RMS) > 0 && speaker.loudFrames(frames - 250, SPEECH_RMS) == 0;
         });
     }
 }

@@ -328,6 +328,10 @@ public final class Conversation implements AutoCloseable {
                 // Only a speech the user has heard part of can be "resumed"; one still thinking just waits.
                 pausedByUser = current.speech.audioStarted();
                 current.speech.disableOutput();
+                if (pausedByUser) {
+                    // one line per talk-over, so a call's log shows why its agent fell silent
+                    log.info("speech {} paused: the user talks over it", current.speech.id());
+                }
             }
             updateState();
         }
@@ -348,7 +352,7 @@ public final class Conversation implements AutoCloseable {
                         resumeTimer = null;
                         if (current == paused && pausedByUser && !input.userSpeaking()) {
                             pausedByUser = false;
-                            log.debug("false interruption: resuming speech {}", paused.speech.id());
+                            log.info("false interruption: resuming speech {}", paused.speech.id());
                             paused.speech.enableOutput();
                             updateState();
                         }
