@@ -34,11 +34,9 @@ class WebCallIT {
     static Browser person;
     static String origin;
 
-    @BeforeAll
-    static void start() throws Exception {
-        livekit = new LiveKitServer().start();
-        Path data = Files.createTempDirectory("mindbot-webcall-");
-        running = Mindbot.startEverything(new String[] {
+    /** ./mindbot on ephemeral ports with its data in {@code data}, SQLite, and the agent on {@code livekit}. */
+    static String[] arguments(Path data, LiveKitServer livekit) {
+        return new String[] {
             "--AUTH_PORT=0",
             "--TIME_PORT=0",
             "--ADMIN_PORT=0",
@@ -49,12 +47,24 @@ class WebCallIT {
             "--LIVEKIT_URL=" + livekit.wsUrl(),
             "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
             "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET
-        });
+        };
+    }
+
+    /** The web app's origin: the auth service's port, on localhost as a person's browser names it. */
+    static String origin(Mindbot.Running running) {
+        return "http://localhost:"
+                + ((WebServerApplicationContext) running.services().get(0))
+                        .getWebServer()
+                        .getPort();
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        livekit = new LiveKitServer().start();
+        Path data = Files.createTempDirectory("mindbot-webcall-");
+        running = Mindbot.startEverything(arguments(data, livekit));
         assertThat(running.voice().describe()).startsWith("voice: MindBot agent on LiveKit");
-        int authPort = ((WebServerApplicationContext) running.services().get(0))
-                .getWebServer()
-                .getPort();
-        origin = "http://localhost:" + authPort;
+        origin = origin(running);
         Path question = Speech.wavAfterSilence("how much time do i have left", 15);
         person = Browser.start(1280, 1000, "--use-file-for-fake-audio-capture=" + question + "%noloop");
     }
