@@ -90,24 +90,28 @@ public final class HostileProbe {
             boolean refuseAll) {
         for (String field : fields.get().keySet()) {
             for (HostileValues.Value value : texts) {
-                send(
-                        "POST " + path + " " + field + " = " + value.label(),
-                        "POST",
-                        path,
-                        HostileValues.body(fields.get(), field, value.json()),
-                        bearer,
-                        value.alwaysRefused() || refuseAll);
+                post(path, bearer, fields.get(), field, value, value.alwaysRefused() || refuseAll);
             }
             for (HostileValues.Value number : HostileValues.nonIntegers()) {
-                send(
-                        "POST " + path + " " + field + " = " + number.label(),
-                        "POST",
-                        path,
-                        HostileValues.body(fields.get(), field, number.json()),
-                        bearer,
-                        integerFields.contains(field) || refuseAll);
+                post(path, bearer, fields.get(), field, number, integerFields.contains(field) || refuseAll);
             }
         }
+    }
+
+    private void post(
+            String path,
+            String bearer,
+            Map<String, String> fields,
+            String field,
+            HostileValues.Value value,
+            boolean mustRefuse) {
+        send(
+                "POST " + path + " " + field + " = " + value.label(),
+                "POST",
+                path,
+                HostileValues.body(fields, field, value.json()),
+                bearer,
+                mustRefuse);
     }
 
     public int requests() {
