@@ -99,7 +99,8 @@ class LauncherIT {
         }
     }
 
-    private static String[] args(Path data, String databaseUrl) {
+    /** ./mindbot's three services on ephemeral ports, data in {@code data}, on this database ("" for SQLite). */
+    static String[] args(Path data, String databaseUrl) {
         return new String[] {
             "--AUTH_PORT=0",
             "--TIME_PORT=0",

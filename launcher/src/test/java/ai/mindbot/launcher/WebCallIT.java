@@ -10,6 +10,7 @@ import ai.mindbot.common.test.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -36,18 +37,14 @@ class WebCallIT {
 
     /** ./mindbot on ephemeral ports with its data in {@code data}, SQLite, and the agent on {@code livekit}. */
     static String[] arguments(Path data, LiveKitServer livekit) {
-        return new String[] {
-            "--AUTH_PORT=0",
-            "--TIME_PORT=0",
-            "--ADMIN_PORT=0",
-            "--MINDBOT_DATA_DIR=" + data,
-            "--MINDBOT_ENV_FILE=none.env",
-            "--DATABASE_URL=",
-            "--MINDBOT_HOME=" + Peers.repoRoot(),
-            "--LIVEKIT_URL=" + livekit.wsUrl(),
-            "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
-            "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET
-        };
+        return Stream.concat(
+                        Stream.of(LauncherIT.args(data, "")),
+                        Stream.of(
+                                "--MINDBOT_HOME=" + Peers.repoRoot(),
+                                "--LIVEKIT_URL=" + livekit.wsUrl(),
+                                "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
+                                "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET))
+                .toArray(String[]::new);
     }
 
     /** The web app's origin: the auth service's port, on localhost as a person's browser names it. */
