@@ -1,5 +1,6 @@
 package ai.mindbot.auth;
 
+import static ai.mindbot.common.test.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mindbot.common.test.ApiContract;
@@ -242,18 +243,5 @@ class ApiDocumentIT {
         Http.Response page = server.http.get("/swagger-ui/index.html");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-    }
-
-    private static Http.Response problem(int status, String code, Http.Response response) {
-        assertThat(problem(status, response).json().path("code").asString())
-                .as(response.body())
-                .isEqualTo(code);
-        return response;
-    }
-
-    private static Http.Response problem(int status, Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response;
     }
 }

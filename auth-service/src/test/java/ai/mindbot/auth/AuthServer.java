@@ -111,6 +111,19 @@ public final class AuthServer implements AutoCloseable {
         return response.json();
     }
 
+    /**
+     * One login attempt as if from this client address (X-Forwarded-For, which the test
+     * configuration trusts), so rate limits can be exercised per address; the answer as it is.
+     */
+    public Http.Response loginFrom(String email, String password, String address) {
+        return http.send(
+                "POST",
+                "/auth/login",
+                Http.json(Map.of("email", email, "password", password)),
+                null,
+                Map.of("X-Forwarded-For", address));
+    }
+
     /** An admin's access token (registering the admin account on first use). */
     public String adminToken() {
         Http.Response login = http.post("/auth/login", Map.of("email", ADMIN_EMAIL, "password", PASSWORD));

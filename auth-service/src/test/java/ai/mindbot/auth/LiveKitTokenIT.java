@@ -40,17 +40,7 @@ class LiveKitTokenIT extends OnBothDatabases {
                 .isBetween( // LIVEKIT_TOKEN_TTL_SECONDS, 6 h by default
                         Instant.now().plusSeconds(6 * 3600 - 60), Instant.now().plusSeconds(6 * 3600 + 5));
         assertThat(claims.getJSONObjectClaim("video"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "roomJoin",
-                        true,
-                        "room",
-                        "voice_session_123",
-                        "canPublish",
-                        true,
-                        "canSubscribe",
-                        true,
-                        "canPublishData",
-                        true));
+                .containsExactlyInAnyOrderEntriesOf(joinsAndPublishesIn("voice_session_123"));
         assertThat(JSON.readTree(claims.getStringClaim("metadata")))
                 .isEqualTo(JSON.readTree("{\"user_id\":\"" + userId + "\",\"email\":\"" + email + "\"}"));
         assertThat(claims.getJSONObjectClaim("attributes"))
@@ -88,17 +78,7 @@ class LiveKitTokenIT extends OnBothDatabases {
 
         assertThat(session.get("room_name").asString()).isEqualTo("mindbot-" + userId);
         assertThat(claims.getJSONObjectClaim("video"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "roomJoin",
-                        true,
-                        "room",
-                        "mindbot-" + userId,
-                        "canPublish",
-                        true,
-                        "canSubscribe",
-                        true,
-                        "canPublishData",
-                        true));
+                .containsExactlyInAnyOrderEntriesOf(joinsAndPublishesIn("mindbot-" + userId));
         assertThat(claims.getStringClaim("name")).isEqualTo("Test Person");
         assertThat(claims.getJSONObjectClaim("attributes")).containsEntry("mindbot.user_id", userId);
     }
@@ -193,17 +173,8 @@ class LiveKitTokenIT extends OnBothDatabases {
         assertThat(JSON.readTree(claims.getStringClaim("metadata"))).isEqualTo(JSON.readTree("{\"guest\":true}"));
         assertThat(claims.getJSONObjectClaim("attributes")).containsExactlyEntriesOf(Map.of("mindbot.guest", "true"));
         assertThat(claims.getJSONObjectClaim("video"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "roomJoin",
-                        true,
-                        "room",
-                        body.get("room_name").asString(),
-                        "canPublish",
-                        true,
-                        "canSubscribe",
-                        true,
-                        "canPublishData",
-                        true));
+                .containsExactlyInAnyOrderEntriesOf(
+                        joinsAndPublishesIn(body.get("room_name").asString()));
         assertThat(IndependentVerifier.liveKitToken(
                                 second.json().get("livekit_token").asString())
                         .getStringClaim("name"))
@@ -217,5 +188,10 @@ class LiveKitTokenIT extends OnBothDatabases {
                         .status())
                 .isEqualTo(400);
         assertThat(server.http.post("/auth/guest", "[1,2", null).status()).isEqualTo(400);
+    }
+
+    /** The video grant every token carries: join this one room, publish, subscribe and send data. */
+    private static Map<String, Object> joinsAndPublishesIn(String room) {
+        return Map.of("roomJoin", true, "room", room, "canPublish", true, "canSubscribe", true, "canPublishData", true);
     }
 }

@@ -29,12 +29,13 @@ class RateLimitIT extends OnBothDatabases {
         String email = AuthServer.newEmail();
         registerFrom(server, email);
         for (int i = 0; i < 3; i++) {
-            assertThat(login(server, email, "wrong password " + i, "10.0.0.1").status())
+            assertThat(server.loginFrom(email, "wrong password " + i, "10.0.0.1")
+                            .status())
                     .isEqualTo(401);
         }
 
         // from that address, even the right password waits: whoever is there has been guessing
-        Http.Response limited = login(server, email, AuthServer.PASSWORD, "10.0.0.1");
+        Http.Response limited = server.loginFrom(email, AuthServer.PASSWORD, "10.0.0.1");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.json().get("code").asString()).isEqualTo("rate_limited");
         long retryAfter = Long.parseLong(limited.header("retry-after"));
@@ -48,7 +49,7 @@ class RateLimitIT extends OnBothDatabases {
         // other accounts are unaffected
         String other = AuthServer.newEmail();
         registerFrom(server, other);
-        assertThat(login(server, other, AuthServer.PASSWORD, "10.0.0.99").status())
+        assertThat(server.loginFrom(other, AuthServer.PASSWORD, "10.0.0.99").status())
                 .isEqualTo(200);
     }
 
@@ -59,15 +60,15 @@ class RateLimitIT extends OnBothDatabases {
         // an attacker who knows the email, from several addresses, until each is refused
         for (String attacker : new String[] {"10.9.1.1", "10.9.1.2"}) {
             for (int i = 0; i < 3; i++) {
-                assertThat(login(server, email, "guess " + i, attacker).status())
+                assertThat(server.loginFrom(email, "guess " + i, attacker).status())
                         .isEqualTo(401);
             }
-            assertThat(login(server, email, "guess", attacker).status()).isEqualTo(429);
+            assertThat(server.loginFrom(email, "guess", attacker).status()).isEqualTo(429);
         }
 
         // the owner, from their own address, still gets in: later, not never
         long started = System.nanoTime();
-        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.2.1").status())
+        assertThat(server.loginFrom(email, AuthServer.PASSWORD, "10.9.2.1").status())
                 .isEqualTo(200);
         long waitedMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(waitedMillis)
@@ -82,17 +83,18 @@ class RateLimitIT extends OnBothDatabases {
         registerFrom(server, email);
         for (String address : new String[] {"10.9.3.1", "10.9.3.2"}) {
             for (int i = 0; i < 3; i++) {
-                assertThat(login(server, email, "guess " + i, address).status()).isEqualTo(401);
+                assertThat(server.loginFrom(email, "guess " + i, address).status())
+                        .isEqualTo(401);
             }
         }
-        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.3.1").status())
+        assertThat(server.loginFrom(email, AuthServer.PASSWORD, "10.9.3.1").status())
                 .isEqualTo(429);
 
         // what the password reset calls once the owner has proved they hold the mailbox
         server.bean(LoginThrottle.class).forgetFailures(" " + email.toUpperCase() + " ");
 
         double slowedBefore = slowedLogins();
-        assertThat(login(server, email, AuthServer.PASSWORD, "10.9.3.1").status())
+        assertThat(server.loginFrom(email, AuthServer.PASSWORD, "10.9.3.1").status())
                 .isEqualTo(200);
         assertThat(slowedLogins()).as("no longer slowed down").isEqualTo(slowedBefore);
     }
@@ -112,7 +114,7 @@ class RateLimitIT extends OnBothDatabases {
         String email = AuthServer.newEmail();
         registerFrom(server, email);
         for (int i = 0; i < 8; i++) {
-            assertThat(login(server, email, AuthServer.PASSWORD, "10.1.0.1").status())
+            assertThat(server.loginFrom(email, AuthServer.PASSWORD, "10.1.0.1").status())
                     .isEqualTo(200);
         }
     }
@@ -120,12 +122,13 @@ class RateLimitIT extends OnBothDatabases {
     @Test
     void failedLoginsFromOneAddressAreCutOffAcrossAccounts() {
         for (int i = 0; i < 5; i++) {
-            assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.1").status())
+            assertThat(server.loginFrom(AuthServer.newEmail(), "guess", "10.2.0.1")
+                            .status())
                     .isEqualTo(401);
         }
-        assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.1").status())
+        assertThat(server.loginFrom(AuthServer.newEmail(), "guess", "10.2.0.1").status())
                 .isEqualTo(429);
-        assertThat(login(server, AuthServer.newEmail(), "guess", "10.2.0.2").status())
+        assertThat(server.loginFrom(AuthServer.newEmail(), "guess", "10.2.0.2").status())
                 .isEqualTo(401);
     }
 
@@ -135,10 +138,10 @@ class RateLimitIT extends OnBothDatabases {
             AuthServer first = server;
             String email = AuthServer.newEmail();
             registerFrom(first, email);
-            assertThat(login(first, email, "wrong 1", "10.3.0.1").status()).isEqualTo(401);
-            assertThat(login(second, email, "wrong 2", "10.3.0.1").status()).isEqualTo(401);
-            assertThat(login(first, email, "wrong 3", "10.3.0.1").status()).isEqualTo(401);
-            assertThat(login(second, email, AuthServer.PASSWORD, "10.3.0.1").status())
+            assertThat(first.loginFrom(email, "wrong 1", "10.3.0.1").status()).isEqualTo(401);
+            assertThat(second.loginFrom(email, "wrong 2", "10.3.0.1").status()).isEqualTo(401);
+            assertThat(first.loginFrom(email, "wrong 3", "10.3.0.1").status()).isEqualTo(401);
+            assertThat(second.loginFrom(email, AuthServer.PASSWORD, "10.3.0.1").status())
                     .isEqualTo(429);
         }
     }
@@ -198,15 +201,6 @@ class RateLimitIT extends OnBothDatabases {
         assertThat(register(server, email, "10.99.0." + ADDRESSES.incrementAndGet())
                         .status())
                 .isEqualTo(201);
-    }
-
-    private static Http.Response login(AuthServer server, String email, String password, String address) {
-        return server.http.send(
-                "POST",
-                "/auth/login",
-                Http.json(Map.of("email", email, "password", password)),
-                null,
-                Map.of("X-Forwarded-For", address));
     }
 
     private static Http.Response register(AuthServer server, String email, String address) {

@@ -36,14 +36,15 @@ class SharedRateLimitE2EIT {
             a.register(email);
             b.register(email);
             for (int i = 1; i <= 5; i++) {
-                assertThat(login(a, email, "wrong " + i, "10.20.0.1").status()).isEqualTo(401);
+                assertThat(a.loginFrom(email, "wrong " + i, "10.20.0.1").status())
+                        .isEqualTo(401);
             }
 
-            Http.Response sixth = login(b, email, "wrong 6", "10.20.0.1");
+            Http.Response sixth = b.loginFrom(email, "wrong 6", "10.20.0.1");
 
             assertThat(sixth.status()).isEqualTo(429);
             assertThat(sixth.json().get("code").asString()).isEqualTo("rate_limited");
-            assertThat(login(b, email, AuthServer.PASSWORD, "10.20.0.2").status())
+            assertThat(b.loginFrom(email, AuthServer.PASSWORD, "10.20.0.2").status())
                     .isEqualTo(200);
             assertThat(attemptRows(a) + attemptRows(b)).isZero();
         }
@@ -55,22 +56,23 @@ class SharedRateLimitE2EIT {
                 AuthServer b = a.sibling()) {
             String email = AuthServer.newEmail();
             a.register(email);
-            assertThat(login(a, email, "wrong before", "10.21.0.1").status()).isEqualTo(401);
+            assertThat(a.loginFrom(email, "wrong before", "10.21.0.1").status()).isEqualTo(401);
             redis.stop();
             try {
-                assertThat(login(b, email, AuthServer.PASSWORD, "10.21.0.2").status())
+                assertThat(b.loginFrom(email, AuthServer.PASSWORD, "10.21.0.2").status())
                         .isEqualTo(200);
                 for (int i = 1; i <= 5; i++) {
-                    assertThat(login(i % 2 == 0 ? a : b, email, "wrong " + i, "10.21.0.1")
+                    assertThat((i % 2 == 0 ? a : b)
+                                    .loginFrom(email, "wrong " + i, "10.21.0.1")
                                     .status())
                             .isEqualTo(401);
                 }
-                assertThat(login(a, email, "wrong 6", "10.21.0.1").status()).isEqualTo(429);
+                assertThat(a.loginFrom(email, "wrong 6", "10.21.0.1").status()).isEqualTo(429);
                 assertThat(attemptRows(a)).isPositive();
             } finally {
                 redis.restart();
             }
-            assertThat(login(b, email, AuthServer.PASSWORD, "10.21.0.3").status())
+            assertThat(b.loginFrom(email, AuthServer.PASSWORD, "10.21.0.3").status())
                     .isEqualTo(200);
         }
     }
@@ -86,14 +88,5 @@ class SharedRateLimitE2EIT {
                 .sql("SELECT COUNT(*) FROM auth_attempts")
                 .query(Long.class)
                 .single();
-    }
-
-    private static Http.Response login(AuthServer server, String email, String password, String address) {
-        return server.http.send(
-                "POST",
-                "/auth/login",
-                Http.json(Map.of("email", email, "password", password)),
-                null,
-                Map.of("X-Forwarded-For", address));
     }
 }

@@ -50,6 +50,11 @@ public final class AppStack implements AutoCloseable {
         }
     }
 
+    /** The token's balance in seconds as {@code via} answers it: {@link #app} or {@link #direct}. */
+    public static long balanceSeconds(Http via, String token) {
+        return via.get("/time/balance", token).json().get("balance_seconds").asLong();
+    }
+
     public String origin() {
         return auth.baseUrl();
     }

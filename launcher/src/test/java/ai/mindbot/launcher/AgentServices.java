@@ -46,6 +46,13 @@ final class AgentServices implements AutoCloseable {
         return registered.json().get("access_token").asString();
     }
 
+    /** Buys the one-hour package for the token's user, paid with the simulated provider's test card. */
+    static void buyAnHour(RunningService time, String token) {
+        Http.Response bought = new Http(time.baseUrl())
+                .post("/time/purchase", Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"), token);
+        assertThat(bought.status()).as(bought.body()).isBetween(200, 201);
+    }
+
     @Override
     public void close() {
         time.close();

@@ -62,12 +62,7 @@ class ConsoleVoiceIT {
     void aSpokenQuestionIsAnsweredAloudWithTheBalanceAndCaptionedAndTheCallIsBilledOnce() throws Exception {
         String token = services.register("ann@example.com", "Ann Example");
         Http timeApi = new Http(services.time.baseUrl());
-        assertThat(timeApi.post(
-                                "/time/purchase",
-                                Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"),
-                                token)
-                        .status())
-                .isBetween(200, 201);
+        AgentServices.buyAnHour(services.time, token);
         Path question = Speech.wav("how much time do i have left");
 
         RecordingSpeaker speaker = new RecordingSpeaker();

@@ -31,8 +31,7 @@ class LauncherIT {
             System.setOut(console);
         }
         String banner = printed.toString().substring(printed.toString().lastIndexOf("\n  Open MindBot:"));
-        int authPort =
-                ((WebServerApplicationContext) contexts.get(0)).getWebServer().getPort();
+        int authPort = port(contexts.get(0));
         assertThat(banner.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow())
                 .isEqualTo("  Open MindBot:    http://localhost:" + authPort + "/"); // the app's URL comes first
         try {
@@ -40,11 +39,7 @@ class LauncherIT {
                     .extracting(c -> c.getEnvironment().getProperty("spring.application.name"))
                     .containsExactly("auth-service", "time-service", "admin-dashboard");
             for (ConfigurableApplicationContext context : contexts) {
-                int port =
-                        ((WebServerApplicationContext) context).getWebServer().getPort();
-                Http.Response health = new Http("http://127.0.0.1:" + port).get("/health");
-                assertThat(health.status()).isEqualTo(200);
-                assertThat(health.json().path("status").asString()).isEqualTo("UP");
+                Http.Response health = healthUp(context);
                 assertThat(health.json()
                                 .path("components")
                                 .path("db")
@@ -53,10 +48,7 @@ class LauncherIT {
                         .isEqualTo("UP");
             }
             // the web app's origin: the page, and the time API passed through to the time service
-            Http app = new Http("http://127.0.0.1:"
-                    + ((WebServerApplicationContext) contexts.get(0))
-                            .getWebServer()
-                            .getPort());
+            Http app = new Http("http://127.0.0.1:" + port(contexts.get(0)));
             assertThat(app.get("/").body()).contains("<title>MindBot</title>");
             Http.Response pricing = app.get("/time/pricing");
             assertThat(pricing.status()).isEqualTo(200);
@@ -77,11 +69,7 @@ class LauncherIT {
                 Mindbot.startAll(args(data, EmbeddedPostgresServer.newDatabase()));
         try {
             for (ConfigurableApplicationContext context : contexts) {
-                int port =
-                        ((WebServerApplicationContext) context).getWebServer().getPort();
-                Http.Response health = new Http("http://127.0.0.1:" + port).get("/health");
-                assertThat(health.status()).isEqualTo(200);
-                assertThat(health.json().path("status").asString()).isEqualTo("UP");
+                Http.Response health = healthUp(context);
                 assertThat(health.body()).contains("PostgreSQL").doesNotContain("SQLite");
             }
             // each service migrated its own tables into the one database
@@ -111,7 +99,8 @@ class LauncherIT {
         }
     }
 
-    private static String[] args(Path data, String databaseUrl) {
+    /** ./mindbot's three services on ephemeral ports, data in {@code data}, on this database ("" for SQLite). */
+    static String[] args(Path data, String databaseUrl) {
         return new String[] {
             "--AUTH_PORT=0",
             "--TIME_PORT=0",
@@ -120,5 +109,17 @@ class LauncherIT {
             "--MINDBOT_ENV_FILE=none.env",
             "--DATABASE_URL=" + databaseUrl
         };
+    }
+
+    /** The service's /health answer, checked to be 200 and UP. */
+    private static Http.Response healthUp(ConfigurableApplicationContext context) {
+        Http.Response health = new Http("http://127.0.0.1:" + port(context)).get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        return health;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

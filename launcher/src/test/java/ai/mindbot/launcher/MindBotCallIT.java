@@ -86,13 +86,7 @@ class MindBotCallIT {
     @Test
     void aUserWhoBoughtTimeIsGreetedByNameAnsweredInSpeechAndTextAndBilledOnceForTheTimeSpent() throws Exception {
         String token = register("ann@example.com", "Ann Example");
-        assertThat(new Http(time.baseUrl())
-                        .post(
-                                "/time/purchase",
-                                Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"),
-                                token)
-                        .status())
-                .isBetween(200, 201);
+        AgentServices.buyAnHour(time, token);
         Path question = Speech.wav("how much time do i have left");
         VoicePeer peer = VoicePeer.join(
                 livekit.wsUrl(),

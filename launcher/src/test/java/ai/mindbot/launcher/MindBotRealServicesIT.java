@@ -57,12 +57,7 @@ class MindBotRealServicesIT {
     void aSignedInUserIsGreetedWithTheirBalanceAnsweredFromAHeartbeatAndBilledOnce() {
         String token = register("ann@example.com", "Ann Example");
         Http timeApi = new Http(time.baseUrl());
-        assertThat(timeApi.post(
-                                "/time/purchase",
-                                Map.of("package_id", "starter_1h", "payment_method_id", "pm_card_visa"),
-                                token)
-                        .status())
-                .isBetween(200, 201);
+        AgentServices.buyAnHour(time, token);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         int exit = MindBotConsole.run(

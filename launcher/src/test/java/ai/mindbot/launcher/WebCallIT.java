@@ -10,6 +10,7 @@ import ai.mindbot.common.test.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -34,27 +35,33 @@ class WebCallIT {
     static Browser person;
     static String origin;
 
+    /** ./mindbot on ephemeral ports with its data in {@code data}, SQLite, and the agent on {@code livekit}. */
+    static String[] arguments(Path data, LiveKitServer livekit) {
+        return Stream.concat(
+                        Stream.of(LauncherIT.args(data, "")),
+                        Stream.of(
+                                "--MINDBOT_HOME=" + Peers.repoRoot(),
+                                "--LIVEKIT_URL=" + livekit.wsUrl(),
+                                "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
+                                "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET))
+                .toArray(String[]::new);
+    }
+
+    /** The web app's origin: the auth service's port, on localhost as a person's browser names it. */
+    static String origin(Mindbot.Running running) {
+        return "http://localhost:"
+                + ((WebServerApplicationContext) running.services().get(0))
+                        .getWebServer()
+                        .getPort();
+    }
+
     @BeforeAll
     static void start() throws Exception {
         livekit = new LiveKitServer().start();
         Path data = Files.createTempDirectory("mindbot-webcall-");
-        running = Mindbot.startEverything(new String[] {
-            "--AUTH_PORT=0",
-            "--TIME_PORT=0",
-            "--ADMIN_PORT=0",
-            "--MINDBOT_DATA_DIR=" + data,
-            "--MINDBOT_ENV_FILE=none.env",
-            "--DATABASE_URL=",
-            "--MINDBOT_HOME=" + Peers.repoRoot(),
-            "--LIVEKIT_URL=" + livekit.wsUrl(),
-            "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
-            "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET
-        });
+        running = Mindbot.startEverything(arguments(data, livekit));
         assertThat(running.voice().describe()).startsWith("voice: MindBot agent on LiveKit");
-        int authPort = ((WebServerApplicationContext) running.services().get(0))
-                .getWebServer()
-                .getPort();
-        origin = "http://localhost:" + authPort;
+        origin = origin(running);
         Path question = Speech.wavAfterSilence("how much time do i have left", 15);
         person = Browser.start(1280, 1000, "--use-file-for-fake-audio-capture=" + question + "%noloop");
     }

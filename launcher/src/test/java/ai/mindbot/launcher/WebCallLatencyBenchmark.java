@@ -1,7 +1,6 @@
 package ai.mindbot.launcher;
 
 import ai.mindbot.agent.e2e.LiveKitServer;
-import ai.mindbot.agent.e2e.Peers;
 import ai.mindbot.common.test.Browser;
 import ai.mindbot.common.test.Http;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,24 +54,10 @@ class WebCallLatencyBenchmark {
         Path data = Files.createTempDirectory("mindbot-webcall-bench-");
         Path silence = silenceWav(data.resolve("silence.wav"));
         try (LiveKitServer livekit = new LiveKitServer().start();
-                Mindbot.Running running = Mindbot.startEverything(new String[] {
-                    "--AUTH_PORT=0",
-                    "--TIME_PORT=0",
-                    "--ADMIN_PORT=0",
-                    "--MINDBOT_DATA_DIR=" + data,
-                    "--MINDBOT_ENV_FILE=none.env",
-                    "--DATABASE_URL=",
-                    "--MINDBOT_HOME=" + Peers.repoRoot(),
-                    "--LIVEKIT_URL=" + livekit.wsUrl(),
-                    "--LIVEKIT_API_KEY=" + LiveKitServer.API_KEY,
-                    "--LIVEKIT_API_SECRET=" + LiveKitServer.API_SECRET
-                });
+                Mindbot.Running running = Mindbot.startEverything(WebCallIT.arguments(data, livekit));
                 // without %noloop Chromium loops the file: a microphone that stays silent for every call
                 Browser person = Browser.start(1280, 1000, "--use-file-for-fake-audio-capture=" + silence)) {
-            int authPort = ((WebServerApplicationContext) running.services().get(0))
-                    .getWebServer()
-                    .getPort();
-            String origin = "http://localhost:" + authPort;
+            String origin = WebCallIT.origin(running);
             WebCallIT.signUpAndBuy(person, origin);
             person.driver.get(origin + "/#/talk");
 

@@ -1,5 +1,7 @@
 package ai.mindbot.time;
 
+import static ai.mindbot.common.test.Responses.ok;
+import static ai.mindbot.common.test.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mindbot.common.test.ApiContract;
@@ -207,15 +209,7 @@ class ApiDocumentIT {
                 "POST",
                 "/webhooks/livekit",
                 ok(time.http.send(
-                        "POST",
-                        "/webhooks/livekit",
-                        body,
-                        null,
-                        Map.of(
-                                "Content-Type",
-                                "application/webhook+json",
-                                "Authorization",
-                                LiveKitSignatures.sign(body, "devkey", "secret")))));
+                        "POST", "/webhooks/livekit", body, null, LiveKitSignatures.developmentWebhookHeaders(body))));
         contract.assertAnswer(
                 "POST",
                 "/webhooks/livekit",
@@ -254,23 +248,5 @@ class ApiDocumentIT {
             body.put("amount_cents", cents);
         }
         return time.http.post("/time/admin/purchases/" + purchaseId + "/refund", body, ADMIN);
-    }
-
-    private static Http.Response ok(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response;
-    }
-
-    private static Http.Response problem(int status, String code, Http.Response response) {
-        assertThat(problem(status, response).json().path("code").asString())
-                .as(response.body())
-                .isEqualTo(code);
-        return response;
-    }
-
-    private static Http.Response problem(int status, Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response;
     }
 }

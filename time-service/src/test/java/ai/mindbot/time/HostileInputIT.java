@@ -1,5 +1,6 @@
 package ai.mindbot.time;
 
+import static ai.mindbot.common.test.HostileValues.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mindbot.common.test.HostileProbe;
@@ -10,9 +11,9 @@ import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.ledger.LedgerAudit;
 import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.WithAuthService;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,6 +28,8 @@ class HostileInputIT extends OnBothDatabases {
 
     private static final long SEED = 13;
     private static final List<Value> TEXTS = HostileValues.texts(SEED, 40);
+
+    private static final Set<String> INTEGER_FIELDS = Set.of("seconds", "amount_cents");
 
     private record Endpoint(String path, String bearer, Map<String, String> fields) {}
 
@@ -73,27 +76,7 @@ class HostileInputIT extends OnBothDatabases {
         for (Endpoint endpoint : endpoints) {
             // unsigned webhooks must be refused whatever they hold
             boolean webhook = endpoint.path().startsWith("/webhooks/");
-            for (String field : endpoint.fields().keySet()) {
-                for (Value value : TEXTS) {
-                    probe.send(
-                            "POST " + endpoint.path() + " " + field + " = " + value.label(),
-                            "POST",
-                            endpoint.path(),
-                            HostileValues.body(endpoint.fields(), field, value.json()),
-                            endpoint.bearer(),
-                            value.alwaysRefused() || webhook);
-                }
-                boolean integerField = field.equals("seconds") || field.equals("amount_cents");
-                for (Value number : HostileValues.nonIntegers()) {
-                    probe.send(
-                            "POST " + endpoint.path() + " " + field + " = " + number.label(),
-                            "POST",
-                            endpoint.path(),
-                            HostileValues.body(endpoint.fields(), field, number.json()),
-                            endpoint.bearer(),
-                            integerField || webhook);
-                }
-            }
+            probe.postEachField(endpoint.path(), endpoint.bearer(), endpoint::fields, TEXTS, INTEGER_FIELDS, webhook);
         }
         for (Value value : TEXTS) {
             String id = HostileValues.pathSegment(value);
@@ -149,13 +132,5 @@ class HostileInputIT extends OnBothDatabases {
                         .query(Long.class)
                         .single(),
                 db.sql("SELECT COUNT(*) FROM stripe_events").query(Long.class).single());
-    }
-
-    private static Map<String, String> fields(String... pairs) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        return fields;
     }
 }

@@ -10,6 +10,10 @@ import ai.mindbot.common.security.Caller;
 import ai.mindbot.common.web.ApiException;
 import ai.mindbot.common.web.IdempotencyKey;
 import jakarta.validation.Valid;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,16 @@ import org.springframework.web.util.UriUtils;
  */
 @RestController
 class ActionsController {
+
+    /** Disable and enable call both services, so one may apply alone; the user must exist. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Refusal(
+            status = 502,
+            code = "partially_applied",
+            when = "one of the two services applied the action; check and retry")
+    @Refusal(status = 404, code = "not_found", when = "no such user")
+    @interface SwitchesUser {}
 
     private final ActionRunner runner;
     private final Services services;
@@ -120,11 +134,7 @@ class ActionsController {
     }
 
     @ActionRefusals
-    @Refusal(
-            status = 502,
-            code = "partially_applied",
-            when = "one of the two services applied the action; check and retry")
-    @Refusal(status = 404, code = "not_found", when = "no such user")
+    @SwitchesUser
     @PostMapping("/admin/users/{id}/disable")
     ActionResult disable(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @Valid @RequestBody ActionRequests.Reason body) {
@@ -132,11 +142,7 @@ class ActionsController {
     }
 
     @ActionRefusals
-    @Refusal(
-            status = 502,
-            code = "partially_applied",
-            when = "one of the two services applied the action; check and retry")
-    @Refusal(status = 404, code = "not_found", when = "no such user")
+    @SwitchesUser
     @PostMapping("/admin/users/{id}/enable")
     ActionResult enable(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @Valid @RequestBody ActionRequests.Reason body) {

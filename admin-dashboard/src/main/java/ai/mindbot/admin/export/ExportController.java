@@ -39,18 +39,24 @@ class ExportController {
             schema = @Schema(type = "string", format = "date"))
     @interface DateParameter {}
 
-    private final ReportsDatabase db;
-
-    ExportController(ReportsDatabase db) {
-        this.db = db;
-    }
-
+    /** What every export answers, for the API document: a CSV, or a refusal of its date range. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
     @ApiResponse(
             responseCode = "200",
             description = "CSV, a header row first, oldest first",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @Refusal(status = 400, code = "invalid_date", when = "from or to is missing, or not a real date as YYYY-MM-DD")
     @Refusal(status = 400, code = "invalid_range", when = "to is before from, or the range is too long")
+    @interface CsvExport {}
+
+    private final ReportsDatabase db;
+
+    ExportController(ReportsDatabase db) {
+        this.db = db;
+    }
+
+    @CsvExport
     @GetMapping("/admin/export/purchases.csv")
     void purchases(
             @DateParameter @RequestParam(required = false) String from,
@@ -100,12 +106,7 @@ class ExportController {
         response.getWriter().flush();
     }
 
-    @ApiResponse(
-            responseCode = "200",
-            description = "CSV, a header row first, oldest first",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    @Refusal(status = 400, code = "invalid_date", when = "from or to is missing, or not a real date as YYYY-MM-DD")
-    @Refusal(status = 400, code = "invalid_range", when = "to is before from, or the range is too long")
+    @CsvExport
     @GetMapping("/admin/export/sessions.csv")
     void sessions(
             @DateParameter @RequestParam(required = false) String from,

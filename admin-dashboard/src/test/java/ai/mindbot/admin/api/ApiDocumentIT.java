@@ -1,5 +1,7 @@
 package ai.mindbot.admin.api;
 
+import static ai.mindbot.common.test.Responses.ok;
+import static ai.mindbot.common.test.Responses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mindbot.admin.support.AdminUnderTest;
@@ -249,23 +251,5 @@ class ApiDocumentIT {
 
     private static Http.Response get(String path) {
         return ok(admin.http.get(path, TOKEN));
-    }
-
-    private static Http.Response ok(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response;
-    }
-
-    private static Http.Response problem(int status, String code, Http.Response response) {
-        assertThat(problem(status, response).json().path("code").asString())
-                .as(response.body())
-                .isEqualTo(code);
-        return response;
-    }
-
-    private static Http.Response problem(int status, Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response;
     }
 }

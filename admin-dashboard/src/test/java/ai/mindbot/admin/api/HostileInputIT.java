@@ -1,14 +1,15 @@
 package ai.mindbot.admin.api;
 
+import static ai.mindbot.common.test.HostileValues.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.mindbot.common.test.HostileProbe;
 import ai.mindbot.common.test.HostileValues;
 import ai.mindbot.common.test.HostileValues.Value;
 import ai.mindbot.common.test.Tokens;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,8 @@ class HostileInputIT extends DashboardOnBothDatabases {
 
     private static final List<Value> TEXTS = HostileValues.texts(13, 40);
     private static final String TOKEN = Tokens.admin("900", "root@mindbot.test");
+
+    private static final Set<String> INTEGER_FIELDS = Set.of("seconds", "amount_cents");
 
     private record Endpoint(String path, String bearer, Map<String, String> fields) {}
 
@@ -57,27 +60,7 @@ class HostileInputIT extends DashboardOnBothDatabases {
                         .asLong());
         for (Endpoint endpoint : endpoints) {
             HostileProbe probe = endpoint.path().equals("/admin/session/login") ? signIn : actions;
-            for (String field : endpoint.fields().keySet()) {
-                for (Value value : TEXTS) {
-                    probe.send(
-                            "POST " + endpoint.path() + " " + field + " = " + value.label(),
-                            "POST",
-                            endpoint.path(),
-                            HostileValues.body(endpoint.fields(), field, value.json()),
-                            endpoint.bearer(),
-                            value.alwaysRefused());
-                }
-                boolean integerField = field.equals("seconds") || field.equals("amount_cents");
-                for (Value number : HostileValues.nonIntegers()) {
-                    probe.send(
-                            "POST " + endpoint.path() + " " + field + " = " + number.label(),
-                            "POST",
-                            endpoint.path(),
-                            HostileValues.body(endpoint.fields(), field, number.json()),
-                            endpoint.bearer(),
-                            integerField);
-                }
-            }
+            probe.postEachField(endpoint.path(), endpoint.bearer(), endpoint::fields, TEXTS, INTEGER_FIELDS, false);
         }
         for (Value value : TEXTS) {
             String id = HostileValues.pathSegment(value);
@@ -104,13 +87,5 @@ class HostileInputIT extends DashboardOnBothDatabases {
                 .as("of " + signIn.requests() + " requests")
                 .isEmpty();
         assertThat(actions.requests() + signIn.requests()).isGreaterThan(600);
-    }
-
-    private static Map<String, String> fields(String... pairs) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        return fields;
     }
 }

@@ -96,9 +96,10 @@ class PasswordResetIT extends OnBothDatabases {
         server.register(email);
         String address = newAddress();
         for (int i = 0; i < 10; i++) {
-            assertThat(loginFrom(email, "not the password", address).status()).isEqualTo(401);
+            assertThat(server.loginFrom(email, "not the password", address).status())
+                    .isEqualTo(401);
         }
-        assertThat(loginFrom(email, AuthServer.PASSWORD, address).status())
+        assertThat(server.loginFrom(email, AuthServer.PASSWORD, address).status())
                 .as("locked from this address")
                 .isEqualTo(429);
 
@@ -106,18 +107,9 @@ class PasswordResetIT extends OnBothDatabases {
         assertThat(reset(tokenFrom(mailsTo(email, 1).get(0)), NEW_PASSWORD).status())
                 .isEqualTo(204);
 
-        assertThat(loginFrom(email, NEW_PASSWORD, address).status())
+        assertThat(server.loginFrom(email, NEW_PASSWORD, address).status())
                 .as("the owner is let in again")
                 .isEqualTo(200);
-    }
-
-    static Http.Response loginFrom(String email, String password, String address) {
-        return server.http.send(
-                "POST",
-                "/auth/login",
-                Http.json(Map.of("email", email, "password", password)),
-                null,
-                Map.of("X-Forwarded-For", address));
     }
 
     @Test

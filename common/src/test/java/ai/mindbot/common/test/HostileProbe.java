@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +72,46 @@ public final class HostileProbe {
             violations.add(what + ": accepted with " + status + " " + abbreviated(response.body()));
         }
         return response;
+    }
+
+    /**
+     * POSTs the endpoint's body once per hostile value in each of its fields in turn: every text
+     * in {@code texts}, then every non-integer number. A text must be refused when that value always
+     * is, a number when the field is one of {@code integerFields} (a text field may take a number);
+     * {@code refuseAll} demands a refusal for every request (say, an unsigned webhook). {@code fields}
+     * gives the body's raw JSON literals, afresh for each request.
+     */
+    public void postEachField(
+            String path,
+            String bearer,
+            Supplier<Map<String, String>> fields,
+            List<HostileValues.Value> texts,
+            Set<String> integerFields,
+            boolean refuseAll) {
+        for (String field : fields.get().keySet()) {
+            for (HostileValues.Value value : texts) {
+                post(path, bearer, fields.get(), field, value, value.alwaysRefused() || refuseAll);
+            }
+            for (HostileValues.Value number : HostileValues.nonIntegers()) {
+                post(path, bearer, fields.get(), field, number, integerFields.contains(field) || refuseAll);
+            }
+        }
+    }
+
+    private void post(
+            String path,
+            String bearer,
+            Map<String, String> fields,
+            String field,
+            HostileValues.Value value,
+            boolean mustRefuse) {
+        send(
+                "POST " + path + " " + field + " = " + value.label(),
+                "POST",
+                path,
+                HostileValues.body(fields, field, value.json()),
+                bearer,
+                mustRefuse);
     }
 
     public int requests() {

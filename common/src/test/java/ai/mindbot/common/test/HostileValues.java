@@ -3,6 +3,7 @@ package ai.mindbot.common.test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -101,6 +102,15 @@ public final class HostileValues {
             values.add(new Value("non-integer " + n, n, true));
         }
         return values;
+    }
+
+    /** Field names and raw JSON literals, alternating, in order. */
+    public static Map<String, String> fields(String... pairs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        return fields;
     }
 
     /** A JSON object from raw literals, with {@code field} replaced by {@code value}. */

@@ -100,12 +100,7 @@ class StripeModeIT {
         assertThat(answer.get("status").asString()).isEqualTo("requires_payment_method");
         assertThat(answer.get("client_secret").asString()).matches(CLIENT_SECRET);
         succeeded(intent, answer.get("purchase_id").asString());
-        assertThat(stack.app
-                        .get("/time/balance", token)
-                        .json()
-                        .get("balance_seconds")
-                        .asLong())
-                .isEqualTo(3600);
+        assertThat(AppStack.balanceSeconds(stack.app, token)).isEqualTo(3600);
     }
 
     @Test
@@ -149,12 +144,7 @@ class StripeModeIT {
             succeeded((String) purchases.get(0).get("payment_intent_id"), (String)
                     purchases.get(0).get("id"));
             browser.waitForText("page-purchase-result", "1 h added");
-            assertThat(stack.app
-                            .get("/time/balance", token)
-                            .json()
-                            .get("balance_seconds")
-                            .asLong())
-                    .isEqualTo(3600);
+            assertThat(AppStack.balanceSeconds(stack.app, token)).isEqualTo(3600);
             assertThat(browser.requestedUrls())
                     .filteredOn(url -> url.contains("stripe.com"))
                     .containsExactly("https://js.stripe.com/v3/");

@@ -109,12 +109,7 @@ class TalkIT {
         String sessionId = startMeteredSession(room, userId);
 
         // The countdown starts from the session (within one sync) and runs.
-        person.wait
-                .withTimeout(Duration.ofSeconds(25))
-                .until(d -> !person.driver
-                        .findElement(By.id("talk-remaining"))
-                        .getText()
-                        .contains("starts when"));
+        waitForTheCountdown();
         long first = remainingSeconds();
         assertThat(first).isBetween(3000L, 3600L);
         Thread.sleep(2500);
@@ -190,12 +185,7 @@ class TalkIT {
         person.waitForText("agent-state", "Waiting for MindBot");
         String room2 = (String) person.js("return document.getElementById('call').dataset.room");
         String session2 = startMeteredSession(room2, userId);
-        person.wait
-                .withTimeout(Duration.ofSeconds(25))
-                .until(d -> !person.driver
-                        .findElement(By.id("talk-remaining"))
-                        .getText()
-                        .contains("starts when"));
+        waitForTheCountdown();
         person.click("talk-hangup");
         person.waitForText("call-ended", "The call has ended");
         person.wait.until(
@@ -204,6 +194,16 @@ class TalkIT {
     }
 
     // --- the person's page
+
+    /** Until the countdown shows time, not "starts when": the metered session has reached the page (within one sync). */
+    static void waitForTheCountdown() {
+        person.wait
+                .withTimeout(Duration.ofSeconds(25))
+                .until(d -> !person.driver
+                        .findElement(By.id("talk-remaining"))
+                        .getText()
+                        .contains("starts when"));
+    }
 
     static long remainingSeconds() {
         Object value = person.js("return document.getElementById('talk-remaining').dataset.seconds");

@@ -280,11 +280,7 @@ class WebAppIT {
 
     /** The balance as the time service has it, asked with the page's own access token. */
     static long balance() {
-        return stack.direct
-                .get("/time/balance", storedAccessToken())
-                .json()
-                .get("balance_seconds")
-                .asLong();
+        return AppStack.balanceSeconds(stack.direct, storedAccessToken());
     }
 
     static Http.Response login(String password) {

@@ -62,18 +62,8 @@ class TimeApiPassThroughIT extends OnBothDatabases {
         assertThat(bought.json().get("status").asString()).isEqualTo("succeeded");
         assertThat(replayed.body()).isEqualTo(bought.body());
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true"); // a time-service header, relayed
-        assertThat(stack.app
-                        .get("/time/balance", token)
-                        .json()
-                        .get("balance_seconds")
-                        .asLong())
-                .isEqualTo(3600);
-        assertThat(stack.direct
-                        .get("/time/balance", token)
-                        .json()
-                        .get("balance_seconds")
-                        .asLong())
-                .isEqualTo(3600);
+        assertThat(AppStack.balanceSeconds(stack.app, token)).isEqualTo(3600);
+        assertThat(AppStack.balanceSeconds(stack.direct, token)).isEqualTo(3600);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +21,21 @@ final class Throughput {
     }
 
     /** {@code cpuMicrosPerOp}: CPU time of this whole JVM (service and load driver) per operation. */
-    record Result(double perSecond, long ok, long failed, double p50Millis, double p99Millis, double cpuMicrosPerOp) {}
+    record Result(double perSecond, long ok, long failed, double p50Millis, double p99Millis, double cpuMicrosPerOp) {
+
+        /** The result as Markdown table cells: ops/s | ok | failed | p50 ms | p99 ms | CPU µs/op. */
+        String cells() {
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f | %d | %d | %.2f | %.2f | %.0f",
+                    perSecond,
+                    ok,
+                    failed,
+                    p50Millis,
+                    p99Millis,
+                    cpuMicrosPerOp);
+        }
+    }
 
     private static long processCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

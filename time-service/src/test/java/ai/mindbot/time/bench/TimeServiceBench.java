@@ -30,18 +30,15 @@ public final class TimeServiceBench {
     private TimeServiceBench() {}
 
     public static void main(String[] args) throws Exception {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        double jitWarmup = args.length > 3 ? Double.parseDouble(args[3]) : 20;
-        List<TestDatabase> databases = new ArrayList<>();
-        for (String name : (args.length > 2 ? args[2] : "sqlite,postgresql").split(",")) {
-            databases.add(TestDatabase.valueOf(name.toUpperCase(Locale.ROOT)));
-        }
-        boolean mix = args.length > 4 && args[4].equals("mix");
-        int readsPerBeat = args.length > 5 ? Integer.parseInt(args[5]) : 1;
-        long paceMillis = args.length > 6 ? Long.parseLong(args[6]) : 0;
+        BenchArguments arguments = BenchArguments.parse(args, 8, 20);
+        double seconds = arguments.seconds();
+        int threads = arguments.threads();
+        double jitWarmup = arguments.jitWarmup();
+        boolean mix = arguments.own(0, "").equals("mix");
+        int readsPerBeat = Integer.parseInt(arguments.own(1, "1"));
+        long paceMillis = Long.parseLong(arguments.own(2, "0"));
         List<String> rows = new ArrayList<>();
-        for (TestDatabase database : databases) {
+        for (TestDatabase database : arguments.databases()) {
             rows.addAll(
                     mix
                             ? mixed(database, seconds, threads, jitWarmup, readsPerBeat, paceMillis)
@@ -176,17 +173,7 @@ public final class TimeServiceBench {
 
     private static String row(String db, String what, Throughput.Result r, Throughput.Result ceiling) {
         return String.format(
-                Locale.ROOT,
-                "| %s | %s | %.0f | %d | %d | %.2f | %.2f | %.0f | %.2f |",
-                db,
-                what,
-                r.perSecond(),
-                r.ok(),
-                r.failed(),
-                r.p50Millis(),
-                r.p99Millis(),
-                r.cpuMicrosPerOp(),
-                r.perSecond() / ceiling.perSecond());
+                Locale.ROOT, "| %s | %s | %s | %.2f |", db, what, r.cells(), r.perSecond() / ceiling.perSecond());
     }
 
     private static Throughput.Result rawUpdateCeiling(DataSource dataSource, int threads, double seconds)

@@ -8,8 +8,6 @@ import ai.mindbot.time.payment.simulator.SimulatedPaymentProvider;
 import ai.mindbot.time.testing.HandMovedClock;
 import ai.mindbot.time.testing.OnBothDatabases;
 import ai.mindbot.time.testing.StripeEvents;
-import ai.mindbot.time.testing.StripeSignatures;
-import ai.mindbot.time.testing.TimeService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,16 +53,7 @@ class PurchaseJanitorIT extends OnBothDatabases {
     }
 
     static String webhook(String payload) {
-        Http.Response response = time.http.send(
-                "POST",
-                "/webhooks/stripe",
-                payload,
-                null,
-                Map.of(
-                        "Stripe-Signature",
-                        StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload, time.clock.millis() / 1000)));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().path("outcome").asString();
+        return time.webhookOk(payload).json().path("outcome").asString();
     }
 
     static long credits(String userId) {

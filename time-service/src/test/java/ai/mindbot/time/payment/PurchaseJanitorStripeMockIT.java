@@ -8,7 +8,6 @@ import ai.mindbot.common.test.TestDatabase;
 import ai.mindbot.common.test.Tokens;
 import ai.mindbot.time.testing.StripeEvents;
 import ai.mindbot.time.testing.StripeMock;
-import ai.mindbot.time.testing.StripeSignatures;
 import ai.mindbot.time.testing.TimeService;
 import java.time.Duration;
 import java.util.Map;
@@ -91,14 +90,7 @@ class PurchaseJanitorStripeMockIT extends OnBothDatabases {
         assertThat(time.storedBalance("7101")).isZero();
 
         String payload = StripeEvents.succeeded(pending.paymentIntentId(), 999, "usd", pending.id());
-        Http.Response webhook = time.http.send(
-                "POST",
-                "/webhooks/stripe",
-                payload,
-                null,
-                Map.of(
-                        "Stripe-Signature",
-                        StripeSignatures.header(TimeService.WEBHOOK_SECRET, payload, time.clock.millis() / 1000)));
+        Http.Response webhook = time.webhook(payload);
         assertThat(webhook.json().path("outcome").asString()).as(webhook.body()).isEqualTo("credited");
         time.clock.advance(Duration.ofHours(1));
         janitor();

@@ -423,16 +423,8 @@ class SessionMeteringIT extends OnBothDatabases {
         String id = started("u-devkey", "room-devkey");
         String body = "{\"event\":\"room_finished\",\"room\":{\"name\":\"room-devkey\"}}";
 
-        Http.Response r = http.send(
-                "POST",
-                "/webhooks/livekit",
-                body,
-                null,
-                Map.of(
-                        "Content-Type",
-                        "application/webhook+json",
-                        "Authorization",
-                        LiveKitSignatures.sign(body, "devkey", "secret")));
+        Http.Response r =
+                http.send("POST", "/webhooks/livekit", body, null, LiveKitSignatures.developmentWebhookHeaders(body));
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(http.get("/time/sessions/" + id, Tokens.user("u-devkey"))

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * Signs a webhook body the way livekit-server does (HS256 JWT, iss = API key, claim sha256 =
@@ -16,6 +17,11 @@ import java.util.Base64;
 public final class LiveKitSignatures {
 
     private LiveKitSignatures() {}
+
+    /** The headers livekit-server --dev (key "devkey", secret "secret") sends with this webhook body. */
+    public static Map<String, String> developmentWebhookHeaders(String body) {
+        return Map.of("Content-Type", "application/webhook+json", "Authorization", sign(body, "devkey", "secret"));
+    }
 
     public static String sign(String body, String apiKey, String apiSecret) {
         try {

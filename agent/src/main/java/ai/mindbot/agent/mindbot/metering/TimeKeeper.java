@@ -107,14 +107,7 @@ public final class TimeKeeper {
 
     /** The caller left or the job is ending: end the session exactly once and stop every timer. Job thread. */
     public void stop() {
-        if (phase == Phase.OVER) {
-            return;
-        }
-        phase = Phase.OVER;
-        timers.cancelAll();
-        closeSession();
-        publish();
-        answerWaiting();
+        finish();
     }
 
     /** Completes when the end of the session has been answered (or failed); done at once if none was open. */
@@ -392,16 +385,24 @@ public final class TimeKeeper {
     }
 
     private void timeUp(EndCause cause) {
-        if (phase == Phase.OVER) {
+        if (!finish()) {
             return;
+        }
+        log.info("call in {} over: {}", roomName, cause);
+        listener.timeUp(cause);
+    }
+
+    /** Ends the call once: timers off, session closed, figures published, waiters answered. False if already over. */
+    private boolean finish() {
+        if (phase == Phase.OVER) {
+            return false;
         }
         phase = Phase.OVER;
         timers.cancelAll();
         closeSession();
         publish();
         answerWaiting();
-        log.info("call in {} over: {}", roomName, cause);
-        listener.timeUp(cause);
+        return true;
     }
 
     private void closeSession() {
