@@ -37,6 +37,11 @@ public record ModuleRules(String root, Map<String, Set<String>> allowed) {
         return new ClassFileImporter().importPath(Path.of("target/classes"));
     }
 
+    /** The module's own test classes, for rules where a test's use of a type counts. */
+    public static JavaClasses testClasses() {
+        return new ClassFileImporter().importPath(Path.of("target/test-classes"));
+    }
+
     /** The first package level under the root of every class: what the table must name, no more, no fewer. */
     public Set<String> featurePackages(JavaClasses classes) {
         Set<String> found = new TreeSet<>();

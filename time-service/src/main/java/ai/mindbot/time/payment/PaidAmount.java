@@ -4,7 +4,7 @@ package ai.mindbot.time.payment;
  * What a payment fact says was paid, for {@link PaymentSettlement#credit}: whether there is
  * anything to compare with the purchase's price before crediting it.
  */
-public sealed interface PaidAmount {
+sealed interface PaidAmount {
 
     /** The confirm call answered our own request for the purchase's price: nothing to compare. */
     static PaidAmount asRequested() {
