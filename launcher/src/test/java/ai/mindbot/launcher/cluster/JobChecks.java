@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The recurring jobs, judged by their work: the sweeper settled every abandoned session and, summed
- * over both time instances' logs, settled each exactly once; the outbox delivered every
+ * over both time instances' logs, settled none twice; the outbox delivered every
  * notification, each announced once across the instances; and by the scheduler's record
  * ({@code job_runs}): each execution ran on one instance, no two runs of a job overlapped.
  */
@@ -42,9 +42,12 @@ final class JobChecks {
             while (swept.find()) {
                 sweptInLogs += Long.parseLong(swept.group(1));
             }
+            // A sweep logs its count after its last settlement commits, so an instance killed mid-sweep
+            // leaves settlements no log line counts (CI saw 93 logged of 97): fewer is a kill, more is a
+            // session settled twice. That each was billed once is the ledger checks' business.
             report.check(
-                    "each lapsed session was swept once across instances",
-                    sweptInLogs == lapsed,
+                    "no lapsed session was swept twice across instances",
+                    sweptInLogs <= lapsed,
                     "the instances' logs settled " + sweptInLogs + ", the database has " + lapsed);
 
             List<String> undelivered = LedgerChecks.rows(
